@@ -1,0 +1,62 @@
+"""Find which resolved actor a stretch of text refers to.
+
+The actors component leaves ``doc._.ng_actors`` with every mention (names,
+titles, pronouns, metonyms) as character offsets. Quotes, events and claims
+all ask the same question, "who is this?", so the answer lives here once.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc, Span
+
+from ..records import Actor
+
+_INDEX_KEY = "newsgraph_mention_index"
+
+
+def mention_index(doc: Doc) -> list[tuple[int, int, Actor]]:
+    """Every (start, end, actor) mention of the doc, sorted by start (cached)."""
+    cached = doc.user_data.get(_INDEX_KEY)
+    actors = doc._.ng_actors or []
+    if cached is not None and cached[0] == id(actors) and cached[1] == sum(len(a.mentions) for a in actors):
+        return cached[2]
+    index = sorted((m[0], m[1], a) for a in actors for m in a.mentions)
+    doc.user_data[_INDEX_KEY] = (id(actors), sum(len(a.mentions) for a in actors), index)
+    return index
+
+
+def actors_in(doc: Doc, start: int, end: int) -> list[tuple[int, int, Actor]]:
+    """Mentions lying inside [start, end), in text order."""
+    return [m for m in mention_index(doc) if m[0] >= start and m[1] <= end]
+
+
+def actor_at(doc: Doc, start: int, end: int) -> Optional[Actor]:
+    """The actor best matching the characters [start, end), or None.
+
+    A mention that covers the span wins; otherwise the mention overlapping it
+    most (so "French President Emmanuel Macron" finds Macron through the name).
+    """
+    best, best_overlap = None, 0
+    for m_start, m_end, actor in mention_index(doc):
+        if m_start >= end:
+            break
+        overlap = min(end, m_end) - max(start, m_start)
+        if overlap <= 0:
+            continue
+        if m_start <= start and m_end >= end:
+            overlap += end - start  # full cover beats partial overlap
+        if overlap > best_overlap:
+            best, best_overlap = actor, overlap
+    return best
+
+
+def actor_for_span(span: Span) -> Optional[Actor]:
+    """``actor_at`` for a spaCy Span (token-aligned text)."""
+    return actor_at(span.doc, span.start_char, span.end_char)
+
+
+def actor_for_token(doc: Doc, i: int) -> Optional[Actor]:
+    """The actor whose mention contains token ``i``, or None."""
+    token = doc[i]
+    return actor_at(doc, token.idx, token.idx + len(token.text))

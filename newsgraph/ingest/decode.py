@@ -1,0 +1,60 @@
+"""Turn raw bytes into text without guessing silently.
+
+Scraped files arrive in UTF-8, UTF-8 with a BOM, Windows-1252 or worse. We try
+strict UTF-8 first, then let charset-normalizer detect the encoding and report
+that we did; anything with NUL bytes or no plausible decoding is refused, so a
+PDF or an image renamed ``.txt`` never becomes an "article".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from charset_normalizer import from_bytes
+
+from ..errors import InputError, message
+
+
+@dataclass
+class Decoded:
+    """Decoded text plus a warning when the encoding had to be detected."""
+
+    text: str
+    encoding: str
+    warning: str | None = None
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Decode ``data`` to text.
+
+    Args:
+        data: the raw file content.
+    Returns:
+        Decoded text, with ``warning`` set when the encoding was not UTF-8.
+    Raises:
+        InputError: empty, binary or undecodable input.
+    """
+    if not data:
+        raise InputError(message("E002"))
+    if b"\x00" in data[:65536]:
+        raise InputError(message("E001"))
+    try:
+        text = data.decode("utf-8-sig")
+        return Decoded(text, "utf-8")
+    except UnicodeDecodeError as exc:
+        first_error = exc
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise InputError(message("E004", detail=f"not UTF-8 ({first_error.reason} at byte {first_error.start}) and no other encoding fits"))
+    text = str(best)
+    if _looks_binary(text):
+        raise InputError(message("E001"))
+    return Decoded(text, best.encoding, f"not UTF-8; decoded as {best.encoding}")
+
+
+def _looks_binary(text: str) -> bool:
+    """True when many characters are control characters (a binary blob)."""
+    sample = text[:4096]
+    if not sample:
+        return False
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return controls / len(sample) > 0.05
