@@ -45,10 +45,23 @@ def decode_bytes(data: bytes) -> Decoded:
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise InputError(message("E004", detail=f"not UTF-8 ({first_error.reason} at byte {first_error.start}) and no other encoding fits"))
-    text = str(best)
+    encoding, text = best.encoding, str(best)
+    if encoding in _LATIN_LOOKALIKES:
+        # Short Western texts fit several Latin code pages equally well; the web's
+        # overwhelming choice among them is Windows-1252, so prefer it when it fits.
+        try:
+            text, encoding = data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
     if _looks_binary(text):
         raise InputError(message("E001"))
-    return Decoded(text, best.encoding, f"not UTF-8; decoded as {best.encoding}")
+    return Decoded(text, encoding, f"not UTF-8; decoded as {encoding}")
+
+
+# Single-byte Latin code pages that charset-normalizer cannot tell from cp1252.
+_LATIN_LOOKALIKES = ("mac_latin2", "mac_roman", "mac_iceland", "mac_turkish", "cp775", "cp1250", "cp1257",
+                     "cp850", "cp437", "latin_1", "iso8859_1", "iso8859_2", "iso8859_3", "iso8859_4",
+                     "iso8859_9", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16")
 
 
 def _looks_binary(text: str) -> bool:

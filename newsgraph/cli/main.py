@@ -1,0 +1,239 @@
+"""The ``newsgraph`` command: a thin layer over the Python API.
+
+Exit status: 0 when every input went in, 1 when some were skipped (each named
+on stderr as ``newsgraph: skipped PATH[:LINE]: reason``), 2 for usage errors.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from ..errors import NewsgraphError, SkippedInput
+from ..ingest import DEFAULT_MAX_BYTES
+from ..records import ArticleRecord
+from .inputs import estimate_total
+from .progress import progress_bar, stderr
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="newsgraph: news articles in, a sourced record of who did and said what out.")
+eval_app = typer.Typer(no_args_is_help=True, help="Measure extraction quality against gold files.")
+app.add_typer(eval_app, name="eval")
+
+PathsArg = typer.Argument(..., help="Files, folders (read recursively) or - for JSON Lines on stdin.")
+DbOpt = typer.Option("newsgraph.db", "--db", help="SQLite database file.")
+QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bar.")
+WorkersOpt = typer.Option(1, "--workers", "-w", min=1, help="Processes for spaCy.")
+MaxBytesOpt = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Skip input files larger than this.")
+ActorsOpt = typer.Option(None, "--actors", help="Your actor registry (CSV or YAML); extends the built-in one.")
+
+
+def fail(text: str, code: int = 2) -> None:
+    """Print one error line and exit."""
+    stderr.print(f"newsgraph: {text}", markup=False, highlight=False)
+    raise typer.Exit(code)
+
+
+def _extractor(workers: int, max_bytes: int, actors: Optional[List[Path]]):
+    from ..batch import Extractor
+    config = {}
+    if actors:
+        for path in actors:
+            if not path.is_file():
+                fail(f"--actors {path}: no such file")
+        config["newsgraph_actors"] = {"registry_paths": [str(p) for p in actors]}
+    try:
+        return Extractor(workers=workers, max_bytes=max_bytes, component_config=config)
+    except NewsgraphError as exc:
+        fail(str(exc))
+
+
+def _report_skip(item: SkippedInput) -> None:
+    stderr.print(item.line(), markup=False, highlight=False, soft_wrap=True)
+
+
+@app.command()
+def extract(paths: List[str] = PathsArg,
+            output: Path = typer.Option(..., "-o", "--output", help="Where to write JSON Lines (- for stdout)."),
+            workers: int = WorkersOpt, max_bytes: int = MaxBytesOpt, quiet: bool = QuietOpt,
+            actors: Optional[List[Path]] = ActorsOpt) -> None:
+    """Extract records from articles and write them as JSON Lines."""
+    extractor = _extractor(workers, max_bytes, actors)
+    total = estimate_total(paths, max_bytes)
+    skipped = written = 0
+    out = sys.stdout if str(output) == "-" else None
+    handle = out or open(output, "w", encoding="utf-8")
+    try:
+        with progress_bar("extracting", total, quiet or out is not None) as bar:
+            for item in extractor.extract_paths(paths):
+                if isinstance(item, SkippedInput):
+                    skipped += 1
+                    _report_skip(item)
+                else:
+                    handle.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+                    handle.flush()
+                    written += 1
+                bar.advance()
+    finally:
+        if out is None:
+            handle.close()
+    if not quiet:
+        stderr.print(f"{written} articles written to {output}, {skipped} skipped")
+    raise typer.Exit(1 if skipped else 0)
+
+
+@app.command()
+def ingest(paths: List[str] = PathsArg, db: Path = DbOpt, workers: int = WorkersOpt,
+           max_bytes: int = MaxBytesOpt, quiet: bool = QuietOpt,
+           actors: Optional[List[Path]] = ActorsOpt,
+           force: bool = typer.Option(False, "--force", help="Re-extract articles even when unchanged."),
+           link: bool = typer.Option(True, "--link/--no-link", help="Update cross-article links after ingesting.")) -> None:
+    """Extract articles and store them in the SQLite database.
+
+    Unchanged articles (same content hash) are skipped; changed ones replace
+    their old rows atomically; each article is its own transaction.
+    """
+    from ..ingest import read_inputs
+    from ..store import Store, content_hash
+
+    store = _open_store(db)
+    extractor = _extractor(workers, max_bytes, actors)
+    total = estimate_total(paths, max_bytes)
+    counts = {"inserted": 0, "replaced": 0, "unchanged": 0, "skipped": 0}
+    digests: dict[str, str] = {}
+    saved_ids: list[str] = []
+
+    def pending(bar):
+        for item in read_inputs(paths, max_bytes):
+            if isinstance(item, ArticleRecord):
+                digest = content_hash(item)
+                if not force and store.stored_hash(item.id) == digest:
+                    counts["unchanged"] += 1
+                    bar.advance()
+                    continue
+                digests[item.id] = digest
+            yield item
+
+    try:
+        with progress_bar("ingesting", total, quiet) as bar:
+            for item in extractor.extract_records(pending(bar)):
+                if isinstance(item, SkippedInput):
+                    counts["skipped"] += 1
+                    _report_skip(item)
+                else:
+                    counts[store.save(item, digests.get(item.id))] += 1
+                    saved_ids.append(item.id)
+                bar.advance()
+    except KeyboardInterrupt:
+        stderr.print(f"newsgraph: interrupted; {len(saved_ids)} articles stored intact in {db}")
+        raise typer.Exit(130)
+    if link and saved_ids:
+        _link(store, saved_ids, quiet)
+    if not quiet:
+        stderr.print(", ".join(f"{v} {k}" for k, v in counts.items()) + f" → {db}")
+    store.close()
+    raise typer.Exit(1 if counts["skipped"] else 0)
+
+
+def _link(store, article_ids: list[str], quiet: bool) -> None:
+    """Update cross-article links for new articles, when the link stage is installed."""
+    try:
+        from ..link import update_links
+    except ImportError:
+        return
+    update_links(store, article_ids)
+
+
+def _open_store(db: Path, readonly: bool = False):
+    from ..errors import StoreError
+    from ..store import Store
+    try:
+        return Store(db, readonly=readonly)
+    except StoreError as exc:
+        fail(str(exc))
+
+
+@app.command()
+def show(article_id: str = typer.Argument(..., help="The article id."), db: Path = DbOpt,
+         as_json: bool = typer.Option(False, "--json", help="Print the full record as JSON.")) -> None:
+    """Show one stored article: metadata, actors, quotes, events, claims, junk removed."""
+    from .show import render_record
+    store = _open_store(db, readonly=True)
+    record = store.get(article_id)
+    if record is None:
+        fail(f"no article {article_id!r} in {db}", 1)
+    if as_json:
+        typer.echo(json.dumps(record.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        render_record(record)
+
+
+@app.command()
+def stats(db: Path = DbOpt) -> None:
+    """Row counts for every table of the store."""
+    from rich.console import Console
+    from rich.table import Table
+    store = _open_store(db, readonly=True)
+    table = Table("table", "rows", title=str(db))
+    for name, count in store.counts().items():
+        table.add_row(name, f"{count:,}")
+    Console().print(table)
+
+
+def _eval_nlp():
+    from ..nlp.pipeline import build_nlp
+    return build_nlp()
+
+
+def _gold(path: Path) -> Path:
+    if not path.is_file():
+        fail(f"{path}: no such gold file")
+    return path
+
+
+@eval_app.command("quotes")
+def eval_quotes(gold: Path = typer.Argument(..., help="PolNeAR-style gold JSON Lines.")) -> None:
+    """Quote/attribution precision, recall, F1 and speaker accuracy."""
+    from ..evaluate.quotes import evaluate_quotes, format_quote_scores
+    typer.echo(format_quote_scores(evaluate_quotes(_gold(gold), _eval_nlp())))
+
+
+@eval_app.command("events")
+def eval_events(gold: Path = typer.Argument(..., help="PLOVER-style gold JSON Lines.")) -> None:
+    """PLOVER type recall/precision and source/target country accuracy."""
+    from ..evaluate.events import evaluate_events, format_event_scores
+    typer.echo(format_event_scores(evaluate_events(_gold(gold), _eval_nlp())))
+
+
+@eval_app.command("time")
+def eval_time(gold: Path = typer.Argument(..., help="TIMEX3 gold JSON Lines.")) -> None:
+    """TempEval-3 style span F1 (strict, relaxed), value F1 and type accuracy."""
+    from ..evaluate.time import evaluate_time, format_time_scores
+    typer.echo(format_time_scores(evaluate_time(_gold(gold), _eval_nlp())))
+
+
+
+
+def _register_command_groups() -> None:
+    """Add the commands that live in their own modules (link, serve, export)."""
+    from . import link_cmds, serve_cmds
+    link_cmds.register(app)
+    serve_cmds.register(app)
+
+
+try:
+    _register_command_groups()
+except ImportError:  # pragma: no cover - during development a group may be missing
+    pass
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,50 @@
+"""A rich progress bar on stderr that disappears with ``--quiet``."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Iterator
+
+from rich.console import Console
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn,
+                           TextColumn, TimeElapsedColumn, TimeRemainingColumn)
+from rich.text import Text
+
+stderr = Console(stderr=True)
+
+
+class RateColumn(ProgressColumn):
+    """Articles per second."""
+
+    def render(self, task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f} articles/s" if speed else "… articles/s", style="cyan")
+
+
+class _Silent:
+    def update(self, *args, **kwargs) -> None:
+        pass
+
+    def advance(self, *args, **kwargs) -> None:
+        pass
+
+
+@contextmanager
+def progress_bar(description: str, total: int | None, quiet: bool = False) -> Iterator:
+    """Yield an object with ``advance()``; shows a bar unless ``quiet``."""
+    if quiet:
+        yield _Silent()
+        return
+    progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                        RateColumn(), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+                        console=stderr, transient=False)
+    with progress:
+        task = progress.add_task(description, total=total)
+
+        class _Bar:
+            def advance(self, n: int = 1) -> None:
+                progress.advance(task, n)
+
+            def update(self, **kwargs) -> None:
+                progress.update(task, **kwargs)
+
+        yield _Bar()

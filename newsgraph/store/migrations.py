@@ -1,0 +1,145 @@
+"""Named schema migrations, recorded in the database itself.
+
+Each migration runs once, in order, inside a transaction; the table
+``schema_migrations`` remembers which ran, so a store made by an older
+newsgraph opens with a newer one. Add new migrations at the end; never edit
+one that has shipped.
+"""
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timezone
+
+MIGRATIONS: list[tuple[str, str]] = [
+    ("001_articles", """
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            content_hash TEXT NOT NULL,
+            title TEXT, outlet TEXT, author TEXT, url TEXT,
+            published TEXT, published_source TEXT,
+            input_format TEXT, source_path TEXT,
+            text TEXT NOT NULL,
+            record TEXT NOT NULL,
+            ingested_at TEXT NOT NULL
+        );
+        CREATE INDEX articles_published ON articles(published);
+        CREATE INDEX articles_outlet ON articles(outlet);
+        CREATE TABLE boilerplate (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL
+        );
+        CREATE INDEX boilerplate_article ON boilerplate(article_id);
+    """),
+    ("002_actors", """
+        CREATE TABLE actors (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL, kind TEXT NOT NULL,
+            country TEXT, sector TEXT, role TEXT
+        );
+        CREATE TABLE article_actors (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            actor_id TEXT NOT NULL,
+            name TEXT NOT NULL, kind TEXT NOT NULL,
+            country TEXT, sector TEXT, role TEXT,
+            mention_count INTEGER NOT NULL,
+            PRIMARY KEY (article_id, actor_id)
+        );
+        CREATE INDEX article_actors_actor ON article_actors(actor_id);
+        CREATE TABLE actor_mentions (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            actor_id TEXT NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL
+        );
+        CREATE INDEX actor_mentions_article ON actor_mentions(article_id);
+        CREATE INDEX actor_mentions_actor ON actor_mentions(actor_id);
+    """),
+    ("003_quotes_events_claims_timexes", """
+        CREATE TABLE quotes (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            content_start INTEGER NOT NULL, content_end INTEGER NOT NULL, content_text TEXT NOT NULL,
+            speaker_start INTEGER, speaker_end INTEGER, speaker_text TEXT, speaker_actor TEXT,
+            cue_start INTEGER, cue_end INTEGER, cue_text TEXT,
+            PRIMARY KEY (article_id, idx)
+        );
+        CREATE INDEX quotes_speaker ON quotes(speaker_actor);
+        CREATE TABLE events (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            type TEXT NOT NULL, mode TEXT, status TEXT NOT NULL, date TEXT,
+            trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL, trigger_text TEXT NOT NULL,
+            sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,
+            location_name TEXT, location_country TEXT, location_lat REAL, location_lon REAL,
+            dead INTEGER, injured INTEGER, size INTEGER,
+            PRIMARY KEY (article_id, idx)
+        );
+        CREATE INDEX events_type ON events(type);
+        CREATE INDEX events_status ON events(status);
+        CREATE INDEX events_date ON events(date);
+        CREATE TABLE event_args (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            event_idx INTEGER NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('source', 'target')),
+            pos INTEGER NOT NULL,
+            actor_id TEXT, country TEXT, sector TEXT,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL
+        );
+        CREATE INDEX event_args_event ON event_args(article_id, event_idx);
+        CREATE INDEX event_args_actor ON event_args(actor_id);
+        CREATE TABLE claims (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            measure TEXT NOT NULL, value REAL NOT NULL, value_max REAL, qualifier TEXT NOT NULL,
+            about TEXT, attributed_text TEXT, attributed_actor TEXT,
+            span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, span_text TEXT NOT NULL,
+            event_idx INTEGER,
+            PRIMARY KEY (article_id, idx)
+        );
+        CREATE INDEX claims_measure ON claims(measure);
+        CREATE TABLE timexes (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            type TEXT NOT NULL, value TEXT NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+            PRIMARY KEY (article_id, idx)
+        );
+    """),
+    ("004_article_search", """
+        CREATE VIRTUAL TABLE articles_fts USING fts5(id UNINDEXED, title, text);
+    """),
+]
+
+
+def applied(conn: sqlite3.Connection) -> set[str]:
+    """Names of the migrations this database has already run."""
+    conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    return {row[0] for row in conn.execute("SELECT name FROM schema_migrations")}
+
+
+def migrate(conn: sqlite3.Connection) -> list[str]:
+    """Run every migration not yet applied; return the names that ran.
+
+    ``conn`` must be in autocommit mode (``isolation_level=None``).
+    """
+    done = applied(conn)
+    ran = []
+    for name, sql in MIGRATIONS:
+        if name in done:
+            continue
+        conn.execute("BEGIN IMMEDIATE")  # one transaction per migration, DDL included
+        try:
+            for statement in _statements(sql):
+                conn.execute(statement)
+            conn.execute("INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",
+                         (name, datetime.now(timezone.utc).isoformat(timespec="seconds")))
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+        ran.append(name)
+    return ran
+
+
+def _statements(sql: str) -> list[str]:
+    return [s.strip() for s in sql.split(";") if s.strip()]
