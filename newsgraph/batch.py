@@ -44,7 +44,9 @@ class Extractor:
                  workers: int = 1, chunk_size: int = 64,
                  max_bytes: int = DEFAULT_MAX_BYTES, nlp=None):
         self.nlp = nlp if nlp is not None else build_nlp(components, component_config)
-        self.nlp.set_error_handler(mark_failed)
+        # Our components fall back to the default handler: a failure on one
+        # article marks that article instead of killing the batch.
+        self.nlp.default_error_handler = mark_failed
         self.batch_size = batch_size
         self.workers = workers
         self.chunk_size = chunk_size

@@ -19,6 +19,7 @@ from .inputs import estimate_total
 from .progress import progress_bar, stderr
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  pretty_exceptions_enable=False,
                   help="newsgraph: news articles in, a sourced record of who did and said what out.")
 eval_app = typer.Typer(no_args_is_help=True, help="Measure extraction quality against gold files.")
 app.add_typer(eval_app, name="eval")
@@ -231,8 +232,24 @@ except ImportError:  # pragma: no cover - during development a group may be miss
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: one line per error, never a traceback.
+
+    Set ``NEWSGRAPH_DEBUG=1`` to see the traceback of an unexpected error.
+    """
+    import os
+    try:
+        app(standalone_mode=True)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except NewsgraphError as exc:
+        stderr.print(f"newsgraph: {exc}", markup=False, highlight=False)
+        sys.exit(2)
+    except Exception as exc:
+        if os.environ.get("NEWSGRAPH_DEBUG"):
+            raise
+        stderr.print(f"newsgraph: internal error: {type(exc).__name__}: {exc} "
+                     "(set NEWSGRAPH_DEBUG=1 for the traceback)", markup=False, highlight=False)
+        sys.exit(3)
 
 
 if __name__ == "__main__":

@@ -13,6 +13,8 @@ import trafilatura
 
 from ..errors import InputError, message
 
+MIN_WORDS = 8
+
 # Only dates the page states: no guessing from the URL or the page's text.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
@@ -43,7 +45,7 @@ def extract_html(html: str, url: str | None = None) -> PageContent:
     except Exception as exc:  # trafilatura raises many types on broken markup
         raise InputError(message("E009") + f" ({type(exc).__name__})") from None
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if not text:
+    if len(text.split()) < MIN_WORDS:  # a menu or a title alone is not an article
         raise InputError(message("E009"))
     date = getattr(doc, "date", None)
     return PageContent(
