@@ -56,6 +56,12 @@ def _report_skip(item: SkippedInput) -> None:
     stderr.print(item.line(), markup=False, highlight=False, soft_wrap=True)
 
 
+def _report_warnings(record: ArticleRecord) -> None:
+    for warning in record.warnings:
+        stderr.print(f"newsgraph: warning {record.source_path or record.id}: {warning}",
+                     markup=False, highlight=False, soft_wrap=True)
+
+
 @app.command()
 def extract(paths: List[str] = PathsArg,
             output: Path = typer.Option(..., "-o", "--output", help="Where to write JSON Lines (- for stdout)."),
@@ -74,6 +80,7 @@ def extract(paths: List[str] = PathsArg,
                     skipped += 1
                     _report_skip(item)
                 else:
+                    _report_warnings(item)
                     handle.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
                     handle.flush()
                     written += 1
@@ -125,6 +132,7 @@ def ingest(paths: List[str] = PathsArg, db: Path = DbOpt, workers: int = Workers
                     counts["skipped"] += 1
                     _report_skip(item)
                 else:
+                    _report_warnings(item)
                     counts[store.save(item, digests.get(item.id))] += 1
                     saved_ids.append(item.id)
                 bar.advance()
