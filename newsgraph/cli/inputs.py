@@ -13,6 +13,9 @@ def estimate_total(paths: Sequence[str], max_bytes: int) -> int | None:
     for item in iter_files(paths):
         if item == "-":
             return None
+        if isinstance(item, str):  # a URL: one page
+            total += 1
+            continue
         if not isinstance(item, Path):
             continue
         if item.suffix.lower() == ".jsonl":

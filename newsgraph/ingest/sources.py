@@ -16,6 +16,7 @@ from typing import IO, Iterable, Iterator, Union
 from ..errors import InputError, SkippedInput, message
 from ..records import ArticleRecord
 from .decode import decode_bytes
+from .fetch import fetch, is_url
 from .html import extract_html
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -26,9 +27,9 @@ Item = Union[ArticleRecord, SkippedInput]
 
 
 def iter_files(paths: Iterable[str]) -> Iterator[Union[Path, SkippedInput, str]]:
-    """Expand the command-line paths: files as given, folders recursively, ``-`` as is."""
+    """Expand the command-line paths: files as given, folders recursively, ``-`` and URLs as is."""
     for raw in paths:
-        if raw == "-":
+        if raw == "-" or is_url(raw):
             yield raw
             continue
         path = Path(raw)
@@ -59,6 +60,8 @@ def read_inputs(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES,
         if item == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
             results = _read_jsonl_bytes(stream.read(), "<stdin>", max_bytes)
+        elif isinstance(item, str):
+            results = _read_url(item, max_bytes)
         else:
             results = _read_file(item, max_bytes)
         for result in results:
@@ -98,6 +101,31 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Item]:
     if decoded.warning:
         record.warnings.append(decoded.warning)
     yield record
+
+
+def _read_url(url: str, max_bytes: int) -> Iterator[Item]:
+    """One web page: fetched, decoded, main text extracted; the URL is kept."""
+    try:
+        body, content_type = fetch(url, max_bytes)
+        decoded = decode_bytes(body)
+        kind = "txt" if content_type.startswith("text/plain") else "html"
+        record = _article_from_text(_id_from_url(url), decoded.text, kind, url)
+    except InputError as exc:
+        yield SkippedInput(url, str(exc))
+        return
+    record.url = record.url or url
+    if decoded.warning:
+        record.warnings.append(decoded.warning)
+    yield record
+
+
+def _id_from_url(url: str) -> str:
+    """A readable, stable id: the last path segment, else the host."""
+    trimmed = url.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    tail = trimmed.rsplit("/", 1)[-1]
+    if "://" in trimmed and "/" not in trimmed.split("://", 1)[1]:
+        tail = trimmed.split("://", 1)[1]
+    return re.sub(r"\.(html?|php|aspx?)$", "", tail) or "page"
 
 
 def _article_from_text(article_id: str, text: str, kind: str, where: str) -> ArticleRecord:
