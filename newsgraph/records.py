@@ -125,6 +125,7 @@ class Quote(_Record):
     content: Span
     speaker: Optional[Speaker] = None
     cue: Optional[Span] = None
+    parts: list = field(default_factory=list)   # extra: every fragment (list[Span]), parts[0] is content
 
     @classmethod
     def from_dict(cls, data: dict) -> "Quote":
@@ -133,6 +134,7 @@ class Quote(_Record):
             content=Span.from_dict(data["content"]),
             speaker=Speaker.from_dict(data["speaker"]) if data.get("speaker") else None,
             cue=Span.from_dict(data["cue"]) if data.get("cue") else None,
+            parts=[Span.from_dict(p) for p in data.get("parts") or []],
         )
 
 

