@@ -1,0 +1,411 @@
+"""Find the parts of a scraped article text that are page junk, not article.
+
+Scraped plain text keeps navigation, share counters, comment forms, promo
+lists, ads, weather/clock widgets, photo captions, bylines and author bios.
+NLP run over them invents actors, quotes and dates, so this module marks them
+as ``[start, end]`` spans (the record's ``boilerplate``) and never edits the
+text, so every offset stays valid. Whole lines are judged by general signals:
+known UI phrases and widget regexes from ``newsgraph/data/boilerplate.yaml``
+(users add their own files), line shape (short lines that do not read as
+sentences), position (junk gathers at the top and bottom; once a footer
+starts, its short lines are junk too), repetition across a batch, photo
+credits, and the "<Name> / <Name> is the editor of ..." author bio. A line
+that reads as a sentence is only marked by an explicit pattern or the bio rule.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+import yaml
+
+DEFAULT_PATTERNS_PATH = Path(__file__).resolve().parent.parent / "data" / "boilerplate.yaml"
+EDGE_ROWS = 40   # bylines, datelines and bios are looked for this many lines from either end
+
+MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+         r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+CLOCK = r"\d{1,2}[:h.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?"
+DATE_ONLY_RE = re.compile(
+    rf"(?:{WEEKDAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}"
+    rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}})"
+    rf"(?:\s*[,|-]?\s*(?:at\s+)?{CLOCK})?", re.I)
+DATE_HINT_RE = re.compile(
+    rf"\b(?:19|20)\d{{2}}\b|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\b{MONTH}\s+\d|\d\s+{MONTH}|\bago\b", re.I)
+_DEGREES = r"[-+−]?\d{1,3}(?:[.,]\d+)?\s*°?\s*[CF]"
+TEMPERATURE_RE = re.compile(rf"{_DEGREES}(?:\s*/\s*{_DEGREES})?", re.I)   # "19.8 C", "21°C / 70°F"
+CLOCK_RE = re.compile(CLOCK, re.I)
+READING_RE = re.compile(f"{TEMPERATURE_RE.pattern}|{CLOCK}", re.I)
+BIO_START_RE = re.compile(   # "<Name> is the assistant editor of ..."
+    r"(?!(?:The|This|That|These|Our|Its|His|Her|Their)\b)"
+    r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s+(?:is|was)\s+(?:a|an|the)\b")
+CAPTION_RE = re.compile(r"(?P<body>[^()]{3,150}?)\s*\((?P<credit>[^()]{1,60})\)")
+_CALENDAR_RE = re.compile(rf"(?:{WEEKDAY}|today|yesterday)\b|{MONTH}$", re.I)
+_TERMINAL = tuple(".!?…")
+_CLOSERS = "\"'”’»)]"
+_NORM_STRIP = " \t-–—•*|·>»«\"'“”‘’:!.?,;()[]"
+# YAML section -> how its entries are kept: a set of words, a list, or regexes with these flags
+_SECTIONS = {"phrases": "set", "credit_words": "set", "ui_verbs": "set", "bio_roles": "set",
+             "agencies": "list", "line_regexes": re.I, "prefix_regexes": 0,
+             "contains_regexes": re.I, "bylines": 0, "datelines": 0}
+
+
+def normalize_line(line: str) -> str:
+    """Lower-case ``line``, collapse spaces and drop surrounding bullets/punctuation."""
+    return " ".join(line.lower().split()).strip(_NORM_STRIP)
+
+
+def line_key(line: str) -> str:
+    """The key under which ``count_lines`` counts a line: its words, single-spaced."""
+    return " ".join(line.split())
+
+
+@dataclass
+class BoilerplatePatterns:
+    """The known junk patterns, loaded from YAML files (see ``load``)."""
+
+    phrases: set = field(default_factory=set)
+    line_regexes: list = field(default_factory=list)
+    prefix_regexes: list = field(default_factory=list)
+    contains_regexes: list = field(default_factory=list)
+    bylines: list = field(default_factory=list)
+    datelines: list = field(default_factory=list)
+    credit_words: set = field(default_factory=set)
+    agencies: list = field(default_factory=list)
+    ui_verbs: set = field(default_factory=set)
+    bio_roles: set = field(default_factory=set)
+    settings: dict = field(default_factory=dict)
+    _joined: dict | None = field(default=None, init=False, repr=False, compare=False)
+
+    @classmethod
+    def load(cls, path: str | Path | None = None,
+             extra_paths: Iterable[str | Path] = ()) -> "BoilerplatePatterns":
+        """Read the patterns.
+
+        Args:
+            path: the main YAML file; None means the packaged
+                ``newsgraph/data/boilerplate.yaml``.
+            extra_paths: more YAML files in the same format (e.g. a user's
+                site-specific junk); lists are appended, ``settings`` override.
+        Returns:
+            A ready ``BoilerplatePatterns``. Raises ``ValueError`` naming the
+            file for an unknown section, an entry without ``why:`` or a bad regex.
+        """
+        pats = cls()
+        for p in [Path(path) if path else DEFAULT_PATTERNS_PATH, *map(Path, extra_paths)]:
+            pats._add(yaml.safe_load(p.read_text(encoding="utf-8")) or {}, str(p))
+        return pats
+
+    def _add(self, data: dict, source: str) -> None:
+        self.settings.update(data.pop("settings", None) or {})
+        self._joined = None
+        for section, entries in data.items():
+            if section not in _SECTIONS:
+                raise ValueError(f"{source}: unknown section {section!r}; expected one of {sorted(_SECTIONS)}")
+            kind, store = _SECTIONS[section], getattr(self, section)
+            for e in entries or []:
+                if not isinstance(e, dict) or not e.get("why"):
+                    raise ValueError(f"{source}: entry {e!r} in {section!r} needs a 'why:' line")
+                value = str(next(v for k, v in e.items() if k != "why"))
+                try:
+                    store.add(normalize_line(value)) if kind == "set" else store.append(
+                        value if kind == "list" else re.compile(value, kind))
+                except re.error as err:
+                    raise ValueError(f"{source}: bad regex {value!r} in {section!r} ({err})") from err
+
+    def setting(self, name: str, default: int) -> int:
+        """A numeric setting from the YAML ``settings`` block."""
+        return int(self.settings.get(name, default))
+
+    def joined(self) -> dict:
+        """One regex per section (``line``, ``prefix``, ``contains``, ``ui``, ``roles``)."""
+        if self._joined is None:
+            def alt(items) -> str:
+                return "|".join(f"(?:{i})" for i in items) or r"(?!)"
+            words = alt(sorted(map(re.escape, self.ui_verbs), key=len, reverse=True))
+            try:
+                self._joined = {
+                    "line": re.compile(alt(r.pattern for r in self.line_regexes), re.I),
+                    "prefix": re.compile(alt(r.pattern for r in self.prefix_regexes)),
+                    "contains": re.compile(alt(r.pattern for r in self.contains_regexes), re.I),
+                    "ui": re.compile(rf"(?:{words})(?:[\s|/•·,]+(?:{words}))*"),
+                    "roles": re.compile(rf"\b(?:{alt(map(re.escape, self.bio_roles))})", re.I),
+                }
+            except re.error as err:
+                raise ValueError(f"junk regexes cannot be joined ({err}): use scoped flags "
+                                 "such as (?i:...), not a global (?i)") from err
+        return self._joined
+
+
+@functools.lru_cache(maxsize=1)
+def default_patterns() -> BoilerplatePatterns:
+    """The packaged patterns, loaded once per process."""
+    return BoilerplatePatterns.load()
+
+
+@dataclass(slots=True)
+class Row:
+    """One non-blank line: its trimmed character range, text and verdict."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    words: int
+    prose: bool
+    reason: str | None = None   # why it is junk, once decided
+
+
+def is_prose(line: str, words: int | None = None) -> bool:
+    """True when a stripped line reads as sentences: 20+ words, or 8+ ending a sentence."""
+    words = len(line.split()) if words is None else words
+    return words >= 20 or (words >= 8 and line.rstrip(_CLOSERS)[-1:] in _TERMINAL)
+
+
+def split_rows(text: str) -> list[Row]:
+    """The non-blank lines of ``text``, offsets trimmed to their visible text."""
+    rows: list[Row] = []
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            start, words = pos + len(raw) - len(raw.lstrip()), len(stripped.split())
+            rows.append(Row(len(rows), start, start + len(stripped), stripped, words,
+                            words >= 8 and is_prose(stripped, words)))
+        pos += len(raw) + 1
+    return rows
+
+
+def count_lines(texts: Iterable[str]) -> Counter:
+    """Count, for each distinct line, how many of ``texts`` contain it.
+
+    Args:
+        texts: the article texts of one batch (usually one site or crawl).
+    Returns:
+        A ``Counter`` from ``line_key(line)`` to the number of texts holding
+        that line (each text counts once); pass it to ``find_boilerplate``.
+    """
+    counts: Counter = Counter()
+    for text in texts:
+        counts.update({line_key(r.text) for r in split_rows(text) if len(r.text) <= 500})
+    return counts
+
+
+def byline_match(line: str, pats: BoilerplatePatterns) -> re.Match | None:
+    """The first byline pattern matching the whole line (a weekday or month is no author)."""
+    return _first_full(pats.bylines, line, 120, lambda m: not (
+        m.groupdict().get("author") and _CALENDAR_RE.match(m.group("author"))))
+
+
+def dateline_match(line: str, pats: BoilerplatePatterns, regexes: list | None = None) -> re.Match | None:
+    """The first dateline regex (of ``regexes``; default all) matching the whole line with a real ``date``."""
+    return _first_full(pats.datelines if regexes is None else regexes, line, 100,
+                       lambda m: DATE_HINT_RE.search(m.group("date")))
+
+
+def _first_full(rxs: list, line: str, limit: int, ok) -> re.Match | None:
+    matches = (rx.fullmatch(line) for rx in rxs) if len(line) <= limit else ()
+    return next((m for m in matches if m and ok(m)), None)
+
+
+def _caption(line: str, pats: BoilerplatePatterns) -> bool:
+    """A short label ending in a parenthesised photo credit: "Senate building (Reuters/File)"."""
+    m = CAPTION_RE.fullmatch(line)
+    if not m or m.group("body").rstrip()[-1:] in _TERMINAL or len(m.group("body").split()) > 25:
+        return False
+    credit = m.group("credit").strip()
+    tokens = [t for t in re.split(r"[\s/,:;.&|-]+", credit.lower()) if t]
+    return 0 < len(tokens) <= 8 and (tokens[0] in pats.credit_words or "/" in credit or credit[0] == "©")
+
+
+def _strong(row: Row, pats: BoilerplatePatterns, corpus: Counter | None, min_docs: int) -> str | None:
+    """Why a line is junk wherever it stands, or None."""
+    line, limit, rx = row.text, pats.setting("max_junk_line_chars", 300), pats.joined()
+    if rx["prefix"].match(line[:limit]):
+        return "pattern"
+    if len(line) > limit:
+        return None
+    norm = normalize_line(line)
+    if norm in pats.phrases or (line[-1] not in _TERMINAL and rx["ui"].fullmatch(norm)):
+        return "ui"
+    if rx["line"].fullmatch(line):
+        return "pattern"
+    if not row.prose and len(line) <= 160 and rx["contains"].search(line):
+        return "promo"
+    if line.endswith(")") and _caption(line, pats):
+        return "caption"
+    if corpus and not row.prose and corpus.get(line_key(line), 0) >= min_docs:
+        return "repeated"
+    return None
+
+
+def _mark_widget(rows: list[Row], pats: BoilerplatePatterns) -> None:
+    """Above any sentence: a temperature, or a clock beside a date, plus the date lines and city around it."""
+    first_sentence = next((r.index for r in rows if r.prose and not r.reason), len(rows))
+    top = rows[:min(first_sentence, pats.setting("header_widget_lines", 8))]
+
+    def dated(r: Row) -> bool:   # a clock alone may be a live-blog time stamp; beside a date it is a widget
+        return any(DATE_ONLY_RE.fullmatch(x.text) for x in rows[max(0, r.index - 1):r.index + 2])
+
+    hit = next((r.index for r in top if TEMPERATURE_RE.fullmatch(r.text)
+                or (CLOCK_RE.fullmatch(r.text) and dated(r))), None)
+    for step in (-1, 1) if hit is not None else ():
+        i = hit
+        while 0 <= i < len(rows) and abs(i - hit) <= 3:
+            r = rows[i]
+            place = abs(i - hit) == 1 and r.words <= 3 and len(r.text) <= 30 and r.text[0].isupper() \
+                and not re.search(r"[\d.!?:;,]", r.text)
+            if not (i == hit or place or READING_RE.fullmatch(r.text) or DATE_ONLY_RE.fullmatch(r.text)):
+                break
+            r.reason = r.reason or "widget"
+            i += step
+
+
+def _truncated_duplicate(row: Row, following: list[Row]) -> bool:
+    """A line ending in '...' whose tail repeats the start of a later line (breadcrumb headline)."""
+    body = row.text.rstrip(" .…") if row.text.endswith(("...", "…")) else ""
+    for other in following if body else ():
+        idx = body.find(other.text[:20]) if len(other.text) >= 20 else -1
+        if idx >= 0 and len(body) - idx >= 20 and other.text.startswith(body[idx:]):
+            return True
+    return False
+
+
+def _bio_name(row: Row, rows: list[Row], pats: BoilerplatePatterns) -> tuple[str, bool] | None:
+    """(name, name line just above) when a late row opens "<Name> is the <role> ...", else None."""
+    m = BIO_START_RE.match(row.text) if row.index >= max(len(rows) // 2, len(rows) - EDGE_ROWS) else None
+    if not m:
+        return None
+    above = row.index > 0 and rows[row.index - 1].text == m.group("name")
+    has_role = bool(pats.joined()["roles"].search(row.text.split(". ")[0]))
+    return (m.group("name"), above) if above or has_role else None
+
+
+def classify_rows(text: str, patterns: BoilerplatePatterns | None = None,
+                  corpus_lines: Counter | None = None) -> list[Row]:
+    """Split ``text`` into non-blank rows and set ``Row.reason`` on the junk ones.
+
+    Args:
+        text: the article text, as given.
+        patterns: junk patterns; None uses the packaged ones.
+        corpus_lines: optional ``count_lines`` result for the batch.
+    Returns:
+        Every non-blank row; ``reason`` is None for article lines, else a label:
+        ``ui``, ``pattern``, ``promo``, ``caption``, ``repeated``, ``widget``,
+        ``breadcrumb``, ``byline``, ``dateline``, ``nav``, ``tail`` or ``bio``.
+    """
+    pats = patterns or default_patterns()
+    rows = split_rows(text)
+    min_docs = pats.setting("repeat_min_docs", 3)
+    prose = [r for r in rows if r.prose]
+    again = {r.index for r in prose if corpus_lines and corpus_lines.get(line_key(r.text), 0) >= min_docs}
+    if len(again) * 2 > len(prose):   # a syndicated copy of a story in the batch: repetition proves nothing
+        corpus_lines, again = None, set()
+    seen: dict[str, str | None] = {}   # identical lines get the same verdict
+    for r in rows:
+        if r.text not in seen:
+            seen[r.text] = _strong(r, pats, corpus_lines, min_docs)
+        r.reason = seen[r.text]
+        if r.reason is None and r.index < EDGE_ROWS and _truncated_duplicate(r, rows[r.index + 1:r.index + 6]):
+            r.reason = "breadcrumb"
+    _mark_widget(rows, pats)
+    bios = {r.index: b for r in rows if r.prose and (b := _bio_name(r, rows, pats))}
+    body = [r.index for r in rows if r.prose and r.reason is None and r.index not in bios]
+    first, last = (body[0], body[-1]) if body else (len(rows), -1)
+    head_end = min(first, EDGE_ROWS)
+    for r in rows[:head_end] + rows[max(last + 1, len(rows) - EDGE_ROWS, head_end):]:
+        if r.reason is None:   # bylines and datelines only count above or below the body
+            r.reason = "byline" if byline_match(r.text, pats) else (
+                "dateline" if dateline_match(r.text, pats) else None)
+    _mark_header(rows, first)
+    _mark_tail(rows, bios, again)
+    for i, (name, above) in bios.items():
+        if above or (i + 1 < len(rows) and all(r.reason for r in rows[i + 1:])):
+            rows[i].reason = "bio"
+            j = i - 1
+            while j >= 0 and rows[j].text == name:
+                rows[j].reason, j = "bio", j - 1
+    return rows
+
+
+def _mark_header(rows: list[Row], first: int) -> None:
+    """Above the body: runs of 3+ menu items, and 1-2 word labels between junk lines.
+
+    The headline is the first line of 4+ words there or, failing one, the last
+    unmarked line; it is never taken for a menu item.
+    """
+    head = rows[:first]
+    long = next((r.index for r in head if r.reason is None and r.words >= 4), None)
+    title = long if long is not None else next((r.index for r in reversed(head) if r.reason is None), -1)
+
+    def label(r: Row, words: int, chars: int) -> bool:
+        return not r.reason and r.index != title and r.words <= words and len(r.text) <= chars \
+            and r.text[-1] not in _TERMINAL
+
+    run: list[Row] = []
+    for r in head[:first if long is None else long] + [None]:
+        if r is not None and (r.reason or label(r, 3, 25)):
+            run.append(r)
+            continue
+        if sum(1 for x in run if x.reason is None) >= 3:
+            for x in run:
+                x.reason = x.reason or "nav"
+        run = []
+    k = 1
+    while k < len(head):   # up to three 1-2 word labels with junk right above and below
+        j = k
+        while j < min(len(head), k + 3) and label(head[j], 2, 20):
+            j += 1
+        if j > k and rows[k - 1].reason and j < len(rows) and rows[j].reason:
+            for r in head[k:j]:
+                r.reason = "nav"
+        k = max(j, k + 1)
+
+
+def _mark_tail(rows: list[Row], bios: dict, again: set) -> None:
+    """Walk up from the end over junk and label-like lines; from the first junk on, labels are junk.
+
+    ``bios`` (candidate author bios) and ``again`` (sentences repeated across the
+    batch) do not stop the walk; other sentences do.
+    """
+    def label(r: Row) -> bool:   # not a sentence: no final punctuation, or only a few words
+        return not r.prose and (r.words < 4 or r.text.rstrip(_CLOSERS)[-1:] not in _TERMINAL)
+
+    i = len(rows) - 1
+    while i >= 0 and (rows[i].reason or label(rows[i]) or i in bios or i in again):
+        i -= 1
+    start = next((r.index for r in rows[i + 1:] if r.reason), len(rows))
+    for r in rows[start:]:
+        if r.reason is None and (label(r) or r.index in again):
+            r.reason = "tail"
+
+
+def find_boilerplate(text: str, patterns: BoilerplatePatterns | None = None,
+                     corpus_lines: Counter | None = None) -> list[list[int]]:
+    """Spans of ``text`` that are page junk rather than article.
+
+    Args:
+        text: the article text, as given (never modified).
+        patterns: junk patterns; None uses ``newsgraph/data/boilerplate.yaml``.
+        corpus_lines: optional ``count_lines(batch_texts)``; lines seen in
+            ``repeat_min_docs`` texts of the batch then count as junk.
+    Returns:
+        Sorted, non-overlapping ``[start, end]`` spans (end exclusive); junk
+        lines separated only by whitespace are merged into one span.
+    """
+    return spans_of(text, classify_rows(text, patterns, corpus_lines))
+
+
+def spans_of(text: str, rows: list[Row]) -> list[list[int]]:
+    """The ``[start, end]`` spans of the junk ``rows``, merged across blank lines."""
+    spans: list[list[int]] = []
+    for r in rows:
+        if r.reason and spans and not text[spans[-1][1]:r.start].strip():
+            spans[-1][1] = r.end
+        elif r.reason:
+            spans.append([r.start, r.end])
+    return spans
