@@ -34,23 +34,39 @@ class Extractor:
         component_config: per-component config, e.g. ``{"newsgraph_actors":
             {"registry_paths": ["my_actors.yaml"]}}``.
         batch_size: documents per ``nlp.pipe`` batch.
-        workers: processes for ``nlp.pipe``.
+        workers: processes; each loads its own pipeline and takes whole chunks of
+            articles (records travel between processes by pickle).
         chunk_size: articles cleaned together (cross-article repetition).
         max_bytes: larger input files are skipped.
+        boilerplate_paths: extra junk-pattern YAML files (same format as
+            ``newsgraph/data/boilerplate.yaml``) for site-specific page junk.
     """
 
     def __init__(self, components: Sequence[str] | None = None,
                  component_config: dict | None = None, batch_size: int = 16,
                  workers: int = 1, chunk_size: int = 64,
-                 max_bytes: int = DEFAULT_MAX_BYTES, nlp=None):
-        self.nlp = nlp if nlp is not None else build_nlp(components, component_config)
-        # Our components fall back to the default handler: a failure on one
-        # article marks that article instead of killing the batch.
-        self.nlp.default_error_handler = mark_failed
+                 max_bytes: int = DEFAULT_MAX_BYTES, nlp=None,
+                 boilerplate_paths: Sequence[str] = ()):
+        from .clean import BoilerplatePatterns
+        self.patterns = BoilerplatePatterns.load(extra_paths=boilerplate_paths) if boilerplate_paths else None
+        self._settings = dict(components=components, component_config=component_config,
+                              batch_size=batch_size, chunk_size=chunk_size, max_bytes=max_bytes,
+                              boilerplate_paths=tuple(boilerplate_paths))
+        self._nlp = nlp
         self.batch_size = batch_size
         self.workers = workers
         self.chunk_size = chunk_size
         self.max_bytes = max_bytes
+
+    @property
+    def nlp(self):
+        """The spaCy pipeline (loaded on first use; worker processes load their own)."""
+        if self._nlp is None:
+            self._nlp = build_nlp(self._settings["components"], self._settings["component_config"])
+        # Our components fall back to the default handler: a failure on one
+        # article marks that article instead of killing the batch.
+        self._nlp.default_error_handler = mark_failed
+        return self._nlp
 
     def extract_paths(self, paths: Iterable[str], stdin=None) -> Iterator[Item]:
         """Read ``paths`` (files, folders, ``-``) and yield records or skip notices."""
@@ -58,6 +74,10 @@ class Extractor:
 
     def extract_records(self, items: Iterable[Item]) -> Iterator[Item]:
         """Process already-read records (skip notices pass straight through)."""
+        if self.workers > 1:
+            from .parallel import extract_in_processes
+            yield from extract_in_processes(self._settings, items, self.workers)
+            return
         chunk: list[ArticleRecord] = []
         for item in items:
             if isinstance(item, SkippedInput):
@@ -88,7 +108,7 @@ class Extractor:
         docs, ready = [], []
         for record in records:
             try:
-                cleaned = clean_text(record.text, corpus_lines=corpus_lines)
+                cleaned = clean_text(record.text, self.patterns, corpus_lines=corpus_lines)
                 record.boilerplate = cleaned.boilerplate
                 _apply_metadata(record, cleaned.metadata)
                 body = mask_boilerplate(record.text, record.boilerplate)
@@ -101,35 +121,41 @@ class Extractor:
                                    message("E014", detail=f"{type(exc).__name__}: {exc}"))
         from .extract.record import fill_record
 
-        done = run(self.nlp, docs, self.batch_size, self.workers)
-        for record, doc in zip(ready, _guarded(done, ready)):
-            failure = doc.user_data.get(FAILURE_KEY) if not isinstance(doc, Exception) else doc
-            if failure is not None:
-                yield SkippedInput(record.source_path or record.id, message("E014", detail=str(failure)))
-                continue
-            yield fill_record(record, doc)
+        for position, doc in enumerate(docs):
+            doc.user_data[POSITION_KEY] = position
+        expected = 0  # docs come back in order; spaCy drops one whose component raised
+        try:
+            for doc in run(self.nlp, docs, self.batch_size):
+                position = doc.user_data.get(POSITION_KEY)
+                for missing in range(expected, position):
+                    yield self._failed(ready[missing], missing)
+                expected = position + 1
+                yield fill_record(ready[position], doc)
+        except Exception as exc:  # a spaCy-internal failure loses the rest of the chunk
+            log.debug("pipeline failed", exc_info=True)
+            _FAILURES.setdefault(None, f"{type(exc).__name__}: {exc}")
+        for missing in range(expected, len(ready)):
+            yield self._failed(ready[missing], missing)
+        _FAILURES.clear()
+
+    @staticmethod
+    def _failed(record: ArticleRecord, position: int) -> SkippedInput:
+        reason = _FAILURES.pop(position, None) or _FAILURES.get(None) or "the NLP pipeline failed"
+        return SkippedInput(record.source_path or record.id, message("E014", detail=reason))
 
 
-FAILURE_KEY = "newsgraph_failure"
+POSITION_KEY = "newsgraph_position"
+_FAILURES: dict = {}
 
 
 def mark_failed(proc_name, proc, docs, error) -> None:
-    """spaCy error handler: remember which component failed on which doc."""
+    """spaCy error handler: remember which component failed on which doc.
+
+    spaCy drops the doc and goes on with the batch; ``_process_chunk`` then
+    reports the article as skipped with this reason.
+    """
     for doc in docs:
-        doc.user_data[FAILURE_KEY] = f"{proc_name}: {type(error).__name__}: {error}"
-
-
-def _guarded(docs: Iterator, records: list) -> Iterator:
-    """Yield docs; if the pipeline raises, yield the error for the rest."""
-    count = 0
-    try:
-        for doc in docs:
-            count += 1
-            yield doc
-    except Exception as exc:  # pragma: no cover - defensive: spaCy errors mid-batch
-        log.debug("pipeline failed", exc_info=True)
-        for _ in range(count, len(records)):
-            yield exc
+        _FAILURES[doc.user_data.get(POSITION_KEY)] = f"{proc_name}: {type(error).__name__}: {error}"
 
 
 def _apply_metadata(record: ArticleRecord, meta) -> None:

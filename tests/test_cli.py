@@ -148,3 +148,14 @@ def test_interrupted_ingest_keeps_every_finished_article_intact(tmp_path, sig):
     again = run_cli("ingest", str(batch), "--db", str(db), "--no-link")
     assert again.returncode == 0
     assert f"{len(rows)} unchanged" in again.stderr.decode()
+
+
+def test_workers_give_the_same_records_as_one_process(tmp_path):
+    src = tmp_path / "batch.jsonl"
+    with src.open("w") as out:
+        for i in range(6):
+            out.write(json.dumps({"id": f"w{i}", "text": f"Report {i}. " + ARTICLE, "published": "2024-03-04"}) + "\n")
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert run_cli("extract", str(src), "-o", str(one), "--quiet").returncode == 0
+    assert run_cli("extract", str(src), "-o", str(two), "--quiet", "--workers", "2").returncode == 0
+    assert one.read_text() == two.read_text() and one.read_text().count("\n") == 6

@@ -30,6 +30,7 @@ QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bar.")
 WorkersOpt = typer.Option(1, "--workers", "-w", min=1, help="Processes for spaCy.")
 MaxBytesOpt = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Skip input files larger than this.")
 ActorsOpt = typer.Option(None, "--actors", help="Your actor registry (CSV or YAML); extends the built-in one.")
+JunkOpt = typer.Option(None, "--boilerplate", help="Extra page-junk patterns (YAML, like newsgraph/data/boilerplate.yaml).")
 
 
 def fail(text: str, code: int = 2) -> None:
@@ -38,17 +39,22 @@ def fail(text: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-def _extractor(workers: int, max_bytes: int, actors: Optional[List[Path]]):
+def _extractor(workers: int, max_bytes: int, actors: Optional[List[Path]],
+               junk: Optional[List[Path]] = None):
     from ..batch import Extractor
     config = {}
+    for path in junk or []:
+        if not path.is_file():
+            fail(f"--boilerplate {path}: no such file")
     if actors:
         for path in actors:
             if not path.is_file():
                 fail(f"--actors {path}: no such file")
         config["newsgraph_actors"] = {"registry_paths": [str(p) for p in actors]}
     try:
-        return Extractor(workers=workers, max_bytes=max_bytes, component_config=config)
-    except NewsgraphError as exc:
+        return Extractor(workers=workers, max_bytes=max_bytes, component_config=config,
+                         boilerplate_paths=[str(p) for p in junk or []])
+    except (NewsgraphError, ValueError) as exc:
         fail(str(exc))
 
 
@@ -66,9 +72,9 @@ def _report_warnings(record: ArticleRecord) -> None:
 def extract(paths: List[str] = PathsArg,
             output: Path = typer.Option(..., "-o", "--output", help="Where to write JSON Lines (- for stdout)."),
             workers: int = WorkersOpt, max_bytes: int = MaxBytesOpt, quiet: bool = QuietOpt,
-            actors: Optional[List[Path]] = ActorsOpt) -> None:
+            actors: Optional[List[Path]] = ActorsOpt, junk: Optional[List[Path]] = JunkOpt) -> None:
     """Extract records from articles and write them as JSON Lines."""
-    extractor = _extractor(workers, max_bytes, actors)
+    extractor = _extractor(workers, max_bytes, actors, junk)
     total = estimate_total(paths, max_bytes)
     skipped = written = 0
     out = sys.stdout if str(output) == "-" else None
@@ -96,7 +102,7 @@ def extract(paths: List[str] = PathsArg,
 @app.command()
 def ingest(paths: List[str] = PathsArg, db: Path = DbOpt, workers: int = WorkersOpt,
            max_bytes: int = MaxBytesOpt, quiet: bool = QuietOpt,
-           actors: Optional[List[Path]] = ActorsOpt,
+           actors: Optional[List[Path]] = ActorsOpt, junk: Optional[List[Path]] = JunkOpt,
            force: bool = typer.Option(False, "--force", help="Re-extract articles even when unchanged."),
            link: bool = typer.Option(True, "--link/--no-link", help="Update cross-article links after ingesting.")) -> None:
     """Extract articles and store them in the SQLite database.
@@ -108,7 +114,7 @@ def ingest(paths: List[str] = PathsArg, db: Path = DbOpt, workers: int = Workers
     from ..store import Store, content_hash
 
     store = _open_store(db)
-    extractor = _extractor(workers, max_bytes, actors)
+    extractor = _extractor(workers, max_bytes, actors, junk)
     total = estimate_total(paths, max_bytes)
     counts = {"inserted": 0, "replaced": 0, "unchanged": 0, "skipped": 0}
     digests: dict[str, str] = {}

@@ -13,11 +13,14 @@ stderr = Console(stderr=True)
 
 
 class RateColumn(ProgressColumn):
-    """Articles per second."""
+    """Articles per second since the start (articles arrive in batches, so
+    rich's short-window speed would jump around)."""
 
     def render(self, task) -> Text:
-        speed = task.finished_speed or task.speed
-        return Text(f"{speed:.1f} articles/s" if speed else "… articles/s", style="cyan")
+        elapsed = task.finished_time if task.finished else task.elapsed
+        if not elapsed or not task.completed:
+            return Text("… articles/s", style="cyan")
+        return Text(f"{task.completed / elapsed:.1f} articles/s", style="cyan")
 
 
 class _Silent:

@@ -1,0 +1,100 @@
+"""The ``newsgraph serve`` and ``newsgraph export`` commands.
+
+Thin layers over ``newsgraph.serve.create_app`` and
+``newsgraph.store.export.export``; ``register(app)`` adds them to the main
+command. Both open the store read-only.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..errors import StoreError
+from ..store.export import FORMATS, TABLES
+
+DB_HELP = "SQLite database made by `newsgraph ingest`."
+
+
+def _fail(text: str, code: int = 2) -> None:
+    from .progress import stderr
+    stderr.print(f"newsgraph: {text}", markup=False, highlight=False)
+    raise typer.Exit(code)
+
+
+def serve(db: Path = typer.Option("newsgraph.db", "--db", help=DB_HELP),
+          host: str = typer.Option("127.0.0.1", "--host",
+                                   help="Address to listen on (default: this machine only)."),
+          port: int = typer.Option(8000, "--port", min=1, max=65535, help="TCP port."),
+          sample: bool = typer.Option(False, "--sample",
+                                      help="Serve a small built-in sample store instead of --db (a demo).")) -> None:
+    """Serve the dashboard and the JSON API (read-only) at http://HOST:PORT/.
+
+    The dashboard is at /, each article at /articles/ID, the API under /api
+    and its reference at /docs. Everything works offline.
+    """
+    import uvicorn
+
+    from ..serve import create_app
+    if sample:
+        import tempfile
+
+        from ..serve.sample import build_sample_store
+        db = build_sample_store(Path(tempfile.mkdtemp(prefix="newsgraph-sample-")) / "sample.db")
+    try:
+        web = create_app(db)
+    except StoreError as exc:
+        _fail(str(exc))
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        typer.echo(f"newsgraph: listening on {host}: anyone who can reach this address can read the store",
+                   err=True)
+    typer.echo(f"newsgraph: serving {db} at http://{host}:{port}/ (Ctrl+C to stop)", err=True)
+    uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
+def export(db: Path = typer.Option("newsgraph.db", "--db", help=DB_HELP),
+           fmt: str = typer.Option(..., "--format", "-f", help=f"One of: {', '.join(FORMATS)}."),
+           output: str = typer.Option(..., "-o", "--output", help="Output file (- for stdout, except parquet)."),
+           table: str = typer.Option("events", "--table",
+                                     help=f"For csv/parquet: {', '.join(TABLES)}."),
+           actor: Optional[str] = typer.Option(None, "--actor", help="Actor id (events: source or target; "
+                                               "quotes: speaker; claims: who gave the figure)."),
+           type_: Optional[str] = typer.Option(None, "--type", help="PLOVER event type, e.g. ASSAULT."),
+           status: Optional[str] = typer.Option(None, "--status",
+                                                help="Event status, e.g. asserted (events, plover, graphml)."),
+           since: Optional[str] = typer.Option(None, "--since", help="From this date: YYYY[-MM[-DD]]."),
+           until: Optional[str] = typer.Option(None, "--until", help="Up to this date: YYYY[-MM[-DD]].")) -> None:
+    """Export the store: jsonl (contract records), csv or parquet tables, graphml network, plover events.
+
+    Dates filter events by event date and other tables by publication date.
+    Examples:
+
+      newsgraph export --db news.db -f csv -o events.csv --type ASSAULT --since 2023-09
+
+      newsgraph export --db news.db -f graphml -o actors.graphml
+    """
+    from ..serve.filters import EventFilter, ParamError
+    from ..store import Store
+    from ..store.export import export as run_export
+    try:
+        store = Store(db, readonly=True)
+    except StoreError as exc:
+        _fail(str(exc))
+    flt = EventFilter(actor=actor, type=type_, status=status, since=since, until=until)
+    try:
+        result = run_export(store.conn, fmt.lower(), output, table=table.lower(), flt=flt)
+    except ParamError as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc}", 1)
+    finally:
+        store.close()
+    if output != "-":
+        typer.echo(f"newsgraph: wrote {result.count:,} {result.what} to {output}", err=True)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``serve`` and ``export`` to the ``newsgraph`` command."""
+    app.command("serve")(serve)
+    app.command("export")(export)
