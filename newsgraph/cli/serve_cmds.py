@@ -34,14 +34,20 @@ def serve(db: Path = typer.Option("newsgraph.db", "--db", help=DB_HELP),
     The dashboard is at /, each article at /articles/ID, the API under /api
     and its reference at /docs. Everything works offline.
     """
-    import uvicorn
-
-    from ..serve import create_app
     if sample:
         import tempfile
 
         from ..serve.sample import build_sample_store
-        db = build_sample_store(Path(tempfile.mkdtemp(prefix="newsgraph-sample-")) / "sample.db")
+        with tempfile.TemporaryDirectory(prefix="newsgraph-sample-") as folder:
+            _run(build_sample_store(Path(folder) / "sample.db"), host, port)
+    else:
+        _run(db, host, port)
+
+
+def _run(db: Path, host: str, port: int) -> None:
+    import uvicorn
+
+    from ..serve import create_app
     try:
         web = create_app(db)
     except StoreError as exc:

@@ -1,0 +1,99 @@
+"""The web application: a read-only JSON API and the analyst dashboard.
+
+``create_app(db_path)`` returns a FastAPI app; ``newsgraph serve`` runs it
+with uvicorn. Every request opens the store read-only, every value reaches
+SQLite as a bound parameter, bad parameters get a 422 that names the
+parameter, and every response carries a strict Content-Security-Policy: the
+pages are static HTML whose own scripts fetch the API and insert all article
+text as text, never as markup.
+"""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..errors import StoreError
+from ..store import Store
+from .api import router as api_router
+from .filters import ParamError
+from .pages import STATIC_DIR, router as pages_router
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+DESCRIPTION = """Read-only access to a newsgraph store: articles, the events, quotes and
+figures extracted from them (each pointing at exact characters of its article),
+resolved actors, and the cross-article timeline and discrepancies.
+
+Lists are paginated: `limit` (default 50, at most 500) and `offset`; every list
+answers `{"total", "limit", "offset", "items"}`. Dates are `YYYY-MM-DD`,
+`YYYY-MM` or `YYYY`; a month-precise date overlaps every day of that month."""
+
+
+def create_app(db_path: str | Path) -> FastAPI:
+    """Build the web app serving the store at ``db_path`` (opened read-only per request).
+
+    Args:
+        db_path: a newsgraph SQLite database made by ``newsgraph ingest``.
+    Returns:
+        The FastAPI application (API under ``/api``, dashboard at ``/``,
+        article pages at ``/articles/{id}``, API reference at ``/docs``).
+    Raises:
+        StoreError: the database is missing or is not a newsgraph store.
+    """
+    db_path = Path(db_path)
+    Store(db_path, readonly=True).close()  # fail now, with a clear message, not on first request
+    app = FastAPI(title="newsgraph", version="0.1.0", description=DESCRIPTION,
+                  docs_url=None, redoc_url=None, openapi_url="/openapi.json")
+    app.state.db_path = db_path
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    @app.exception_handler(ParamError)
+    async def bad_param(request: Request, exc: ParamError):
+        return JSONResponse({"detail": str(exc), "param": exc.param}, status_code=422)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError):
+        problems = [f"{err['loc'][-1]}: {err['msg']}" for err in exc.errors()]
+        return JSONResponse({"detail": "; ".join(problems), "param": exc.errors()[0]["loc"][-1]
+                             if exc.errors() else None}, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code,
+                            headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError):
+        return JSONResponse({"detail": str(exc)}, status_code=503)
+
+    @app.exception_handler(sqlite3.Error)
+    async def database_error(request: Request, exc: sqlite3.Error):
+        return JSONResponse({"detail": f"database error: {exc}"}, status_code=500)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception):
+        return JSONResponse({"detail": f"internal error: {type(exc).__name__}"}, status_code=500,
+                            headers=SECURITY_HEADERS)
+
+    app.include_router(api_router)
+    app.include_router(pages_router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    return app

@@ -1,0 +1,207 @@
+"""Validate user filters and turn them into parameterised SQL.
+
+The web API and ``newsgraph export`` accept the same filters (actor, type,
+status, dates...). Both go through this module, so a filter means the same
+thing everywhere, every value reaches SQLite as a bound parameter, and a bad
+value is refused with a message that says what would be accepted.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from datetime import date
+
+from ..records import ACTOR_KINDS, CLAIM_MEASURES, EVENT_STATUSES, PLOVER_TYPES
+
+DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+MAX_LIMIT = 500
+DEFAULT_LIMIT = 50
+
+
+class ParamError(ValueError):
+    """A filter value that cannot be used; the message names the parameter."""
+
+    def __init__(self, param: str, message: str):
+        super().__init__(f"{param}: {message}")
+        self.param = param
+
+
+def check_date(param: str, value: str | None) -> str | None:
+    """Accept ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` (a real calendar date).
+
+    Args:
+        param: the parameter name, for the error message.
+        value: the user's value, or None.
+    Returns:
+        The value unchanged, or None when absent or blank.
+    Raises:
+        ParamError: the value is not such a date.
+    """
+    if value is None or not value.strip():
+        return None
+    value = value.strip()
+    if not DATE_RE.match(value):
+        raise ParamError(param, f"{value!r} is not a date; use YYYY-MM-DD, YYYY-MM or YYYY")
+    parts = [int(p) for p in value.split("-")]
+    try:
+        date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        raise ParamError(param, f"{value!r} is not a calendar date") from None
+    return value
+
+
+def check_choice(param: str, value: str | None, allowed: tuple[str, ...], upper: bool = False) -> str | None:
+    """The value if it is one of ``allowed`` (case-insensitive), else ParamError."""
+    if value is None or not value.strip():
+        return None
+    wanted = value.strip().upper() if upper else value.strip().lower()
+    if wanted not in allowed:
+        raise ParamError(param, f"{value!r} is not allowed; use one of {', '.join(allowed)}")
+    return wanted
+
+
+def check_type(value: str | None) -> str | None:
+    """A PLOVER event type (any case), or None."""
+    return check_choice("type", value, PLOVER_TYPES, upper=True)
+
+
+def check_status(value: str | None) -> str | None:
+    """An event status (asserted, negated, hypothetical, future, demanded), or None."""
+    return check_choice("status", value, EVENT_STATUSES)
+
+
+def check_measure(value: str | None) -> str | None:
+    """A claim measure (dead, injured, ...), or None."""
+    return check_choice("measure", value, CLAIM_MEASURES)
+
+
+def check_kind(value: str | None) -> str | None:
+    """An actor kind (person, country, ...), or None."""
+    return check_choice("kind", value, ACTOR_KINDS)
+
+
+def check_text(param: str, value: str | None, max_len: int = 200) -> str | None:
+    """A free-text value (an id, a name), stripped; None when blank; length-limited."""
+    if value is None or not value.strip():
+        return None
+    if len(value) > max_len:
+        raise ParamError(param, f"longer than {max_len} characters")
+    return value.strip()
+
+
+def fts_query(text: str | None) -> str | None:
+    """Turn what a person typed into a safe FTS5 expression, or None.
+
+    Every word becomes a quoted phrase (so FTS5 operators and punctuation in
+    the input are plain text), all words must match, and a trailing ``*``
+    keeps its prefix meaning: ``karabakh refug*`` → ``"karabakh" "refug"*``.
+    """
+    if text is None:
+        return None
+    terms = []
+    for word in text.split()[:32]:
+        prefix = word.endswith("*")
+        word = word.rstrip("*").replace('"', "")
+        if not any(ch.isalnum() for ch in word):
+            continue
+        terms.append(f'"{word}"' + ("*" if prefix else ""))
+    return " ".join(terms) or None
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern matching ``text`` anywhere, with %, _ and \\ escaped (use ESCAPE '\\')."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def since_sql(column: str) -> str:
+    """SQL keeping dates that overlap or follow ``?`` (either may be YYYY, YYYY-MM or a day).
+
+    A month-precise date counts as on or after a day inside that month, so
+    ``2023-09`` is kept for ``since=2023-09-15``.
+    """
+    return f"({column} IS NOT NULL AND {column} >= substr(?, 1, length({column})))"
+
+
+def until_sql(column: str) -> str:
+    """SQL keeping dates that overlap or precede ``?`` (``2023-09-30`` is kept for ``until=2023-09``)."""
+    return f"({column} IS NOT NULL AND substr({column}, 1, length(?)) <= ?)"
+
+
+@dataclass
+class EventFilter:
+    """Which events to keep. Every field is optional; all given fields must match.
+
+    Attributes:
+        actor: an actor id that is a source or a target.
+        source, target: an actor id in that role.
+        country: an ISO alpha-3 code of a source or target participant.
+        type: a PLOVER type; status: an event status.
+        since, until: event date bounds (YYYY, YYYY-MM or YYYY-MM-DD).
+        article: an article id.
+    """
+
+    actor: str | None = None
+    source: str | None = None
+    target: str | None = None
+    country: str | None = None
+    type: str | None = None
+    status: str | None = None
+    since: str | None = None
+    until: str | None = None
+    article: str | None = None
+
+    def checked(self) -> "EventFilter":
+        """A copy with every value validated and normalised (raises ParamError)."""
+        return EventFilter(
+            actor=check_text("actor", self.actor), source=check_text("source", self.source),
+            target=check_text("target", self.target),
+            country=check_text("country", self.country.upper() if self.country else None),
+            type=check_type(self.type), status=check_status(self.status),
+            since=check_date("since", self.since), until=check_date("until", self.until),
+            article=check_text("article", self.article, 500))
+
+    def is_empty(self) -> bool:
+        return all(getattr(self, f.name) is None for f in fields(self))
+
+    def where(self, alias: str = "e") -> tuple[str, list]:
+        """The WHERE clause (without the keyword) and its parameters, for ``events AS alias``."""
+        clauses, params = ["1"], []
+        arg = (f"EXISTS (SELECT 1 FROM event_args x WHERE x.article_id = {alias}.article_id "
+               f"AND x.event_idx = {alias}.idx AND {{}})")
+        if self.actor:
+            clauses.append(arg.format("x.actor_id = ?"))
+            params.append(self.actor)
+        if self.source:
+            clauses.append(arg.format("x.role = 'source' AND x.actor_id = ?"))
+            params.append(self.source)
+        if self.target:
+            clauses.append(arg.format("x.role = 'target' AND x.actor_id = ?"))
+            params.append(self.target)
+        if self.country:
+            clauses.append(arg.format("x.country = ?"))
+            params.append(self.country)
+        for column in ("type", "status"):
+            if getattr(self, column):
+                clauses.append(f"{alias}.{column} = ?")
+                params.append(getattr(self, column))
+        if self.article:
+            clauses.append(f"{alias}.article_id = ?")
+            params.append(self.article)
+        if self.since:
+            clauses.append(since_sql(f"{alias}.date"))
+            params.append(self.since)
+        if self.until:
+            clauses.append(until_sql(f"{alias}.date"))
+            params += [self.until, self.until]
+        return " AND ".join(clauses), params
+
+
+def check_page(limit: int | None, offset: int | None) -> tuple[int, int]:
+    """Validate pagination: ``limit`` 0..500 (default 50), ``offset`` ≥ 0."""
+    limit = DEFAULT_LIMIT if limit is None else limit
+    offset = 0 if offset is None else offset
+    if not 0 <= limit <= MAX_LIMIT:
+        raise ParamError("limit", f"must be between 0 and {MAX_LIMIT}")
+    if offset < 0:
+        raise ParamError("offset", "must be 0 or more")
+    return limit, offset
