@@ -95,10 +95,19 @@ class Extractor:
         record = ArticleRecord(id=article_id, text=text, **metadata)
         if record.published and not record.published_source:
             record.published_source = "input"
-        result = next(iter(self._process_chunk([record])))
-        if isinstance(result, SkippedInput):
-            raise ValueError(result.reason)
-        return result
+        return self.extract_one(record)
+
+    def extract_one(self, record: ArticleRecord) -> ArticleRecord:
+        """Extract one record in this process (used to re-anchor a re-dated article).
+
+        Raises:
+            ValueError: when the article cannot be extracted.
+        """
+        for item in self._process_chunk([record]):
+            if isinstance(item, SkippedInput):
+                raise ValueError(item.reason)
+            return item
+        raise ValueError("extraction returned nothing")
 
     def _process_chunk(self, records: list[ArticleRecord]) -> Iterator[Item]:
         from .clean import clean_text, mask_boilerplate

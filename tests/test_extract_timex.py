@@ -156,6 +156,13 @@ def test_infer_published_from_weekday_and_date_near_years_mentioned(nlp):
     assert ("Sunday", "DATE", "2023-10-01") in [(t.text, t.type, t.value) for t in doc._.ng_timexes]
 
 
+def test_full_dates_below_the_lede_do_not_date_the_article(nlp):
+    text = ("Parliament marks the anniversary\n\nLawmakers met to remember the displaced.\n\n"
+            "They recalled the events.\n\nOn September 28, the president signed a decree "
+            "dissolving the republic effective January 1, 2024.\n")
+    assert infer_published(nlp(text)) == (None, None)
+
+
 def test_infer_published_returns_none_without_support(nlp):
     doc = nlp("Rallies took place on Sunday (October 1st) in support of refugees.")
     assert infer_published(doc) == (None, None)

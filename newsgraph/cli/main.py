@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 from typing import List, Optional
 
@@ -111,7 +112,8 @@ def ingest(paths: List[str] = PathsArg, db: Path = DbOpt, workers: int = Workers
     their old rows atomically; each article is its own transaction.
     """
     from ..ingest import read_inputs
-    from ..store import Store, content_hash
+    from ..link import harmonise_actors, update_links
+    from ..store import content_hash
 
     store = _open_store(db)
     extractor = _extractor(workers, max_bytes, actors, junk)
@@ -139,6 +141,8 @@ def ingest(paths: List[str] = PathsArg, db: Path = DbOpt, workers: int = Workers
                     _report_skip(item)
                 else:
                     _report_warnings(item)
+                    if link:
+                        item = harmonise_actors(item, store)
                     counts[store.save(item, digests.get(item.id))] += 1
                     saved_ids.append(item.id)
                 bar.advance()
@@ -146,20 +150,16 @@ def ingest(paths: List[str] = PathsArg, db: Path = DbOpt, workers: int = Workers
         stderr.print(f"newsgraph: interrupted; {len(saved_ids)} articles stored intact in {db}")
         raise typer.Exit(130)
     if link and saved_ids:
-        _link(store, saved_ids, quiet)
+        with stderr.status("linking across articles…") if not quiet else nullcontext():
+            report = update_links(store, saved_ids, reextract=extractor.extract_one)
+        if not quiet:
+            dated = "".join(f"; {a} dated {d} from another article" for a, d in report.dated)
+            stderr.print(f"linked {report.articles} articles: {report.clusters_written} event clusters "
+                         f"updated, {report.discrepancies} discrepancies{dated}", markup=False, highlight=False)
     if not quiet:
         stderr.print(", ".join(f"{v} {k}" for k, v in counts.items()) + f" → {db}")
     store.close()
     raise typer.Exit(1 if counts["skipped"] else 0)
-
-
-def _link(store, article_ids: list[str], quiet: bool) -> None:
-    """Update cross-article links for new articles, when the link stage is installed."""
-    try:
-        from ..link import update_links
-    except ImportError:
-        return
-    update_links(store, article_ids)
 
 
 def _open_store(db: Path, readonly: bool = False):
@@ -239,10 +239,7 @@ def _register_command_groups() -> None:
     serve_cmds.register(app)
 
 
-try:
-    _register_command_groups()
-except ImportError:  # pragma: no cover - during development a group may be missing
-    pass
+_register_command_groups()
 
 
 def main() -> None:

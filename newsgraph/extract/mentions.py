@@ -6,6 +6,7 @@ all ask the same question, "who is this?", so the answer lives here once.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Optional
 
 from spacy.tokens import Doc, Span
@@ -21,14 +22,26 @@ def mention_index(doc: Doc) -> list[tuple[int, int, Actor]]:
     actors = doc._.ng_actors or []
     if cached is not None and cached[0] == id(actors) and cached[1] == sum(len(a.mentions) for a in actors):
         return cached[2]
-    index = sorted((m[0], m[1], a) for a in actors for m in a.mentions)
-    doc.user_data[_INDEX_KEY] = (id(actors), sum(len(a.mentions) for a in actors), index)
+    # Sort on offsets only: two actors may share a span, and Actors do not compare.
+    index = sorted(((m[0], m[1], a) for a in actors for m in a.mentions), key=lambda m: (m[0], m[1]))
+    starts = [m[0] for m in index]
+    longest = max((m[1] - m[0] for m in index), default=0)
+    doc.user_data[_INDEX_KEY] = (id(actors), sum(len(a.mentions) for a in actors), index, starts, longest)
     return index
+
+
+def _window(doc: Doc, start: int, end: int) -> list[tuple[int, int, Actor]]:
+    """Mentions that can overlap [start, end), found by bisection (long docs stay fast)."""
+    index = mention_index(doc)
+    _, _, _, starts, longest = doc.user_data[_INDEX_KEY]
+    lo = bisect_left(starts, start - longest)
+    hi = bisect_left(starts, end)
+    return index[lo:hi]
 
 
 def actors_in(doc: Doc, start: int, end: int) -> list[tuple[int, int, Actor]]:
     """Mentions lying inside [start, end), in text order."""
-    return [m for m in mention_index(doc) if m[0] >= start and m[1] <= end]
+    return [m for m in _window(doc, start, end) if m[0] >= start and m[1] <= end]
 
 
 def actor_at(doc: Doc, start: int, end: int) -> Optional[Actor]:
@@ -38,9 +51,7 @@ def actor_at(doc: Doc, start: int, end: int) -> Optional[Actor]:
     most (so "French President Emmanuel Macron" finds Macron through the name).
     """
     best, best_overlap = None, 0
-    for m_start, m_end, actor in mention_index(doc):
-        if m_start >= end:
-            break
+    for m_start, m_end, actor in _window(doc, start, end):
         overlap = min(end, m_end) - max(start, m_start)
         if overlap <= 0:
             continue

@@ -6,7 +6,11 @@ articles) lack it. The text often pins it down: a full date ("On September
 19, 2023, Azerbaijan launched..."), or a weekday next to a yearless date
 ("on Sunday (October 1st)"), which holds in only a few years. The article
 cannot be older than the latest such date it reports, so that date is
-returned as the (lower-bound) publication date. Nothing is guessed: without
+returned as the (lower-bound) publication date. A full date counts only in
+the lede (the first lines of the body), where news reports what just
+happened; further down, full dates are background ("the war ended on
+November 10, 2020"), or announcements ("effective January 1, 2024"), and
+would date the article wrongly. Nothing is guessed: without
 such support the answer is None and the caller may date the article later
 from other articles. No clock is read.
 """
@@ -46,8 +50,9 @@ def infer_published(doc: Doc, tables_path: str | None = None) -> tuple[str | Non
     tables = timex_mod.patterns.load_tables(tables_path)
     years = [int(v) for t in found if t.type == "DATE" for v in _YEAR_IN_TEXT.findall(t.text)]
     best: tuple[date, str] | None = None
+    lede_end = _lede_end(doc.text)
     for i, t in enumerate(found):
-        day = _explicit(t)
+        day = _explicit(t) if t.start < lede_end else None
         evidence = t.text
         if day is None and i > 0:
             day = _by_weekday(found[i - 1], t, doc.text, years)
@@ -57,6 +62,21 @@ def infer_published(doc: Doc, tables_path: str | None = None) -> tuple[str | Non
         if best is None or day > best[0]:
             best = (day, evidence)
     return (best[0].isoformat(), best[1]) if best else (None, None)
+
+
+LEDE_LINES = 3  # headline plus the first two paragraphs
+
+
+def _lede_end(text: str) -> int:
+    """Offset where the lede ends: after the first ``LEDE_LINES`` non-blank lines."""
+    seen, offset = 0, 0
+    for line in text.splitlines(keepends=True):
+        offset += len(line)
+        if line.strip():
+            seen += 1
+            if seen == LEDE_LINES:
+                return offset
+    return offset
 
 
 def _explicit(t) -> date | None:

@@ -108,6 +108,78 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("004_article_search", """
         CREATE VIRTUAL TABLE articles_fts USING fts5(id UNINDEXED, title, text);
     """),
+    # Cross-article links (newsgraph.link). No foreign keys on the per-article
+    # rows: the link stage must still see the old rows of a replaced or
+    # deleted article to know which clusters to redo.
+    ("005_links", """
+        CREATE TABLE link_mentions (
+            article_id TEXT NOT NULL,
+            event_idx INTEGER NOT NULL,
+            cluster_id TEXT NOT NULL,
+            type TEXT NOT NULL, family TEXT NOT NULL, status TEXT NOT NULL,
+            date_lo TEXT, date_hi TEXT, date_kind TEXT, partial TEXT,
+            trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL, trigger_text TEXT NOT NULL,
+            features TEXT NOT NULL,
+            PRIMARY KEY (article_id, event_idx)
+        );
+        CREATE INDEX link_mentions_cluster ON link_mentions(cluster_id);
+        CREATE INDEX link_mentions_family_date ON link_mentions(family, date_lo);
+        CREATE TABLE link_clusters (
+            id TEXT PRIMARY KEY,
+            type TEXT NOT NULL, date TEXT, date_end TEXT, status TEXT,
+            location TEXT, source TEXT NOT NULL, target TEXT NOT NULL,
+            articles TEXT NOT NULL, mention_count INTEGER NOT NULL, summary TEXT
+        );
+        CREATE INDEX link_clusters_date ON link_clusters(date);
+        CREATE INDEX link_clusters_type ON link_clusters(type);
+        CREATE TABLE link_cluster_actors (
+            cluster_id TEXT NOT NULL REFERENCES link_clusters(id) ON DELETE CASCADE,
+            actor_id TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('source', 'target'))
+        );
+        CREATE INDEX link_cluster_actors_actor ON link_cluster_actors(actor_id);
+        CREATE INDEX link_cluster_actors_cluster ON link_cluster_actors(cluster_id);
+        CREATE TABLE link_claims (
+            article_id TEXT NOT NULL,
+            claim_idx INTEGER NOT NULL,
+            measure TEXT NOT NULL, population TEXT, event_idx INTEGER, place TEXT,
+            date_lo TEXT, date_hi TEXT, vague INTEGER NOT NULL,
+            features TEXT NOT NULL,
+            PRIMARY KEY (article_id, claim_idx)
+        );
+        CREATE INDEX link_claims_measure ON link_claims(measure);
+        CREATE TABLE link_discrepancies (
+            id TEXT PRIMARY KEY,
+            measure TEXT NOT NULL, about TEXT, date TEXT, event_type TEXT,
+            kind TEXT NOT NULL, cluster_id TEXT,
+            record TEXT NOT NULL
+        );
+        CREATE INDEX link_discrepancies_measure ON link_discrepancies(measure);
+        CREATE TABLE link_discrepancy_reports (
+            discrepancy_id TEXT NOT NULL REFERENCES link_discrepancies(id) ON DELETE CASCADE,
+            article_id TEXT NOT NULL,
+            claim_idx INTEGER NOT NULL
+        );
+        CREATE INDEX link_discrepancy_reports_article ON link_discrepancy_reports(article_id);
+        CREATE TABLE link_actor_aliases (
+            alias_id TEXT PRIMARY KEY,
+            actor_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            article_id TEXT,
+            method TEXT NOT NULL,
+            score REAL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX link_actor_aliases_actor ON link_actor_aliases(actor_id);
+        CREATE TABLE link_article_dates (
+            article_id TEXT PRIMARY KEY,
+            published TEXT NOT NULL,
+            previous TEXT,
+            previous_source TEXT,
+            cluster_id TEXT,
+            evidence TEXT NOT NULL
+        );
+    """),
 ]
 
 

@@ -1,0 +1,149 @@
+"""The ``newsgraph link``, ``timeline`` and ``discrepancies`` commands.
+
+Thin layers over ``newsgraph.link``; ``register(app)`` adds them to the main
+command. ``link`` writes (it rebuilds every cross-article link); the two
+others only read, and print the contract's JSON list with ``--json``.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..errors import StoreError
+from ..records import CLAIM_MEASURES, PLOVER_TYPES
+
+DB_HELP = "SQLite database made by `newsgraph ingest`."
+
+
+def _fail(text: str, code: int = 2) -> None:
+    from .progress import stderr
+    stderr.print(f"newsgraph: {text}", markup=False, highlight=False)
+    raise typer.Exit(code)
+
+
+def _store(db: Path, readonly: bool):
+    from ..store import Store
+    if not db.exists():
+        _fail(f"no database at {db} (run `newsgraph ingest` first)", 1)
+    try:
+        return Store(db, readonly=readonly)
+    except StoreError as exc:
+        _fail(str(exc))
+
+
+def _cut(text: str, width: int) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def link(db: Path = typer.Option("newsgraph.db", "--db", help=DB_HELP),
+         quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing on success.")) -> None:
+    """Rebuild every cross-article link: person ids, event clusters, lent dates, discrepancies.
+
+    `newsgraph ingest` keeps links up to date as articles arrive; run this
+    after changing link settings or to start the links afresh.
+    """
+    from ..link import rebuild_links
+    store = _store(db, readonly=False)
+    try:
+        report = rebuild_links(store)
+        counts = store.counts()
+    finally:
+        store.close()
+    if not quiet:
+        typer.echo(f"{report.articles} articles linked: {counts.get('link_clusters', 0)} event clusters, "
+                   f"{report.discrepancies} discrepancies, {len(report.dated)} publication dates inferred "
+                   f"→ {db}", err=True)
+
+
+def timeline(db: Path = typer.Option("newsgraph.db", "--db", help=DB_HELP),
+             as_json: bool = typer.Option(False, "--json", help="Print the contract's JSON list."),
+             actor: Optional[str] = typer.Option(None, "--actor", help="Only events with this actor id (e.g. AZE, person:nikol-pashinyan)."),
+             type: Optional[str] = typer.Option(None, "--type", help="Only events of this PLOVER type (e.g. ASSAULT)."),
+             since: Optional[str] = typer.Option(None, "--since", help="Only events on or after YYYY[-MM[-DD]]."),
+             until: Optional[str] = typer.Option(None, "--until", help="Only events on or before YYYY[-MM[-DD]]."),
+             multi: bool = typer.Option(False, "--multi", help="Only events reported more than once.")) -> None:
+    """Every real-world event the stored articles report, each with all its mentions, by date."""
+    from ..link import timeline as get_timeline
+    if type and type.upper() not in PLOVER_TYPES:
+        _fail(f"--type {type}: not a PLOVER type (one of {', '.join(PLOVER_TYPES)})")
+    for name, value in (("--since", since), ("--until", until)):
+        if value and not _is_date(value):
+            _fail(f"{name} {value}: use YYYY, YYYY-MM or YYYY-MM-DD")
+    store = _store(db, readonly=True)
+    try:
+        entries = get_timeline(store, actor=actor, type=type, since=since, until=until)
+    finally:
+        store.close()
+    if multi:
+        entries = [e for e in entries if len(e.mentions) > 1]
+    if as_json:
+        typer.echo(json.dumps([e.to_dict() for e in entries], ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+    table = Table("date", "type", "source → target", "where", "mentions", "articles", "as reported",
+                  title=f"Timeline: {len(entries)} events")
+    for e in entries:
+        when = (e.date or "undated") + (f" – {e.date_end}" if e.date_end else "")
+        who = ", ".join(e.source[:2]) + (" → " + ", ".join(e.target[:2]) if e.target else "")
+        where = (e.location or {}).get("name") or ""
+        triggers = sorted({m.trigger.text for m in e.mentions})
+        table.add_row(when, e.type, _cut(who, 40), where, str(len(e.mentions)), str(len(e.articles)),
+                      _cut(", ".join(triggers), 40))
+    Console().print(table)
+
+
+def discrepancies(db: Path = typer.Option("newsgraph.db", "--db", help=DB_HELP),
+                  as_json: bool = typer.Option(False, "--json", help="Print the contract's JSON list."),
+                  measure: Optional[str] = typer.Option(None, "--measure", help=f"Only one measure: {', '.join(CLAIM_MEASURES)}.")) -> None:
+    """Facts reported with different figures: death tolls, crowd sizes, refugee counts."""
+    from ..link import discrepancies as get_discrepancies
+    if measure and measure not in CLAIM_MEASURES:
+        _fail(f"--measure {measure}: use one of {', '.join(CLAIM_MEASURES)}")
+    store = _store(db, readonly=True)
+    try:
+        found = get_discrepancies(store, measure=measure)
+    finally:
+        store.close()
+    if as_json:
+        typer.echo(json.dumps([d.to_dict() for d in found], ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+    console = Console()
+    if not found:
+        console.print("No discrepancies" + (f" for {measure}" if measure else "") + ".")
+        return
+    for d in found:
+        title = f"{d.measure}: {d.about or '—'} · {d.kind}" + (f" · {d.date}" if d.date else "") \
+            + (f" · {d.event_type}" if d.event_type else "")
+        table = Table("figure", "given by", "article", "published", "as written", title=title, title_justify="left")
+        for r in d.reports:
+            figure = _figure(r)
+            table.add_row(figure, r.attributed_to.text if r.attributed_to else "—", r.article,
+                          r.published or "—", _cut(r.span.text, 50))
+        console.print(table)
+
+
+def _figure(report) -> str:
+    value = f"{report.value:,g}"
+    if report.qualifier == "range" and report.value_max is not None:
+        return f"{value}–{report.value_max:,g}"
+    prefix = {"at_least": "≥ ", "at_most": "≤ ", "about": "~ "}.get(report.qualifier, "")
+    return prefix + value
+
+
+def _is_date(value: str) -> bool:
+    import re
+    return bool(re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value))
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``link``, ``timeline`` and ``discrepancies`` to the ``newsgraph`` command."""
+    app.command("link")(link)
+    app.command("timeline")(timeline)
+    app.command("discrepancies")(discrepancies)

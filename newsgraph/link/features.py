@@ -1,0 +1,154 @@
+"""What the link stage compares about one event mention, and how it is stored.
+
+Why a separate module: clustering runs over thousands of stored articles; it
+must not re-read every full record, so each mention is boiled down once to
+the few things that decide identity (type, date interval, actor ids,
+countries, place, the words around the trigger) and kept in
+``link_mentions``.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional
+
+from ..records import ArticleRecord, Event
+from .dates import When, mention_when
+from .lexicon import LinkLexicon
+
+CONTEXT_CHARS = 60
+
+
+@dataclass
+class Mention:
+    """One event of one article, reduced to what identity depends on."""
+
+    article: str
+    idx: int
+    type: str
+    family: str
+    status: str
+    when: Optional[When]
+    sources: frozenset          # actor ids (or country codes when no actor)
+    targets: frozenset
+    src_countries: frozenset
+    tgt_countries: frozenset
+    location: Optional[dict]    # name, country, lat, lon
+    trigger: tuple              # (start, end, text)
+    trig_key: str               # trigger words, synonyms folded
+    context: str                # words around the trigger, synonyms folded
+    published: Optional[str] = None
+    cluster: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def key(self) -> tuple:
+        return (self.article, self.idx)
+
+    @property
+    def clusterable(self) -> bool:
+        """Only what the article says happened joins a cluster."""
+        return self.status == "asserted"
+
+
+def _arg_ids(args) -> tuple[frozenset, frozenset]:
+    ids, countries = set(), set()
+    for arg in args or []:
+        if getattr(arg, "actor", None):
+            ids.add(arg.actor)
+        elif getattr(arg, "country", None):
+            ids.add(arg.country)
+        if getattr(arg, "country", None):
+            countries.add(arg.country)
+    return frozenset(ids), frozenset(countries)
+
+
+def _location(event: Event) -> Optional[dict]:
+    loc = event.location
+    if loc is None:
+        return None
+    name = loc.name or loc.text
+    return {"name": name, "country": loc.country, "lat": loc.lat, "lon": loc.lon}
+
+
+def context_text(record: ArticleRecord, lo: int, hi: int) -> str:
+    """The text of [lo, hi) with each actor mention replaced by its actor id.
+
+    "Baku launched" and "Azerbaijan launched" then read alike ("AZE
+    launched"), as do "Pashinian" and "Pashinyan" once ids are harmonised.
+    """
+    spans = sorted((s, e, a.id) for a in record.actors for s, e in a.mentions if s >= lo and e <= hi and a.id)
+    out, pos = [], lo
+    for s, e, actor_id in spans:
+        if s < pos:
+            continue
+        out.append(record.text[pos:s])
+        out.append(" " + re.sub(r"[^A-Za-z0-9]+", "_", actor_id) + " ")
+        pos = e
+    out.append(record.text[pos:hi])
+    return "".join(out)
+
+
+def mention_of(record: ArticleRecord, idx: int, lex: LinkLexicon) -> Mention:
+    """The ``Mention`` of ``record.events[idx]``."""
+    event = record.events[idx]
+    sources, src_c = _arg_ids(event.source)
+    targets, tgt_c = _arg_ids(event.target)
+    s_start, s_end = (list(event.sentence) + [0, len(record.text)])[:2]
+    lo = max(s_start, event.trigger.start - CONTEXT_CHARS)
+    hi = min(s_end, event.trigger.end + CONTEXT_CHARS) if s_end > s_start else event.trigger.end + CONTEXT_CHARS
+    context = context_text(record, lo, hi)
+    when = mention_when(record, event, int(lex.setting("approx_days_before")))
+    return Mention(
+        article=record.id, idx=idx, type=event.type, family=lex.family(event.type),
+        status=event.status or "asserted", when=when, sources=sources, targets=targets,
+        src_countries=src_c, tgt_countries=tgt_c, location=_location(event),
+        trigger=(event.trigger.start, event.trigger.end, event.trigger.text),
+        trig_key=lex.key(event.trigger.text), context=lex.key(context), published=record.published,
+    )
+
+
+def mentions_of(record: ArticleRecord, lex: LinkLexicon) -> list[Mention]:
+    """Every event mention of an article."""
+    return [mention_of(record, i, lex) for i in range(len(record.events))]
+
+
+def to_row(m: Mention) -> dict:
+    """The ``link_mentions`` row of a mention."""
+    w = m.when
+    return {
+        "article_id": m.article, "event_idx": m.idx, "cluster_id": m.cluster, "type": m.type,
+        "family": m.family, "status": m.status,
+        "date_lo": w.lo.isoformat() if w and w.lo else None,
+        "date_hi": w.hi.isoformat() if w and w.hi else None,
+        "date_kind": w.kind if w else None,
+        "partial": json.dumps(list(w.partial)) if w and w.partial else None,
+        "trigger_start": m.trigger[0], "trigger_end": m.trigger[1], "trigger_text": m.trigger[2],
+        "features": json.dumps({
+            "sources": sorted(m.sources), "targets": sorted(m.targets),
+            "src_countries": sorted(m.src_countries), "tgt_countries": sorted(m.tgt_countries),
+            "location": m.location, "trig_key": m.trig_key, "context": m.context,
+            "published": m.published, "extra": m.extra,
+        }, ensure_ascii=False),
+    }
+
+
+def from_row(row) -> Mention:
+    """A ``Mention`` read back from a ``link_mentions`` row."""
+    f = json.loads(row["features"])
+    when = None
+    if row["date_kind"]:
+        partial = tuple(json.loads(row["partial"])) if row["partial"] else None
+        when = When(row["date_kind"],
+                    date.fromisoformat(row["date_lo"]) if row["date_lo"] else None,
+                    date.fromisoformat(row["date_hi"]) if row["date_hi"] else None, partial)
+    return Mention(
+        article=row["article_id"], idx=row["event_idx"], type=row["type"], family=row["family"],
+        status=row["status"], when=when, sources=frozenset(f["sources"]), targets=frozenset(f["targets"]),
+        src_countries=frozenset(f["src_countries"]), tgt_countries=frozenset(f["tgt_countries"]),
+        location=f["location"], trigger=(row["trigger_start"], row["trigger_end"], row["trigger_text"]),
+        trig_key=f["trig_key"], context=f["context"], published=f.get("published"),
+        cluster=row["cluster_id"], extra=f.get("extra") or {},
+    )

@@ -1,0 +1,90 @@
+"""The link stage's word lists and thresholds, read from ``link.yaml``.
+
+Why a separate module: which event types may be one event, which words name
+the same happening and how close two dates must be are decisions a user may
+want to tune; they live in a data file with a rationale per entry, and the
+clustering code asks this object.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+import yaml
+from unidecode import unidecode
+
+DATA_PATH = Path(__file__).resolve().parent / "link.yaml"
+_WORD = re.compile(r"[a-z0-9_]+")
+_DATE_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+               "saturday", "sunday", "today", "yesterday", "tonight", "morning", "afternoon", "evening"}
+
+
+@dataclass
+class LinkLexicon:
+    """Loaded link settings; every word list is lower case."""
+
+    family_of: dict = field(default_factory=dict)       # type -> family name
+    symmetric: set = field(default_factory=set)
+    synonym: dict = field(default_factory=dict)         # word -> key
+    stopwords: set = field(default_factory=set)
+    general: set = field(default_factory=set)
+    settings: dict = field(default_factory=dict)
+
+    def family(self, event_type: str) -> str:
+        """The family name of a PLOVER type (the type itself when alone)."""
+        return self.family_of.get(event_type, event_type)
+
+    def compatible(self, a: str, b: str) -> bool:
+        """True when types ``a`` and ``b`` may be one event."""
+        return a == b or self.family(a) == self.family(b)
+
+    def words(self, text: str) -> list[str]:
+        """Content words of ``text``: ascii-folded, lower case, synonyms folded."""
+        out = []
+        for word in _WORD.findall(unidecode(text or "").lower()):
+            # dates are compared on their own; digits and date words would only add noise
+            if word in self.stopwords or len(word) < 2 or word.isdigit() or word in _DATE_WORDS:
+                continue
+            out.append(self.synonym.get(word, word))
+        return out
+
+    def key(self, text: str) -> str:
+        """``words`` joined by spaces (the string rapidfuzz compares)."""
+        return " ".join(self.words(text))
+
+    def setting(self, name: str) -> float:
+        return self.settings[name]
+
+
+def _merge(lex: LinkLexicon, data: dict) -> None:
+    for i, entry in enumerate(data.get("type_families") or []):
+        types = list(entry.get("types") or [])
+        name = "+".join(sorted(types))
+        for t in types:
+            # a type in several families keeps its first one; families chain by type
+            lex.family_of.setdefault(t, name)
+    for entry in data.get("symmetric_types") or []:
+        lex.symmetric.add(entry["type"])
+    for entry in data.get("synonyms") or []:
+        for word in entry.get("words") or []:
+            lex.synonym[str(word).lower()] = entry["key"]
+    for entry in data.get("stopwords") or []:
+        lex.stopwords.update(str(w).lower() for w in entry.get("words") or [])
+    for entry in data.get("general_populations") or []:
+        lex.general.update(str(w).lower() for w in entry.get("words") or [])
+    for name, entry in (data.get("settings") or {}).items():
+        lex.settings[name] = entry["value"] if isinstance(entry, dict) else entry
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(path: Optional[str] = None) -> LinkLexicon:
+    """The bundled link lexicon, extended by the YAML file at ``path`` (cached)."""
+    lex = LinkLexicon()
+    for p in (str(DATA_PATH), path) if path else (str(DATA_PATH),):
+        with open(p, encoding="utf-8") as handle:
+            _merge(lex, yaml.safe_load(handle) or {})
+    return lex

@@ -1,0 +1,155 @@
+"""Whether two event mentions report one real-world event (``pair_score``).
+
+Why a separate module: the pair rule is the heart of clustering and the
+part a reader most needs to check; ``clusters`` only decides in which order
+pairs are tried and how clusters are kept consistent.
+
+The rule, per pair of mentions (``pair_score``), in order:
+
+- both asserted; types equal or of one family (``link.yaml``);
+- dates agree (``dates.dates_agree``: different years or months never do;
+  days within ``day_tolerance``), places are not far apart;
+- no side conflicts: two non-empty source (or target) sets sharing neither
+  an actor id nor a country keep two mentions apart (unless both state the
+  same day and the other side agrees: actor resolution is noisy);
+- then either *dated*: both dates stated by the text, at least one side
+  agreeing (or the same place), and the words around the triggers alike
+  (rapidfuzz token_set_ratio ≥ ``dated_text_min``) unless both sides agree
+  by actor id; or *strong*, for an undated or publication-dated mention:
+  the same type, a shared trigger word (synonyms folded: "offensive",
+  "assault" and "attack" are one), sources sharing an actor id (either side
+  for mutual types), words alike ≥ ``strong_text_min``; actor-less mentions
+  (crowds) need the same place instead; when neither of two articles' mentions
+  has a year, both sides must agree by actor id (a call between the same two
+  leaders); two mentions of one article need only a shared trigger word,
+  one side (or the place) agreeing and no conflict.
+"""
+from __future__ import annotations
+
+import math
+from typing import Optional
+
+from rapidfuzz import fuzz
+from unidecode import unidecode
+
+from .dates import dates_agree
+from .features import Mention
+from .lexicon import LinkLexicon
+
+
+def distance_km(a: dict, b: dict) -> Optional[float]:
+    """Great-circle distance between two locations with coordinates, else None."""
+    if not a or not b or a.get("lat") is None or b.get("lat") is None:
+        return None
+    la1, lo1, la2, lo2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def place_key(loc: Optional[dict]) -> Optional[str]:
+    """A folded place name for comparisons, or None."""
+    if not loc or not loc.get("name"):
+        return None
+    return unidecode(loc["name"]).lower().strip()
+
+
+def same_place(a: Optional[dict], b: Optional[dict], km: float) -> Optional[bool]:
+    """True (same place), False (different places) or None (cannot tell)."""
+    if not a or not b:
+        return None
+    d = distance_km(a, b)
+    if d is not None:
+        return d <= km
+    ka, kb = place_key(a), place_key(b)
+    if ka and kb and (ka == kb or ka in kb or kb in ka):
+        return True
+    if a.get("country") and b.get("country") and a["country"] != b["country"]:
+        return False
+    return None
+
+
+def _side(x: Mention, y: Mention, role: str) -> str:
+    """Agreement of one side: strong (actor id), weak (country), none, conflict."""
+    ids_x, ids_y = getattr(x, role), getattr(y, role)
+    cx = x.src_countries if role == "sources" else x.tgt_countries
+    cy = y.src_countries if role == "sources" else y.tgt_countries
+    if not ids_x or not ids_y:
+        return "none"
+    if ids_x & ids_y:
+        return "strong"
+    if (cx & cy) or (cx & ids_y) or (cy & ids_x):
+        return "weak"
+    return "conflict"
+
+
+def _mutual(x: Mention, y: Mention) -> str:
+    """Agreement of the participants of a mutual event (call, agreement)."""
+    px, py = x.sources | x.targets, y.sources | y.targets
+    if not px or not py:
+        return "none"
+    shared = px & py
+    if len(shared) >= 2 or (shared and (len(px) == 1 or len(py) == 1)):
+        return "strong"
+    cx = x.src_countries | x.tgt_countries
+    cy = y.src_countries | y.tgt_countries
+    if shared or cx & cy:
+        return "weak"
+    return "conflict"
+
+
+def pair_score(x: Mention, y: Mention, lex: LinkLexicon) -> Optional[float]:
+    """How surely two mentions are one event (0-1), or None when they are not.
+
+    See the module docstring for the rule.
+    """
+    if not (x.clusterable and y.clusterable) or not lex.compatible(x.type, y.type):
+        return None
+    if not dates_agree(x.when, y.when, int(lex.setting("day_tolerance"))):
+        return None
+    place = same_place(x.location, y.location, lex.setting("place_km"))
+    if place is False:
+        return None
+    mutual = x.type in lex.symmetric and y.type in lex.symmetric
+    if mutual:
+        src = tgt = _mutual(x, y)
+    else:
+        src, tgt = _side(x, y, "sources"), _side(x, y, "targets")
+    text = fuzz.token_set_ratio(x.context, y.context) if x.context and y.context else 0.0
+    if "conflict" in (src, tgt):
+        # actor resolution is noisy ("Artsakh" as AZE, "the population" as a group): one
+        # conflicting side is forgiven only for the same stated day, the other side agreeing
+        same_day = x.when is not None and y.when is not None and x.when.kind == y.when.kind == "exact" \
+            and abs((x.when.lo - y.when.lo).days) <= 1
+        if not (same_day and "strong" in (src, tgt) and text >= lex.setting("dated_text_min")):
+            return None
+        src, tgt = (src if src != "conflict" else "none"), (tgt if tgt != "conflict" else "none")
+    agree = {"strong": 1.0, "weak": 0.5, "none": 0.0}
+    actor = (agree[src] + agree[tgt]) / 2
+    score = round(0.45 * actor + 0.4 * text / 100 + 0.15 * (1.0 if place else 0.0), 4)
+    firm = x.when is not None and y.when is not None and x.when.firm and y.when.firm
+    both_partial = x.when is not None and y.when is not None and "partial" == x.when.kind == y.when.kind \
+        and None not in (x.when.partial[1], y.when.partial[1])
+    if firm or both_partial:
+        if src == tgt == "strong":
+            return score
+        if (src != "none" or tgt != "none" or place) and text >= lex.setting("dated_text_min"):
+            return score
+    shared_trigger = bool(set(x.trig_key.split()) & set(y.trig_key.split()))
+    undated = not _dated(x) and not _dated(y)
+    if undated and x.article != y.article and not (src == tgt == "strong"):
+        return None  # two undated reports in two articles: only both sides agreeing ties them
+    if x.type == y.type and shared_trigger:
+        if src == "strong" and text >= lex.setting("strong_text_min"):
+            return score
+        if not (x.sources or x.targets or y.sources or y.targets) and place \
+                and text >= lex.setting("strong_text_min"):
+            return score
+    if x.article == y.article and x.type == y.type and shared_trigger \
+            and (src == "strong" or tgt == "strong" or place) and text >= lex.setting("dated_text_min"):
+        return score
+    return None
+
+
+def _dated(m: Mention) -> bool:
+    """A mention with a year: stated by the text, or from a recent report's publication."""
+    return m.when is not None and m.when.kind != "partial"

@@ -1,0 +1,112 @@
+"""Turn a cluster of mentions into one timeline entry, and query stored entries.
+
+Why a separate module: what a cluster *says* (its type, date, place and
+actors, agreed over the mentions) is a summary decision kept apart from how
+clusters are formed; the stored entry is what ``newsgraph timeline`` and the
+web API serve.
+
+Agreement rules: the type is the most frequent one; the date is the most
+frequent date stated by the text at the finest precision any mention gives
+(exact day, else month, week, year), ``date_end`` the latest stated day when
+the mentions span several days; when no mention states a date, the earliest
+publication date of the present-tense reports (see ``dates``); the location
+is the most frequent one; sources and targets are actor ids by frequency.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Optional
+
+from ..records import EventMention, Span, TimelineEntry
+from .features import Mention
+
+
+def _mode(values: list) -> Optional[object]:
+    """Most frequent value; ties go to the smallest (earliest date, first id)."""
+    if not values:
+        return None
+    counts = Counter(values)
+    best = max(counts.values())
+    return min(v for v, c in counts.items() if c == best)
+
+
+def agreed_date(members: list[Mention]) -> tuple[Optional[str], Optional[str]]:
+    """``(date, date_end)`` agreed over the mentions."""
+    exact = [m.when.lo for m in members if m.when and m.when.kind == "exact"]
+    if exact:
+        day = _mode(exact)
+        last = max(exact)
+        return day.isoformat(), last.isoformat() if last > day else None
+    for kind in ("month", "week", "year"):
+        found = [m.when.value() for m in members if m.when and m.when.kind == kind]
+        if found:
+            return _mode(found), None
+    approx = [m.when.hi for m in members if m.when and m.when.kind == "approx"]
+    if approx:
+        return min(approx).isoformat(), None
+    return None, None
+
+
+def _ranked(values: list[str]) -> list[str]:
+    counts = Counter(values)
+    return sorted(counts, key=lambda v: (-counts[v], v))
+
+
+def build_entry(cid: str, members: list[Mention]) -> TimelineEntry:
+    """The timeline entry (contract "Timeline entry") of one cluster."""
+    members = sorted(members, key=lambda m: m.key)
+    etype = _mode([m.type for m in members]) if len({m.type for m in members}) > 1 else members[0].type
+    date, date_end = agreed_date(members)
+    locations = [json.dumps(m.location, sort_keys=True) for m in members if m.location]
+    location = json.loads(_ranked(locations)[0]) if locations else None
+    sources = _ranked([a for m in members for a in m.sources])
+    targets = _ranked([a for m in members for a in m.targets])
+    articles = sorted({m.article for m in members})
+    mentions = [EventMention(m.article, m.idx, Span(m.trigger[0], m.trigger[1], m.trigger[2])) for m in members]
+    trigger = _ranked([m.trigger[2].lower() for m in members])[0]
+    who = ", ".join(sources[:2]) or "?"
+    whom = ", ".join(targets[:2])
+    summary = f"{etype} {who}{' → ' + whom if whom else ''}: {trigger!r} ({len(articles)} article{'s' * (len(articles) > 1)})"
+    return TimelineEntry(id=cid, type=etype, date=date, date_end=date_end, location=location,
+                         source=sources, target=targets, mentions=mentions, articles=articles,
+                         status="asserted", summary=summary)
+
+
+def entry_row(entry: TimelineEntry) -> dict:
+    """The ``link_clusters`` row of an entry."""
+    return {
+        "id": entry.id, "type": entry.type, "date": entry.date, "date_end": entry.date_end,
+        "status": entry.status, "location": json.dumps(entry.location) if entry.location else None,
+        "source": json.dumps(entry.source), "target": json.dumps(entry.target),
+        "articles": json.dumps(entry.articles), "mention_count": len(entry.mentions),
+        "summary": entry.summary,
+    }
+
+
+def sort_key(entry: TimelineEntry) -> tuple:
+    """Timeline order: by date, undated last, then by id."""
+    return (entry.date is None, entry.date or "", entry.id)
+
+
+def matches(entry: TimelineEntry, actor: Optional[str], type: Optional[str],
+            since: Optional[str], until: Optional[str]) -> bool:
+    """True when an entry passes the timeline filters.
+
+    ``since``/``until`` compare the entry's date (``date_end`` for ``since``)
+    as text prefixes, so ``--since 2023-09`` keeps September 2023 onwards;
+    undated entries never pass a date filter.
+    """
+    if actor and actor not in entry.source and actor not in entry.target:
+        return False
+    if type and entry.type != type.upper():
+        return False
+    if since or until:
+        if entry.date is None:
+            return False
+        last = entry.date_end or entry.date
+        if since and last < since[:len(last)] and not since.startswith(last):
+            return False
+        if until and entry.date[:len(until)] > until and not entry.date.startswith(until):
+            return False
+    return True

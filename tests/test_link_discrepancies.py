@@ -1,0 +1,143 @@
+"""Discrepancies: one fact, different figures — and what is not one fact."""
+from __future__ import annotations
+
+import pytest
+from test_link_builders import article, claim, event
+
+from newsgraph.link import discrepancies, update_links
+from newsgraph.store import Store
+
+OFFENSIVE = "On September 19, 2023, Azerbaijan launched an offensive against Nagorno-Karabakh. "
+
+
+def toll_article(aid: str, sentence: str, phrase: str, value, qualifier="exact", by=None, published="2023-09-19",
+                 about=None, anchored=True, outlet=None):
+    """An article dating the offensive, then giving one death toll (anchored to it or not)."""
+    text = OFFENSIVE + sentence
+    return article(aid, text, published=published, outlet=outlet,
+                   events=[event(text, "offensive", "ASSAULT", ["AZE"], ["org:nagorno-karabakh"], date="2023-09-19")],
+                   claims=[claim(text, phrase, "dead", value, qualifier, about=about, by=by,
+                                 event_idx=0 if anchored else None)])
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "d.db") as s:
+        yield s
+
+
+def ingest(store, *records):
+    for rec in records:
+        store.save(rec)
+        update_links(store, [rec.id], infer_dates=False)
+
+
+def test_at_least_27_and_at_least_29_are_compatible(store):
+    ingest(store,
+           toll_article("s1", "The fighting left at least 27 dead, the separatists said.", "at least 27 dead", 27,
+                        "at_least", by="the separatists", anchored=False, outlet="BFM TV"),
+           toll_article("s2", "The attack has claimed at least 29 lives.", "at least 29 lives", 29, "at_least",
+                        anchored=False))
+    (d,) = discrepancies(store)
+    assert (d.measure, d.kind, d.event_type, d.date) == ("dead", "compatible", "ASSAULT", "2023-09-19")
+    first = d.reports[0]
+    assert (first.article, first.claim, first.value, first.qualifier, first.outlet) == ("s1", 0, 27, "at_least", "BFM TV")
+    assert first.span.text == "at least 27 dead" and first.attributed_to.text == "the separatists"
+    assert first.published == "2023-09-19"
+
+
+def test_two_exact_tolls_of_one_event_conflict(store):
+    ingest(store, toll_article("e1", "It killed 27 people.", "27 people", 27),
+           toll_article("e2", "It killed 29 people.", "29 people", 29))
+    (d,) = discrepancies(store, measure="dead")
+    assert d.kind == "conflict" and [r.value for r in d.reports] == [27, 29]
+
+
+def test_a_floor_above_an_exact_figure_conflicts(store):
+    ingest(store, toll_article("f1", "It killed 27 people.", "27 people", 27),
+           toll_article("f2", "It killed more than 30 people.", "more than 30 people", 30, "at_least"))
+    assert [d.kind for d in discrepancies(store)] == ["conflict"]
+
+
+def test_early_and_later_counts_are_an_estimate_range(store):
+    ingest(store, toll_article("g1", "It killed 27 people.", "27 people", 27, published="2023-09-19"),
+           toll_article("g2", "It killed 32 people.", "32 people", 32, published="2023-09-21"))
+    assert [d.kind for d in discrepancies(store)] == ["estimate_range"]
+
+
+def test_police_and_organisers_counting_one_crowd(store):
+    text = ('In Marseille, more than a thousand people according to the police and "nearly 5,000" '
+            "according to the organizers gathered at the Old Port.")
+    ingest(store, article("r1", text, claims=[
+        claim(text, "more than a thousand people", "participants", 1000, "at_least", "people", by="the police"),
+        claim(text, "nearly 5,000", "participants", 5000, "about", "people", by="the organizers")]))
+    (d,) = discrepancies(store, measure="participants")
+    assert d.kind == "estimate_range"
+    assert [r.attributed_to.text for r in d.reports] == ["the police", "the organizers"]
+
+
+def test_police_and_organisers_in_two_articles_about_one_rally(store):
+    place = {"name": "Brussels", "country": "BEL", "lat": 50.85, "lon": 4.35}
+    t1 = "Some 10,000 people rallied in Brussels on Sunday, according to the organisers."
+    t2 = "Police put the crowd that rallied in Brussels on Sunday at more than 3,000."
+    ingest(store,
+           article("b1", t1, published="2023-10-01",
+                   events=[event(t1, "rallied", "PROTEST", date="2023-10-01", place=place)],
+                   claims=[claim(t1, "Some 10,000 people", "participants", 10000, "about", "people",
+                                 by="the organisers", event_idx=0)]),
+           article("b2", t2, published="2023-10-01",
+                   events=[event(t2, "rallied", "PROTEST", date="2023-10-01", place=place)],
+                   claims=[claim(t2, "more than 3,000", "participants", 3000, "at_least", "crowd", by="Police",
+                                 event_idx=0)]))
+    (d,) = discrepancies(store)
+    assert d.kind == "estimate_range" and d.event_type == "PROTEST" and d.date == "2023-10-01"
+
+
+def test_a_sub_population_is_not_a_discrepancy(store):
+    text = OFFENSIVE + "The fighting left at least 27 dead, including two civilians, the separatists said."
+    ingest(store, article("p1", text, published="2023-09-19",
+                          events=[event(text, "offensive", "ASSAULT", ["AZE"], date="2023-09-19")],
+                          claims=[claim(text, "at least 27 dead", "dead", 27, "at_least", by="the separatists"),
+                                  claim(text, "two civilians", "dead", 2, about="civilians", by="the separatists")]))
+    assert discrepancies(store) == []
+
+
+def test_two_civilians_on_each_side_is_not_a_discrepancy(store):
+    ingest(store,
+           toll_article("c1", "Two civilians died, the separatists said.", "Two civilians", 2, about="civilians",
+                        by="the separatists", anchored=False),
+           toll_article("c2", "Azerbaijan said two civilians died in areas it controls.", "two civilians", 2,
+                        about="civilians", by="Azerbaijan", anchored=False),
+           toll_article("c3", "At least 27 people died.", "At least 27 people", 27, "at_least", about="people",
+                        anchored=False))
+    assert discrepancies(store) == []
+
+
+def test_crowds_in_different_places_and_tallies_are_not_discrepancies(store):
+    text = ("About 80 people participated in Clermont-Ferrand and between 100 and 150 in Châteauroux, "
+            "according to the organizers. In Lyon, about 500 people participated. "
+            "The resolution was adopted with 295 votes to one.")
+    ingest(store, article("x1", text, claims=[
+        claim(text, "About 80 people", "participants", 80, "about", "people", by="the organizers"),
+        claim(text, "between 100 and 150", "participants", 100, "range", "people", by="the organizers",
+              value_max=150),
+        claim(text, "about 500 people", "participants", 500, "about", "people"),
+        claim(text, "295 votes", "votes", 295, about="votes"),
+        claim(text, "one", "votes", 1, about="votes", nth=0)]))
+    assert discrepancies(store) == []
+
+
+def test_vague_plurals_are_left_out(store):
+    text = "Thousands of people demonstrated in Brussels. Some 10,000 people were present in Brussels."
+    ingest(store, article("v1", text, claims=[
+        claim(text, "Thousands of people", "participants", 2000, "at_least", "people"),
+        claim(text, "Some 10,000 people", "participants", 10000, "about", "people")]))
+    assert discrepancies(store) == []
+
+
+def test_unrelated_articles_do_not_compare_their_tolls(store):
+    t1 = "A bombing in Kabul killed 12 people on Monday."
+    t2 = "Floods in Dhaka killed 40 people."
+    ingest(store, article("k1", t1, published="2023-05-01", claims=[claim(t1, "12 people", "dead", 12)]),
+           article("k2", t2, published="2023-05-01", claims=[claim(t2, "40 people", "dead", 40)]))
+    assert discrepancies(store) == []
