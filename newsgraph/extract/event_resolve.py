@@ -182,6 +182,7 @@ class ArgResolver:
     def arg(self, head: Token) -> Optional[Arg]:
         """The resolved Arg for a noun-phrase head (cached); None for empty or junk heads."""
         if head.i not in self._cache:
+            self._cache[head.i] = None   # in progress: a pronoun/speaker cycle resolves to nothing
             result = self._build(head)
             self._cache[head.i] = result
             if result is not None and (result.country or result.actor):

@@ -108,8 +108,8 @@ class EventCoder:
                 try:
                     events.extend(self.code_sentence(doc, sent, args, finder))
                 except Exception:  # one odd sentence must not lose the article
-                    log.warning("newsgraph_events: sentence at %d skipped in %s", sent.start_char,
-                                doc._.ng_article_id, exc_info=True)
+                    log.debug("newsgraph_events: sentence at %d skipped in %s", sent.start_char,
+                              doc._.ng_article_id, exc_info=True)
         doc._.ng_events = events
         spans = []
         for event in events:

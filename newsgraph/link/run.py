@@ -194,7 +194,7 @@ def _lend_dates(store, lex: LinkLexicon, clusterer: Clusterer, touched: set,
         try:
             fresh = reanchor(record, published, reextract)
         except Exception:  # re-extraction failing must not lose the article
-            log.warning("could not re-extract %s with published %s", aid, published, exc_info=True)
+            log.warning("could not re-extract %s with published %s", aid, published)
             continue
         harmonise_actors(fresh, store)
         previous, previous_source = record.published, record.published_source
