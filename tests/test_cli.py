@@ -159,3 +159,20 @@ def test_workers_give_the_same_records_as_one_process(tmp_path):
     assert run_cli("extract", str(src), "-o", str(one), "--quiet").returncode == 0
     assert run_cli("extract", str(src), "-o", str(two), "--quiet", "--workers", "2").returncode == 0
     assert one.read_text() == two.read_text() and one.read_text().count("\n") == 6
+
+
+def test_user_actor_registry_and_a_broken_one(tmp_path):
+    registry = tmp_path / "actors.csv"
+    registry.write_text("id,name,aliases,kind,country,sector,role\n"
+                        "org:kessra-watch,Kessra Valley Watch,KVW|the Watch,organization,KGZ,NGO,\n")
+    src = tmp_path / "r.jsonl"
+    src.write_text(json.dumps({"id": "r1", "published": "2025-06-16",
+                               "text": "KVW accused Tajikistan of shelling the village, the Watch said on Monday."}) + "\n")
+    result = run_cli("extract", str(src), "-o", "-", "--actors", str(registry), "--quiet")
+    record = json.loads(result.stdout.decode().splitlines()[0])
+    watch = [a for a in record["actors"] if a["id"] == "org:kessra-watch"]
+    assert watch and watch[0]["country"] == "KGZ" and len(watch[0]["mentions"]) == 2
+    broken = tmp_path / "broken.csv"
+    broken.write_text("id,name,kind\nx,,weird\n")
+    bad = run_cli("extract", str(src), "-o", "-", "--actors", str(broken), "--quiet")
+    assert bad.returncode == 2 and b"without a name" in bad.stderr and b"skipped" not in bad.stderr

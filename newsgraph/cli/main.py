@@ -53,9 +53,15 @@ def _extractor(workers: int, max_bytes: int, actors: Optional[List[Path]],
                 fail(f"--actors {path}: no such file")
         config["newsgraph_actors"] = {"registry_paths": [str(p) for p in actors]}
     try:
-        return Extractor(workers=workers, max_bytes=max_bytes, component_config=config,
-                         boilerplate_paths=[str(p) for p in junk or []])
-    except (NewsgraphError, ValueError) as exc:
+        if actors:  # a broken registry is a usage error, reported once, not per article
+            from ..extract.actor_registry import load_registry
+            load_registry([str(p) for p in actors])
+        extractor = Extractor(workers=workers, max_bytes=max_bytes, component_config=config,
+                              boilerplate_paths=[str(p) for p in junk or []])
+        if workers == 1:
+            extractor.nlp  # load now: configuration errors surface before any input is read
+        return extractor
+    except (NewsgraphError, ValueError, OSError) as exc:
         fail(str(exc))
 
 
