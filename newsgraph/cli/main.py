@@ -17,6 +17,7 @@ from ..errors import NewsgraphError, SkippedInput
 from ..ingest import DEFAULT_MAX_BYTES
 from ..records import ArticleRecord
 from .inputs import estimate_total
+from .interrupt import stop_on_interrupt
 from .progress import progress_bar, stderr
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
@@ -140,7 +141,7 @@ def ingest(paths: List[str] = PathsArg, db: Path = DbOpt, workers: int = Workers
             yield item
 
     try:
-        with progress_bar("ingesting", total, quiet) as bar:
+        with stop_on_interrupt() as stop, progress_bar("ingesting", total, quiet) as bar:
             for item in extractor.extract_records(pending(bar)):
                 if isinstance(item, SkippedInput):
                     counts["skipped"] += 1
@@ -152,6 +153,8 @@ def ingest(paths: List[str] = PathsArg, db: Path = DbOpt, workers: int = Workers
                     counts[store.save(item, digests.get(item.id))] += 1
                     saved_ids.append(item.id)
                 bar.advance()
+                if stop:
+                    raise KeyboardInterrupt
     except KeyboardInterrupt:
         stderr.print(f"newsgraph: interrupted; {len(saved_ids)} articles stored intact in {db}")
         raise typer.Exit(130)

@@ -46,27 +46,6 @@ class _Summary:
     partials: set = field(default_factory=set)    # (month, day, weekday) of yearless dates
     places: list = field(default_factory=list)    # located mentions (at most 12 kept)
 
-    def detach(self, keys: Iterable[tuple]) -> None:
-        """Take whole clusters apart so their mentions can be added again.
-
-        ``keys`` must be every member of the clusters concerned; each becomes
-        a singleton that candidate searches skip until it is added again.
-        """
-        for key in keys:
-            m = self.mentions[key]
-            self.detached.add(key)
-            self.parent[key] = key
-            s = _Summary()
-            s.add(m)
-            self.summary[key] = s
-            self.cluster_articles[key] = {m.article}
-
-    def matches(self, m: Mention) -> list[tuple]:
-        """Keys of the mentions ``m`` would pair with (nothing is added)."""
-        if not m.clusterable:
-            return []
-        return [k for k in self._candidates(m) if k != m.key and pair_score(m, self.mentions[k], self.lex) is not None]
-
     def add(self, m: Mention) -> None:
         w = m.when
         if w is not None:
