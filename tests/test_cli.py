@@ -150,6 +150,29 @@ def test_interrupted_ingest_keeps_every_finished_article_intact(tmp_path, sig):
     assert f"{len(rows)} unchanged" in again.stderr.decode()
 
 
+def test_interrupted_extract_leaves_only_complete_lines(tmp_path):
+    batch = tmp_path / "many.jsonl"
+    with batch.open("w") as out:
+        for i in range(400):
+            out.write(json.dumps({"id": f"x{i:03d}", "text": f"Story {i}. " + ARTICLE * 3}) + "\n")
+    output = tmp_path / "out.jsonl"
+    proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "extract", str(batch), "-o", str(output),
+                             "--quiet"], stderr=subprocess.PIPE)
+    deadline = time.time() + 120
+    while time.time() < deadline and proc.poll() is None:
+        time.sleep(0.2)
+        if output.exists() and output.read_text().count("\n") >= 3:
+            break
+    assert proc.poll() is None, "extract finished before it could be interrupted"
+    proc.send_signal(signal.SIGINT)
+    proc.wait(timeout=60)
+    assert proc.returncode == 130
+    assert b"complete records written" in proc.stderr.read()
+    lines = output.read_text().splitlines()
+    assert 3 <= len(lines) < 400
+    assert all(json.loads(line)["id"].startswith("x") for line in lines)
+
+
 def test_workers_give_the_same_records_as_one_process(tmp_path):
     src = tmp_path / "batch.jsonl"
     with src.open("w") as out:

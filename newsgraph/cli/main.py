@@ -88,7 +88,7 @@ def extract(paths: List[str] = PathsArg,
     out = sys.stdout if str(output) == "-" else None
     handle = out or open(output, "w", encoding="utf-8")
     try:
-        with progress_bar("extracting", total, quiet or out is not None) as bar:
+        with stop_on_interrupt() as stop, progress_bar("extracting", total, quiet or out is not None) as bar:
             for item in extractor.extract_paths(paths):
                 if isinstance(item, SkippedInput):
                     skipped += 1
@@ -99,9 +99,14 @@ def extract(paths: List[str] = PathsArg,
                     handle.flush()
                     written += 1
                 bar.advance()
+                if stop:
+                    break
     finally:
         if out is None:
             handle.close()
+    if stop:
+        stderr.print(f"newsgraph: interrupted; {written} complete records written to {output}")
+        raise typer.Exit(130)
     if not quiet:
         stderr.print(f"{written} articles written to {output}, {skipped} skipped")
     raise typer.Exit(1 if skipped else 0)
