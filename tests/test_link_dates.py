@@ -53,6 +53,24 @@ def test_infer_published_needs_consistent_evidence():
     assert infer_published(rec, [pair, (0, "ev-y", "e", 0, date(2023, 9, 26))]) is None
 
 
+def test_weekday_next_to_a_yearless_date_is_placed_after_the_event_others_date():
+    text = ("Rallies took place on Sunday (October 1st) for the refugees who fled after "
+            "the lightning offensive by Azerbaijan.")
+    rec = article("w", text, events=[event(text, "offensive", "ASSAULT", ["AZE"])],
+                  timexes=[timex(text, "Sunday", "XXXX-WXX-7"), timex(text, "October 1st", "XXXX-10-01")])
+    value, evidence = infer_published(rec, [(0, "ev-x", "d", 0, date(2023, 9, 19))])
+    assert value == "2023-10-01" and evidence["expression"] == "Sunday (October 1st)"
+    assert evidence["rule"] == "weekday-date"
+    # a weekday the yearless date never falls on within a year of the event dates nothing
+    wrong = article("v", text.replace("Sunday", "Monday"), events=rec.events,
+                    timexes=[timex(text.replace("Sunday", "Monday"), "Monday", "XXXX-WXX-1"),
+                             timex(text, "October 1st", "XXXX-10-01")])
+    assert infer_published(wrong, [(0, "ev-x", "d", 0, date(2023, 9, 19))]) is None
+    # nor does a yearless date with no weekday beside it
+    bare = article("b", text, events=rec.events, timexes=[timex(text, "October 1st", "XXXX-10-01")])
+    assert infer_published(bare, [(0, "ev-x", "d", 0, date(2023, 9, 19))]) is None
+
+
 def test_mention_dates_from_event_sentence_or_publication():
     text = ("Azerbaijan has launched an offensive in Nagorno-Karabakh. "
             "In 2020, a previous war broke out. Talks were held on November 15. "
@@ -98,7 +116,8 @@ def test_undated_article_is_dated_from_the_event_another_article_dates(store):
     assert report.dated == [("u", "2023-09-19")]
     fresh = store.get("u")
     assert (fresh.published, fresh.published_source) == ("2023-09-19", "inferred")
-    assert any("inferred" in w for w in fresh.warnings)
+    why = "'on Tuesday' read against event 0 of d, dated 2023-09-19"
+    assert any("inferred" in w and why in w for w in fresh.warnings)
     row = store.conn.execute("SELECT published, previous, evidence FROM link_article_dates WHERE article_id='u'").fetchone()
     assert row[0] == "2023-09-19" and row[1] is None and '"on Tuesday"' in row[2]
     (entry,) = timeline(store)

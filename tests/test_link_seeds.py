@@ -20,6 +20,7 @@ SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 OFFENSIVE_ARTICLE = "003_d2bbcb4cfac6f7d4"     # "On September 19, 2023, Azerbaijan launched ..."
 SENATE_ARTICLE = "002_4c24fbbfcd5fc12f"        # the November 2022 Senate resolution
 TUESDAY_ARTICLE = "001_3b5c5c9720919700"       # "Baku launched a military offensive on Tuesday"
+RALLY_ARTICLE = "000_1ee491d4371733d1"         # "rallies took place on Sunday (October 1st)"
 
 
 @pytest.fixture(scope="module")
@@ -95,6 +96,13 @@ def test_rallies_in_different_cities_stay_apart(store):
 def test_undated_article_is_dated_from_the_offensive(store):
     record = store.get(TUESDAY_ARTICLE)
     assert (record.published, record.published_source) == ("2023-09-19", "inferred")
+
+
+def test_weekday_date_is_placed_in_the_year_of_the_offensive(store):
+    record = store.get(RALLY_ARTICLE)
+    assert (record.published, record.published_source) == ("2023-10-01", "inferred")
+    sunday = [t for t in record.timexes if t.text == "Sunday"]
+    assert sunday and sunday[0].value == "2023-10-01"
 
 
 def test_macron_pashinyan_call_is_one_cluster_across_articles(store):

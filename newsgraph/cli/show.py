@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from ..records import ArticleRecord
@@ -21,6 +22,8 @@ def render_record(record: ArticleRecord, out: Console | None = None) -> None:
     for name in ("id", "title", "outlet", "author", "url", "published", "published_source"):
         meta.add_row(f"[bold]{name}[/]", str(getattr(record, name) or "—"))
     meta.add_row("[bold]length[/]", f"{len(record.text):,} characters")
+    for warning in record.warnings or []:
+        meta.add_row("[bold]note[/]", escape(warning))
     out.print(meta)
     text = record.text
 

@@ -258,7 +258,53 @@ def infer_published(record: ArticleRecord, pairs: list[tuple]) -> Optional[tuple
         value = implied[0].isoformat()
         found.setdefault(value, {"cluster": cid, "event": idx, "expression": implied[1],
                                  "dated_by": {"article": other, "event": other_idx, "date": day.isoformat()}})
+    if not found and pairs:
+        return _weekday_date_after(record, pairs)
     if len(found) != 1:
         return None
     value, evidence = next(iter(found.items()))
     return value, evidence
+
+
+_GLUE = re.compile(r"\s*[(,]?\s*")
+_YEARLESS = re.compile(r"^XXXX-(\d{2})-(\d{2})$")
+WEEKDAY_HORIZON = 366   # days after the latest reported event a weekday-date may lie
+
+
+def _weekday_date_after(record: ArticleRecord, pairs: list[tuple]) -> Optional[tuple[str, dict]]:
+    """Date an article by a weekday next to a yearless date, once other articles bound its year.
+
+    "rallies took place on Sunday (October 1st)" fits one year in six or
+    seven; alone it dates nothing. When the article also reports an event
+    that another article dates (the offensive of 2023-09-19), the article is
+    no older than that event, and the first weekday-consistent date at or
+    after it, within ``WEEKDAY_HORIZON`` days, is taken as the
+    (lower-bound) publication date, the latest if several pairs qualify.
+    """
+    cid, idx, other, other_idx, bound = max(((c, i, o, oi, d) for i, c, o, oi, d in pairs), key=lambda p: p[4])
+    timexes = sorted((t for t in record.timexes if t.type == "DATE"), key=lambda t: t.start)
+    best: Optional[tuple[date, str]] = None
+    for before, t in zip(timexes, timexes[1:]):
+        ym, wm = _YEARLESS.match(t.value or ""), _PARTIAL_WEEKDAY.match(before.value or "")
+        if not (ym and wm) or not _GLUE.fullmatch(record.text[before.end:t.start]):
+            continue
+        day = _first_match_after(bound, int(ym[1]), int(ym[2]), int(wm[1]))
+        if day is not None and (best is None or day > best[0]):
+            end = t.end + (record.text[t.end:t.end + 1] == ")" and "(" in record.text[before.end:t.start])
+            best = (day, record.text[before.start:end])
+    if best is None:
+        return None
+    return best[0].isoformat(), {"cluster": cid, "event": idx, "expression": best[1], "rule": "weekday-date",
+                                 "dated_by": {"article": other, "event": other_idx, "date": bound.isoformat()}}
+
+
+def _first_match_after(bound: date, month: int, day: int, weekday: int) -> Optional[date]:
+    """The first ``month``/``day`` on ISO ``weekday`` at or after ``bound``, within the horizon."""
+    for year in (bound.year, bound.year + 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            return None
+        if bound <= candidate <= bound + timedelta(days=WEEKDAY_HORIZON) and candidate.isoweekday() == weekday:
+            return candidate
+    return None

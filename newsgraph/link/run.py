@@ -192,7 +192,7 @@ def _lend_dates(store, lex: LinkLexicon, clusterer: Clusterer, touched: set,
             continue
         published, evidence = found
         try:
-            fresh = reanchor(record, published, reextract)
+            fresh = reanchor(record, published, reextract, evidence)
         except Exception:  # re-extraction failing must not lose the article
             log.warning("could not re-extract %s with published %s", aid, published)
             continue
@@ -202,6 +202,16 @@ def _lend_dates(store, lex: LinkLexicon, clusterer: Clusterer, touched: set,
         tables.record_date(conn, aid, published, previous, previous_source, evidence.get("cluster"), evidence)
         dated.append((aid, published))
     return dated
+
+
+def why_dated(published: str, evidence: Optional[dict]) -> str:
+    """One line saying why the link stage gave an article its publication date."""
+    line = f"published {published} inferred from an event another article dates (newsgraph link)"
+    if evidence and evidence.get("dated_by"):
+        by = evidence["dated_by"]
+        line += (f": '{evidence.get('expression')}' read against event {by['event']} of {by['article']}, "
+                 f"dated {by['date']}")
+    return line
 
 
 _EXTRACTOR = None
@@ -220,7 +230,8 @@ def _default_reextract(record: ArticleRecord) -> ArticleRecord:
     raise ValueError("re-extraction returned nothing")
 
 
-def reanchor(record: ArticleRecord, published: str, reextract: Optional[Reextract] = None) -> ArticleRecord:
+def reanchor(record: ArticleRecord, published: str, reextract: Optional[Reextract] = None,
+             evidence: Optional[dict] = None) -> ArticleRecord:
     """The record re-extracted with ``published`` (source ``inferred``) as its anchor.
 
     Relative dates ("on Tuesday") and the event dates read from them are
@@ -232,8 +243,7 @@ def reanchor(record: ArticleRecord, published: str, reextract: Optional[Reextrac
                          input_format=record.input_format)
     fresh = (reextract or _default_reextract)(base)
     fresh.published, fresh.published_source = published, "inferred"
-    fresh.warnings = list(fresh.warnings or []) + [
-        f"published {published} inferred from an event another article dates (newsgraph link)"]
+    fresh.warnings = list(fresh.warnings or []) + [why_dated(published, evidence)]
     return fresh
 
 
