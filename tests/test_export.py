@@ -58,7 +58,8 @@ def test_jsonl_is_the_stored_contract_records(conn, tmp_path):
 def test_csv_has_one_row_per_event_with_actors_sentence_and_article(conn, tmp_path):
     out = tmp_path / "e.csv"
     assert export(conn, "csv", out).count == N_EVENTS + 1
-    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")   # spreadsheets then read it as UTF-8
+    rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
     assert list(rows[0]) == list(COLUMNS["events"])
     fra = next(r for r in rows if r["article"] == "daily-0920-ceasefire" and r["type"] == "REQUEST")
     assert (fra["source_actors"], fra["source_names"], fra["target_countries"]) == ("FRA", "France", "AZE")

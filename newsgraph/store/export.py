@@ -180,14 +180,14 @@ ROWS: dict[str, Callable[[sqlite3.Connection, EventFilter], Iterator[dict]]] = {
 
 # -- writers -------------------------------------------------------------------
 @contextmanager
-def _text_out(out: str | Path | IO[str]):
+def _text_out(out: str | Path | IO[str], encoding: str = "utf-8"):
     """A text stream for ``out``: a path, ``"-"`` for stdout, or an open file."""
     if hasattr(out, "write"):
         yield out
     elif str(out) == "-":
         yield sys.stdout
     else:
-        with open(out, "w", encoding="utf-8", newline="") as handle:
+        with open(out, "w", encoding=encoding, newline="") as handle:
             yield handle
 
 
@@ -211,9 +211,15 @@ def write_jsonl(conn: sqlite3.Connection, out, flt: EventFilter) -> ExportResult
 
 
 def write_csv(rows: Iterator[dict], columns: list[str], out) -> ExportResult:
-    """Rows as CSV with a header line (UTF-8, RFC 4180 quoting)."""
+    """Rows as CSV with a header line (UTF-8, RFC 4180 quoting).
+
+    A CSV file starts with a UTF-8 byte-order mark: spreadsheets (Excel,
+    LibreOffice) then read "Benoît" and "Pashinyan’s" right instead of
+    guessing a legacy code page; pandas and ``csv`` with ``utf-8-sig`` skip it.
+    Written to stdout, there is no mark.
+    """
     n = 0
-    with _text_out(out) as handle:
+    with _text_out(out, encoding="utf-8-sig") as handle:
         writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
         for row in rows:
