@@ -62,6 +62,15 @@ def test_discrepancies_json_and_table(app, db):
     assert "2023-09-19" in timeline_table and "ASSAULT" in timeline_table
 
 
+def test_readable_timeline_lists_every_report_with_its_words(app, db):
+    runner = CliRunner()
+    runner.invoke(app, ["link", "--db", str(db)])
+    out = runner.invoke(app, ["timeline", "--db", str(db)], env={"COLUMNS": "200"}).output
+    assert "2023-09-19  ASSAULT  AZE" in out and "2 mentions, 2 articles" in out
+    assert "On September 19, 2023, Azerbaijan launched an offensive.  [s1]" in out
+    assert "Azerbaijan launched an offensive on September 19, 2023.  [s2]" in out
+
+
 def test_bad_options_and_missing_database(app, db, tmp_path):
     runner = CliRunner()
     assert runner.invoke(app, ["timeline", "--db", str(db), "--type", "PARTY"]).exit_code == 2

@@ -76,25 +76,16 @@ def timeline(db: Path = typer.Option("newsgraph.db", "--db", help=DB_HELP),
     store = _store(db, readonly=True)
     try:
         entries = get_timeline(store, actor=actor, type=type, since=since, until=until)
+        if multi:
+            entries = [e for e in entries if len(e.mentions) > 1]
+        if as_json:
+            typer.echo(json.dumps([e.to_dict() for e in entries], ensure_ascii=False, indent=2))
+            return
+        from rich.console import Console
+        from .timeline_view import render_timeline
+        render_timeline(entries, store.conn, Console())
     finally:
         store.close()
-    if multi:
-        entries = [e for e in entries if len(e.mentions) > 1]
-    if as_json:
-        typer.echo(json.dumps([e.to_dict() for e in entries], ensure_ascii=False, indent=2))
-        return
-    from rich.console import Console
-    from rich.table import Table
-    table = Table("date", "type", "source → target", "where", "mentions", "articles", "as reported",
-                  title=f"Timeline: {len(entries)} events")
-    for e in entries:
-        when = (e.date or "undated") + (f" – {e.date_end}" if e.date_end else "")
-        who = ", ".join(e.source[:2]) + (" → " + ", ".join(e.target[:2]) if e.target else "")
-        where = (e.location or {}).get("name") or ""
-        triggers = sorted({m.trigger.text for m in e.mentions})
-        table.add_row(when, e.type, _cut(who, 40), where, str(len(e.mentions)), str(len(e.articles)),
-                      _cut(", ".join(triggers), 40))
-    Console().print(table)
 
 
 def discrepancies(db: Path = typer.Option("newsgraph.db", "--db", help=DB_HELP),

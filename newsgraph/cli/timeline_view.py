@@ -1,0 +1,94 @@
+"""The readable timeline: each real-world event, then every article that reports it.
+
+Why this module exists: an analyst reading ``newsgraph timeline`` wants to
+see, per event, *who* reports it and *how* (outlet, date, the words used),
+not a table of counts squeezed into a terminal. Actor ids are shown with
+their names from the store so "AZE → org:nagorno-karabakh" reads as
+"Azerbaijan → Nagorno-Karabakh authorities".
+"""
+from __future__ import annotations
+
+import sqlite3
+
+from rich.console import Console
+from rich.text import Text
+
+from ..records import TimelineEntry
+
+EXCERPT = 110   # characters of sentence shown per mention
+
+
+def render_timeline(entries: list[TimelineEntry], conn: sqlite3.Connection, console: Console) -> None:
+    """Print ``entries`` with names, status, place and one line per mention."""
+    console.print(Text(f"Timeline: {len(entries)} event{'s' * (len(entries) != 1)}", style="bold"))
+    names = _actor_names(conn, {a for e in entries for a in e.source + e.target})
+    articles = _articles(conn, {m.article for e in entries for m in e.mentions})
+    for e in entries:
+        console.print()
+        head = Text()
+        head.append((e.date or "undated") + (f" – {e.date_end}" if e.date_end else ""), style="bold cyan")
+        head.append(f"  {e.type}", style="bold")
+        if e.status and e.status != "asserted":
+            head.append(f" ({e.status})", style="yellow")
+        who = _names(e.source, names)
+        if e.target:
+            who += " → " + _names(e.target, names)
+        if who:
+            head.append("  " + who)
+        if e.location and e.location.get("name"):
+            head.append(f"  in {e.location['name']}", style="green")
+        n = len(e.articles)
+        head.append(f"  · {len(e.mentions)} mention{'s' * (len(e.mentions) != 1)}, "
+                    f"{n} article{'s' * (n != 1)}", style="dim")
+        console.print(head)
+        for m in e.mentions:
+            console.print(_mention_line(m, articles.get(m.article), conn))
+
+
+def _names(ids: list[str], names: dict[str, str]) -> str:
+    shown = [names.get(i) or i for i in ids[:3]]
+    return ", ".join(shown) + (f" +{len(ids) - 3}" if len(ids) > 3 else "")
+
+
+def _mention_line(m, article: dict | None, conn: sqlite3.Connection) -> Text:
+    line = Text("    ")
+    outlet = (article or {}).get("outlet") or m.article
+    published = (article or {}).get("published")
+    line.append(outlet, style="magenta")
+    if published:
+        line.append(f" ({published})", style="dim")
+    line.append(": ")
+    row = conn.execute("SELECT sentence_start, sentence_end FROM events WHERE article_id = ? AND idx = ?",
+                       (m.article, m.event)).fetchone()
+    text = (article or {}).get("text") or ""
+    if row and text:
+        s, e = row
+        before = " ".join(text[s:m.trigger.start].split())
+        after = " ".join(text[m.trigger.end:e].split())
+        room = max(10, (EXCERPT - len(m.trigger.text)) // 2)
+        if len(before) > room:
+            before = "…" + before[-room:]
+        if len(after) > room:
+            after = after[:room] + "…"
+        line.append(before + (" " if before else ""))
+        line.append(m.trigger.text, style="bold underline")
+        line.append((" " if after and after[0].isalnum() else "") + after)
+    else:
+        line.append(m.trigger.text, style="bold underline")
+    line.append(f"  [{m.article}]", style="dim")
+    return line
+
+
+def _actor_names(conn: sqlite3.Connection, ids: set[str]) -> dict[str, str]:
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    return dict(conn.execute(f"SELECT id, name FROM actors WHERE id IN ({marks})", sorted(ids)).fetchall())
+
+
+def _articles(conn: sqlite3.Connection, ids: set[str]) -> dict[str, dict]:
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(f"SELECT id, outlet, published, text FROM articles WHERE id IN ({marks})", sorted(ids))
+    return {r[0]: {"outlet": r[1], "published": r[2], "text": r[3]} for r in rows}
