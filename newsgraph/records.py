@@ -282,6 +282,7 @@ class Discrepancy(_Record):
     event_type: Optional[str]
     kind: str
     reports: list = field(default_factory=list)   # list[Report]
+    place: Optional[str] = None   # extra: the one place the figures are about, when they name one
 
 
 @dataclass

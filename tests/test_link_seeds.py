@@ -57,9 +57,10 @@ def test_refugee_counts_are_one_fact(store):
 
 
 def test_both_rallies_police_and_organisers_estimates(store):
-    crowds = {frozenset(r.value for r in d.reports): d.kind for d in discrepancies(store, measure="participants")}
-    assert crowds.get(frozenset({1000, 5000})) == "estimate_range"      # Marseille
-    assert crowds.get(frozenset({10000, 3000})) == "estimate_range"     # Brussels
+    crowds = {frozenset(r.value for r in d.reports): (d.kind, d.place)
+              for d in discrepancies(store, measure="participants")}
+    assert crowds.get(frozenset({1000, 5000})) == ("estimate_range", "Marseille")
+    assert crowds.get(frozenset({10000, 3000})) == ("estimate_range", "Brussels")
 
 
 def test_the_offensive_is_one_cluster_across_articles(store):

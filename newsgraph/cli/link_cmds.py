@@ -110,13 +110,13 @@ def discrepancies(db: Path = typer.Option("newsgraph.db", "--db", help=DB_HELP),
         console.print("No discrepancies" + (f" for {measure}" if measure else "") + ".")
         return
     for d in found:
-        title = f"{d.measure}: {d.about or '—'} · {d.kind}" + (f" · {d.date}" if d.date else "") \
-            + (f" · {d.event_type}" if d.event_type else "")
-        table = Table("figure", "given by", "article", "published", "as written", title=title, title_justify="left")
+        title = f"{d.measure}: {d.about or '—'}" + (f" in {d.place}" if d.place else "") + f" · {d.kind}" \
+            + (f" · {d.date}" if d.date else "") + (f" · {d.event_type}" if d.event_type else "")
+        table = Table("figure", "given by", "outlet", "published", "as written", "article",
+                      title=title, title_justify="left")
         for r in d.reports:
-            figure = _figure(r)
-            table.add_row(figure, r.attributed_to.text if r.attributed_to else "—", r.article,
-                          r.published or "—", _cut(r.span.text, 50))
+            table.add_row(_figure(r), r.attributed_to.text if r.attributed_to else "—", r.outlet or "—",
+                          r.published or "—", _cut(r.span.text, 50), r.article)
         console.print(table)
 
 

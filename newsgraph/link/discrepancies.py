@@ -218,8 +218,10 @@ def _discrepancy(group: list[ClaimFact], cluster_of: dict, cluster_type: dict, c
                       value_max=f.claim.value_max, qualifier=f.claim.qualifier,
                       attributed_to=f.claim.attributed_to, published=f.published, outlet=f.outlet)
                for f in group]
+    places = {f.place for f in group if f.place}
     return Discrepancy(measure=group[0].measure, about=about, date=date,
-                       event_type=cluster_type.get(cid) if cid else None, kind=classify(group), reports=reports)
+                       event_type=cluster_type.get(cid) if cid else None, kind=classify(group), reports=reports,
+                       place=places.pop().title() if len(places) == 1 else None)
 
 
 def discrepancy_id(d: Discrepancy) -> str:
