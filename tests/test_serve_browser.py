@@ -283,7 +283,7 @@ def fake_discrepancies(store, measure=None):
                       attributed_to=Attribution("Local officials")),
                Report(daily.id, 0, 32, daily.claims[0].span, published=daily.published,
                       attributed_to=Attribution("The separatists"))]
-    return [Discrepancy("dead", "people killed", "2023-09-19", "ASSAULT", "compatible", reports)]
+    return [Discrepancy("dead", "people killed", "2023-09-19", "ASSAULT", "compatible", reports, place="Stepanakert")]
 
 
 def test_cross_article_timeline_and_discrepancies_when_linked(page, sample_url, monkeypatch):
@@ -299,6 +299,7 @@ def test_cross_article_timeline_and_discrepancies_when_linked(page, sample_url, 
     assert "merged across" in page.inner_text("#timeline-note")
     figures = page.inner_text("#discrepancies")
     assert "at least 27" in figures and "32" in figures and "Wire A" in figures and "Daily B" in figures
+    assert "people killed in Stepanakert" in figures
     assert page.locator("#discrepancies .kind-compatible").count() == 1
     assert page.get_attribute("#discrepancies tbody tr >> nth=1 >> a", "href").endswith("#claim-0")
     page.select_option("#f-type", "AGREE")

@@ -87,8 +87,9 @@ const NGPanels = (() => {
     return el("tr", {}, el("td", { colspan: 5, className: "empty" }, text));
   }
 
-  function whatCell(measure, about, date, type, kind) {
+  function whatCell(measure, about, date, type, kind, place) {
     return el("td", { className: "what" }, el("strong", {}, measure), about ? ` · ${about}` : "",
+      place ? ` in ${place}` : "",
       date ? el("div", { className: "muted" }, NG.fmtDate(date)) : null,
       type ? NG.typeChip(type) : null,
       kind ? el("span", { className: `badge kind-${kind}` }, kind.replace("_", " ")) : null);
@@ -105,7 +106,7 @@ const NGPanels = (() => {
 
   function appendDiscrepancy(body, d, articles) {
     d.reports.forEach((report, i) => {
-      const first = i === 0 ? whatCell(d.measure, d.about, d.date, d.event_type, d.kind) : el("td");
+      const first = i === 0 ? whatCell(d.measure, d.about, d.date, d.event_type, d.kind, d.place) : el("td");
       if (i === 0) first.setAttribute("rowspan", String(d.reports.length));
       if (!report.published && articles[report.article]) report.published = articles[report.article].published;
       const row = reportRow(first, report, report.claim);
