@@ -77,7 +77,7 @@ def test_jsonl_bad_lines_are_named_by_line_and_the_rest_read(tmp_path):
     assert good[0].published == "2023-09-20" and good[0].published_source == "input"
     where = {b.where: b.reason for b in bad}
     assert set(where) == {f"{path}:{n}" for n in (2, 3, 4, 5, 6, 7)}
-    assert "malformed JSON" in where[f"{path}:2"]
+    assert "malformed JSON" in where[f"{path}:2"] and " at at " not in where[f"{path}:2"]
     assert "'text'" in where[f"{path}:3"] and "'id'" in where[f"{path}:4"]
     assert "duplicate id" in where[f"{path}:6"]
 
@@ -118,3 +118,10 @@ def test_missing_path_and_unknown_suffix(tmp_path):
     good, bad = _split(list(read_inputs([str(tmp_path / "nope.txt"), str(tmp_path / "notes.pdf")])))
     assert not good
     assert "no such file" in bad[0].reason and "unsupported file type" in bad[1].reason
+
+
+def test_json_error_reads_as_one_clean_sentence(tmp_path):
+    path = tmp_path / "cut.jsonl"
+    path.write_text('{"id": "cut", "text": "the line ends mid-string\n')
+    (bad,) = list(read_inputs([str(path)]))
+    assert bad.reason == "malformed JSON: Unterminated string starting at column 23"

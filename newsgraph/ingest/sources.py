@@ -165,7 +165,7 @@ def _article_from_json(line: str, where: str) -> ArticleRecord:
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise InputError(message("E006", detail=f"{exc.msg} at column {exc.colno}")) from None
+        raise InputError(message("E006", detail=f"{exc.msg.removesuffix(' at')} at column {exc.colno}")) from None
     if not isinstance(obj, dict):
         raise InputError(message("E012"))
     for name in ("id", "text"):
