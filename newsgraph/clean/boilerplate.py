@@ -14,138 +14,15 @@ that reads as a sentence is only marked by an explicit pattern or the bio rule.
 """
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Iterable
 
-import yaml
-
-DEFAULT_PATTERNS_PATH = Path(__file__).resolve().parent.parent / "data" / "boilerplate.yaml"
-EDGE_ROWS = 40   # bylines, datelines and bios are looked for this many lines from either end
-
-MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-         r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-CLOCK = r"\d{1,2}[:h.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?"
-DATE_ONLY_RE = re.compile(
-    rf"(?:{WEEKDAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}"
-    rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}})"
-    rf"(?:\s*[,|-]?\s*(?:at\s+)?{CLOCK})?", re.I)
-DATE_HINT_RE = re.compile(
-    rf"\b(?:19|20)\d{{2}}\b|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\b{MONTH}\s+\d|\d\s+{MONTH}|\bago\b", re.I)
-_DEGREES = r"[-+−]?\d{1,3}(?:[.,]\d+)?\s*°?\s*[CF]"
-TEMPERATURE_RE = re.compile(rf"{_DEGREES}(?:\s*/\s*{_DEGREES})?", re.I)   # "19.8 C", "21°C / 70°F"
-CLOCK_RE = re.compile(CLOCK, re.I)
-READING_RE = re.compile(f"{TEMPERATURE_RE.pattern}|{CLOCK}", re.I)
-BIO_START_RE = re.compile(   # "<Name> is the assistant editor of ..."
-    r"(?!(?:The|This|That|These|Our|Its|His|Her|Their)\b)"
-    r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s+(?:is|was)\s+(?:a|an|the)\b")
-CAPTION_RE = re.compile(r"(?P<body>[^()]{3,150}?)\s*\((?P<credit>[^()]{1,60})\)")
-_CALENDAR_RE = re.compile(rf"(?:{WEEKDAY}|today|yesterday)\b|{MONTH}$", re.I)
-_TERMINAL = tuple(".!?…")
-_CLOSERS = "\"'”’»)]"
-_NORM_STRIP = " \t-–—•*|·>»«\"'“”‘’:!.?,;()[]"
-# YAML section -> how its entries are kept: a set of words, a list, or regexes with these flags
-_SECTIONS = {"phrases": "set", "credit_words": "set", "ui_verbs": "set", "bio_roles": "set",
-             "agencies": "list", "line_regexes": re.I, "prefix_regexes": 0,
-             "contains_regexes": re.I, "bylines": 0, "datelines": 0}
-
-
-def normalize_line(line: str) -> str:
-    """Lower-case ``line``, collapse spaces and drop surrounding bullets/punctuation."""
-    return " ".join(line.lower().split()).strip(_NORM_STRIP)
-
-
-def line_key(line: str) -> str:
-    """The key under which ``count_lines`` counts a line: its words, single-spaced."""
-    return " ".join(line.split())
-
-
-@dataclass
-class BoilerplatePatterns:
-    """The known junk patterns, loaded from YAML files (see ``load``)."""
-
-    phrases: set = field(default_factory=set)
-    line_regexes: list = field(default_factory=list)
-    prefix_regexes: list = field(default_factory=list)
-    contains_regexes: list = field(default_factory=list)
-    bylines: list = field(default_factory=list)
-    datelines: list = field(default_factory=list)
-    credit_words: set = field(default_factory=set)
-    agencies: list = field(default_factory=list)
-    ui_verbs: set = field(default_factory=set)
-    bio_roles: set = field(default_factory=set)
-    settings: dict = field(default_factory=dict)
-    _joined: dict | None = field(default=None, init=False, repr=False, compare=False)
-
-    @classmethod
-    def load(cls, path: str | Path | None = None,
-             extra_paths: Iterable[str | Path] = ()) -> "BoilerplatePatterns":
-        """Read the patterns.
-
-        Args:
-            path: the main YAML file; None means the packaged
-                ``newsgraph/data/boilerplate.yaml``.
-            extra_paths: more YAML files in the same format (e.g. a user's
-                site-specific junk); lists are appended, ``settings`` override.
-        Returns:
-            A ready ``BoilerplatePatterns``. Raises ``ValueError`` naming the
-            file for an unknown section, an entry without ``why:`` or a bad regex.
-        """
-        pats = cls()
-        for p in [Path(path) if path else DEFAULT_PATTERNS_PATH, *map(Path, extra_paths)]:
-            pats._add(yaml.safe_load(p.read_text(encoding="utf-8")) or {}, str(p))
-        return pats
-
-    def _add(self, data: dict, source: str) -> None:
-        self.settings.update(data.pop("settings", None) or {})
-        self._joined = None
-        for section, entries in data.items():
-            if section not in _SECTIONS:
-                raise ValueError(f"{source}: unknown section {section!r}; expected one of {sorted(_SECTIONS)}")
-            kind, store = _SECTIONS[section], getattr(self, section)
-            for e in entries or []:
-                if not isinstance(e, dict) or not e.get("why"):
-                    raise ValueError(f"{source}: entry {e!r} in {section!r} needs a 'why:' line")
-                value = str(next(v for k, v in e.items() if k != "why"))
-                try:
-                    store.add(normalize_line(value)) if kind == "set" else store.append(
-                        value if kind == "list" else re.compile(value, kind))
-                except re.error as err:
-                    raise ValueError(f"{source}: bad regex {value!r} in {section!r} ({err})") from err
-
-    def setting(self, name: str, default: int) -> int:
-        """A numeric setting from the YAML ``settings`` block."""
-        return int(self.settings.get(name, default))
-
-    def joined(self) -> dict:
-        """One regex per section (``line``, ``prefix``, ``contains``, ``ui``, ``roles``)."""
-        if self._joined is None:
-            def alt(items) -> str:
-                return "|".join(f"(?:{i})" for i in items) or r"(?!)"
-            words = alt(sorted(map(re.escape, self.ui_verbs), key=len, reverse=True))
-            try:
-                self._joined = {
-                    "line": re.compile(alt(r.pattern for r in self.line_regexes), re.I),
-                    "prefix": re.compile(alt(r.pattern for r in self.prefix_regexes)),
-                    "contains": re.compile(alt(r.pattern for r in self.contains_regexes), re.I),
-                    "ui": re.compile(rf"(?:{words})(?:[\s|/•·,]+(?:{words}))*"),
-                    "roles": re.compile(rf"\b(?:{alt(map(re.escape, self.bio_roles))})", re.I),
-                }
-            except re.error as err:
-                raise ValueError(f"junk regexes cannot be joined ({err}): use scoped flags "
-                                 "such as (?i:...), not a global (?i)") from err
-        return self._joined
-
-
-@functools.lru_cache(maxsize=1)
-def default_patterns() -> BoilerplatePatterns:
-    """The packaged patterns, loaded once per process."""
-    return BoilerplatePatterns.load()
-
+from newsgraph.clean.patterns import (
+    BIO_START_RE, CALENDAR_RE, CAPTION_RE, CLOCK_RE, CLOSERS, DATE_HINT_RE, DATE_ONLY_RE, EDGE_ROWS,
+    READING_RE, TEMPERATURE_RE, TERMINAL, BoilerplatePatterns, default_patterns, line_key, normalize_line,
+)
 
 @dataclass(slots=True)
 class Row:
@@ -163,7 +40,7 @@ class Row:
 def is_prose(line: str, words: int | None = None) -> bool:
     """True when a stripped line reads as sentences: 20+ words, or 8+ ending a sentence."""
     words = len(line.split()) if words is None else words
-    return words >= 20 or (words >= 8 and line.rstrip(_CLOSERS)[-1:] in _TERMINAL)
+    return words >= 20 or (words >= 8 and line.rstrip(CLOSERS)[-1:] in TERMINAL)
 
 
 def split_rows(text: str) -> list[Row]:
@@ -198,7 +75,7 @@ def count_lines(texts: Iterable[str]) -> Counter:
 def byline_match(line: str, pats: BoilerplatePatterns) -> re.Match | None:
     """The first byline pattern matching the whole line (a weekday or month is no author)."""
     return _first_full(pats.bylines, line, 120, lambda m: not (
-        m.groupdict().get("author") and _CALENDAR_RE.match(m.group("author"))))
+        m.groupdict().get("author") and CALENDAR_RE.match(m.group("author"))))
 
 
 def dateline_match(line: str, pats: BoilerplatePatterns, regexes: list | None = None) -> re.Match | None:
@@ -215,7 +92,7 @@ def _first_full(rxs: list, line: str, limit: int, ok) -> re.Match | None:
 def _caption(line: str, pats: BoilerplatePatterns) -> bool:
     """A short label ending in a parenthesised photo credit: "Senate building (Reuters/File)"."""
     m = CAPTION_RE.fullmatch(line)
-    if not m or m.group("body").rstrip()[-1:] in _TERMINAL or len(m.group("body").split()) > 25:
+    if not m or m.group("body").rstrip()[-1:] in TERMINAL or len(m.group("body").split()) > 25:
         return False
     credit = m.group("credit").strip()
     tokens = [t for t in re.split(r"[\s/,:;.&|-]+", credit.lower()) if t]
@@ -230,7 +107,7 @@ def _strong(row: Row, pats: BoilerplatePatterns, corpus: Counter | None, min_doc
     if len(line) > limit:
         return None
     norm = normalize_line(line)
-    if norm in pats.phrases or (line[-1] not in _TERMINAL and rx["ui"].fullmatch(norm)):
+    if norm in pats.phrases or (line[-1] not in TERMINAL and rx["ui"].fullmatch(norm)):
         return "ui"
     if rx["line"].fullmatch(line):
         return "pattern"
@@ -344,7 +221,7 @@ def _mark_header(rows: list[Row], first: int) -> None:
 
     def label(r: Row, words: int, chars: int) -> bool:
         return not r.reason and r.index != title and r.words <= words and len(r.text) <= chars \
-            and r.text[-1] not in _TERMINAL
+            and r.text[-1] not in TERMINAL
 
     run: list[Row] = []
     for r in head[:first if long is None else long] + [None]:
@@ -373,7 +250,7 @@ def _mark_tail(rows: list[Row], bios: dict, again: set) -> None:
     batch) do not stop the walk; other sentences do.
     """
     def label(r: Row) -> bool:   # not a sentence: no final punctuation, or only a few words
-        return not r.prose and (r.words < 4 or r.text.rstrip(_CLOSERS)[-1:] not in _TERMINAL)
+        return not r.prose and (r.words < 4 or r.text.rstrip(CLOSERS)[-1:] not in TERMINAL)
 
     i = len(rows) - 1
     while i >= 0 and (rows[i].reason or label(rows[i]) or i in bios or i in again):

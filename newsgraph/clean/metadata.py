@@ -16,10 +16,8 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from newsgraph.clean.boilerplate import (
-    BIO_START_RE, DATE_ONLY_RE, EDGE_ROWS, BoilerplatePatterns, Row, byline_match,
-    dateline_match, default_patterns, split_rows,
-)
+from newsgraph.clean.boilerplate import Row, byline_match, dateline_match, split_rows
+from newsgraph.clean.patterns import BIO_START_RE, DATE_ONLY_RE, EDGE_ROWS, BoilerplatePatterns, default_patterns
 
 ISO_DATE_RE = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
 YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")

@@ -39,7 +39,7 @@ STATE_SECTORS = {"GOV", "LEG", "MIL", "JUD", "COP"}
 def _junk_phrases() -> set:
     """Page-furniture phrases ("Stay Connected") that NER may read as names."""
     try:
-        from ..clean.boilerplate import default_patterns
+        from ..clean.patterns import default_patterns
 
         return {fold(p) for p in default_patterns().phrases}
     except (ImportError, OSError, ValueError, AttributeError):
