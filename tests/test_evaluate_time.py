@@ -89,3 +89,21 @@ def test_evaluate_time_runs_the_pipeline_on_a_gold_file(nlp, tmp_path):
     assert [m["id"] for m in s["mismatches"]] == ["2"]
     text = format_time_scores(s)
     assert "relaxed span" in text and "value" in text and "type accuracy" in text
+
+
+@pytest.mark.parametrize("name", ["time_dev.jsonl", "time_newswire.jsonl"])
+def test_gold_files_are_well_formed(name):
+    import json
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[1] / "eval" / name
+    ids = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        item = json.loads(line)
+        assert item["id"] not in ids
+        ids.add(item["id"])
+        spans = sorted((t["start"], t["end"]) for t in item["gold"]["timexes"])
+        for (s, e), nxt in zip(spans, spans[1:] + [(len(item["text"]), None)]):
+            assert 0 <= s < e <= nxt[0]
+        for t in item["gold"]["timexes"]:
+            assert t["type"] in ("DATE", "TIME", "DURATION", "SET") and t["value"]
+            assert item["text"][t["start"]:t["end"]] == item["text"][t["start"]:t["end"]].strip()

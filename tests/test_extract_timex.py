@@ -194,3 +194,62 @@ def test_hyphenated_durations_leave_prepositions_and_articles_out(nlp):
 def test_clock_time_before_local_time_and_a_weekday(nlp):
     assert ("8 p.m.", "TIME", "2025-06-11T20:00") in tx(
         nlp, "It took effect at 8 p.m. local time on Wednesday.", "2025-06-12")
+
+
+# --- business and broadcast newswire (TempEval-3 / TimeBank conventions) ---
+
+@pytest.mark.parametrize("text, published, expected", [
+    # adjectival quarters and halves
+    ("The retailer said second-quarter sales fell 4%.", "1991-08-07", [("second-quarter", "DATE", "1991-Q2")]),
+    ("The bank reported fourth-quarter net income on Tuesday.", "1992-01-22",
+     [("fourth-quarter", "DATE", "1991-Q4"), ("Tuesday", "DATE", "1992-01-21")]),
+    # the comparison period of an earnings report
+    ("Third-quarter profit doubled from the year-earlier period.", "1990-10-24",
+     [("Third-quarter", "DATE", "1990-Q3"), ("the year-earlier period", "DATE", "1989-Q3")]),
+    ("The mill earned $3 million in the second quarter, up from $2 million a year earlier.", "1994-07-28",
+     [("the second quarter", "DATE", "1994-Q2"), ("a year earlier", "DATE", "1993-Q2")]),
+    ("Jobless claims rose to 5.2 percent in June from 5.0 percent a month earlier.", "2001-07-06",
+     [("June", "DATE", "2001-06"), ("a month earlier", "DATE", "2001-05")]),
+    ("The ferry sank two days later.", "2001-07-06", [("two days later", "DURATION", "P2D")]),
+    ("Orders rose in the latest quarter.", "1993-11-10", [("the latest quarter", "DATE", "1993-Q3")]),
+    ("The airline posted fourth-quarter losses. For the year, revenue rose 2%.", "1993-02-03",
+     [("fourth-quarter", "DATE", "1992-Q4"), ("the year", "DATE", "1992")]),
+    ("The chain booked a charge for the fiscal year.", "1993-06-03", [("the fiscal year", "DATE", "1993")]),
+    ("The deal should close by year-end.", "1996-09-12", [("year-end", "DATE", "1996-12")]),
+    # frequencies
+    ("The bonds pay interest semiannually.", "1995-03-01", [("semiannually", "SET", "P6M")]),
+    ("The stock pays 30 cents a quarter.", "1995-03-01", [("a quarter", "SET", "P3M")]),
+    # clock times: time zones, named times with their day, the day the paragraph tells about
+    ("Markets opened at 9:30 a.m. EDT.", "2008-10-10", [("9:30 a.m. EDT", "TIME", "2008-10-10T09:30")]),
+    ("Polls close at midnight Sunday.", "2002-04-18", [("midnight Sunday", "TIME", "2002-04-21T24:00")]),
+    ("The rocket lifted off yesterday morning. It reached orbit at 9:14 a.m.", "1998-06-03",
+     [("yesterday morning", "TIME", "1998-06-02TMO"), ("9:14 a.m.", "TIME", "1998-06-02T09:14")]),
+    # modifiers that belong to relative days
+    ("The Senate will vote later today.", "2009-02-10", [("later today", "DATE", "2009-02-10")]),
+    ("The quake hit early this morning.", "2009-02-10", [("early this morning", "TIME", "2009-02-10TMO")]),
+    # reference phrases and durations used as adjectives
+    ("No change is expected in the near future.", "2009-02-10", [("the near future", "DATE", "FUTURE_REF")]),
+    ("A decade-long dispute ended in a months-long truce.", "2009-02-10",
+     [("decade-long", "DURATION", "P10Y"), ("months-long", "DURATION", "PXM")]),
+    ("The strike could last weeks.", "2009-02-10", [("weeks", "DURATION", "PXW")]),
+    ("Markets ended the day lower.", "2009-02-10", [("the day", "DATE", "2009-02-10")]),
+    # a yearless quarter that lies ahead is not read in an earlier year written before it
+    ("The carrier lost money in 1987 and expects another loss in the first quarter.", "1988-03-15",
+     [("1987", "DATE", "1987"), ("the first quarter", "DATE", "1988-Q1")]),
+])
+def test_business_newswire(nlp, text, published, expected):
+    assert tx(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize("text, published", [
+    ("May Department Stores said it would close 14 stores.", "1989-11-02"),
+    ("The March on Washington drew thousands.", "1993-06-09"),
+    ("Police raided the offices of a satirical weekly.", "2015-01-08"),
+    ("Rates are expected to fall by the end.", "1998-02-12"),
+])
+def test_business_newswire_false_alarms(nlp, text, published):
+    assert tx(nlp, text, published) == []
+
+
+def test_over_as_preposition_stays_outside_a_duration(nlp):
+    assert tx(nlp, "The company hid expenses over 15 months.", "2002-07-19") == [("15 months", "DURATION", "P15M")]

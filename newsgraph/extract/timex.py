@@ -82,6 +82,8 @@ def _valid(c: patterns.Candidate, text: str, toks: TokenIndex, tables: dict) -> 
         token = toks.at(c.spans["mon"][0])
         if word in patterns._ABBREVIATIONS or (token is not None and token.tag_ in ("MD", "VB", "VBP", "VBZ")):
             return False
+        if not c.get("rel") and token is not None and _named_month(token, prev_word, nxt):
+            return False
         if word in tables["months"]["also_names"] and prev is not None and prev.pos_ == "PROPN":
             return False
     if c.kind == "year" and not c.get("edge"):
@@ -100,9 +102,18 @@ def _valid(c: patterns.Candidate, text: str, toks: TokenIndex, tables: dict) -> 
                 return False
             if not c.get("det") and prev_word not in tables["prepositions"]["year"] + ["during", "over"]:
                 return False
+            token = toks.at(c.spans["season"][0])
+            if not c.get("det") and token is not None and token.pos_ in ("VERB", "AUX"):
+                return False   # "expected to fall by mid-December": the verb
     if c.kind == "quarter" and c.get("qh") and not (c.get("year") or c.get("yrel")):
         if text[c.end:c.end + 4].lower().strip() == "of":
             return False
+    if c.kind == "long" and c.get("num") in ("a", "an"):
+        c.start = c.spans["unit"][0]   # "a decade-long fight": the article belongs to the noun
+        del c.groups["num"]
+    if c.kind == "numbered" and c.get("mod") in ("over", "under") and _is_preposition(toks, c.spans["mod"][0]):
+        c.start = c.spans["num"][0]   # "expenses over 15 months": a preposition, not "more than"
+        del c.groups["mod"]
     if c.kind == "numbered" and c.get("mod") and (c.get("hy") or " ").startswith("-"):
         c.start = c.spans["num"][0]   # "under 30-year concessions": a modifier never heads an adjective
         del c.groups["mod"]
@@ -111,7 +122,8 @@ def _valid(c: patterns.Candidate, text: str, toks: TokenIndex, tables: dict) -> 
         if unit is None or unit.pos_ not in ("NOUN", "PROPN", "NUM"):
             return False
         if c.get("unit").startswith("quarter") and (nxt is not None and nxt.lower_ == "of"
-                                                     or (count_of(c.get("num")) or 0) < 2):
+                                                     or ((count_of(c.get("num")) or 0) < 2
+                                                         and not _per(c, toks))):
             return False
     if c.kind == "fuzzy":
         word = re.sub(r"\s+", " ", c.get("fz"))
@@ -122,11 +134,44 @@ def _valid(c: patterns.Candidate, text: str, toks: TokenIndex, tables: dict) -> 
             return False
     if c.kind == "set" and c.get("adv") and _mid_sentence_capital(text, toks, c.spans["adv"]):
         return False
+    if c.kind == "set" and c.get("adv"):   # "a satirical weekly": the noun is a publication
+        token = toks.at(c.spans["adv"][0])
+        if token is not None and token.pos_ in ("NOUN", "PROPN") and prev is not None \
+                and prev.pos_ in ("DET", "ADJ") and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN")):
+            return False
+    if c.kind == "plural" and not c.get("the") and c.get("rel") == "last" and prev is not None \
+            and (prev.tag_ == "MD" or prev_word in ("to", "did", "does", "do")):
+        return False   # "could last weeks": the verb, not "the last weeks"
     if c.kind == "time" and c.get("mi") and not (c.get("ampm") or c.get("tz")):
         if prev_word not in ("at", "by", "until", "till", "from", "before", "after", "around", "about", "to",
                              "since"):
             return False
     return True
+
+
+def _named_month(token, prev_word: str, nxt) -> bool:
+    """A bare month name that names something else: "May Department Stores", "the March on Washington"."""
+    head = token.head
+    if token.dep_ == "compound" and head is not token and head.pos_ == "PROPN" and head.text[:1].isupper() \
+            and head.i > token.i:
+        return True
+    return prev_word in ("the", "a") and nxt is not None and nxt.lower_ in ("on", "to", "against", "for", "through",
+                                                                          "across", "from")
+
+
+def _is_preposition(toks: TokenIndex, char: int) -> bool:
+    token = toks.at(char)
+    return token is not None and token.dep_ == "prep" and token.head.pos_ in ("VERB", "NOUN", "PROPN", "AUX")
+
+
+def _comparison(c: patterns.Candidate, toks: TokenIndex, tables: dict) -> bool:
+    """True for "a year earlier" / "a year ago" right after the figure it compares with."""
+    if c.kind != "numbered" or c.get("rel") not in ("earlier", "ago") or c.get("mod"):
+        return False
+    prev = toks.before(c.start)
+    if prev is None:
+        return False
+    return prev.like_num or prev.lower_ in tables["comparisons"]["words"]
 
 
 def _select(cands: list[patterns.Candidate]) -> list[patterns.Candidate]:
@@ -231,28 +276,41 @@ def _find(doc: Doc, anchor: str | None) -> list[Timex]:
     ref: tuple[int, date] | None = None
     ref_year: tuple[int, int] | None = None
     last_day: date | None = None
+    prior: tuple[int, str] | None = None
+    para_day: tuple[int, date] | None = None
     for c in chosen:
         para = bisect_left(breaks, c.start)
         if ref is not None and bisect_left(breaks, ref[0]) != para:
             ref = None
         if ref_year is not None and bisect_left(breaks, ref_year[0]) != para:
             ref_year = None
+        if prior is not None and bisect_left(breaks, prior[0]) != para:
+            prior = None
+        if para_day is not None and bisect_left(breaks, para_day[0]) != para:
+            para_day = None
         tense = tense_at(doc, toks, c.start, c.end, tables)
         if c.kind in ("weekday", "time") and tense == "present":
             tense = "future"
         elif tense == "present":
             tense = None
-        ctx = Context(anchor_day, tense, ref[1] if ref else None, last_day, _per(c, toks),
-                      ref_year[1] if ref_year else None)
+        day_before = last_day
+        if c.kind == "time":   # a clock time falls on the past day the paragraph is telling about
+            day_before = para_day[1] if para_day and anchor_day and para_day[1] < anchor_day else None
+        ctx = Context(anchor_day, tense, ref[1] if ref else None, day_before, _per(c, toks),
+                      ref_year[1] if ref_year else None, prior[1] if prior else None,
+                      _comparison(c, toks, tables))
         result = normalise(c, ctx)
         if result is None:
             continue
         out.append((c, *result))
+        if result[0] in ("DATE", "TIME") and re.match(r"^(?:FY)?\d{4}", result[1]):
+            prior = (c.end, result[1])
         if c.get("year"):
             ref_year = (c.end, int(c.get("year")))
         day = parse_day(result[1])
         if day is not None:
             last_day = day
+            para_day = (c.end, day)
             if c.get("year") and c.kind in ("iso", "mdy", "dmy"):
                 ref = (c.end, day)
     return _attach(out, text)

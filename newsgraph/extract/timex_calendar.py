@@ -219,3 +219,34 @@ def ago(count: float | None, unit: str, anchor: date | None, sign: int) -> str:
     if unit == "century":
         return f"{year // 100:02d}"
     return f"{year:04d}"
+
+
+_PERIOD = re.compile(r"^(FY)?(\d{4})(?:-([QH])([1-4])|-(\d{2})(?:-(\d{2}))?)?")
+
+
+def shift_value(value: str, count: float, unit: str, sign: int) -> str | None:
+    """A calendar TIMEX3 value moved by ``count`` units, keeping its granularity where it can.
+
+    "a year earlier" after ``1989-Q3`` -> ``1988-Q3``; "a month earlier" after
+    ``2025-01`` -> ``2024-12``; a day-level value moves at the unit's
+    granularity (a year back from ``2023-05-04`` -> ``2022``). None when the
+    value is not calendar-like or the unit does not fit it.
+    """
+    m = _PERIOD.match(value or "")
+    if not m or not float(count).is_integer():
+        return None
+    n, unit = int(count) * sign, unit_name(unit)
+    year = int(m[2])
+    if unit == "year":
+        if m[3]:
+            return f"{year + n:04d}-{m[3]}{m[4]}"
+        if m[5] and not m[6]:
+            return f"{year + n:04d}-{m[5]}"
+        return f"{year + n:04d}"
+    if unit == "quarter" and m[3] == "Q":
+        index = year * 4 + int(m[4]) - 1 + n
+        return f"{index // 4:04d}-Q{index % 4 + 1}"
+    if unit in ("month", "quarter") and m[5]:
+        y, mo = shift_month(year, int(m[5]), n * (3 if unit == "quarter" else 1))
+        return f"{y:04d}-{mo:02d}"
+    return None

@@ -29,6 +29,10 @@ class Context:
     ref_year: the last year written out earlier in the same paragraph ("the
     first quarter of 2024 ... the second half"), for yearless quarters,
     halves and seasons; or None.
+    prior: the value of the last calendar DATE or TIME earlier in the same
+    paragraph ("third-quarter profit ... the year-earlier period"), or None.
+    compare: True when "a year earlier" follows a figure it compares with
+    ("from $51 million a year earlier"): it then names a period, a DATE.
     """
 
     anchor: date | None = None
@@ -37,6 +41,8 @@ class Context:
     last_day: date | None = None
     per: bool = False
     ref_year: int | None = None
+    prior: str | None = None
+    compare: bool = False
 
 
 def _month(name: str) -> int:
@@ -125,7 +131,7 @@ def _quarter(c: Candidate, ctx: Context):
             return "DATE", cal.shift_unit("quarter", -1, ctx.anchor)
     if c.get("year"):
         year = int(c.get("year"))
-    elif ctx.ref_year and not c.get("yrel"):
+    elif ctx.ref_year and not c.get("yrel") and not _ahead_of(ctx.ref_year, ctx):
         year = ctx.ref_year
     elif ctx.anchor is None:
         return "DATE", f"XXXX-{letter}{n}"
@@ -139,7 +145,8 @@ def _quarter(c: Candidate, ctx: Context):
 
 def _season(c: Candidate, ctx: Context):
     code = load_tables()["seasons"]["codes"][c.get("season")]
-    if c.get("year") or (ctx.ref_year and not c.get("det") in ("last", "next", "past", "coming", "this")):
+    if c.get("year") or (ctx.ref_year and not c.get("det") in ("last", "next", "past", "coming", "this")
+                         and not _ahead_of(ctx.ref_year, ctx)):
         return "DATE", f"{c.get('year') or ctx.ref_year}-{code}"
     if ctx.anchor is None:
         return "DATE", f"XXXX-{code}"
@@ -222,6 +229,9 @@ def _numbered(c: Candidate, ctx: Context):
         count += 0.5
     if c.get("old"):   # ages are durations in TIMEX3 ("a 63-year-old" -> P63Y)
         return "DURATION", cal.duration(count, unit)
+    if rel in ("ago", "earlier") and ctx.compare and count is not None:
+        shifted = cal.shift_value(ctx.prior, count, unit, -1) if ctx.prior else None
+        return "DATE", shifted or cal.ago(count, unit, ctx.anchor, -1)
     if rel == "ago":
         return "DATE", cal.ago(count, unit, ctx.anchor, -1)
     if rel.startswith("from"):
@@ -261,6 +271,8 @@ def _time(c: Candidate, ctx: Context):
         day = _weekday_value(c, ctx)[1]
     elif c.get("rd"):
         day = _relday(c, ctx)[1][:10]
+    elif ctx.last_day is not None:   # "yesterday morning ... at 8:46 a.m.": that day
+        day = cal.day_value(ctx.last_day)
     else:
         day = cal.day_value(ctx.anchor) if ctx.anchor else "XXXX-XX-XX"
     return "TIME", f"{day}T{hour:02d}:{minute:02d}"
@@ -274,7 +286,58 @@ def _theunit(c: Candidate, ctx: Context):
     """"for the year", "in the quarter": the anchor's unit; a quarter is the last one
     completed, as in earnings reports."""
     unit = c.get("unit")
+    period = re.match(r"^(\d{4})-([QH])\d$", ctx.prior or "")
+    if period and unit == "year":   # "fourth-quarter net fell ... for the year": that quarter's year
+        return "DATE", period[1]
+    if period and unit in ("quarter", "period") and period[2] == "Q":
+        return "DATE", ctx.prior
+    if unit == "period":
+        unit = "quarter"
     return "DATE", cal.shift_unit(unit, -1 if unit == "quarter" else 0, ctx.anchor)
+
+
+def _yearago(c: Candidate, ctx: Context):
+    """"the year-earlier period": the period last discussed, a year back; else the
+    last completed quarter (or the year) before the anchor's, a year back."""
+    unit = c.get("unit")
+    shifted = cal.shift_value(ctx.prior, 1, "year", -1) if ctx.prior else None
+    if shifted:
+        return "DATE", shifted
+    if ctx.anchor is None:
+        return "DATE", "XXXX"
+    if unit == "quarter":
+        return "DATE", cal.shift_unit("quarter", -5, ctx.anchor)
+    if unit in ("month", "week"):
+        return "DATE", cal.shift_unit(unit, -1, ctx.anchor.replace(year=ctx.anchor.year - 1)
+                                      if not (ctx.anchor.month == 2 and ctx.anchor.day == 29)
+                                      else ctx.anchor.replace(year=ctx.anchor.year - 1, day=28))
+    return "DATE", f"{ctx.anchor.year - 1:04d}"
+
+
+def _long(c: Candidate, ctx: Context):
+    """"a decade-long fight", "a two-year-long siege": a duration used as an adjective."""
+    unit = c.get("unit")
+    if c.get("num"):
+        count = cal.count_of(c.get("num"))
+    else:
+        count = None if cal.unit_name(unit) != unit.lower() else 1   # "months-long": vague
+    return "DURATION", cal.duration(count, unit)
+
+
+def _yearend(c: Candidate, ctx: Context):
+    """"by year-end": December of the anchor's year; reported in its first quarter in past tense, the year before."""
+    unit = c.get("ye")
+    if ctx.anchor is None:
+        return "DATE", cal.shift_unit(unit, 0, None)
+    back = ctx.tense == "past" and ((unit == "year" and ctx.anchor.month <= 3) or
+                                    (unit != "year" and ctx.anchor.day <= 10))
+    value = cal.shift_unit(unit, -1 if back else 0, ctx.anchor)
+    return "DATE", value + "-12" if unit == "year" else value   # TimeBank: "year end" is December
+
+
+def _ahead_of(year: int, ctx: Context) -> bool:
+    """True when a future-tense yearless period cannot lie in an earlier written year."""
+    return ctx.tense == "future" and ctx.anchor is not None and year < ctx.anchor.year
 
 
 def _bare(c: Candidate, ctx: Context):
@@ -287,6 +350,7 @@ NORMALISERS = {
     "holiday": _holiday, "relday": _relday, "weekday": _weekday_value, "anaphoric": _anaphoric,
     "fuzzy": _fuzzy, "relunit": _relunit, "endof": _endof, "plural": _plural, "numbered": _numbered,
     "set": _set, "time": _time, "bare": _bare, "fiscal": _fiscal, "theunit": _theunit,
+    "yearago": _yearago, "long": _long, "yearend": _yearend,
 }
 
 

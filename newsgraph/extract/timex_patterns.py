@@ -125,10 +125,12 @@ def _patterns(tables: dict) -> list[tuple[str, re.Pattern]]:
         ("dmy", r"\b(?:" + p["WD"] + r",?\s+)?(?:the\s+)?" + p["DAY"] + p["DAY2"] + r"\s+(?:of\s+)?"
          + p["MONTH"] + r"(?:,?\s+" + p["YEAR"] + r"\b)?"),
         ("time", r"(?<![\d.:])(?P<h>[0-2]?[0-9])(?:[:.](?P<mi>[0-5][0-9]))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)"
+         r"(?:\s+(?P<tz>GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET))?"
          r"(?:\s+(?P<rd>today|tonight|yesterday|tomorrow)\b|\s+" + p["WD"] + r")?"),
         ("time", r"(?<![\d.:])(?P<h>[0-2]?[0-9]):(?P<mi>[0-5][0-9])\b(?!:)(?:\s+(?P<tz>GMT|UTC|CET|EST|EDT))?"),
-        ("time", r"\b(?P<named>noon|midnight|midday)\b"),
-        ("quarter", r"\b(?:(?P<the>the)\s+)?(?P<ord>" + p["ORD"] + r")\s+(?P<qh>quarter|half)\b(?:\s+of\s+(?:"
+        ("time", r"\b(?P<named>noon|midnight|midday)\b(?:\s+(?P<rd>today|tonight|yesterday|tomorrow)\b|\s+"
+         + p["WD"] + r")?"),
+        ("quarter", r"\b(?:(?P<the>the)\s+)?(?P<ord>" + p["ORD"] + r")(?:\s+|-)(?P<qh>quarter|half)\b(?:\s+of\s+(?:"
          + p["YEAR"] + r"\b|(?P<yrel>this|last|next|the)\s+year\b))?"),
         ("quarter", r"\bQ(?P<q>[1-4])\b(?:\s+" + p["YEAR"] + r"\b)?"),
         ("century", r"\b(?:the\s+)?" + p["EDGE"] + r"(?:(?P<cnum>[12]?[0-9])(?:st|nd|rd|th)|(?P<cword>"
@@ -142,9 +144,9 @@ def _patterns(tables: dict) -> list[tuple[str, re.Pattern]]:
         ("season", r"\b(?:(?P<edge>early|mid|late)(?:\s*-\s*|\s+))?(?:(?P<det>this|last|next|past|coming|the)\s+)?"
          + p["SEASON"] + r"\b(?:,?\s+(?:of\s+)?" + p["YEAR"] + r"\b)?"),
         ("holiday", r"\b(?P<hol>" + hol + r")\b"),
-        ("relday", r"\b(?:(?P<mod>early|late)\s+)?(?P<rd>today|tonight|yesterday|tomorrow)\b(?:\s+"
+        ("relday", r"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?P<rd>today|tonight|yesterday|tomorrow)\b(?:\s+"
          + p["POD"] + r"\b)?"),
-        ("relday", r"\b(?P<rd>this|last)\s+" + p["POD"] + r"\b"),
+        ("relday", r"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?P<rd>this|last)\s+" + p["POD"] + r"\b"),
         ("weekday", r"\b(?:(?P<mod>early|late)\s+)?(?:(?P<rel>this|last|next|past|coming)\s+)?" + p["WD"]
          + r"(?:\s+" + p["POD"] + r"\b)?"),
         ("anaphoric", r"\b(?P<ana>" + ana
@@ -163,8 +165,14 @@ def _patterns(tables: dict) -> list[tuple[str, re.Pattern]]:
          + p["UNIT"] + r"\b(?P<half>\s+and\s+a\s+half)?(?P<old>-old\b|\s+old\b)?"
          r"(?:\s+(?P<rel>ago|later|earlier|from\s+now))?\b"),
         ("fiscal", r"\bfiscal\s+(?:year\s+)?" + p["YEAR"] + r"\b"),
-        ("theunit", r"\b(?:in|for|during|over|throughout|of)\s+(?P<x>the\s+(?P<unit>week|month|year|quarter))\b"
+        ("yearago", r"\b(?:(?P<the>the)\s+)?(?P<ya>" + _alt(tables["comparison_periods"]["words"])
+         + r")\s+(?P<unit>period|quarter|month|half|year|week)\b"),
+        ("long", r"(?<![\w-])(?:" + p["NUM"] + r"[-\s])?" + p["UNIT"] + r"-long\b"),
+        ("yearend", r"\b(?P<ye>year|month|quarter)[-\s]end\b(?!\s+(?:of|results|report|figures)\b)"),
+        ("theunit", r"\b(?:in|for|during|over|throughout|of)\s+(?P<x>the\s+(?:fiscal\s+)?(?P<unit>week|month|year|quarter))\b"
          r"(?!\s+(?:of|before|after|earlier|ago|since|to|in\s+which)\b|\s*['’]s|-)"),
+        ("theunit", r"\b(?P<x>the\s+(?:latest|most\s+recent)\s+(?P<unit>week|month|year|quarter|period))\b"),
+        ("anaphoric", r"\b(?P<ana>the)\s+(?P<unit>day)\b(?!\s*['’]s|-|\s+(?:of|before|after|to|and|or)\b)"),
         ("set", r"\b(?:every|each)\s+(?:other\s+)?(?:" + p["NUM"] + r"\s+)?(?:" + p["UNIT"] + "|" + p["WD"] + "|"
          + p["POD"] + r"|(?P<we>weekend)|" + p["SEASON"] + r")\b"),
         ("set", r"\bper\s+" + p["UNIT"] + r"\b"),
