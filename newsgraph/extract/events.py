@@ -39,6 +39,7 @@ from ..records import Span as TextSpan
 from . import event_frames as frames
 from .event_args import ArgBuilder
 from .event_countries import CountryResolver, warm_tables
+from .event_dates import attached_timexes
 from .event_fill import complete, magnitudes, merge, sentence_countries
 from .event_lexicon import Lexicon, load_lexicon
 from .event_location import find_location
@@ -55,8 +56,13 @@ CONTENT_OF = frozenset(("ACCUSE", "INVESTIGATE", "SUPPORT", "REJECT"))
 MAX_SENTENCE_TOKENS = 400
 
 
-def _event_date(doc: Doc, start: int, end: int) -> Optional[str]:
-    """The date from ``newsgraph_timex`` for [start, end), or None when it is absent."""
+def _event_date(doc: Doc, start: int, end: int, cand: Optional[Candidate] = None) -> Optional[str]:
+    """The date from ``newsgraph_timex`` for the event ``cand`` of sentence [start, end).
+
+    Only the sentence's time expressions the parse ties to the event count
+    (``event_dates.attached_timexes``); None when none does or the timex
+    component is absent.
+    """
     timexes = doc._.ng_timexes
     if not timexes:
         return None
@@ -70,6 +76,10 @@ def _event_date(doc: Doc, start: int, end: int) -> Optional[str]:
         doc.user_data["newsgraph_events_timex_starts"] = starts
     ordered = all(a <= b for a, b in zip(starts, starts[1:]))
     inside = timexes[bisect_left(starts, start):bisect_left(starts, end)] if ordered else timexes
+    if cand is not None and inside:
+        trigger = set(range(cand.start, cand.end)) | {cand.anchor.i, cand.head.i}
+        inside = attached_timexes(doc, [t for t in inside if t.start >= start and t.end <= end], trigger,
+                                  cand.anchor)
     try:
         return event_date(inside, start, end)
     except (TypeError, ValueError, KeyError, AttributeError):
@@ -329,7 +339,7 @@ class EventCoder:
         location = find_location(doc, [cand.head, cand.anchor], exclude, self.resolver, self.lex, hints)
         return Event(type=cand.type, trigger=TextSpan.of(text, start_char, end_char), sentence=sentence,
                      mode=cand.mode, source=sources, target=targets, status=cand.status,
-                     location=location, date=_event_date(doc, sentence[0], sentence[1]))
+                     location=location, date=_event_date(doc, sentence[0], sentence[1], cand))
 
 @Language.factory(
     "newsgraph_events",

@@ -8,9 +8,10 @@ need one notion of "when", kept as an interval with a precision.
 An event mention is dated, in order:
 
 1. by ``Event.date`` (set by the events stage from timexes in its sentence);
-2. else by a DATE timex in its sentence: a full value, or a yearless
-   ``XXXX-MM-DD`` kept as a *partial* date (used to keep apart, never to
-   date a cluster);
+2. else by a yearless DATE timex in its sentence (``XXXX-MM-DD``, a bare
+   weekday), kept as a *partial* date (used to keep apart, never to date a
+   cluster); a calendar date in the sentence that the events stage did not
+   give the event belongs to another event of the sentence;
 3. else, for a present-tense or headline report, by the publication date:
    the interval [published - a week, published] (kind ``approx``). "Recent"
    means: the event is asserted, its sentence has no DATE/TIME timex and no
@@ -118,7 +119,9 @@ def mention_when(record: ArticleRecord, event: Event, days_before: int = 7) -> O
     timexes = sentence_timexes(record, s_start, s_end)
     trig = event.trigger.start
     for t in sorted(timexes, key=lambda t: abs(t.start - trig)):
-        when = parse_when(t.value[:10] if t.value[:4].isdigit() or t.value.startswith("XXXX") else None)
+        # calendar dates are the events stage's call (it dates an event only by the
+        # expressions the parse ties to it); yearless ones only keep mentions apart
+        when = parse_when(t.value[:10] if t.value.startswith("XXXX") else None)
         if when is not None:
             return when
     if timexes or event.status != "asserted":
