@@ -23,6 +23,7 @@ def render_timeline(entries: list[TimelineEntry], conn: sqlite3.Connection, cons
     console.print(Text(f"Timeline: {len(entries)} event{'s' * (len(entries) != 1)}", style="bold"))
     names = _actor_names(conn, {a for e in entries for a in e.source + e.target})
     articles = _articles(conn, {m.article for e in entries for m in e.mentions})
+    sentences = _sentences(conn, set(articles))
     for e in entries:
         console.print()
         head = Text()
@@ -42,7 +43,7 @@ def render_timeline(entries: list[TimelineEntry], conn: sqlite3.Connection, cons
                     f"{n} article{'s' * (n != 1)}", style="dim")
         console.print(head)
         for m in e.mentions:
-            console.print(_mention_line(m, articles.get(m.article), conn))
+            console.print(_mention_line(m, articles.get(m.article), sentences.get((m.article, m.event))))
 
 
 def _names(ids: list[str], names: dict[str, str]) -> str:
@@ -50,7 +51,7 @@ def _names(ids: list[str], names: dict[str, str]) -> str:
     return ", ".join(shown) + (f" +{len(ids) - 3}" if len(ids) > 3 else "")
 
 
-def _mention_line(m, article: dict | None, conn: sqlite3.Connection) -> Text:
+def _mention_line(m, article: dict | None, sentence: tuple | None) -> Text:
     line = Text("    ")
     outlet = (article or {}).get("outlet") or m.article
     published = (article or {}).get("published")
@@ -58,11 +59,9 @@ def _mention_line(m, article: dict | None, conn: sqlite3.Connection) -> Text:
     if published:
         line.append(f" ({published})", style="dim")
     line.append(": ")
-    row = conn.execute("SELECT sentence_start, sentence_end FROM events WHERE article_id = ? AND idx = ?",
-                       (m.article, m.event)).fetchone()
     text = (article or {}).get("text") or ""
-    if row and text:
-        s, e = row
+    if sentence and text:
+        s, e = sentence
         before = " ".join(text[s:m.trigger.start].split())
         after = " ".join(text[m.trigger.end:e].split())
         room = max(10, (EXCERPT - len(m.trigger.text)) // 2)
@@ -92,3 +91,13 @@ def _articles(conn: sqlite3.Connection, ids: set[str]) -> dict[str, dict]:
     marks = ",".join("?" * len(ids))
     rows = conn.execute(f"SELECT id, outlet, published, text FROM articles WHERE id IN ({marks})", sorted(ids))
     return {r[0]: {"outlet": r[1], "published": r[2], "text": r[3]} for r in rows}
+
+
+def _sentences(conn: sqlite3.Connection, article_ids: set[str]) -> dict[tuple, tuple]:
+    """``(article, event index) -> (sentence start, end)`` for the given articles, in one query."""
+    if not article_ids:
+        return {}
+    marks = ",".join("?" * len(article_ids))
+    rows = conn.execute(f"SELECT article_id, idx, sentence_start, sentence_end FROM events "
+                        f"WHERE article_id IN ({marks})", sorted(article_ids))
+    return {(r[0], r[1]): (r[2], r[3]) for r in rows}

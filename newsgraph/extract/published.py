@@ -22,10 +22,9 @@ from datetime import date
 from spacy.tokens import Doc
 
 from newsgraph.extract import timex as timex_mod
+from newsgraph.extract.timex_calendar import weekday_beside_date
 
 _FULL = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_YEARLESS = re.compile(r"^XXXX-(\d{2})-(\d{2})$")
-_WEEKDAY = re.compile(r"^XXXX-WXX-([1-7])")
 _YEAR_IN_TEXT = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
 _NEAR = 12   # how many years after the latest year mentioned a weekday match may lie
 
@@ -89,10 +88,10 @@ def _explicit(t) -> date | None:
 
 def _by_weekday(before, t, text: str, years: list[int]) -> date | None:
     """A yearless date right after a weekday ("Sunday (October 1st)") placed in its year."""
-    m, w = _YEARLESS.match(t.value), _WEEKDAY.match(before.value)
-    if not (m and w and years) or not re.fullmatch(r"\s*[(,]?\s*", text[before.end:t.start]):
+    found = weekday_beside_date(before, t, text)
+    if found is None or not years:
         return None
-    month, day, weekday = int(m[1]), int(m[2]), int(w[1])
+    month, day, weekday = found
     for year in range(max(years), max(years) + _NEAR + 1):
         try:
             candidate = date(year, month, day)

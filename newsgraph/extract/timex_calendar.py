@@ -250,3 +250,21 @@ def shift_value(value: str, count: float, unit: str, sign: int) -> str | None:
         y, mo = shift_month(year, int(m[5]), n * (3 if unit == "quarter" else 1))
         return f"{y:04d}-{mo:02d}"
     return None
+
+
+_YEARLESS_DAY = re.compile(r"^XXXX-(\d{2})-(\d{2})$")
+_BARE_WEEKDAY = re.compile(r"^XXXX-WXX-([1-7])")
+_WEEKDAY_GLUE = re.compile(r"\s*[(,]?\s*")
+
+
+def weekday_beside_date(before, t, text: str) -> tuple[int, int, int] | None:
+    """``(month, day, ISO weekday)`` when timex ``t`` is a yearless date right after the
+    weekday timex ``before`` ("Sunday (October 1st)", "Tuesday, September 19"), else None.
+
+    Such a pair holds in only one year in six or seven, so it can date an article
+    once something bounds the year (``published``, and the link stage across articles).
+    """
+    m, w = _YEARLESS_DAY.match(t.value or ""), _BARE_WEEKDAY.match(before.value or "")
+    if not (m and w) or not _WEEKDAY_GLUE.fullmatch(text[before.end:t.start]):
+        return None
+    return int(m[1]), int(m[2]), int(w[1])

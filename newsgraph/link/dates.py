@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Optional
 
+from ..extract.timex_calendar import weekday_beside_date
 from ..records import ArticleRecord, Event
 
 LEDE_CHARS = 600
@@ -269,8 +270,6 @@ def infer_published(record: ArticleRecord, pairs: list[tuple]) -> Optional[tuple
     return value, evidence
 
 
-_GLUE = re.compile(r"\s*[(,]?\s*")
-_YEARLESS = re.compile(r"^XXXX-(\d{2})-(\d{2})$")
 WEEKDAY_HORIZON = 366   # days after the latest reported event a weekday-date may lie
 
 
@@ -288,10 +287,10 @@ def _weekday_date_after(record: ArticleRecord, pairs: list[tuple]) -> Optional[t
     timexes = sorted((t for t in record.timexes if t.type == "DATE"), key=lambda t: t.start)
     best: Optional[tuple[date, str]] = None
     for before, t in zip(timexes, timexes[1:]):
-        ym, wm = _YEARLESS.match(t.value or ""), _PARTIAL_WEEKDAY.match(before.value or "")
-        if not (ym and wm) or not _GLUE.fullmatch(record.text[before.end:t.start]):
+        found = weekday_beside_date(before, t, record.text)
+        if found is None:
             continue
-        day = _first_match_after(bound, int(ym[1]), int(ym[2]), int(wm[1]))
+        day = _first_match_after(bound, *found)
         if day is not None and (best is None or day > best[0]):
             end = t.end + (record.text[t.end:t.end + 1] == ")" and "(" in record.text[before.end:t.start])
             best = (day, record.text[before.start:end])
