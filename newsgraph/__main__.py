@@ -1,4 +1,4 @@
 """``python -m newsgraph`` runs the command-line interface."""
-from .cli.main import main
+from newsgraph.cli.main import main
 
 main()

@@ -34,10 +34,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-size", type=int, default=16)
     args = parser.parse_args(argv)
 
-    from newsgraph.batch import Extractor
+    from newsgraph.pipeline.run import Extractor
     from newsgraph.errors import SkippedInput
     from newsgraph.ingest import read_inputs
-    from newsgraph.nlp.pipeline import load_model
+    from newsgraph.pipeline.nlp import load_model
 
     paths = args.paths or [str(p) for p in (REPO / "examples", REPO.parent / "shared" / "seeds")
                            if p.exists()]

@@ -21,5 +21,5 @@ def shared_path(*parts: str) -> Path:
 @pytest.fixture(scope="session")
 def extractor():
     """The full default pipeline, loaded once."""
-    from newsgraph.batch import Extractor
+    from newsgraph.pipeline.run import Extractor
     return Extractor()

@@ -1,7 +1,7 @@
 """The Python API (``Extractor``): junk never reaches NLP, user junk patterns, failures isolated."""
 from __future__ import annotations
 
-from newsgraph.batch import Extractor
+from newsgraph.pipeline.run import Extractor
 from newsgraph.errors import SkippedInput
 from newsgraph.records import ArticleRecord
 

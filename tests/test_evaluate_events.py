@@ -82,7 +82,7 @@ def test_report_names_every_figure():
 
 
 def test_evaluate_runs_the_pipeline_with_the_row_date(tmp_path):
-    from newsgraph.nlp.pipeline import build_nlp
+    from newsgraph.pipeline.nlp import build_nlp
 
     gold = tmp_path / "gold.jsonl"
     lines = [{"id": "a", "text": "Azerbaijan launched a military offensive on Tuesday.", "published": "2023-09-20",
@@ -99,7 +99,7 @@ def test_evaluate_runs_the_pipeline_with_the_row_date(tmp_path):
 def test_dev_file_figures():
     if not DEV.is_file():
         pytest.skip("the PLOVER dev file (/work/shared/dev/plover_dev.jsonl) is not available here")
-    from newsgraph.nlp.pipeline import build_nlp
+    from newsgraph.pipeline.nlp import build_nlp
 
     scores = evaluate_events(DEV, build_nlp(["newsgraph_events"]))
     assert scores["rows"] == 161

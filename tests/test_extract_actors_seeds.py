@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.nlp.pipeline import build_nlp, make_doc
+from newsgraph.pipeline.nlp import build_nlp, make_doc
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from newsgraph.nlp.pipeline import build_nlp, make_doc
+from newsgraph.pipeline.nlp import build_nlp, make_doc
 
 SEPARATISTS = ("The fighting left at least 27 dead, including two civilians, and more than 200 injured in this "
                "region where some 7,000 inhabitants of 16 towns were evacuated, according to the separatists.")

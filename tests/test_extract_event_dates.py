@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.nlp.pipeline import build_nlp, make_doc
+from newsgraph.pipeline.nlp import build_nlp, make_doc
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import logging
 
 import pytest
 
-from newsgraph.nlp.pipeline import build_nlp, make_doc
+from newsgraph.pipeline.nlp import build_nlp, make_doc
 from newsgraph.records import EVENT_STATUSES, PLOVER_TYPES
 
 
@@ -215,7 +215,7 @@ def test_headline_is_its_own_sentence(nlp):
 @pytest.mark.parametrize("text", ["", "   \n\n  ", "\u200b💥 ¿¡ \x00 ﷽ 𝔘𝔫𝔦", "((((((((", "a" * 3000,
                                   "killed killed killed", "1,000,000,000,000,000,000 people rallied."])
 def test_odd_input_never_fails(nlp, text, caplog):
-    with caplog.at_level(logging.WARNING, logger="newsgraph.extract.events"):
+    with caplog.at_level(logging.WARNING, logger="newsgraph.extract.events.component"):
         events(nlp, text)
     assert not caplog.records
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.evaluate.events import score_events
-from newsgraph.nlp.pipeline import build_nlp, make_doc, run
+from newsgraph.pipeline.nlp import build_nlp, make_doc, run
 
 ROWS = [
     ('Ukrainian forces shelled Russian positions near the town of Bakhmut on Monday, a military spokesman said.', 'ASSAULT', ['UKR'], ['RUS'], []),

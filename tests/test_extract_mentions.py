@@ -4,7 +4,7 @@ from __future__ import annotations
 import spacy
 
 from newsgraph.extract.mentions import actor_at, actors_in
-from newsgraph.nlp.extensions import register_extensions
+from newsgraph.extract.extensions import register_extensions
 from newsgraph.records import Actor
 
 

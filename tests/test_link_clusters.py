@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 from test_link_builders import article, event
 
-from newsgraph.link import rebuild_links, timeline, update_links
+from newsgraph.link import rebuild_links, update_links
+from newsgraph.link import timeline
 from newsgraph.link.clusters import pair_score
 from newsgraph.link.features import mentions_of
 from newsgraph.link.lexicon import load_lexicon

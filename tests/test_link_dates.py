@@ -6,7 +6,8 @@ from datetime import date
 import pytest
 from test_link_builders import article, event, timex
 
-from newsgraph.link import timeline, update_links
+from newsgraph.link import update_links
+from newsgraph.link import timeline
 from newsgraph.link.dates import When, dates_agree, infer_published, mention_when, parse_when, publication_from
 from newsgraph.store import Store
 

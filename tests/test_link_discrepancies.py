@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 from test_link_builders import article, claim, event
 
-from newsgraph.link import discrepancies, update_links
+from newsgraph.link import update_links
+from newsgraph.link import discrepancies
 from newsgraph.store import Store
 
 OFFENSIVE = "On September 19, 2023, Azerbaijan launched an offensive against Nagorno-Karabakh. "

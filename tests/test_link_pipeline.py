@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.link import discrepancies, harmonise_actors, timeline, update_links
+from newsgraph.link import harmonise_actors, update_links
+from newsgraph.link import discrepancies
+from newsgraph.link import timeline
 from newsgraph.store import Store
 
 A1 = ("Kremlin spokesman Dmitry Peskov said on Monday that Russia rejected the ceasefire proposal.\n\n"

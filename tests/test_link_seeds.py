@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.link import discrepancies, harmonise_actors, timeline, update_links
+from newsgraph.link import harmonise_actors, update_links
+from newsgraph.link import discrepancies
+from newsgraph.link import timeline
 from newsgraph.records import ArticleRecord
 from newsgraph.store import Store
 

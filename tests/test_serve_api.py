@@ -10,7 +10,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from newsgraph.records import Discrepancy, EventMention, Report, Span, TimelineEntry
-from newsgraph.serve import create_app, links
+from newsgraph.serve import create_app
+from newsgraph.serve import links
 from newsgraph.serve.app import CSP
 from newsgraph.serve.sample import HOSTILE, build_sample_store, sample_records
 from newsgraph.store import Store

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from newsgraph.knowledge import DATA_DIR
 
-DEFAULT_PATTERNS_PATH = Path(__file__).resolve().parent.parent / "data" / "boilerplate.yaml"
+DEFAULT_PATTERNS_PATH = DATA_DIR / "boilerplate.yaml"
 EDGE_ROWS = 40   # bylines, datelines and bios are looked for this many lines from either end
 
 MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Sequence
 
-from ..ingest.sources import iter_files
+from newsgraph.ingest.sources import iter_files
 
 
 def estimate_total(paths: Sequence[str], max_bytes: int) -> int | None:

@@ -12,20 +12,20 @@ from typing import Optional
 
 import typer
 
-from ..errors import StoreError
-from ..records import CLAIM_MEASURES, PLOVER_TYPES
+from newsgraph.errors import StoreError
+from newsgraph.records import CLAIM_MEASURES, PLOVER_TYPES
 
 DB_HELP = "SQLite database made by `newsgraph ingest`."
 
 
 def _fail(text: str, code: int = 2) -> None:
-    from .progress import stderr
+    from newsgraph.cli.progress import stderr
     stderr.print(f"newsgraph: {text}", markup=False, highlight=False)
     raise typer.Exit(code)
 
 
 def _store(db: Path, readonly: bool):
-    from ..store import Store
+    from newsgraph.store import Store
     if not db.exists():
         _fail(f"no database at {db} (run `newsgraph ingest` first)", 1)
     try:
@@ -46,7 +46,7 @@ def link(db: Path = typer.Option("newsgraph.db", "--db", help=DB_HELP),
     `newsgraph ingest` keeps links up to date as articles arrive; run this
     after changing link settings or to start the links afresh.
     """
-    from ..link import rebuild_links
+    from newsgraph.link import rebuild_links
     store = _store(db, readonly=False)
     try:
         report = rebuild_links(store)
@@ -67,7 +67,7 @@ def timeline(db: Path = typer.Option("newsgraph.db", "--db", help=DB_HELP),
              until: Optional[str] = typer.Option(None, "--until", help="Only events on or before YYYY[-MM[-DD]]."),
              multi: bool = typer.Option(False, "--multi", help="Only events reported more than once.")) -> None:
     """Every real-world event the stored articles report, each with all its mentions, by date."""
-    from ..link import timeline as get_timeline
+    from newsgraph.link import timeline as get_timeline
     if type and type.upper() not in PLOVER_TYPES:
         _fail(f"--type {type}: not a PLOVER type (one of {', '.join(PLOVER_TYPES)})")
     for name, value in (("--since", since), ("--until", until)):
@@ -82,7 +82,7 @@ def timeline(db: Path = typer.Option("newsgraph.db", "--db", help=DB_HELP),
             typer.echo(json.dumps([e.to_dict() for e in entries], ensure_ascii=False, indent=2))
             return
         from rich.console import Console
-        from .timeline_view import render_timeline
+        from newsgraph.cli.timeline_view import render_timeline
         render_timeline(entries, store.conn, Console())
     finally:
         store.close()
@@ -92,7 +92,7 @@ def discrepancies(db: Path = typer.Option("newsgraph.db", "--db", help=DB_HELP),
                   as_json: bool = typer.Option(False, "--json", help="Print the contract's JSON list."),
                   measure: Optional[str] = typer.Option(None, "--measure", help=f"Only one measure: {', '.join(CLAIM_MEASURES)}.")) -> None:
     """Facts reported with different figures: death tolls, crowd sizes, refugee counts."""
-    from ..link import discrepancies as get_discrepancies
+    from newsgraph.link import discrepancies as get_discrepancies
     if measure and measure not in CLAIM_MEASURES:
         _fail(f"--measure {measure}: use one of {', '.join(CLAIM_MEASURES)}")
     store = _store(db, readonly=True)

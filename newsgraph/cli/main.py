@@ -13,12 +13,12 @@ from typing import List, Optional
 
 import typer
 
-from ..errors import NewsgraphError, SkippedInput
-from ..ingest import DEFAULT_MAX_BYTES
-from ..records import ArticleRecord
-from .inputs import estimate_total
-from .interrupt import stop_on_interrupt
-from .progress import progress_bar, stderr
+from newsgraph.errors import NewsgraphError, SkippedInput
+from newsgraph.ingest import DEFAULT_MAX_BYTES
+from newsgraph.records import ArticleRecord
+from newsgraph.cli.inputs import estimate_total
+from newsgraph.cli.interrupt import stop_on_interrupt
+from newsgraph.cli.progress import progress_bar, stderr
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   pretty_exceptions_enable=False,
@@ -43,7 +43,7 @@ def fail(text: str, code: int = 2) -> None:
 
 def _extractor(workers: int, max_bytes: int, actors: Optional[List[Path]],
                junk: Optional[List[Path]] = None):
-    from ..batch import Extractor
+    from newsgraph.pipeline.run import Extractor
     config = {}
     for path in junk or []:
         if not path.is_file():
@@ -55,7 +55,7 @@ def _extractor(workers: int, max_bytes: int, actors: Optional[List[Path]],
         config["newsgraph_actors"] = {"registry_paths": [str(p) for p in actors]}
     try:
         if actors:  # a broken registry is a usage error, reported once, not per article
-            from ..extract.actor_registry import load_registry
+            from newsgraph.extract.actors.registry import load_registry
             load_registry([str(p) for p in actors])
         extractor = Extractor(workers=workers, max_bytes=max_bytes, component_config=config,
                               boilerplate_paths=[str(p) for p in junk or []])
@@ -123,9 +123,9 @@ def ingest(paths: List[str] = PathsArg, db: Path = DbOpt, workers: int = Workers
     Unchanged articles (same content hash) are skipped; changed ones replace
     their old rows atomically; each article is its own transaction.
     """
-    from ..ingest import read_inputs
-    from ..link import harmonise_actors, update_links
-    from ..store import content_hash
+    from newsgraph.ingest import read_inputs
+    from newsgraph.link import harmonise_actors, update_links
+    from newsgraph.store import content_hash
 
     store = _open_store(db)
     extractor = _extractor(workers, max_bytes, actors, junk)
@@ -177,8 +177,8 @@ def ingest(paths: List[str] = PathsArg, db: Path = DbOpt, workers: int = Workers
 
 
 def _open_store(db: Path, readonly: bool = False):
-    from ..errors import StoreError
-    from ..store import Store
+    from newsgraph.errors import StoreError
+    from newsgraph.store import Store
     try:
         return Store(db, readonly=readonly)
     except StoreError as exc:
@@ -189,7 +189,7 @@ def _open_store(db: Path, readonly: bool = False):
 def show(article_id: str = typer.Argument(..., help="The article id."), db: Path = DbOpt,
          as_json: bool = typer.Option(False, "--json", help="Print the full record as JSON.")) -> None:
     """Show one stored article: metadata, actors, quotes, events, claims, junk removed."""
-    from .show import render_record
+    from newsgraph.cli.show import render_record
     store = _open_store(db, readonly=True)
     record = store.get(article_id)
     if record is None:
@@ -213,7 +213,7 @@ def stats(db: Path = DbOpt) -> None:
 
 
 def _eval_nlp():
-    from ..nlp.pipeline import build_nlp
+    from newsgraph.pipeline.nlp import build_nlp
     return build_nlp()
 
 
@@ -226,21 +226,21 @@ def _gold(path: Path) -> Path:
 @eval_app.command("quotes")
 def eval_quotes(gold: Path = typer.Argument(..., help="PolNeAR-style gold JSON Lines.")) -> None:
     """Quote/attribution precision, recall, F1 and speaker accuracy."""
-    from ..evaluate.quotes import evaluate_quotes, format_quote_scores
+    from newsgraph.evaluate.quotes import evaluate_quotes, format_quote_scores
     typer.echo(format_quote_scores(evaluate_quotes(_gold(gold), _eval_nlp())))
 
 
 @eval_app.command("events")
 def eval_events(gold: Path = typer.Argument(..., help="PLOVER-style gold JSON Lines.")) -> None:
     """PLOVER type recall/precision and source/target country accuracy."""
-    from ..evaluate.events import evaluate_events, format_event_scores
+    from newsgraph.evaluate.events import evaluate_events, format_event_scores
     typer.echo(format_event_scores(evaluate_events(_gold(gold), _eval_nlp())))
 
 
 @eval_app.command("time")
 def eval_time(gold: Path = typer.Argument(..., help="TIMEX3 gold JSON Lines.")) -> None:
     """TempEval-3 style span F1 (strict, relaxed), value F1 and type accuracy."""
-    from ..evaluate.time import evaluate_time, format_time_scores
+    from newsgraph.evaluate.time import evaluate_time, format_time_scores
     typer.echo(format_time_scores(evaluate_time(_gold(gold), _eval_nlp())))
 
 
@@ -248,7 +248,8 @@ def eval_time(gold: Path = typer.Argument(..., help="TIMEX3 gold JSON Lines.")) 
 
 def _register_command_groups() -> None:
     """Add the commands that live in their own modules (link, serve, export)."""
-    from . import link_cmds, serve_cmds
+    from newsgraph.cli import link_cmds
+    from newsgraph.cli import serve_cmds
     link_cmds.register(app)
     serve_cmds.register(app)
 

@@ -11,14 +11,14 @@ from typing import Optional
 
 import typer
 
-from ..errors import StoreError
-from ..store.export import FORMATS, TABLES
+from newsgraph.errors import StoreError
+from newsgraph.store.export import FORMATS, TABLES
 
 DB_HELP = "SQLite database made by `newsgraph ingest`."
 
 
 def _fail(text: str, code: int = 2) -> None:
-    from .progress import stderr
+    from newsgraph.cli.progress import stderr
     stderr.print(f"newsgraph: {text}", markup=False, highlight=False)
     raise typer.Exit(code)
 
@@ -37,7 +37,7 @@ def serve(db: Path = typer.Option("newsgraph.db", "--db", help=DB_HELP),
     if sample:
         import tempfile
 
-        from ..serve.sample import build_sample_store
+        from newsgraph.serve.sample import build_sample_store
         with tempfile.TemporaryDirectory(prefix="newsgraph-sample-") as folder:
             _run(build_sample_store(Path(folder) / "sample.db"), host, port)
     else:
@@ -47,7 +47,7 @@ def serve(db: Path = typer.Option("newsgraph.db", "--db", help=DB_HELP),
 def _run(db: Path, host: str, port: int) -> None:
     import uvicorn
 
-    from ..serve import create_app
+    from newsgraph.serve import create_app
     try:
         web = create_app(db)
     except StoreError as exc:
@@ -80,9 +80,9 @@ def export(db: Path = typer.Option("newsgraph.db", "--db", help=DB_HELP),
 
       newsgraph export --db news.db -f graphml -o actors.graphml
     """
-    from ..serve.filters import EventFilter, ParamError
-    from ..store import Store
-    from ..store.export import export as run_export
+    from newsgraph.serve.filters import EventFilter, ParamError
+    from newsgraph.store import Store
+    from newsgraph.store.export import export as run_export
     try:
         store = Store(db, readonly=True)
     except StoreError as exc:

@@ -5,7 +5,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..records import ArticleRecord
+from newsgraph.records import ArticleRecord
 
 console = Console()
 

@@ -13,7 +13,7 @@ import sqlite3
 from rich.console import Console
 from rich.text import Text
 
-from ..records import TimelineEntry
+from newsgraph.records import TimelineEntry
 
 EXCERPT = 110   # characters of sentence shown per mention
 

@@ -127,13 +127,13 @@ def evaluate_events(gold_path: str | Path, nlp: Optional[Language] = None) -> di
     Args:
         gold_path: JSON Lines gold file (see the module docstring).
         nlp: a pipeline with ``newsgraph_events``; default
-            ``newsgraph.nlp.pipeline.build_nlp()`` with every available component.
+            ``newsgraph.pipeline.nlp.build_nlp()`` with every available component.
     Returns:
         ``score_events``'s dict plus ``rows_detail``: per row ``id``, ``gold``
         type and ``predicted`` [type, trigger text, source countries, target
         countries].
     """
-    from ..nlp.pipeline import build_nlp, make_doc, run
+    from newsgraph.pipeline.nlp import build_nlp, make_doc, run
 
     if nlp is None:
         nlp = build_nlp()

@@ -40,7 +40,7 @@ import json
 from pathlib import Path
 from typing import Any, Iterable
 
-from ..extract.quote_marks import quoted_share
+from newsgraph.extract.quotes.marks import quoted_share
 
 THRESHOLD = 0.5
 
@@ -193,7 +193,7 @@ def evaluate_quotes(gold_path: str | Path, nlp=None, batch_size: int = 8) -> dic
         The scores of :func:`score_quotes`; print them with
         :func:`format_quote_scores`.
     """
-    from ..nlp.pipeline import build_nlp, make_doc
+    from newsgraph.pipeline.nlp import build_nlp, make_doc
 
     gold = load_gold(gold_path)
     nlp = nlp if nlp is not None else build_nlp()

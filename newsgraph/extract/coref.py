@@ -16,10 +16,10 @@ from typing import Callable, Optional
 
 from spacy.tokens import Doc
 
-from .actor_context import inside
-from .actor_groups import Pending
-from .actor_mentions import Mention
-from .actor_roles import TitleInfo
+from newsgraph.extract.actors.context import inside
+from newsgraph.extract.actors.groups import Pending
+from newsgraph.extract.actors.mentions import Mention
+from newsgraph.extract.actors.roles import TitleInfo
 
 MASCULINE = {"he", "him", "his", "himself"}
 FEMININE = {"she", "her", "hers", "herself"}

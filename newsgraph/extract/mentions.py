@@ -11,7 +11,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span
 
-from ..records import Actor
+from newsgraph.records import Actor
 
 _INDEX_KEY = "newsgraph_mention_index"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..records import ArticleRecord, Span
+from newsgraph.records import ArticleRecord, Span
 
 
 def fill_record(record: ArticleRecord, doc: Doc) -> ArticleRecord:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
-from ..errors import InputError, message
+from newsgraph.errors import InputError, message
 
 
 @dataclass

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import httpx
 
-from ..errors import InputError, message
+from newsgraph.errors import InputError, message
 
 TIMEOUT = httpx.Timeout(20.0, connect=10.0)
 USER_AGENT = "newsgraph (+https://pypi.org/project/newsgraph/)"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import trafilatura
 
-from ..errors import InputError, message
+from newsgraph.errors import InputError, message
 
 MIN_WORDS = 8
 

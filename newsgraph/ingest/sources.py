@@ -13,11 +13,11 @@ import sys
 from pathlib import Path
 from typing import IO, Iterable, Iterator, Union
 
-from ..errors import InputError, SkippedInput, message
-from ..records import ArticleRecord
-from .decode import decode_bytes
-from .fetch import fetch, is_url
-from .html import extract_html
+from newsgraph.errors import InputError, SkippedInput, message
+from newsgraph.records import ArticleRecord
+from newsgraph.ingest.decode import decode_bytes
+from newsgraph.ingest.fetch import fetch, is_url
+from newsgraph.ingest.html import extract_html
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 SUFFIXES = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}

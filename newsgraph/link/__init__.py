@@ -4,7 +4,9 @@ The extract stage reads one article at a time; this stage works over the
 store. Its Python API (the CLI's ``link``, ``timeline`` and
 ``discrepancies`` commands and the web API are thin layers over it)::
 
-    from newsgraph.link import harmonise_actors, update_links, timeline, discrepancies
+    from newsgraph.link import harmonise_actors, update_links
+    from newsgraph.link import timeline
+    from newsgraph.link import discrepancies
     record = harmonise_actors(record, store)   # before store.save(record)
     store.save(record)
     update_links(store, [record.id])           # new articles join existing clusters
@@ -23,11 +25,11 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..records import Discrepancy, TimelineEntry
-from .actors import harmonise_actors
-from .run import LinkReport, compute_links, rebuild_links, update_links
-from .tables import has_tables, read_discrepancies, read_entries
-from .timeline import matches, sort_key
+from newsgraph.records import Discrepancy, TimelineEntry
+from newsgraph.link.actors import harmonise_actors
+from newsgraph.link.run import LinkReport, compute_links, rebuild_links, update_links
+from newsgraph.link.tables import has_tables, read_discrepancies, read_entries
+from newsgraph.link.timeline import matches, sort_key
 
 __all__ = ["update_links", "rebuild_links", "timeline", "discrepancies", "harmonise_actors", "LinkReport"]
 

@@ -24,7 +24,7 @@ from typing import Optional
 from rapidfuzz import fuzz
 from unidecode import unidecode
 
-from ..records import ArticleRecord
+from newsgraph.records import ArticleRecord
 
 TITLES = {"mr", "mrs", "ms", "dr", "prof", "president", "prime", "minister", "pm", "sir", "general", "gen",
           "senator", "sen", "rep", "king", "queen", "prince", "sheikh", "pope", "chancellor", "mayor",

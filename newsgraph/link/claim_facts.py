@@ -30,9 +30,9 @@ from typing import Optional
 
 from unidecode import unidecode
 
-from ..records import ArticleRecord, Claim
-from .dates import When, mention_when, parse_when, sentence_timexes
-from .lexicon import LinkLexicon
+from newsgraph.records import ArticleRecord, Claim
+from newsgraph.link.dates import When, mention_when, parse_when, sentence_timexes
+from newsgraph.link.lexicon import LinkLexicon
 
 _SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n+")
 _PLACE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Tt]o|[Nn]ear|[Oo]utside|[Ff]rom|[Aa]cross|[Ii]nto|[Ii]nside|[Aa]round)\s+(?:the\s+)?"
@@ -200,7 +200,7 @@ def fact_of(record: ArticleRecord, idx: int, lex: LinkLexicon, event_types: dict
 
 def _claim_when(record: ArticleRecord, claim: Claim, sentence: tuple, days_before: int) -> Optional[When]:
     """A date in the claim's sentence, else the publication rule of ``dates``."""
-    from ..records import Event, Span
+    from newsgraph.records import Event, Span
     pseudo = Event(type="OTHER", trigger=Span(claim.span.start, claim.span.end, claim.span.text),
                    sentence=list(sentence), status="asserted")
     for t in sorted(sentence_timexes(record, *sentence), key=lambda t: abs(t.start - claim.span.start)):

@@ -25,10 +25,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Iterable, Optional
 
-from .dates import When, partial_fits
-from .features import Mention
-from .lexicon import LinkLexicon
-from .matching import distance_km, pair_score, place_key
+from newsgraph.link.dates import When, partial_fits
+from newsgraph.link.features import Mention
+from newsgraph.link.lexicon import LinkLexicon
+from newsgraph.link.matching import distance_km, pair_score, place_key
 
 __all__ = ["Clusterer", "canonical_order", "cluster_id", "pair_score"]
 

@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Optional
 
-from ..extract.timex_calendar import weekday_beside_date
-from ..records import ArticleRecord, Event
+from newsgraph.extract.timex.calendar import weekday_beside_date
+from newsgraph.records import ArticleRecord, Event
 
 LEDE_CHARS = 600
 _FULL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")

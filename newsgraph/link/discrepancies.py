@@ -30,9 +30,9 @@ import re
 from collections import defaultdict
 from typing import Iterable, Optional
 
-from ..records import Discrepancy, Report
-from .claim_facts import ClaimFact
-from .dates import dates_agree
+from newsgraph.records import Discrepancy, Report
+from newsgraph.link.claim_facts import ClaimFact
+from newsgraph.link.dates import dates_agree
 
 ABOUT_BAND = 0.15        # "about 5,000" covers 4,250-5,750
 BUCKET_CAP = 300         # claims compared per blocking bucket

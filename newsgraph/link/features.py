@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional
 
-from ..records import ArticleRecord, Event
-from .dates import When, mention_when
-from .lexicon import LinkLexicon
+from newsgraph.records import ArticleRecord, Event
+from newsgraph.link.dates import When, mention_when
+from newsgraph.link.lexicon import LinkLexicon
 
 CONTEXT_CHARS = 60
 

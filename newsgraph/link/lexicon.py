@@ -15,8 +15,9 @@ from typing import Optional
 
 import yaml
 from unidecode import unidecode
+from newsgraph.knowledge import data_path
 
-DATA_PATH = Path(__file__).resolve().parent / "link.yaml"
+DATA_PATH = data_path("link.yaml")
 _WORD = re.compile(r"[a-z0-9_]+")
 _DATE_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",

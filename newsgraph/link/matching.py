@@ -32,9 +32,9 @@ from typing import Optional
 from rapidfuzz import fuzz
 from unidecode import unidecode
 
-from .dates import dates_agree
-from .features import Mention
-from .lexicon import LinkLexicon
+from newsgraph.link.dates import dates_agree
+from newsgraph.link.features import Mention
+from newsgraph.link.lexicon import LinkLexicon
 
 
 def distance_km(a: dict, b: dict) -> Optional[float]:

@@ -23,16 +23,16 @@ import logging
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
-from ..records import ArticleRecord
-from . import tables
-from .actors import harmonise_actors
-from .claim_facts import facts_of
-from .clusters import Clusterer, canonical_order, pair_score
-from .dates import infer_published
-from .discrepancies import discrepancy_id, find_discrepancies
-from .features import Mention, mentions_of
-from .lexicon import LinkLexicon, load_lexicon
-from .timeline import build_entry
+from newsgraph.records import ArticleRecord
+from newsgraph.link import tables
+from newsgraph.link.actors import harmonise_actors
+from newsgraph.link.claim_facts import facts_of
+from newsgraph.link.clusters import Clusterer, canonical_order, pair_score
+from newsgraph.link.dates import infer_published
+from newsgraph.link.discrepancies import discrepancy_id, find_discrepancies
+from newsgraph.link.features import Mention, mentions_of
+from newsgraph.link.lexicon import LinkLexicon, load_lexicon
+from newsgraph.link.timeline import build_entry
 
 log = logging.getLogger(__name__)
 Reextract = Callable[[ArticleRecord], ArticleRecord]
@@ -53,7 +53,7 @@ class LinkReport:
 
 def _claim_event_types() -> dict:
     """Which event types a measure's figure may hang on (from the claims lexicon)."""
-    from ..extract.claim_lexicon import load_lexicon as load_claims
+    from newsgraph.extract.claims.lexicon import load_lexicon as load_claims
     return {k: set(v) for k, v in load_claims().event_types.items()}
 
 
@@ -221,7 +221,7 @@ def _default_reextract(record: ArticleRecord) -> ArticleRecord:
     """Run the full newsgraph pipeline again on one record (pipeline loaded once)."""
     global _EXTRACTOR
     if _EXTRACTOR is None:
-        from ..batch import Extractor
+        from newsgraph.pipeline.run import Extractor
         _EXTRACTOR = Extractor()
     for item in _EXTRACTOR.extract_records([record]):
         if isinstance(item, ArticleRecord):

@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 from typing import Iterable, Optional
 
-from ..records import Attribution, Discrepancy, EventMention, Report, Span, TimelineEntry
-from . import claim_facts, features
+from newsgraph.records import Attribution, Discrepancy, EventMention, Report, Span, TimelineEntry
+from newsgraph.link import claim_facts
+from newsgraph.link import features
 
 LINK_TABLES = ("link_mentions", "link_clusters", "link_cluster_actors", "link_claims", "link_discrepancies",
                "link_discrepancy_reports", "link_actor_aliases", "link_article_dates")
@@ -49,7 +50,7 @@ def write_mentions(conn, drop_articles: Iterable[str], mentions: Iterable[featur
 
 def write_entries(conn, drop_ids: Iterable[str], entries: Iterable[TimelineEntry]) -> None:
     """Replace the stored clusters ``drop_ids`` by ``entries``."""
-    from .timeline import entry_row
+    from newsgraph.link.timeline import entry_row
     conn.executemany("DELETE FROM link_clusters WHERE id = ?", [(c,) for c in drop_ids])
     entries = list(entries)
     conn.executemany("DELETE FROM link_clusters WHERE id = ?", [(e.id,) for e in entries])

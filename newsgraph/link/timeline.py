@@ -18,8 +18,8 @@ import json
 from collections import Counter
 from typing import Optional
 
-from ..records import EventMention, Span, TimelineEntry
-from .features import Mention
+from newsgraph.records import EventMention, Span, TimelineEntry
+from newsgraph.link.features import Mention
 
 
 def _mode(values: list) -> Optional[object]:

@@ -12,9 +12,9 @@ import sqlite3
 from collections import Counter
 from typing import Iterator
 
-from ..records import PLOVER_TYPES
-from .filters import EventFilter, like_pattern
-from .queries import EVENT_COLUMNS, EVENT_ORDER, actor_names, event_args_ids, event_item, page, quote_item
+from newsgraph.records import PLOVER_TYPES
+from newsgraph.serve.filters import EventFilter, like_pattern
+from newsgraph.serve.queries import EVENT_COLUMNS, EVENT_ORDER, actor_names, event_args_ids, event_item, page, quote_item
 
 COUNTS_CTE = """
 WITH m AS (SELECT actor_id, sum(mention_count) AS mentions, count(*) AS articles

@@ -10,10 +10,11 @@ from typing import Iterator, Optional
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
-from ..store import Store
-from . import actors as actor_queries
-from . import links, queries
-from .filters import EventFilter, check_date, check_kind, check_measure, check_page, check_text
+from newsgraph.store import Store
+from newsgraph.serve import actors as actor_queries
+from newsgraph.serve import links
+from newsgraph.serve import queries
+from newsgraph.serve.filters import EventFilter, check_date, check_kind, check_measure, check_page, check_text
 
 router = APIRouter(prefix="/api")
 

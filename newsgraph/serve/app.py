@@ -18,11 +18,11 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import StoreError
-from ..store import Store
-from .api import router as api_router
-from .filters import ParamError
-from .pages import STATIC_DIR, router as pages_router
+from newsgraph.errors import StoreError
+from newsgraph.store import Store
+from newsgraph.serve.api import router as api_router
+from newsgraph.serve.filters import ParamError
+from newsgraph.serve.pages import STATIC_DIR, router as pages_router
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'")

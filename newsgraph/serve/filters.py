@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, fields
 from datetime import date
 
-from ..records import ACTOR_KINDS, CLAIM_MEASURES, EVENT_STATUSES, PLOVER_TYPES
+from newsgraph.records import ACTOR_KINDS, CLAIM_MEASURES, EVENT_STATUSES, PLOVER_TYPES
 
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 MAX_LIMIT = 500

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 from typing import Any, Callable, Optional
 
-from .filters import EventFilter
+from newsgraph.serve.filters import EventFilter
 
 
 def link_function(name: str) -> Optional[Callable[..., Any]]:

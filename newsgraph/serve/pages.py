@@ -12,7 +12,7 @@ from pathlib import Path
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from ..store import Store
+from newsgraph.store import Store
 
 HERE = Path(__file__).resolve().parent
 STATIC_DIR = HERE / "static"

@@ -13,7 +13,7 @@ import json
 import sqlite3
 from typing import Any, Callable, Iterable
 
-from .filters import EventFilter, ParamError, fts_query, like_pattern, since_sql, until_sql
+from newsgraph.serve.filters import EventFilter, ParamError, fts_query, like_pattern, since_sql, until_sql
 
 EVENT_ORDER = "e.date IS NULL, e.date, a.published, e.article_id, e.idx"
 # The columns ``event_item`` reads, for ``events AS e JOIN articles AS a``.

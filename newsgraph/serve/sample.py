@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..records import (Actor, Arg, ArticleRecord, Attribution, Claim, Event, Location, Quote,
+from newsgraph.records import (Actor, Arg, ArticleRecord, Attribution, Claim, Event, Location, Quote,
                        Span, Speaker, Timex)
 
 HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">'
@@ -236,14 +236,14 @@ def build_sample_store(path: str | Path, hostile: bool = True, link: bool = True
         link: also run the link stage (timeline, discrepancies) when installed,
             as ``newsgraph ingest`` does.
     """
-    from ..store import Store
+    from newsgraph.store import Store
     records = sample_records(hostile)
     with Store(path) as store:
         for record in records:
             store.save(record)
         if link:
             try:
-                from ..link import update_links
+                from newsgraph.link import update_links
             except ImportError:
                 return Path(path)
             update_links(store, [r.id for r in records])

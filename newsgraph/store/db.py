@@ -16,10 +16,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-from ..errors import StoreError
-from ..records import ArticleRecord
-from .migrations import migrate
-from .rows import article_rows
+from newsgraph.errors import StoreError
+from newsgraph.records import ArticleRecord
+from newsgraph.store.migrations import migrate
+from newsgraph.store.rows import article_rows
 
 TABLES = ("articles", "actors", "article_actors", "actor_mentions", "quotes", "events",
           "event_args", "claims", "timexes", "boilerplate")

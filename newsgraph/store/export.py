@@ -28,9 +28,9 @@ from pathlib import Path
 from typing import IO, Callable, Iterator
 from xml.sax.saxutils import escape, quoteattr
 
-from ..records import PLOVER_TYPES
-from ..serve.actors import actor_info, actors_sql, dominant, edge_rows
-from ..serve.filters import EventFilter, ParamError, since_sql, until_sql
+from newsgraph.records import PLOVER_TYPES
+from newsgraph.serve.actors import actor_info, actors_sql, dominant, edge_rows
+from newsgraph.serve.filters import EventFilter, ParamError, since_sql, until_sql
 
 FORMATS = ("jsonl", "csv", "parquet", "graphml", "plover")
 TABLES = ("events", "quotes", "claims", "actors")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Iterator
 
-from ..records import ArticleRecord
+from newsgraph.records import ArticleRecord
 
 
 def article_rows(record: ArticleRecord, digest: str, now: str) -> Iterator[tuple[str, list[dict]]]:

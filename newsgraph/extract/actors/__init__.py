@@ -1,0 +1,1 @@
+"""The newsgraph_actors spaCy component (``component.py``) and its parts."""

@@ -1,0 +1,352 @@
+"""Find every actor mention of one Doc, in order of trust.
+
+Registry names first (they are certain), then people with their titles,
+then sector phrases ("Azerbaijani forces"), then the remaining NER spans
+(countries, capitals acting as governments, organisations). Each step claims
+its tokens so a later, weaker reading cannot take them again. Coreference
+comes after, in ``actors.py``, once these mentions are merged into actors.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from newsgraph.extract.actors.context import (SETTLEMENT_NOUNS, acts_as_actor, inside, is_place_use, is_subject,
+                             quote_regions, span_head)
+from newsgraph.extract.actors.groups import GroupReader
+from newsgraph.extract.actors.lexicon import fold
+from newsgraph.extract.actors.mentions import Mention, looks_like_name, trim_entity
+from newsgraph.extract.actors.people import cluster_people, name_words
+from newsgraph.extract.actors.qualify import Qualifiers
+from newsgraph.extract.actors.roles import RoleReader, TitleInfo
+from newsgraph.extract.actors.vocab import RoleTitle
+
+_ENTITY_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PERSON"}
+# Words that mark an organisation's name, so "Véronique Besse" (tagged ORG in
+# a list of people) can be told from "Crisis Group".
+ORG_WORDS = {
+    "group", "committee", "council", "party", "union", "association", "ministry",
+    "agency", "bank", "army", "front", "movement", "organization", "organisation",
+    "institute", "university", "company", "corp", "inc", "ltd", "press", "times",
+    "news", "post", "forces", "force", "court", "assembly", "parliament", "senate",
+    "government", "office", "department", "foundation", "centre", "center", "league",
+    "federation", "alliance", "network", "coalition", "commission", "service", "media",
+}
+
+
+@dataclass
+class Found:
+    """What the finder hands to the component."""
+
+    mentions: list = field(default_factory=list)
+    pending: list = field(default_factory=list)       # list[Pending]
+    role_nouns: list = field(default_factory=list)    # list[TitleInfo]
+    taken: list = field(default_factory=list)
+    quotes: list = field(default_factory=list)
+    only_country: Optional[str] = None   # the one country the article names, if only one
+
+
+class MentionFinder:
+    """Runs the mention steps over one Doc with the component's resources.
+
+    Args:
+        doc: the parsed Doc (NER and parser already run).
+        res: the component (registry, lex, words, matcher, junk, threshold).
+    """
+
+    def __init__(self, doc: Doc, res):
+        self.doc, self.res = doc, res
+        self.lex, self.words, self.registry = res.lex, res.words, res.registry
+        self.taken = [False] * len(doc)
+        self.hits = res.matcher.registry_matches(doc)
+        self.registry_at = {f: (entry, f, l) for f, l, entry, _m, _a in self.hits}
+        self.quals = Qualifiers(doc, self.lex, self.registry_at)
+        self.roles = RoleReader(doc, self.words, self.quals)
+        self.found = Found(taken=self.taken, quotes=quote_regions(doc))
+
+    def _take(self, first: int, last: int) -> None:
+        for i in range(first, last):
+            self.taken[i] = True
+
+    def _free(self, first: int, last: int) -> tuple[int, int]:
+        while first < last and self.taken[first]:
+            first += 1
+        while last > first and self.taken[last - 1]:
+            last -= 1
+        if any(self.taken[first:last]):
+            return first, first
+        return first, last
+
+    def _junk(self, text: str) -> bool:
+        return fold(text) in self.res.junk
+
+    def run(self) -> Found:
+        """All steps; returns mentions (person keys final), pending nouns and role nouns."""
+        out = self.found
+        self._registry()
+        self._people()
+        groups = GroupReader(self.doc, self.lex, self.words, self.registry, self.quals)
+        mentions, pending = groups.read(self.res.matcher.sector_matches(self.doc), self.taken)
+        out.mentions += mentions
+        out.pending += pending
+        self._entities()
+        cluster_people(out.mentions, self.registry, self.res.threshold)
+        out.role_nouns += self.roles.role_nouns(self.taken)
+        for m in out.mentions:
+            m.in_quote = inside(out.quotes, m.start)
+        out.only_country = groups.only_country
+        return out
+
+    def _registry(self) -> None:
+        doc, out = self.doc, self.found
+        for first, last, entry, metonym, alias in self.hits:
+            if fold(alias) in {fold(g) for g in entry.generic}:
+                qual = self.quals.left(first)
+                if qual is not None and qual.kind in ("country", "name"):
+                    continue
+            if metonym:
+                nxt = doc[last] if last < len(doc) else None
+                if nxt is not None and nxt.lower_ in self.words.holder_nouns and entry.holder_role:
+                    title = RoleTitle(entry.holder_role, entry.sector)   # "the Elysée tenant"
+                    out.role_nouns.append(TitleInfo(first, last + 1, title, entry.holder_role, entry.country,
+                                                    entry.sector, None, holder_of=entry.id))
+                    self._take(first, last + 1)
+                    continue
+                if not acts_as_actor(doc, first, last):
+                    self._take(first, last)
+                    continue
+            head = span_head(doc, first, last)
+            out.mentions.append(Mention.over(
+                doc, first, last, kind=entry.kind, key=entry.id,
+                name=doc[first:last].text if entry.kind == "person" else entry.name,
+                country=entry.country, sector=entry.sector, origin="registry",
+                person_like=entry.kind == "person", subject=is_subject(head)))
+            self._take(first, last)
+
+    def _person_span(self, first: int, last: int) -> tuple[int, int]:
+        doc, lex = self.doc, self.lex
+        first, last = trim_entity(doc, first, last)
+        first, last = self._free(first, last)
+        if last - first >= 3 and doc[first].whitespace_:
+            lead = doc[first].text
+            if lex.place_of(lead)[0] or lex.country_of(lead) or lex.capital_of(lead):
+                first += 1   # "the mayors of Paris Anne Hidalgo": NER glued the city on
+        while first < last and doc[first].lower_ in self.words.honorifics:
+            first += 1
+        return first, last
+
+    def _person_spans(self) -> list[tuple[int, int]]:
+        """Token ranges of PERSON entities that read as people's names."""
+        doc, lex = self.doc, self.lex
+        spans, singles = [], []
+        for ent in self.quals.ents:
+            if ent.label_ != "PERSON":
+                continue
+            first, last = self._person_span(ent.start, ent.end)
+            if first >= last or not looks_like_name(doc, first, last):
+                continue
+            text = doc[first:last].text
+            low = fold(text)
+            if self._junk(text) or is_place_use(doc, first, last) and last - first == 1:
+                continue
+            prep = span_head(doc, first, last)
+            if prep.dep_ == "pobj" and prep.head.lower_ == "of" and prep.head.head.lower_ in SETTLEMENT_NOUNS:
+                continue   # "the village of Nerkin Hand"
+            if all(lex.country_of(w.text) for w in doc[first:last] if not w.is_punct):
+                continue   # "Bosnian Serbs", "Azeris": a people, not a person
+            if last - first == 1:
+                honoured = first > 0 and doc[first - 1].lower_ in self.words.honorifics
+                if not honoured and (lex.country_of(text) or lex.capital_of(text) or lex.is_region(text)
+                                     or lex.big_city(text) or self.words.title(low) or self.words.sector_noun(low)):
+                    continue
+                singles.append((first, last))
+            else:
+                spans.append((first, last))
+        return spans, singles
+
+    def _people(self) -> list[Mention]:
+        doc, out = self.doc, self.found
+        spans, singles = self._person_spans()
+        surnames = {name_words(doc[f:l].text)[-1] for f, l in spans}
+        surnames |= {name_words(m.name)[-1] for m in out.mentions if m.kind == "person" and m.name}
+        for first, last in singles:
+            word = fold(doc[first].text)
+            titled = self.roles.before(first) is not None
+            if word in surnames or titled or is_subject(doc[first]) or self.registry.person(doc[first].text):
+                spans.append((first, last))
+        chosen = {f for f, _ in spans}
+        for tok in doc:   # a known surname NER missed ("Lynch said")
+            if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or self.taken[tok.i]:
+                continue
+            word = fold(tok.text)
+            if len(word) > 2 and word in surnames \
+                    and not self.taken[tok.i] and tok.i not in chosen and (tok.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP")) \
+                    and not (tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" or tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
+                spans.append((tok.i, tok.i + 1))
+        person_words = surnames | {fold(doc[f].text) for f, _ in singles}
+        for ent in self.quals.ents:
+            if ent.label_ not in ("ORG", "GPE", "NORP", "LOC"):
+                continue
+            first, last = self._person_span(ent.start, ent.end)
+            if not first < last <= first + 6 or not doc[first].text[:1].isupper():
+                continue
+            words = name_words(doc[first:last].text)
+            if not looks_like_name(doc, first, last) or self.lex.country_of(doc[first:last].text) \
+                    or any(t.lower_ in ORG_WORDS for t in doc[first:last]):
+                continue
+            known = bool(words) and words[-1] in person_words
+            if known or last - first >= 2 and (self._listed_with_people(ent) or self.roles.before(first)):
+                spans.append((first, last))
+        people = []
+        for first, last in sorted(set(spans)):
+            if any(self.taken[first:last]):
+                continue
+            m = Mention.over(doc, first, last, kind="person", key=None, name=doc[first:last].text,
+                             origin="ner", person_like=True, subject=is_subject(span_head(doc, first, last)))
+            people.append(m)
+            self._take(first, last)
+        out.mentions += people
+        for m in [x for x in out.mentions if x.kind == "person"]:
+            self._title(m)
+        return people
+
+    def _listed_with_people(self, ent) -> bool:
+        """Whether an ORG/GPE span sits in a comma list of PERSON names."""
+        doc = self.doc
+        if any(t.lower_ in ORG_WORDS or t.pos_ not in ("PROPN", "PUNCT") for t in ent):
+            return False
+        near = [e for e in self.quals.ents if e.label_ == "PERSON" and
+                (0 <= ent.start - e.end <= 2 or 0 <= e.start - ent.end <= 2)]
+        return any(all(t.text in (",", "and", ";") for t in doc[min(e.end, ent.end):max(e.start, ent.start)])
+                   for e in near)
+
+    def _title(self, m: Mention) -> None:
+        info = self.roles.before(m.first)
+        appos = self.roles.apposition(m.first, m.last)
+        if info is not None:
+            lo = info.first
+            while lo < m.first and any(self.taken[lo:m.first]):
+                lo += 1
+            if lo < m.first:
+                self._take(lo, m.first)
+                m.start, m.first = self.doc[lo].idx, lo
+                m.subject = m.subject or is_subject(span_head(self.doc, m.first, m.last))
+        if appos is not None:
+            self._take(appos.first, appos.last)
+            if info is None or (" of " in appos.role and " of " not in info.role):
+                info, appos = appos, info
+        if info is None:
+            return
+        if appos is not None:   # the other title still tells country and sector
+            info.country = info.country or appos.country
+            info.sector = info.sector or appos.sector
+        m.role, m.gender = info.role, info.gender or m.gender
+        m.country = m.country or info.country
+        m.sector = m.sector or info.sector
+
+    def _entities(self) -> None:
+        doc, lex = self.doc, self.lex
+        for ent in self.quals.ents:
+            if ent.label_ not in _ENTITY_LABELS:
+                continue
+            first, last = trim_entity(doc, ent.start, ent.end)
+            first, last = self._free(first, last)
+            if first >= last:
+                continue
+            if last < len(doc) and doc[last].is_alpha and not self.taken[last] \
+                    and lex.country_of(doc[first:last + 1].text):
+                last += 1   # NER cut "Sierra | Leonean"
+            text = doc[first:last].text
+            if self._junk(text) or not looks_like_name(doc, first, last, connectors=ent.label_ != "PERSON"):
+                continue
+            head = span_head(doc, first, last)
+            if ent.label_ == "ORG" and head.dep_ == "compound" and head.head.pos_ == "NOUN" \
+                    and not lex.country_of(text):
+                continue   # "the Schumann roundabout", "Senate building": a modifier, not an actor
+            if self._people_of(first, last) or self._alias(first, last):
+                continue
+            code = lex.country_of(text)
+            if code:
+                self._country(first, last, code, text, head)
+                continue
+            code = lex.capital_of(text)
+            if code:
+                if acts_as_actor(doc, first, last):
+                    self._add(first, last, kind="country", key=code, name=lex.country_name(code) or text,
+                              country=code, sector="GOV", origin="metonym", subject=is_subject(head))
+                self._take(first, last)
+                continue
+            if lex.place_of(text)[0] or ent.label_ != "ORG" or last - first > 8:
+                continue
+            self._organization(first, last, text, dict(origin="ner", subject=is_subject(head)))
+
+    def _add(self, first: int, last: int, **fields) -> Mention:
+        m = Mention.over(self.doc, first, last, **fields)
+        self.found.mentions.append(m)
+        self._take(first, last)
+        return m
+
+    def _country(self, first: int, last: int, code: str, text: str, head) -> None:
+        """A country name, or a demonym used for the country ("Israeli helicopters")."""
+        doc = self.doc
+        if first >= 2 and doc[first - 1].text == "-" and doc[first - 2].lower_ in ("anti", "pro"):
+            self._take(first, last)   # "anti-Azerbaijani": against it, not it
+            return
+        demonym = self.lex.demonym_of(text) is not None
+        self._add(first, last, kind="country", key=code, name=self.lex.country_name(code) or text,
+                  country=code, origin="demonym" if demonym else "ner",
+                  subject=is_subject(head) and not demonym, named=not demonym)
+
+    def _people_of(self, first: int, last: int) -> bool:
+        """A nationality's people: "Armenians", "the Azeris", "Iraqi Kurds", "Bosnian Serbs"."""
+        doc, lex = self.doc, self.lex
+        tail = doc[last - 1]
+        plural = tail.tag_ in ("NNS", "NNPS") or tail.text.endswith("s") and tail.pos_ in ("NOUN", "PROPN")
+        if not plural or tail.dep_ in ("amod", "compound") or not tail.text[:1].isupper():
+            return False
+        lead = lex.country_of(doc[first:last - 1].text) if last - first > 1 else None
+        code = lead or lex.demonym_of(tail.text)
+        if code is None:
+            return False
+        self._add(first if lead else last - 1, last, kind="group", key=f"org:{code.lower()}-people",
+                  name=doc[first:last].text, country=code, sector="CVL", named=False, origin="ner",
+                  subject=is_subject(tail))
+        return True
+
+    def _alias(self, first: int, last: int) -> bool:
+        """An acronym in brackets right after a name: "Human Rights Watch (HRW)"."""
+        doc = self.doc
+        if first < 2 or doc[first - 1].text != "(" or last >= len(doc) or doc[last].text != ")":
+            return False
+        before = next((m for m in self.found.mentions if m.last == first - 1 and m.key), None)
+        if before is None or not doc[first:last].text.isupper():
+            return False
+        self._add(first, last, kind=before.kind, key=before.key, name=before.name, country=before.country,
+                  sector=before.sector, origin="alias")
+        return True
+
+    def _organization(self, first: int, last: int, text: str, base: dict) -> None:
+        """An organisation named by NER: org:<slug>, with country and sector when its name
+        or the words before it say so ("the French newspaper Le Monde", "Rwandan Patriotic
+        Front", "Kenya Anti-Corruption Commission")."""
+        doc, lex = self.doc, self.lex
+        from newsgraph.extract.actors.registry import slugify
+
+        country, sector = None, self.words.name_words.get(doc[last - 1].lower_)
+        if first > 0:
+            noun = self.words.sector_noun(doc[first - 1].lower_)
+            if noun is not None:
+                sector = noun.sector
+                qual = self.quals.left(first - 1)
+                country = qual.country if qual else None
+        if country is None and last - first > 1:
+            lead = doc[first].text
+            country = lex.country_of(lead) or lex.capital_of(lead) or (
+                lex.place_of(lead)[1] if lex.big_city(lead, 500_000) else None)
+        slug = slugify(text)
+        if len(slug) < 2:
+            return
+        self._add(first, last, kind="organization", key=f"org:{slug}", name=text, country=country,
+                  sector=sector, **base)

@@ -1,0 +1,252 @@
+"""Actors named by what they are: "Azerbaijani forces", "the French Senate".
+
+A sector noun (``sectors.yaml``) with its qualifier becomes one of three
+things. Government nouns ("the Azerbaijani government", "Armenian officials")
+are the country itself (id ISO3, sector GOV). Body nouns are one state
+institution: ``org:<iso3>-<body>`` ("org:aze-foreign-ministry",
+"org:fra-senate"). Group nouns are people of one sector:
+``org:<iso3>-<group>`` ("org:aze-mil", "org:fra-leg", "org:bel-police"), or
+``org:<group>`` when no country can be told. Unqualified definite nouns
+("the separatists", "the ministry", "the government") are left for
+coreference, which finds what they point back to.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from newsgraph.extract.actors.context import is_subject, span_head
+from newsgraph.extract.actors.lexicon import CountryLexicon
+from newsgraph.extract.actors.mentions import Mention
+from newsgraph.extract.actors.qualify import Qualifier, Qualifiers
+from newsgraph.extract.actors.registry import Registry, slugify
+from newsgraph.extract.actors.vocab import SectorNoun, Vocabulary
+
+# Sectors whose people usually belong to the place they are in ("police in
+# Brussels"); soldiers, rebels and refugees often do not.
+LOCAL_SECTORS = {"COP", "CVL", "OPP", "JUD", "EDU", "LAB", "AGR", "BUS", "LEG", "GOV", "MED"}
+_DEFINITE_GOV = {"government", "authorities", "regime", "administration", "leadership", "cabinet", "junta"}
+_OF_PREPS = {"group": ("of", "in", "from"), "body": ("of",), "government": ("of",)}
+
+
+@dataclass
+class Pending:
+    """A description to resolve by coreference ("the separatists")."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    kind: str            # government, body, group, kind, noun (a definite person noun), blocker
+    key: str             # body or group key, or the head noun for kind "noun"
+    sector: Optional[str]
+    person_like: bool
+    subject: bool
+    fallback: Optional[Mention] = None   # used when nothing earlier matches
+    name: str = ""                       # the noun's display name ("separatists")
+
+
+def article_countries(ents: list, lex: CountryLexicon) -> Counter:
+    """How often each country is named (names, demonyms, capitals) in NER spans."""
+    counts: Counter = Counter()
+    for ent in ents:
+        if ent.label_ in ("GPE", "NORP", "LOC", "ORG", "PERSON") and len(ent) <= 5:
+            code = lex.country_of(ent.text) or lex.capital_of(ent.text)
+            if code:
+                counts[code] += 1
+    return counts
+
+
+def sentence_country(doc: Doc, quals: Qualifiers, first: int) -> Optional[str]:
+    """The country of a place the sentence of token ``first`` is set in.
+
+    "In Marseille, ... according to the police" -> FRA; looks for objects
+    of in/at that resolve to a country, capital or known city.
+    """
+    sent = doc[first].sent
+    for tok in sent:
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at"):
+            ent = quals.ent_at.get(tok.i)
+            if ent is None or ent.label_ not in ("GPE", "LOC", "ORG", "PERSON", "FAC"):
+                continue
+            found = quals.resolve(ent.start, ent.end)
+            if found and found.country:
+                return found.country
+    return None
+
+
+class GroupReader:
+    """Turns sector-noun matches of one Doc into mentions and pending nouns."""
+
+    def __init__(self, doc: Doc, lex: CountryLexicon, words: Vocabulary,
+                 registry: Registry, quals: Qualifiers):
+        self.doc, self.lex, self.words, self.registry, self.quals = doc, lex, words, registry, quals
+        counts = article_countries(quals.ents, lex)
+        self.only_country = next(iter(counts)) if len(counts) == 1 else None
+
+    def _named_org(self, first: int, last: int, qual: Optional[Qualifier]) -> bool:
+        ent = self.quals.ent_at.get(span_head(self.doc, first, last).i)
+        if ent is None or ent.label_ not in ("ORG", "FAC", "WORK_OF_ART", "PERSON"):
+            return False
+        lo = qual.first if qual else first
+        for tok in ent:
+            if (tok.i < lo or tok.i >= last) and tok.text[:1].isupper() and tok.lower_ != "the" \
+                    and not (qual and qual.first <= tok.i < qual.last):
+                return True
+        return False
+
+    def _qualifier(self, noun: SectorNoun, first: int, last: int, by_head: dict) -> Optional[Qualifier]:
+        head = span_head(self.doc, first, last)
+        qual = self.quals.left(first)
+        if qual is None:
+            preps = _OF_PREPS.get(noun.kind, ("of",))
+            if noun.sector == "REF":
+                preps = ("of", "from")
+            qual = self.quals.of_phrase(head, preps)
+        if qual is None and head.dep_ == "conj":
+            qual = by_head.get(head.head.i)
+            if qual is not None:
+                qual = Qualifier(qual.kind, qual.country, qual.actor_id, qual.name, first, first)
+        return qual
+
+    def read(self, matches: list, taken: list) -> tuple[list[Mention], list[Pending]]:
+        """Mentions for qualified (and bare) sector phrases; pending definite ones.
+
+        Args:
+            matches: ``(first, last, phrase)`` sector-noun hits.
+            taken: per-token flags of tokens already in a mention (updated).
+        Returns:
+            ``(mentions, pending)``.
+        """
+        doc = self.doc
+        mentions, pending, by_head = [], [], {}
+        for first, last, phrase in matches:
+            if any(taken[first:last]):
+                continue
+            noun = self.words.sector_noun(phrase)
+            head = span_head(doc, first, last)
+            gov = head.head
+            if head.dep_ in ("compound", "amod", "nmod") and gov.i >= last and gov.pos_ in ("NOUN", "PROPN"):
+                if not (head.dep_ == "compound" and head.pos_ == "NOUN" and noun.kind == "group"
+                        and self.quals.left(first) is not None):
+                    continue   # "military operation"; but "Israeli army bulldozers" keeps the army
+            if head.pos_ not in ("NOUN", "PROPN", "ADJ") and phrase != "displaced":
+                continue
+            if any(c.dep_ == "appos" and c.i in self.quals.ent_at and
+                   self.quals.ent_at[c.i].label_ in ("ORG", "PERSON") for c in head.children):
+                continue   # "the French newspaper Le Monde": the name carries it
+            qual = self._qualifier(noun, first, last, by_head)
+            if qual is not None and any(taken[qual.first:qual.last]):
+                qual = None
+            if qual is None and noun.person and self.words.title(phrase):
+                continue   # "the senator", "the judge": a role noun, resolved to a person
+            capital = doc[first].text[:1].isupper() and doc[first].i != doc[first].sent.start
+            if noun.kind == "group" and capital and (qual is None or qual.kind in ("name", "place")):
+                continue   # "Key Press", "Defense Army": part of a proper name
+            if self._named_org(first, last, qual):
+                continue
+            if qual is not None:
+                by_head[head.i] = qual
+            lo = min(first, qual.first) if qual else first
+            hi = max(last, qual.last) if qual else last
+            subject = is_subject(head)
+            definite = lo > 0 and doc[lo - 1].lower_ == "the"
+            made = self._mention(noun, qual, lo, hi, first, subject)
+            if made is None and qual is None:
+                hit = self._unqualified(noun, phrase, lo, hi, first, definite, subject)
+                if isinstance(hit, Pending):
+                    pending.append(hit)
+                    for i in range(first, last):
+                        taken[i] = True
+                    continue
+                made = hit
+            if made is not None:
+                mentions.append(made)
+                for i in range(made.first, made.last):
+                    taken[i] = True
+        return mentions, pending
+
+    def _mention(self, noun: SectorNoun, qual: Optional[Qualifier], lo: int, hi: int,
+                 first: int, subject: bool) -> Optional[Mention]:
+        if qual is None:
+            return None
+        doc, lex = self.doc, self.lex
+        base = dict(origin=noun.kind, named=False, person_like=noun.person, subject=subject)
+        if noun.kind == "kind" and qual.kind != "country":
+            return None
+        if noun.kind in ("government", "kind"):
+            if qual.kind in ("country", "igo") and qual.actor_id:
+                entry = self.registry.get(qual.actor_id)
+                kind = "igo" if qual.kind == "igo" else "country"
+                name = entry.name if entry else (lex.country_name(qual.country) or qual.name)
+                sector = "IGO" if kind == "igo" else "GOV"
+                return Mention.over(doc, lo, hi, kind=kind, key=qual.actor_id, name=name,
+                                    country=qual.country, sector=sector, **base)
+            if qual.kind in ("name", "place", "body"):
+                slug = slugify(qual.name) if qual.kind != "body" else qual.prefix
+                return Mention.over(doc, lo, hi, kind="organization", key=f"org:{slug}-government",
+                                    name=f"{qual.name} authorities", country=qual.country, sector="GOV", **base)
+            return None
+        if qual.kind == "place" and noun.sector not in LOCAL_SECTORS:
+            return None
+        key = f"org:{qual.prefix}-{noun.key}"
+        entry = self.registry.get(key)
+        owner = lex.country_name(qual.country) if qual.kind == "country" else qual.name
+        if noun.kind == "body":
+            name = entry.name if entry else f"{noun.name} of {owner}"
+            return Mention.over(doc, lo, hi, kind="organization", key=key, name=name,
+                                country=entry.country if entry else qual.country,
+                                sector=entry.sector if entry else noun.sector, **base)
+        adj = lex.adjective.get(qual.country) if qual.kind == "country" else qual.name
+        return Mention.over(doc, lo, hi, kind="group", key=key, name=f"{adj or owner} {noun.name}",
+                            country=qual.country, sector=noun.sector, **base)
+
+    def _unqualified(self, noun: SectorNoun, phrase: str, lo: int, hi: int, first: int,
+                     definite: bool, subject: bool):
+        doc = self.doc
+        start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+        if noun.kind == "kind":
+            has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in doc[hi - 1].children)
+            if definite and doc[hi - 1].tag_ in ("NN", "NNP") and not has_of:
+                return Pending(lo, hi, start, end, "kind", noun.key, None, False, subject)
+            return None
+        person = "noun" if definite else "blocker"   # "the official" may point back; "an official" is new
+        if noun.kind == "government":
+            if noun.person:
+                return Pending(lo, hi, start, end, person, phrase, "GOV", True, subject)
+            if definite and phrase in _DEFINITE_GOV:
+                return Pending(lo, hi, start, end, "government", "", "GOV", False, subject)
+            return None
+        if noun.kind == "body":
+            fallback = None
+            if doc[first].text[:1].isupper() and doc[first].i != doc[first].sent.start or \
+                    doc[first].i == doc[first].sent.start and doc[first].pos_ == "PROPN":
+                country = self.only_country   # "the Senate" with no antecedent
+                key = f"org:{country.lower()}-{noun.key}" if country else f"org:{noun.key}"
+                owner = self.lex.country_name(country) if country else None
+                fallback = Mention.over(doc, lo, hi, kind="organization", key=key,
+                                        name=f"{noun.name} of {owner}" if owner else noun.name,
+                                        country=country, sector=noun.sector, origin="body",
+                                        named=False, subject=subject)
+            return Pending(lo, hi, start, end, "body", noun.key, noun.sector, False, subject,
+                           fallback=fallback)
+        if noun.qualified_only:
+            return Pending(lo, hi, start, end, person, phrase, noun.sector, noun.person, subject) \
+                if noun.person else None
+        if lo > 0 and doc[lo - 1].lower_ in ("a", "an") and not noun.person:
+            return None   # "an army": generic, not an actor
+        country = None
+        if noun.sector in LOCAL_SECTORS:
+            country = sentence_country(doc, self.quals, first)
+        country = country or self.only_country
+        key = f"org:{country.lower()}-{noun.key}" if country else f"org:{noun.key}"
+        adj = self.lex.adjective.get(country) if country else None
+        name = f"{adj} {noun.name}" if adj else noun.name
+        bare = Mention.over(doc, lo, hi, kind="group", key=key, name=name, country=country,
+                            sector=noun.sector, origin="group", named=False,
+                            person_like=noun.person, subject=subject)
+        return Pending(lo, hi, start, end, "group", noun.key, noun.sector, noun.person,
+                       subject, fallback=bare, name=noun.name)

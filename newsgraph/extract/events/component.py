@@ -1,0 +1,360 @@
+"""PLOVER events: the ``newsgraph_events`` spaCy component.
+
+Why this module exists: analysts want "who did what to whom" as records they
+can count and trace to the exact words of the article. This component reads
+the parsed Doc (plus what ``newsgraph_actors``, ``newsgraph_timex`` and
+``newsgraph_quotes`` left on it, when present) and writes
+``doc._.ng_events`` (``list[records.Event]``) and ``doc.spans["ng_events"]``
+(label = PLOVER type).
+
+How, per sentence (one pass, dictionary lookups, no re-parsing):
+1. ``event_triggers`` finds verbal and nominal triggers in the lexicon
+   (``data/plover.yaml``) and checks them in context;
+2. ``event_frames`` links triggers to the frames that wrap them and applies
+   PLOVER's rules for demands, promises, threats and refusals;
+3. ``event_roles`` picks sources and targets (``event_args`` reads the
+   parse, ``event_resolve`` resolves each phrase to actor, country, sector);
+   ``event_status`` and ``event_location`` add status and place; the timex
+   component gives the date;
+4. ``event_fill`` hands out magnitudes (``event_numbers``), fills missing
+   countries and merges mentions of one event; triggers without an actor or
+   a clear event reading are dropped (precision first).
+
+What is not coded by default: acts that are only demanded, promised,
+threatened or refused, and violent acts mentioned as what someone condemns
+or investigates; ``embedded_events: true`` adds them with their status.
+"""
+from __future__ import annotations
+
+import logging
+from bisect import bisect_left
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from newsgraph.extract import extensions  # noqa: F401  (registers doc._.ng_*)
+from newsgraph.records import Arg, Event
+from newsgraph.records import Span as TextSpan
+from newsgraph.extract.events import frames
+from newsgraph.extract.events.args import ArgBuilder
+from newsgraph.extract.events.countries import CountryResolver, warm_tables
+from newsgraph.extract.events.dates import attached_timexes
+from newsgraph.extract.events.fill import complete, magnitudes, merge, sentence_countries
+from newsgraph.extract.events.lexicon import Lexicon, load_lexicon
+from newsgraph.extract.events.location import find_location
+from newsgraph.extract.events.resolve import is_pronoun
+from newsgraph.extract.events.roles import RoleAssigner
+from newsgraph.extract.events.status import clause_status, frame_status, modals
+from newsgraph.extract.events.triggers import Candidate, TriggerFinder
+
+SPAN_KEY = "ng_events"
+log = logging.getLogger(__name__)
+
+MATERIAL = frozenset(("ASSAULT", "PROTEST", "COERCE", "MOBILIZE"))
+CONTENT_OF = frozenset(("ACCUSE", "INVESTIGATE", "SUPPORT", "REJECT"))
+MAX_SENTENCE_TOKENS = 400
+
+
+def _event_date(doc: Doc, start: int, end: int, cand: Optional[Candidate] = None) -> Optional[str]:
+    """The date from ``newsgraph_timex`` for the event ``cand`` of sentence [start, end).
+
+    Only the sentence's time expressions the parse ties to the event count
+    (``event_dates.attached_timexes``); None when none does or the timex
+    component is absent.
+    """
+    timexes = doc._.ng_timexes
+    if not timexes:
+        return None
+    try:
+        from newsgraph.extract.timex.component import event_date
+    except ImportError:  # pragma: no cover - timex component not installed
+        return None
+    starts = doc.user_data.get("newsgraph_events_timex_starts")
+    if starts is None or len(starts) != len(timexes):
+        starts = [t.start for t in timexes]          # timexes come in text order
+        doc.user_data["newsgraph_events_timex_starts"] = starts
+    ordered = all(a <= b for a, b in zip(starts, starts[1:]))
+    inside = timexes[bisect_left(starts, start):bisect_left(starts, end)] if ordered else timexes
+    if cand is not None and inside:
+        trigger = set(range(cand.start, cand.end)) | {cand.anchor.i, cand.head.i}
+        inside = attached_timexes(doc, [t for t in inside if t.start >= start and t.end <= end], trigger,
+                                  cand.anchor)
+    try:
+        return event_date(inside, start, end)
+    except (TypeError, ValueError, KeyError, AttributeError):
+        return None
+
+
+def _informative(arg: Arg) -> bool:
+    """Whether an Arg says who it is (actor, country or sector)."""
+    return bool(arg.actor or arg.country or arg.sector)
+
+
+class EventCoder:
+    """The ``newsgraph_events`` component: sets ``doc._.ng_events`` and ``doc.spans["ng_events"]``."""
+
+    def __init__(self, nlp: Language, name: str, lexicon_paths: list, embedded_events: bool,
+                 max_events_per_sentence: int):
+        """Args: nlp and name (from spaCy); lexicon_paths: extra YAML lexicons merged on top of
+        ``data/plover.yaml``; embedded_events: also emit wrapped acts (demanded, promised,
+        threatened, refused; condemned or investigated attacks) with their status;
+        max_events_per_sentence: cap per sentence."""
+        self.name = name
+        self.lex: Lexicon = load_lexicon(tuple(str(p) for p in lexicon_paths or ()))
+        self.resolver = CountryResolver(self.lex)
+        self.embedded_events = bool(embedded_events)
+        self.max_events = max(1, int(max_events_per_sentence))
+        warm_tables()   # build the gazetteer and name patterns with the model, not on the first article
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Code the events of ``doc`` in place and return it."""
+        events: list[Event] = []
+        if len(doc) and doc.has_annotation("DEP"):
+            args = ArgBuilder(doc, self.lex, self.resolver)
+            finder = TriggerFinder(self.lex, args)
+            for sent in doc.sents:
+                if len(sent) > MAX_SENTENCE_TOKENS or not any(t.is_alpha for t in sent):
+                    continue
+                try:
+                    events.extend(self.code_sentence(doc, sent, args, finder))
+                except Exception:  # one odd sentence must not lose the article
+                    log.debug("newsgraph_events: sentence at %d skipped in %s", sent.start_char,
+                              doc._.ng_article_id, exc_info=True)
+        doc._.ng_events = events
+        spans = []
+        for event in events:
+            span = doc.char_span(event.trigger.start, event.trigger.end, label=event.type,
+                                 alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans[SPAN_KEY] = spans
+        return doc
+
+    # ----- one sentence ----------------------------------------------------------------
+    def candidates(self, doc: Doc, sent: Span, args: ArgBuilder, finder: TriggerFinder) -> list[Candidate]:
+        """Every trigger of the sentence with its frame links, types and statuses settled."""
+        lex = self.lex
+        cands: list[Candidate] = []
+        for token in sent:
+            if token.pos_ == "VERB":
+                cand = finder.verb(token)
+            elif token.pos_ in ("NOUN", "PROPN"):
+                cand = finder.noun(token)
+                if cand is not None and not self._anchor_noun(cand, args):
+                    cand = None
+            else:
+                cand = None
+            if cand is not None:
+                cands.append(cand)
+        cands += frames.commissive_adjectives(sent, lex)
+        cands += frames.failures(sent, cands, lex)
+        cands += frames.warnings(sent, cands, lex, args)
+        cands += frames.obligations(doc, sent, lex, args)
+        frames.assign_roles(cands, lex)
+        containers = frames.link(cands, lex)
+        frames.apply_frames(cands, lex)
+        protests = {c.anchor.i for c in cands if c.type == "PROTEST"} | {
+            c.head.i for c in cands if c.type == "PROTEST"}
+        for cand in cands:
+            container = containers.get(id(cand))
+            if cand.wrapper is not None:
+                cand.status = frame_status(cand.wrapper.role) or "asserted"
+                cand.drop = cand.drop or not self.embedded_events
+            elif cand.kind == "modal":
+                cand.status = "asserted"          # the demand is made, whatever it asks for
+            else:
+                cand.status = cand.fixed_status or clause_status(cand.anchor, cand.head, lex)
+                if container is not None and self._absorbed(cand, container):
+                    cand.drop = True
+            if cand.type == "REQUEST" and cand.kind == "verb" and any(
+                    a.i in protests for a in list(cand.anchor.ancestors)[:4]):
+                cand.drop = True              # "demonstrated ... calling for", "struck to demand"
+            if cand.kind == "verb" and not cand.role and cand.anchor.dep_ in ("acl", "relcl") and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in cand.anchor.children) and \
+                    self.lex.lemma(cand.anchor.head) in lex.frame("intention_nouns"):
+                cand.drop = True              # "its efforts to shut down", "legislation to sanction"
+            self._refine(cand)
+        return cands
+
+    def _refine(self, cand: Candidate) -> None:
+        """Type and mode details read from the words around a trigger: opposing an attack is
+        criticising it (ACCUSE); a consultation "over the phone" has mode phone."""
+        lex = self.lex
+        if cand.type == "REJECT" and cand.kind == "verb" and lex.lemma(cand.head) == "oppose":
+            objs = [c for c in cand.head.children if c.dep_ == "dobj"]
+            if objs:
+                entry = lex.nouns.get(lex.lemma(objs[0]))
+                violent = (entry is not None and entry.type in ("ASSAULT", "COERCE")) or \
+                    lex.lemma(objs[0]) == "use"          # "opposed the use of heavy weapons"
+                if violent:
+                    cand.type, cand.role = "ACCUSE", None
+        if cand.type == "ASSAULT" and cand.kind == "verb" and any(
+                c.dep_ == "prep" and c.lower_ == "with" and any(lex.lemma(g) in lex.cls("verbal_manner")
+                                                             for g in c.children) for c in cand.head.children):
+            cand.type, cand.mode = "ACCUSE", None    # "attacked with words / with anger"
+        if cand.type == "CONSULT" and cand.mode is None:
+            for child in list(cand.head.children) + list(cand.anchor.children):
+                if child.dep_ == "prep" and any(lex.lemma(g) in ("phone", "telephone", "videoconference")
+                                                for g in child.children if g.dep_ == "pobj"):
+                    cand.mode = "phone"
+
+    def _anchor_noun(self, cand: Candidate, args: ArgBuilder) -> bool:
+        """Whether a nominal trigger is an event here; sets its anchor verb. Rules:
+        object of a light verb, subject of an occurrence verb, "killed in a bombing",
+        its own actor (possessor, demonym, by-phrase, target phrase), or a headline."""
+        lex = self.lex
+        noun = cand.head
+        first = noun
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head
+        if first.dep_ == "pobj" and first.head.lower_ == "of" and \
+                lex.lemma(first.head.head) in lex.cls("transparent"):
+            first = first.head.head            # "conducted three rounds of negotiations"
+        dep, head = first.dep_, first.head
+        lemma = self.lex.lemma(head)
+        if dep in ("dobj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX") and lemma in lex.light_verbs:
+            cand.anchor = head
+            return True
+        if dep == "pobj" and head.lower_ in lex.cls("light_preps") and head.head.pos_ in ("VERB", "AUX") \
+                and self.lex.lemma(head.head) in lex.light_verbs and not any(
+                    c.dep_ == "dobj" and lex.lemma(c) in lex.nouns for c in head.head.children):
+            cand.anchor = head.head           # "engaged in talks", "went on strike", "remained on alert"
+            return True
+        if dep in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and lemma in lex.occurrence_verbs:
+            cand.anchor = head
+            return True
+        if dep == "pobj" and head.lower_ in ("in", "during", "by") and self.lex.lemma(head.head) in lex.casualty_verbs:
+            return True
+        if dep in ("dobj", "ccomp", "attr", "npadvmod", "nsubj") and lemma in lex.frame("say") and \
+                cand.type in ("ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN"):
+            cand.anchor, cand.via_say = head, True   # '"Strong condemnation of X," writes Macron'
+            return True
+        patient = self.lex.lemma(noun) in lex.cls("patient_nouns")
+        sources, targets = args.noun_args(noun, patient)
+        if first.dep_ == "pobj" and cand.type not in MATERIAL and not (
+                cand.type == "CONSULT" and any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)):
+            return False                      # "since the peace accord between X and Y": background
+        adjunct = any(a.dep_ == "prep" and a.lower_ in lex.frame("adjunct_preps")
+                      for a in list(noun.ancestors)[:3])
+        if sources:
+            cand.own_source = True
+            return not adjunct or cand.type in MATERIAL
+        if targets and any(c.dep_ == "prep" and c.lower_ in ("against", "on", "upon") for c in noun.children):
+            return True
+        if targets and cand.type == "CONSULT" and any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children):
+            return True                       # "during a call with X", "talks with X"
+        return first.dep_ == "ROOT"
+
+    def _absorbed(self, cand: Candidate, container: Candidate) -> bool:
+        """Whether a trigger inside another event's argument is only that event's content:
+        a demand made by protesting, a gerund after a preposition ("accused X of
+        attacking"), a noun in the object ("blamed X for the bombing"). With
+        ``embedded_events``, a violent act with its own actor that is condemned or
+        investigated is kept as an event of its own."""
+        if container.type == "PROTEST" and cand.type == "REQUEST":
+            return True
+        if cand.kind == "noun" and cand.anchor is container.head:
+            return True                       # "lodged a protest": the verb's reading wins
+        if container.type == "PROTEST" and cand.kind == "verb" and cand.anchor.tag_ == "VBG":
+            return True                       # "rioted, setting fire to mattresses": part of the riot
+        if cand.kind == "verb" and cand.anchor.dep_ == "pcomp":
+            return True
+        if cand.kind == "verb" and container.type in ("ACCUSE", "INVESTIGATE"):
+            return True                       # what is alleged or investigated is not asserted
+        if cand.kind == "verb" and cand.anchor.dep_ in ("advcl", "xcomp", "acl") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in cand.anchor.children) and \
+                container.anchor in (cand.anchor.head, cand.anchor.head.head):
+            return True                       # purpose: "resigned to allow elections"
+        if cand.kind == "noun":
+            keep = self.embedded_events and cand.own_source and cand.type in MATERIAL and \
+                container.type in CONTENT_OF
+            return not keep
+        return False
+
+    def code_sentence(self, doc: Doc, sent: Span, args: ArgBuilder, finder: TriggerFinder) -> list[Event]:
+        """The events of one sentence, merged and filtered."""
+        lex = self.lex
+        cands = self.candidates(doc, sent, args, finder)
+        roles = RoleAssigner(lex, args)
+        if not cands:
+            return []
+        built = []
+        for cand in cands:
+            if cand.drop:
+                continue
+            sources, targets = roles.arguments(cand)
+            if cand.wrapper is None:
+                reporter_tokens = frames.reporter(cand.anchor, args, lex)
+                reporters = [a for a in (args.arg(t) for t in reporter_tokens) if a]
+                self_report = bool(reporter_tokens) and any(is_pronoun(t) for t in cand.sources)
+                frames.intent(cand, sources, reporters, self_report, lex)
+                if cand.status == "negated" and not cand.converted and (
+                        cand.type in ("AGREE", "CONCEDE") or (cand.type in lex.cooperative and modals(cand.anchor)
+                                                             & (lex.frame("future_modals") | {"would"}))):
+                    cand.type, cand.mode, cand.status = "REJECT", None, "asserted"  # "will not accept"
+            if cand.role == "directive" and any(c.type == "PROTEST" and c.head.i in {s.i for s in cand.sources}
+                                                for c in cands):
+                continue
+            if not self._keep(cand, sources, targets):
+                continue
+            built.append((cand, sources, targets))
+        events = [self._event(doc, sent, cand, sources, targets, args.text) for cand, sources, targets in built]
+        magnitudes(sent, built, events, lex)
+        named = sentence_countries(sent, args.ents, self.resolver)
+        for event in events:
+            complete(event, named)
+        return merge(events)[: self.max_events]
+
+    def _keep(self, cand: Candidate, sources: list[Arg], targets: list[Arg]) -> bool:
+        """Precision filter: an event needs an identified actor or a clear event reading;
+        an event that did not (yet) happen needs an identified source."""
+        if cand.status in ("future", "hypothetical") and not any(_informative(a) for a in sources):
+            return False
+        if any(_informative(a) for a in sources + targets):
+            return True
+        if any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in cand.sources + cand.targets):
+            return True
+        if cand.kind == "noun" and cand.type in MATERIAL and cand.anchor is not cand.head:
+            return True
+        if cand.kind == "noun" and cand.type in MATERIAL and cand.head.dep_ == "ROOT":
+            return True
+        return cand.kind == "verb" and cand.type in ("ASSAULT", "PROTEST") and bool(sources or targets)
+
+    def _event(self, doc: Doc, sent: Span, cand: Candidate, sources: list[Arg], targets: list[Arg],
+               text: str) -> Event:
+        """The Event record for one candidate (``text`` is the Doc's text, read once)."""
+        start_char = doc[cand.start].idx
+        end_char = doc[cand.end - 1].idx + len(doc[cand.end - 1])
+        last = sent.end - 1
+        while last > sent.start and doc[last].is_space:
+            last -= 1
+        sentence = [sent.start_char, doc[last].idx + len(doc[last])]
+        exclude = set()
+        for arg in sources + targets:
+            span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
+            if span is not None:
+                exclude.update(range(span.start, span.end))
+        hints = frozenset(a.country for a in sources + targets if a.country)
+        location = find_location(doc, [cand.head, cand.anchor], exclude, self.resolver, self.lex, hints)
+        return Event(type=cand.type, trigger=TextSpan.of(text, start_char, end_char), sentence=sentence,
+                     mode=cand.mode, source=sources, target=targets, status=cand.status,
+                     location=location, date=_event_date(doc, sentence[0], sentence[1], cand))
+
+@Language.factory(
+    "newsgraph_events",
+    default_config={"lexicon_paths": [], "embedded_events": False, "max_events_per_sentence": 4},
+    requires=["token.pos", "token.dep", "token.lemma", "doc.ents"],
+    assigns=["doc._.ng_events", "doc.spans"],
+)
+def make_event_coder(nlp: Language, name: str, lexicon_paths: list, embedded_events: bool,
+                     max_events_per_sentence: int) -> EventCoder:
+    """Create the ``newsgraph_events`` component (add it after actors, timex and quotes).
+
+    Config: ``lexicon_paths`` (list of str): extra YAML lexicons, merged over
+    ``newsgraph/data/plover.yaml``; ``embedded_events`` (bool, default false):
+    also emit acts that are only demanded, promised, threatened or refused
+    (with that status) and attacks named as what someone condemns or
+    investigates; ``max_events_per_sentence`` (int, default 4).
+    """
+    return EventCoder(nlp, name, lexicon_paths, embedded_events, max_events_per_sentence)

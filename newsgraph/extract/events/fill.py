@@ -1,0 +1,117 @@
+"""Details that complete a sentence's events: magnitudes, missing countries, merging.
+
+Why this module exists: after each trigger has its type and actors, a few
+sentence-level steps remain. Casualty figures and crowd sizes are handed to
+the events they measure; places and domestic context fill countries the way
+PLOVER coders do; and two mentions of one event in a sentence ("killed in a
+suicide bombing") become one record, because analysts count events, not
+words.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from newsgraph.records import Arg, Event
+from newsgraph.extract.events.countries import CountryResolver
+from newsgraph.extract.events.lexicon import Lexicon
+from newsgraph.extract.events.numbers import quantities
+from newsgraph.extract.events.resolve import same_party
+
+PLACE_TARGET_TYPES = frozenset(("ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "CONCEDE", "RETREAT",
+                                "INVESTIGATE", "AID"))
+DOMESTIC_SECTORS = frozenset(("GOV", "OPP", "PTY", "CVL", "REB", "JUD", "LEG", "COP", "EDU", "LAB", "MED",
+                              "REF", "REL", "BUS"))
+SIZE_TYPES = frozenset(("PROTEST", "COERCE", "SANCTION", "MOBILIZE"))
+
+def sentence_countries(sent: Span, ents: list, resolver: CountryResolver) -> set:
+    """Countries named by the sentence's place and nationality entities.
+
+    Args:
+        sent: the sentence; ents: the Doc's entities (read once per Doc);
+        resolver: the country resolver.
+    """
+    found = set()
+    for ent in ents:
+        if ent.start >= sent.start and ent.end <= sent.end and ent.label_ in ("GPE", "NORP"):
+            country, _sector = resolver.resolve(ent.text)
+            if country:
+                found.add(country)
+    return found
+
+
+def complete(event: Event, named: set) -> None:
+    """Fill missing countries the way PLOVER coders do.
+
+    - An event done to a place ("shelled positions near Bakhmut",
+      "protests in Tbilisi") with no identified target gets the place as
+      target (PLOVER recipients may be places).
+    - Protesters without a nationality are taken to be from where they
+      protest.
+    - A domestic-looking target ("the opposition party", "the former
+      president") takes the source's country when the sentence names no
+      other country.
+    """
+    location = event.location
+    if location is not None and location.country:
+        if event.type in PLACE_TARGET_TYPES and not any(a.country for a in event.target):
+            event.target.append(Arg(location.start, location.end, location.text, country=location.country))
+    place = location.country if location is not None and location.country else (
+        next(iter(named)) if len(named) == 1 else None)
+    if place and event.type in ("PROTEST", "COERCE"):
+        for arg in event.source:
+            if arg.country is None and arg.actor is None:
+                arg.country = place
+    home = {a.country for a in event.source if a.country}
+    if len(home) == 1 and named <= home:
+        country = next(iter(home))
+        for arg in event.target:
+            if arg.country is None and arg.sector in DOMESTIC_SECTORS:
+                arg.country = country
+
+def magnitudes(sent: Span, built: list, events: list[Event], lex: Lexicon) -> None:
+    """Give ASSAULT events the sentence's dead and injured, and crowd events their size."""
+    if not events:
+        return
+    found = quantities(sent, lex)
+    doc = sent.doc
+    assaults = [(c, e) for (c, _s, _t), e in zip(built, events) if e.type == "ASSAULT"]
+    for quantity in found:
+        if quantity.kind and assaults:
+            cand, event = min(assaults, key=lambda ce: abs(ce[0].head.i - quantity.counted))
+            if getattr(event, quantity.kind) is None:
+                setattr(event, quantity.kind, quantity.value)
+    for (cand, _s, _t), event in zip(built, events):
+        if event.type == "ASSAULT" and event.dead is None and lex.lemma(cand.head) in ("kill", "murder"):
+            objs = [c for c in cand.head.children if c.dep_ in ("dobj", "nsubjpass")]
+            if objs and objs[0].tag_ in ("NN", "NNP") and not any(
+                    c.dep_ in ("nummod", "quantmod") for c in objs[0].children):
+                event.dead = 1
+        if event.type not in SIZE_TYPES:
+            continue
+        heads = set()
+        for arg in event.source + event.target:
+            span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
+            if span is not None:
+                heads.update(range(span.start, span.end))
+        heads.update(c.i for c in cand.anchor.children if c.dep_ in ("nsubj", "dobj"))
+        for quantity in found:
+            if quantity.kind is None and quantity.counted in heads:
+                event.size = quantity.value
+                break
+
+def merge(events: list[Event]) -> list[Event]:
+    """Merge mentions of one event in a sentence (same type, compatible actors)."""
+    out: list[Event] = []
+    for event in events:
+        twin = next((o for o in out if o.type == event.type and same_party(o.source, event.source)
+                     and same_party(o.target, event.target) and o.status == event.status), None)
+        if twin is None:
+            out.append(event)
+            continue
+        spans = {(a.start, a.end) for a in twin.source + twin.target}
+        twin.source += [a for a in event.source if (a.start, a.end) not in spans]
+        twin.target += [a for a in event.target if (a.start, a.end) not in spans]
+        for name in ("mode", "location", "date", "dead", "injured", "size"):
+            if getattr(twin, name) is None and getattr(event, name) is not None:
+                setattr(twin, name, getattr(event, name))
+    return out

@@ -1,0 +1,220 @@
+"""The PLOVER trigger lexicon, loaded from ``newsgraph/data/plover.yaml``.
+
+Why this module exists: which words signal which PLOVER event is knowledge
+analysts want to read and extend without touching code. The YAML holds the
+words (each with a line of rationale); this module checks it and turns it
+into plain dictionaries keyed by lemma, so the component does one dict lookup
+per token. User files given through ``lexicon_paths`` are merged on top:
+mappings key by key (a user entry replaces ours), lists appended.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+import yaml
+
+from newsgraph.records import PLOVER_TYPES
+from newsgraph.knowledge import data_path
+
+DEFAULT_PATH = data_path("plover.yaml")
+_ENTRY_SECTIONS = ("verbs", "phrasal", "objects", "nouns", "relation_nouns")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon entry: the PLOVER type (None = "not an event"), mode, constraints."""
+
+    key: str
+    type: Optional[str]
+    mode: Optional[str] = None
+    needs: tuple = ()          # sorted (name, value) pairs, hashable
+    target_preps: tuple = ()   # extra prepositions introducing this trigger's target
+
+    def need(self, name: str, default=None):
+        """The value of constraint ``name`` (e.g. ``"prep"``), or ``default``."""
+        for key, value in self.needs:
+            if key == name:
+                return value
+        return default
+
+
+@dataclass
+class Lexicon:
+    """Every word list the event coder reads, as dicts and sets."""
+
+    verbs: dict = field(default_factory=dict)          # lemma -> Entry
+    phrasal: dict = field(default_factory=dict)        # "lemma particle" -> Entry
+    objects: dict = field(default_factory=dict)        # (trigger lemma, object key) -> Entry
+    nouns: dict = field(default_factory=dict)          # lemma or "mod lemma" -> Entry
+    relation_nouns: dict = field(default_factory=dict)
+    light_verbs: frozenset = frozenset()
+    occurrence_verbs: frozenset = frozenset()
+    casualty_verbs: frozenset = frozenset()
+    reversal_verbs: frozenset = frozenset()
+    reversal_nouns: frozenset = frozenset()
+    reversal_types: dict = field(default_factory=dict)  # type -> Entry
+    blockers: frozenset = frozenset()
+    frames: dict = field(default_factory=dict)          # name -> frozenset
+    classes: dict = field(default_factory=dict)         # name -> {word: value}
+    word_classes: dict = field(default_factory=dict)    # word -> tuple of class names
+    sectors: dict = field(default_factory=dict)
+    countries: dict = field(default_factory=dict)
+    metonyms: dict = field(default_factory=dict)        # name -> (country, sector)
+    igos: dict = field(default_factory=dict)
+    numbers: dict = field(default_factory=dict)
+    vague_numbers: dict = field(default_factory=dict)
+    cooperative: frozenset = frozenset()
+    hostile: frozenset = frozenset()
+    threaten_modes: dict = field(default_factory=dict)  # type -> THREATEN mode
+    threaten_own_modes: frozenset = frozenset()
+    type_target_preps: dict = field(default_factory=dict)  # type -> frozenset
+    known: frozenset = frozenset()                          # every word the lexicon names
+
+    def lemma(self, token) -> str:
+        """The token's lemma, lower case, repaired when the lemmatizer missed a lexicon word.
+
+        The small English model sometimes gives odd lemmas ("staged" -> "stag");
+        when the lemma is not a lexicon word but a plain suffix variant of the
+        surface form is ("stage"), that variant is used.
+        """
+        lemma = token.lemma_.lower()
+        if lemma in self.known or token.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ", "AUX"):
+            return lemma
+        low = token.lower_
+        for suffix, repl in (("ed", ""), ("d", ""), ("ied", "y"), ("ing", ""), ("ing", "e"),
+                             ("s", ""), ("es", ""), ("ies", "y")):
+            if low.endswith(suffix) and len(low) > len(suffix) + 2:
+                variant = low[: len(low) - len(suffix)] + repl
+                if variant in self.known:
+                    return variant
+        return lemma
+
+    def frame(self, name: str) -> frozenset:
+        """The word set of frame ``name`` (empty when the file has none)."""
+        return self.frames.get(name, frozenset())
+
+    def cls(self, name: str) -> dict:
+        """The words of class ``name`` mapped to their values (None for plain lists)."""
+        return self.classes.get(name, {})
+
+    def in_class(self, word: str, name: str) -> bool:
+        """Whether ``word`` (a lemma, lower case) belongs to class ``name``."""
+        return word in self.classes.get(name, ())
+
+
+def _entry(section: str, key: str, raw, source: str) -> Entry:
+    """Validate one YAML entry and freeze it."""
+    if not isinstance(raw, dict) or "type" not in raw:
+        raise ValueError(f"{source}: {section}.{key} needs a mapping with 'type' (and 'why')")
+    kind = raw["type"]
+    if kind is not None and kind not in PLOVER_TYPES:
+        raise ValueError(f"{source}: {section}.{key} has unknown PLOVER type {kind!r}")
+    needs = raw.get("needs") or {}
+    if not isinstance(needs, dict):
+        raise ValueError(f"{source}: {section}.{key}: 'needs' must be a mapping")
+    frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in needs.items()))
+    preps = tuple(_words(raw.get("target_preps"), source, f"{section}.{key}.target_preps"))
+    return Entry(key=str(key).lower(), type=kind, mode=raw.get("mode"), needs=frozen, target_preps=preps)
+
+
+def _words(values, source: str, where: str) -> list[str]:
+    """A YAML word list as lower-case strings; booleans mean an unquoted on/no."""
+    out = []
+    for value in values or []:
+        if isinstance(value, bool) or value is None:
+            raise ValueError(f"{source}: {where} holds {value!r}: quote words like \"on\" or \"no\"")
+        out.append(str(value).lower())
+    return out
+
+
+def _merge(base: dict, extra: dict) -> dict:
+    """Merge a user lexicon into ours: mappings key by key, lists appended."""
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            base[key] = _merge(dict(base[key]), value)
+        elif isinstance(value, list) and isinstance(base.get(key), list):
+            base[key] = base[key] + [v for v in value if v not in base[key]]
+        else:
+            base[key] = value
+    return base
+
+
+def _read(path: Path) -> dict:
+    """One YAML file as a dict (an empty file is an empty dict)."""
+    with open(path, encoding="utf-8") as handle:
+        data = yaml.safe_load(handle) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: a lexicon file must hold a mapping of sections")
+    return data
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(paths: tuple = ()) -> Lexicon:
+    """The built-in lexicon with the user files ``paths`` merged on top (cached).
+
+    Args:
+        paths: extra YAML files, in order; later files win.
+    Returns:
+        A ``Lexicon``. Raises ``ValueError`` naming the file and entry when a
+        type is not a PLOVER type or a section is malformed.
+    """
+    raw = _read(DEFAULT_PATH)
+    source = str(DEFAULT_PATH)
+    for path in paths:
+        raw = _merge(raw, _read(Path(path)))
+        source = f"{DEFAULT_PATH} + {path}"
+    lex = Lexicon()
+    for section in _ENTRY_SECTIONS:
+        table = {}
+        for key, value in (raw.get(section) or {}).items():
+            entry = _entry(section, key, value, source)
+            if section == "objects":
+                trigger, _, obj = entry.key.partition(" ")
+                table[(trigger, obj)] = entry
+            else:
+                table[entry.key] = entry
+        setattr(lex, section, table)
+    for name in ("light_verbs", "occurrence_verbs", "casualty_verbs", "blockers"):
+        setattr(lex, name, frozenset(_words(raw.get(name), source, name)))
+    reversal = raw.get("reversal") or {}
+    lex.reversal_verbs = frozenset(_words(reversal.get("verbs"), source, "reversal.verbs"))
+    lex.reversal_nouns = frozenset(_words(reversal.get("nouns"), source, "reversal.nouns"))
+    lex.reversal_types = {k: _entry("reversal.types", k, v, source)
+                          for k, v in (reversal.get("types") or {}).items()}
+    lex.frames = {k: frozenset(_words(v, source, f"frames.{k}")) for k, v in (raw.get("frames") or {}).items()}
+    for name, values in (raw.get("classes") or {}).items():
+        if isinstance(values, dict):
+            words = {str(k).lower(): v for k, v in values.items()}
+        else:
+            words = dict.fromkeys(_words(values, source, f"classes.{name}"))
+        lex.classes[name] = words
+        for word in words:
+            lex.word_classes[word] = lex.word_classes.get(word, ()) + (name,)
+    lex.sectors = {str(k).lower(): v for k, v in (raw.get("sectors") or {}).items()}
+    lex.countries = {str(k).lower(): v for k, v in (raw.get("countries") or {}).items()}
+    lex.metonyms = {str(k).lower(): tuple(v) for k, v in (raw.get("metonyms") or {}).items()}
+    lex.igos = {str(k).lower(): v for k, v in (raw.get("igos") or {}).items()}
+    lex.numbers = {str(k).lower(): int(v) for k, v in (raw.get("numbers") or {}).items()}
+    lex.vague_numbers = {str(k).lower(): int(v) for k, v in (raw.get("vague_numbers") or {}).items()}
+    lex.threaten_modes = dict(raw.get("threaten_modes") or {})
+    lex.threaten_own_modes = frozenset(_words(raw.get("threaten_own_modes"), source, "threaten_own_modes"))
+    lex.type_target_preps = {k: frozenset(_words(v, source, f"type_target_preps.{k}"))
+                             for k, v in (raw.get("type_target_preps") or {}).items()}
+    known = set(lex.light_verbs | lex.occurrence_verbs | lex.casualty_verbs | lex.blockers
+                | lex.reversal_verbs | lex.reversal_nouns | set(lex.sectors))
+    for table in (lex.verbs, lex.nouns, lex.relation_nouns, lex.phrasal):
+        known.update(k.split(" ")[0] for k in table)
+        known.update(k.split(" ")[-1] for k in table)
+    known.update(trigger for trigger, _ in lex.objects)
+    for words in lex.frames.values():
+        known.update(words)
+    for words in lex.classes.values():
+        known.update(words)
+    lex.known = frozenset(known)
+    types = raw.get("types") or {}
+    lex.cooperative = frozenset(types.get("cooperative") or ())
+    lex.hostile = frozenset(types.get("hostile") or ())
+    return lex

@@ -1,0 +1,152 @@
+"""Which resolved Args an event candidate gets as source and target.
+
+Why this module exists: the parse says who is subject and object of a word,
+but an event's roles depend on the kind of trigger: a noun carried by a
+light verb takes the verb's subject ("Baku launched an offensive"), a demand
+is addressed to whoever must act ("called on X", "demanded that X ...", "said
+X must ..."), a protest is against whom its purpose names. This module
+applies those rules on top of ``event_args`` and returns resolved Args.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.records import Arg
+from newsgraph.extract.events.args import ArgBuilder
+from newsgraph.extract.events.lexicon import Lexicon
+from newsgraph.extract.events.triggers import Candidate
+
+
+class RoleAssigner:
+    """Source and target Args for the candidates of one Doc."""
+
+    def __init__(self, lex: Lexicon, args: ArgBuilder):
+        """Args: lex: the event lexicon; args: the Doc's argument builder."""
+        self.lex = lex
+        self.args = args
+
+    def arguments(self, cand: Candidate) -> tuple[list[Arg], list[Arg]]:
+        """Source and target Args of a candidate (token heads -> resolved Args).
+
+        Verbs: subject (or by-agent, or controller) and objects. Nouns carried by
+        a light verb take its subject ("Baku launched an offensive"); nouns that
+        are the subject of an occurrence verb keep their own modifiers
+        ("Azerbaijan's offensive began"). Frames fall back on what they wrap:
+        a demand's target is whoever must act.
+        """
+        lex, args = self.lex, self.args
+        head, anchor = cand.head, cand.anchor
+        if cand.kind == "modal":
+            src_tokens, tgt_tokens = list(cand.sources), list(cand.targets)
+            if tgt_tokens and not args.actorish(tgt_tokens[0]):
+                noun = tgt_tokens[0]                 # "The offensive must stop": whoever runs it
+                patient = self.lex.lemma(noun) in lex.cls("patient_nouns")
+                tgt_tokens = args.noun_args(noun, patient)[0] if self.lex.lemma(noun) in lex.nouns else []
+        elif cand.kind == "noun":
+            patient = self.lex.lemma(head) in lex.cls("patient_nouns")
+            src_tokens, tgt_tokens = args.noun_args(head, patient, skip_until=cand.end, etype=cand.type)
+            if not src_tokens and anchor is head and cand.type == "CONSULT" and head.dep_ == "pobj" \
+                    and head.head.head.pos_ in ("VERB", "AUX"):
+                src_tokens = args.agents(head.head.head)   # "In a phone chat with X, Blinken ..."
+            if anchor is not head:
+                first = head
+                while first.dep_ == "conj" and first.head is not first:
+                    first = first.head
+                carried = cand.via_say or first.dep_ not in ("nsubj", "nsubjpass") or (
+                    first.dep_ == "nsubjpass" and self.lex.lemma(anchor) in lex.light_verbs)
+                if carried:
+                    agents = [t for t in args.agents(anchor) if t not in head.subtree]
+                    if agents and src_tokens and not tgt_tokens:
+                        tgt_tokens = src_tokens          # "Qatar hosted talks between X and Y"
+                    src_tokens = agents or src_tokens
+                if not tgt_tokens:
+                    tgt_tokens = [t for t in args.objects(anchor, cand.type, cand.target_preps)
+                                  if t.i != head.i and t not in head.subtree]
+        else:
+            src_tokens = args.agents(anchor)
+            tgt_tokens = args.objects(head if cand.kind == "verb" else anchor, cand.type, cand.target_preps)
+            if cand.event_object is not None:
+                tgt_tokens = [t for t in tgt_tokens if t.i != cand.event_object.i] or \
+                    args.noun_args(cand.event_object, False)[1]      # "eased restrictions on X"
+        if not src_tokens and cand.type in ("MOBILIZE", "RETREAT") and cand.kind != "modal" and \
+                args.passive(anchor):
+            moved = [c for c in anchor.children if c.dep_ == "nsubjpass" and self._armed(c)]
+            if moved:                                # "Armenian forces were pulled back": the forces act
+                src_tokens = args.expand(moved)
+                tgt_tokens = [t for t in tgt_tokens if t not in src_tokens]
+        if cand.role == "directive" and cand.kind != "modal":
+            tgt_tokens = args.addressees(head) or self._clause_subjects(head) or tgt_tokens
+        if cand.role and not cand.complements and not tgt_tokens:
+            for child in (anchor if cand.kind == "adj" else head).children:
+                if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
+                    tgt_tokens = args.objects(child, cand.type)   # "threatened to deliver blows to X"
+                    break
+        if cand.type == "PROTEST" and not tgt_tokens:
+            tgt_tokens = self._protest_targets(cand)
+        cand.sources, cand.targets = list(src_tokens), list(tgt_tokens)
+        sources = self.resolve(src_tokens)
+        src_spans = {(a.start, a.end) for a in sources}
+        targets = [a for a in self.resolve(tgt_tokens) if (a.start, a.end) not in src_spans]
+        inner = cand.complements[0] if cand.complements else None
+        if inner is not None and not targets:
+            inner_src, inner_tgt = self.arguments(inner)
+            fallback = inner_src if cand.role == "directive" else inner_tgt
+            targets = [a for a in fallback if (a.start, a.end) not in src_spans]
+        return sources, targets
+
+    def _armed(self, token: Token) -> bool:
+        """Whether a head names armed forces (a forces word or a military, rebel or police sector)."""
+        lemma = self.lex.lemma(token)
+        return lemma in self.lex.cls("forces") or self.lex.sectors.get(lemma) in ("MIL", "REB", "COP")
+
+    def _protest_targets(self, cand: Candidate) -> list:
+        """Whom a protest is against, from its purpose ("to demand reforms by X's government",
+        "calling for independence from Iraq") or an "in protest of / over" phrase."""
+        lex, args = self.lex, self.args
+        for token in dict.fromkeys((cand.anchor, cand.head)):
+            for child in token.children:
+                if child.dep_ in ("advcl", "xcomp", "acl") and child.pos_ == "VERB":
+                    found = args.objects(child, "REQUEST")
+                    if found:
+                        return found
+                if child.dep_ == "prep" and child.lower_ in ("over", "against"):
+                    for pobj in child.children:
+                        found = args.dig(pobj) if pobj.dep_ == "pobj" else []
+                        if found:
+                            return found
+            for inner in token.subtree:              # "... in protest over Russia's failure"
+                if inner.dep_ == "pobj" and lex.lemma(inner) == "protest" and inner.head.lower_ == "in":
+                    for prep in inner.children:
+                        if prep.dep_ == "prep" and prep.lower_ in ("over", "against", "at", "of"):
+                            for pobj in prep.children:
+                                found = args.dig(pobj) if pobj.dep_ == "pobj" else []
+                                if found:
+                                    return found
+        return []
+
+    def _clause_subjects(self, head: Token) -> list:
+        """Subjects of a that-clause ("demanded that the US cancel" -> the US)."""
+        for child in head.children:
+            if child.dep_ in ("ccomp", "acl"):
+                subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subjects:
+                    return self.args.expand(subjects)
+        return []
+
+    def resolve(self, tokens: list) -> list[Arg]:
+        """Args for head tokens; conjuncts without a country of their own share the first one's."""
+        args = self.args
+        out, seen = [], set()
+        for token in tokens:
+            arg = args.arg(token)
+            if arg is None:
+                continue
+            for part in args.split_modifiers(token, arg):
+                if (part.start, part.end) not in seen:
+                    seen.add((part.start, part.end))
+                    out.append(part)
+        if len(out) > 1 and out[0].country:
+            for arg in out[1:]:
+                if arg.country is None and arg.actor is None and not arg.text[:1].isupper():
+                    arg.country = out[0].country
+        return out

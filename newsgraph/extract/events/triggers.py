@@ -1,0 +1,333 @@
+"""Which words of a sentence are PLOVER event triggers, and of what type.
+
+Why this module exists: a keyword hit is not an event ("support" in
+"demonstrations in support of", "beat the record", "calls Armenians our
+citizens"). Here each verb and noun is looked up once in the lexicon and then
+checked in context: phrasal particles ("called on" vs "called with"), the
+object ("withdraw troops" vs "withdraw diplomats", "fire shells"), reversals
+("lifted the curfew" is a concession, "suspended aid" a sanction), blockers
+("police prevented the demonstration"), and the lexicon's `needs`
+constraints. Nouns must also be anchored (object of a light verb, subject of
+an occurrence verb, tied to an actor) to count.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Token
+
+from newsgraph.extract.events.args import ArgBuilder
+from newsgraph.extract.events.lexicon import Entry, Lexicon
+
+VERB_POS = ("VERB",)
+NOUN_POS = ("NOUN", "PROPN")
+_OBJ_DEPS = ("dobj", "nsubjpass", "oprd", "attr")
+
+
+@dataclass
+class Candidate:
+    """A trigger found in a sentence, before arguments and status are settled."""
+
+    head: Token                  # the trigger word (verb, noun, adjective or modal)
+    anchor: Token                # the verb carrying tense and subject (light verb...) or head
+    kind: str                    # verb, noun, adj, modal
+    type: str
+    mode: Optional[str]
+    start: int                   # trigger span, token indices [start, end)
+    end: int
+    role: Optional[str] = None   # directive, commissive, refusal, threat (frame words)
+    wrapper: Optional["Candidate"] = None      # frame whose complement this is
+    complements: list = field(default_factory=list)
+    status: str = "asserted"
+    sources: list = field(default_factory=list)   # tokens
+    targets: list = field(default_factory=list)   # tokens
+    own_source: bool = False     # a noun with its own actor (possessor, demonym, by-phrase)
+    converted: bool = False      # type changed by a frame rule
+    drop: bool = False
+    target_preps: tuple = ()     # extra target prepositions from the lexicon entry
+    event_object: Optional[Token] = None   # the object that names the event itself ("lifted the curfew")
+    via_say: bool = False        # a noun quoted as what someone said ('"Strong condemnation," writes X')
+    fixed_status: Optional[str] = None     # set by a frame rule ("has not ruled out force": asserted)
+
+
+
+
+class TriggerFinder:
+    """Finds trigger candidates in sentences with one dict lookup per word."""
+
+    def __init__(self, lex: Lexicon, args: ArgBuilder):
+        """Args: lex: the event lexicon; args: the Doc's argument builder (for actor tests)."""
+        self.lex = lex
+        self.args = args
+
+    # ----- constraints ------------------------------------------------------------
+    def _crowd(self, subject: Token) -> bool:
+        """Whether a subject names a crowd ("people", "thousands", "Armenians", "500 workers")."""
+        crowd = self.lex.cls("crowd")
+        if self.lex.lemma(subject) in crowd or subject.lower_ in crowd:
+            return True
+        if self.lex.sectors.get(self.lex.lemma(subject)) in ("CVL", "LAB", "EDU", "OPP"):
+            return True
+        if subject.ent_type_ == "NORP" and subject.tag_ in ("NNPS", "NNS"):
+            return True
+        return any(c.dep_ in ("nummod", "quantmod") for c in subject.children) or subject.like_num
+
+    def _leader(self, subject: Token) -> bool:
+        """Whether a subject names an official actor (a named entity, or a government,
+        military, legislative or international body), as visits need."""
+        if subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return True
+        return self.lex.sectors.get(self.lex.lemma(subject)) in ("GOV", "MIL", "LEG", "IGO")
+
+    def _armed(self, subject: Token) -> bool:
+        """Whether a subject names armed forces or weapons ("warplanes", "Russian missiles")."""
+        lemma = self.lex.lemma(subject)
+        return self.lex.sectors.get(lemma) in ("MIL", "REB", "COP") or lemma in self.lex.cls("forces")
+
+    def needs_ok(self, entry: Entry, token: Token) -> bool:
+        """Whether ``token`` meets the entry's ``needs`` constraints."""
+        if not entry.needs:
+            return True
+        kids = list(token.children)
+        objs = [c for c in kids if c.dep_ in _OBJ_DEPS or (c.dep_ == "dative")]
+        if entry.need("object") and not objs:
+            return False
+        if entry.need("object_or_clause") and not objs and not any(c.dep_ in ("ccomp", "xcomp") for c in kids):
+            return False
+        if entry.need("actor_object") and not any(self.args.actorish(o) for o in objs):
+            return False
+        wanted_class = entry.need("object_class")
+        if isinstance(wanted_class, str):
+            wanted_class = (wanted_class,)
+        if wanted_class and objs and not any(
+                set(wanted_class) & set(self.lex.word_classes.get(self.lex.lemma(self.transparent(o)), ()))
+                for o in objs):
+            return False
+        if entry.need("xcomp") and not any(c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) for c in kids):
+            return False
+        subjects = [c for c in kids if c.dep_ in ("nsubj",)]
+        if entry.need("crowd_subject"):
+            if not subjects or not any(self._crowd(s) for s in subjects):
+                return False
+        if entry.need("crowd_or_intransitive"):
+            if any(c.dep_ == "dobj" for c in kids) and not any(self._crowd(s) for s in subjects):
+                return False
+        preps = {c.lower_ for c in kids if c.dep_ in ("prep", "prt", "agent")}
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass"):
+            preps |= {c.lower_ for c in token.head.children if c.dep_ in ("prep", "dative")}
+        wanted = entry.need("prep")
+        if wanted and not preps & set(wanted):
+            return False
+        banned = entry.need("not_prep")
+        if banned and preps & set(banned):
+            return False
+        if entry.need("actor_pobj"):
+            pobjs = [g for c in kids if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            if not any(self.args.actorish(p) for p in pobjs):
+                return False
+        mods = entry.need("mods")
+        if mods:
+            near = [self.lex.lemma(c) for c in kids] + [self.lex.lemma(token.head), self.lex.lemma(token.head.head)]
+            if not set(mods) & set(near):
+                return False
+        head_prep = entry.need("head_prep")
+        if head_prep and not (token.dep_ == "pobj" and token.head.lower_ in head_prep):
+            return False
+        not_head_prep = entry.need("not_head_prep")
+        if not_head_prep and token.dep_ == "pobj" and token.head.lower_ in not_head_prep:
+            return False
+        if entry.need("actor_subject") and not any(self._leader(c) for c in subjects):
+            return False
+        if entry.need("armed_subject") and not any(self._armed(c) for c in subjects):
+            return False
+        if entry.need("plural") and token.tag_ not in ("NNS", "NNPS"):
+            return False
+        return True
+
+    # ----- lookups ------------------------------------------------------------------
+    def transparent(self, obj: Token) -> Token:
+        """The noun a quantity or part word stands for ("25,000 tons of aid" -> aid)."""
+        for _ in range(2):
+            if self.lex.lemma(obj) not in self.lex.cls("transparent"):
+                return obj
+            inner = self._of_object(obj)
+            if inner is None:
+                return obj
+            obj = inner
+        return obj
+
+    def object_entry(self, trigger_lemma: str, obj: Token) -> Optional[Entry]:
+        """The `objects` entry for a trigger and its object (lemma, word class, or @actor)."""
+        table = self.lex.objects
+        for item in (obj, *obj.conjuncts):              # "sent rescue teams and tents"
+            item = self.transparent(item)
+            for word in (self.lex.lemma(item), item.lower_):
+                if (trigger_lemma, word) in table:
+                    return table[(trigger_lemma, word)]
+            words = (self.lex.lemma(item),) + tuple(self.lex.lemma(c) for c in item.children if c.dep_ == "compound")
+            for word in words:
+                for cls in self.lex.word_classes.get(word, ()):
+                    if (trigger_lemma, "@" + cls) in table:
+                        return table[(trigger_lemma, "@" + cls)]
+        if (trigger_lemma, "@actor") in table and (obj.pos_ in ("PROPN", "PRON") or any(
+                c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") for c in obj.children)) \
+                and self.args.actorish(obj):
+            return table[(trigger_lemma, "@actor")]
+        return None
+
+    def noun_entry(self, token: Token, table: Optional[dict] = None) -> Optional[tuple[Entry, int]]:
+        """The noun entry for ``token`` (multiword keys first) and the trigger's first token index."""
+        table = self.lex.nouns if table is None else table
+        lemma = self.lex.lemma(token)
+        doc = token.doc
+        if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_:
+            joined = f"{doc[token.i - 2].lower_}-{token.lower_}"   # "sit - in" -> "sit-in"
+            entry = table.get(joined) or table.get(joined.rstrip("s"))
+            if entry is not None:
+                return entry, token.i - 2
+        for child in token.lefts:
+            if child.dep_ in ("compound", "amod", "nmod", "npadvmod"):
+                for word in (self.lex.lemma(child), child.lower_,
+                             "".join(t.text_with_ws for t in child.subtree).strip().lower()):
+                    entry = table.get(f"{word} {lemma}")
+                    if entry is not None and self.needs_ok(entry, token):
+                        return entry, min(child.left_edge.i, child.i)
+        for child in token.rights:
+            if child.dep_ == "prep":
+                entry = table.get(f"{lemma} {child.lower_}")
+                if entry is not None and self.needs_ok(entry, token):
+                    return entry, token.i
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    entry = table.get(f"{lemma} of {self.lex.lemma(pobj)}")
+                    if entry is not None:
+                        return entry, token.i
+        entry = table.get(lemma)
+        if entry is not None and self.needs_ok(entry, token):
+            return entry, token.i
+        return None
+
+    def _direct_object(self, verb: Token) -> Optional[Token]:
+        """The verb's direct object (or passive subject), if any."""
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                return child
+        for child in verb.children:
+            if child.dep_ == "nsubjpass":
+                return child
+        return None
+
+    def _of_object(self, noun: Token) -> Optional[Token]:
+        """The of-phrase object of a noun ("withdrawal of troops" -> troops)."""
+        for child in noun.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+        return None
+
+    def _event_type_of(self, noun: Token) -> Optional[Entry]:
+        """The type a noun would have as an event or relation ("curfew", "aid", "ties"),
+        looking through quantity words and at compounds ("aid deliveries")."""
+        noun = self.transparent(noun)
+        for word in (noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))):
+            for table in (self.lex.nouns, self.lex.relation_nouns):
+                found = self.noun_entry(word, table)
+                if found is not None:
+                    return found[0]
+        return None
+
+    def _reversal(self, lemma: str, obj: Optional[Token], subject_crowd: bool) -> Optional[Entry]:
+        """Stopping or lifting an event: the reversed type ("lift curfew" -> CONCEDE)."""
+        if obj is None:
+            return None
+        inner = self._event_type_of(obj)
+        if inner is None or inner.type is None:
+            return None
+        if lemma in self.lex.blockers and inner.type == "PROTEST" and not subject_crowd:
+            return Entry(key=f"{lemma} protest", type="COERCE", mode="restrict")
+        if lemma in self.lex.reversal_verbs or lemma in self.lex.reversal_nouns:
+            return self.lex.reversal_types.get(inner.type)
+        return None
+
+    # ----- main -------------------------------------------------------------------------
+    def verb(self, token: Token) -> Optional[Candidate]:
+        """A verbal trigger at ``token`` or None."""
+        lemma = self.lex.lemma(token)
+        lex = self.lex
+        kids = list(token.children)
+        obj = self._direct_object(token)
+        if obj is not None:
+            entry = self.object_entry(lemma, obj)
+            if entry is not None:
+                if entry.type is None:
+                    return None
+                mode = entry.mode
+                if mode and mode.startswith("@"):
+                    mode = lex.cls(mode[1:]).get(self.lex.lemma(obj))
+                return Candidate(token, token, "verb", entry.type, mode, token.i, token.i + 1,
+                                 target_preps=entry.target_preps)
+        for child in kids:
+            if child.dep_ in ("prt", "prep", "dobj", "oprd", "attr", "agent") or \
+                    (child.dep_ == "advmod" and child.i == token.i + 1):
+                for word in (child.lower_, self.lex.lemma(child)):
+                    entry = lex.phrasal.get(f"{lemma} {word}")
+                    if entry is not None and self.needs_ok(entry, token):
+                        if entry.type is None:
+                            return None
+                        end = child.i + 1 if child.i == token.i + 1 and child.dep_ in ("prt", "prep") else token.i + 1
+                        return Candidate(token, token, "verb", entry.type, entry.mode, token.i, end,
+                                         target_preps=entry.target_preps)
+        subjects = [c for c in kids if c.dep_ == "nsubj"]
+        if lemma in lex.reversal_verbs or lemma in lex.blockers:
+            entry = self._reversal(lemma, obj, any(self._crowd(s) for s in subjects))
+            if entry is not None and entry.type:
+                cand = Candidate(token, token, "verb", entry.type, entry.mode, token.i, token.i + 1)
+                cand.event_object = obj if entry.type != "COERCE" else None
+                return cand
+        entry = lex.verbs.get(lemma)
+        if entry is None or entry.type is None or not self.needs_ok(entry, token):
+            return None
+        return Candidate(token, token, "verb", entry.type, entry.mode, token.i, token.i + 1,
+                         target_preps=entry.target_preps)
+
+    def noun(self, token: Token) -> Optional[Candidate]:
+        """A nominal trigger at ``token`` (anchoring is checked by the caller) or None."""
+        lemma = self.lex.lemma(token)
+        obj = self._of_object(token)
+        if lemma in self.lex.reversal_nouns:
+            entry = self._reversal(lemma, obj, False)
+            if entry is not None and entry.type:
+                return Candidate(token, token, "noun", entry.type, entry.mode, token.i, token.i + 1)
+            return None
+        found = self.noun_entry(token)
+        if found is None and lemma in self.lex.cls("generic_event_heads"):
+            for child in token.lefts:
+                if child.dep_ in ("compound", "amod", "nmod"):
+                    inner = self.noun_entry(child)
+                    if inner is not None:
+                        found = (inner[0], min(inner[1], child.i))
+                        break
+        if found is None:
+            return None
+        entry, first = found
+        if obj is not None:
+            special = self.object_entry(lemma, obj)
+            if special is not None:
+                entry = special
+        if entry.type is None:
+            return None
+        mode = entry.mode
+        if mode and mode.startswith("@"):
+            mode = None
+        end = token.i + 1
+        for child in reversed(list(token.lefts)):       # "a military offensive": keep "military"
+            if child.i == first - 1 and child.dep_ in ("amod", "compound") and \
+                    self.lex.lemma(child) in self.lex.cls("trigger_modifiers"):
+                first = child.i
+        if " of " in entry.key and obj is not None:
+            end = obj.i + 1                       # "use of force": the trigger holds its object
+        return Candidate(token, token, "noun", entry.type, mode, first, end,
+                         target_preps=entry.target_preps)

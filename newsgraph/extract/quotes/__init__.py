@@ -1,0 +1,1 @@
+"""The newsgraph_quotes spaCy component (``component.py``) and its parts."""

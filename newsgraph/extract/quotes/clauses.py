@@ -1,0 +1,371 @@
+"""Read reporting clauses off the dependency parse: cue, speaker and content.
+
+"X said (that) ...", "..., the official added", "according to X, ...",
+"X called on Y to ...", "in a statement, X ...": the parser already links a
+reporting verb to its subject and complement, so one look at each cue
+token's children gives who spoke and what they said. Quotation marks are
+handled in ``quote_marks``; ``quotes`` joins the two.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.quotes.cues import CueLexicon
+
+# Dependents that carry what a reporting verb reports, by the verb's needs.
+_CLAUSE_DEPS = {"ccomp", "parataxis"}
+_OBJECT_DEPS = {"ccomp", "parataxis", "xcomp", "dobj", "oprd", "attr", "dative"}
+_NAMING_DEPS = {"ccomp", "oprd", "xcomp"}
+# Left modifiers that belong to a speaker's noun phrase.
+_NP_LEFT = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "advmod", "npadvmod"}
+_PARTITIVE = {"one", "some", "many", "most", "each", "all", "several", "none", "few",
+              "any", "both", "two", "three", "either", "neither", "member", "members"}
+# "accused X of Y", "blasted X for Y", "described X as Y": the phrase is part of what was said.
+_ABOUT_PREPS = {"as", "of", "for", "about", "against", "over"}
+# Verbs that hand on to a real speech act: "went on to say", "continued to insist".
+_LEAD_INS = {"go", "continue", "proceed", "begin", "start", "rise", "stand", "take", "hasten", "add"}
+_RELATIVE = {"who", "which", "that", "whom", "whose"}
+_MARKS = set("\"“”„«»") | {"''", "``"}
+_EDGE_PUNCT = set(".,;:-—–―\"'“”‘’«»„()[]…")
+
+
+@dataclass
+class Clause:
+    """One reporting clause found in the parse.
+
+    Token ranges are ``[start, end)`` indices into the Doc; ``content`` is
+    None when the cue has no complement (it may still introduce a nearby
+    quotation). ``side`` says where the content lies: ``right`` ("said that
+    ..."), ``left`` ("..., he said") or ``around`` ("according to").
+    """
+
+    cue: tuple
+    head: int
+    speaker: Optional[int]
+    content: Optional[tuple]
+    side: str
+    needs: str
+    kind: str = "verb"
+    clausal: bool = False      # the content is a clause ("said that ..."), not just an object
+    pieces: Optional[list] = None   # token ranges when the cue interrupts the content
+
+
+def _trim(doc: Doc, start: int, end: int) -> Optional[tuple]:
+    """Drop punctuation and spaces at both ends of a token range.
+
+    Quotation marks that pair with one inside the range are kept, so a
+    mixed quote reads "has become “more interested ... strong.”".
+    """
+    while start < end and (doc[start].is_space or doc[start].text in _EDGE_PUNCT):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in _EDGE_PUNCT):
+        end -= 1
+    while end > start and doc[end - 1].dep_ == "cc":
+        end -= 1       # "... depopulation and" before a second verb
+    if end <= start:
+        return None
+    if sum(1 for t in doc[start:end] if t.text in _MARKS) % 2:
+        after = next((k for k in range(end, min(len(doc), end + 3)) if doc[k].text in _MARKS), None)
+        if after is not None and all(doc[k].is_punct for k in range(end, after)):
+            return start, after + 1
+        before = next((k for k in range(start - 1, max(-1, start - 3), -1) if doc[k].text in _MARKS), None)
+        if before is not None and all(doc[k].is_punct for k in range(before, start)):
+            return before, end
+    return start, end
+
+
+def _subtree_range(tokens: list[Token]) -> tuple[int, int]:
+    return min(t.left_edge.i for t in tokens), max(t.right_edge.i for t in tokens) + 1
+
+
+def speaker_range(tok: Token) -> tuple[int, int, int]:
+    """The speaker's mention as written, as a token range, from its head token.
+
+    Names keep their titles ("French Foreign Minister Catherine Colonna");
+    appositions and relative clauses are cut, except that a common-noun head
+    with a person's name in apposition gives the name ("one of the organizers,
+    Talline Tashdian" -> "Talline Tashdian"); relative pronouns give their
+    antecedent.
+
+    Args:
+        tok: the head token of the subject (or of "by X", "according to X").
+    Returns:
+        ``(start, end, head)`` token indices: the range and its head token.
+    """
+    if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
+        tok = tok.head.head
+    if tok.pos_ == "PRON":
+        return tok.i, tok.i + 1, tok.i
+    if tok.pos_ != "PROPN":
+        for child in tok.rights:
+            if child.dep_ == "appos" and any(t.ent_type_ == "PERSON" for t in child.subtree):
+                return (*_np_range(child), child.i)
+    return (*_np_range(tok), tok.i)
+
+
+def _np_range(tok: Token) -> tuple[int, int]:
+    start, end = tok.i, tok.i + 1
+    for child in tok.lefts:
+        if child.dep_ in _NP_LEFT:
+            start = min(start, child.left_edge.i)
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ == "of" and (tok.lower_ in _PARTITIVE or tok.pos_ == "NUM"):
+            end = max(end, child.right_edge.i + 1)
+        elif child.dep_ == "prep" and child.lower_ in ("from", "by") and child.i == end:
+            end = max(end, child.right_edge.i + 1)   # "a statement from the presidency"
+        elif child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN"):
+            end = max(end, _np_range(child)[1])
+    return start, end
+
+
+def subject_of(verb: Token, quoted: Optional[Callable[[int], bool]] = None) -> Optional[Token]:
+    """Who performs a reporting verb: agent, subject, or the subject it inherits.
+
+    Args:
+        verb: the cue token.
+        quoted: tells whether a token index lies inside a quotation; a subject
+            there is the parser mistaking the quotation for the speaker.
+    Returns:
+        The speaker's head token, or None.
+    """
+    tok = verb
+    for _ in range(4):
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        if quoted is not None and len(subjects) > 1:
+            # "“One of the brightest …,” Rep. X said": the parser took the
+            # quotation for a second subject.
+            subjects = [c for c in subjects if not quoted(c.i)] or subjects
+        if subjects:   # of two left, the one next to the verb is the speaker more often
+            return min(subjects, key=lambda c: abs(c.i - tok.i))
+        if any(c.dep_ == "nsubjpass" for c in tok.children):
+            return None                      # "he was urged to ...": the addressee
+        if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return tok.head                  # "a statement saying ...", "officials who said"
+        glued = [c for c in tok.lefts if c.dep_ in ("compound", "nmod") and c.pos_ in ("NOUN", "PROPN")]
+        if glued:
+            return glued[-1]                 # headline "Marseille mayor denounces ..." misparsed
+        if tok.dep_ in ("conj", "xcomp", "advcl", "dep") and tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        return None
+    return None
+
+
+class ClauseReader:
+    """Finds reporting clauses in a parsed Doc using a cue lexicon."""
+
+    def __init__(self, lexicon: CueLexicon):
+        self.lex = lexicon
+        self._first_words = {p[0] for p in lexicon.source_phrases}
+        self._hashes: dict = {}
+
+    def candidate_hashes(self, vocab) -> set:
+        """String-store hashes of every word that can start a clause (cached per vocab).
+
+        Comparing a token's LEMMA/LOWER hash against this set lets the caller
+        skip the other tokens without creating Token objects for them.
+        """
+        key = id(vocab)
+        if key not in self._hashes:
+            words = (set(self.lex.verbs) | set(self.lex.particles) | self._first_words
+                     | self.lex.channel_preps | self.lex.report_nouns)
+            self._hashes[key] = {vocab.strings.add(w) for w in words}
+        return self._hashes[key]
+
+    def verb_clause(self, tok: Token, quoted: Optional[Callable[[int], bool]] = None) -> Optional[Clause]:
+        """The reporting clause of a cue verb, or None if the token is no cue.
+
+        Args:
+            tok: any token; only verbs with a lemma in the lexicon qualify.
+            quoted: tells whether a token index lies inside a quotation.
+        Returns:
+            A ``Clause``; its ``content`` is None when the verb has no usable
+            complement (the caller may still pair it with a quotation).
+        """
+        lemma = tok.lemma_.lower()
+        if lemma not in self.lex.verbs and lemma not in self.lex.particles:
+            return None
+        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "compound") or not self._actual(tok):
+            return None
+        particles = self.lex.particles.get(lemma, ())
+        particle = next((c for c in tok.rights if c.lower_ in particles and c.dep_ in ("prep", "prt")
+                         and c.i <= tok.i + 2), None)
+        needs = self.lex.needs(lemma)
+        if needs is None and particle is None:
+            return None
+        if particle is not None:
+            needs = "any"
+        cue_end = tok.i + 1
+        if particle is not None:
+            cue_end = particle.i + 1
+        elif lemma in self.lex.tell_verbs:
+            cue_end = self._addressee_end(tok)
+        speaker = subject_of(tok, quoted)
+        if speaker is None and _after_quote(tok):
+            # "“…,” stated the French presidency": an inverted subject parsed as object.
+            speaker = next((c for c in tok.rights if c.dep_ in ("dobj", "attr", "npadvmod", "dative")
+                            and c.pos_ in ("NOUN", "PROPN")), None)
+            if speaker is not None:
+                return Clause((tok.i, cue_end), tok.i, speaker.i, None, "none", needs)
+        content, side, clausal, pieces = self._content(tok, needs, particle)
+        return Clause((tok.i, cue_end), tok.i, _token_i(speaker), content, side, needs,
+                      clausal=clausal, pieces=pieces)
+
+    @staticmethod
+    def _actual(tok: Token) -> bool:
+        """False for speech that did not happen: "did not say", "will announce",
+        "wants to ask" (a to-infinitive not led by "go on"/"continue" and the like)."""
+        if tok.tag_ == "VBN" and tok.dep_ not in ("ROOT", "conj") and not any(
+                c.dep_ in ("aux", "auxpass") for c in tok.children):
+            return False     # "a community estimated at 80,000": a participle, no one speaks
+        for child in tok.lefts:
+            if tok.i - child.i > 3 or any(t.is_punct for t in tok.doc[child.i:tok.i]):
+                continue    # not next to the verb: the parser borrowed it from a quotation
+            if child.dep_ == "neg":
+                return False
+            if child.dep_ == "aux" and child.tag_ == "MD" and child.lower_ not in ("ca", "can"):
+                return False
+            if child.dep_ == "aux" and child.lower_ == "to":
+                return tok.head.lemma_.lower() in _LEAD_INS
+        return True
+
+    def _addressee_end(self, tok: Token) -> int:
+        """Extend "told" to "told reporters" when the object is an audience."""
+        doc = tok.doc
+        for length in (3, 2, 1):
+            end = tok.i + 1 + length
+            if end <= len(doc) and doc[tok.i + 1:end].text.lower() in self.lex.addressees:
+                return end
+        return tok.i + 1
+
+    def _content(self, tok: Token, needs: str, particle: Optional[Token]) -> tuple:
+        """What a cue verb reports: ``(range, side, clausal, pieces)``."""
+        doc = tok.doc
+        deps = {"clause": _CLAUSE_DEPS, "naming": _NAMING_DEPS}.get(needs, _OBJECT_DEPS)
+        right = [c for c in tok.rights if c.dep_ in deps]
+        if needs == "naming":   # "called Burma a story", not "called X, Y says" or "called Pashinyan"
+            right = [c for c in right if not (c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"))
+                     and not (c.dep_ in ("oprd", "attr") and c.pos_ == "PROPN")]
+        if tok.lemma_.lower() in self.lex.tell_verbs and not any(c.dep_ in ("ccomp", "xcomp") for c in right):
+            right = []          # "told reporters": the object is the audience, not the content
+        clauses = [c for c in right if c.dep_ in _CLAUSE_DEPS] or self._channel_that(tok)
+        if clauses:
+            right = clauses
+        elif needs == "any":
+            right += [c for c in tok.rights if c.dep_ == "prep" and ((particle is not None and c.i == particle.i) or c.lower_ in _ABOUT_PREPS)]
+        if right:
+            start, end = _subtree_range(right)
+            if particle is not None and start <= particle.i:
+                start = particle.i + 1
+            start = max(start, tok.i + 1)
+            clausal = any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in right)
+            return _trim(doc, start, end), "right", clausal, None
+        left = [c for c in tok.lefts if c.dep_ in _CLAUSE_DEPS]
+        if left and tok.dep_ in ("ROOT", "conj", "parataxis"):
+            return _trim(doc, *_subtree_range(left)), "left", True, None
+        head = tok.head
+        if tok.dep_ in ("parataxis", "ccomp") and head.i != tok.i and head.pos_ in ("VERB", "AUX"):
+            if head.i < tok.i and tok.dep_ == "parataxis":
+                return _trim(doc, head.left_edge.i, tok.left_edge.i), "left", True, None
+            # "The museum, Mr. Bush said, celebrated ...": the report runs round the cue.
+            before = _trim(doc, head.left_edge.i, tok.left_edge.i)
+            after = _trim(doc, tok.right_edge.i + 1, head.right_edge.i + 1)
+            if head.i > tok.i and before is not None and after is not None and tok.left_edge.i > head.left_edge.i:
+                return (before[0], after[1]), "around", True, [before, after]
+        return None, "none", False, None
+
+    def _channel_that(self, tok: Token) -> list:
+        """"said in a statement that ...", parsed with the that-clause under "statement"."""
+        for prep in tok.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in self.lex.channel_preps:
+                continue
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in self.lex.channel_nouns:
+                    return [c for c in noun.rights if c.dep_ in ("acl", "relcl", "ccomp")
+                            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+        return []
+
+    def source_clause(self, tok: Token) -> Optional[Clause]:
+        """"according to X, ..." and like phrases starting at ``tok``, or None."""
+        if tok.lower_ not in self._first_words:
+            return None
+        doc = tok.doc
+        for phrase in self.lex.source_phrases:
+            end = tok.i + len(phrase)
+            if end > len(doc) or tuple(t.lower_ for t in doc[tok.i:end]) != phrase:
+                continue
+            source = next((t for t in doc[tok.i:min(len(doc), end + 8)] if t.dep_ == "pobj"
+                           and t.i >= end), None)
+            if source is None:
+                return None
+            phrase_end = source.right_edge.i + 1
+            sent = tok.sent
+            head = tok.head if tok.head.i != tok.i and tok.head.sent == sent else sent.root
+            h_start, h_end = head.left_edge.i, head.right_edge.i + 1
+            if head.i == tok.i or not (h_start <= tok.i < h_end):
+                h_start, h_end = sent.start, sent.end
+            if tok.i - h_start <= 1:
+                content = _trim(doc, phrase_end, h_end)
+            elif phrase_end >= h_end - 1:
+                content = _trim(doc, h_start, tok.i)
+            else:
+                content = _trim(doc, h_start, h_end)
+            return Clause((tok.i, end), tok.i, source.i, content, "around", "any", kind="source")
+        return None
+
+    def channel_clause(self, tok: Token) -> Optional[Clause]:
+        """"In a statement, X expressed ..." with a verb that is no cue itself, or None."""
+        if tok.lower_ not in self.lex.channel_preps or tok.dep_ != "prep":
+            return None
+        noun = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        verb = tok.head
+        if noun is None or noun.lemma_.lower() not in self.lex.channel_nouns or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        if self.lex.needs(verb.lemma_.lower()) is not None:
+            return None
+        subject = subject_of(verb)
+        if subject is None:
+            return None
+        start, end = verb.i, verb.right_edge.i + 1
+        if tok.i > verb.i:
+            end = min(end, tok.i)
+        return Clause((tok.i, noun.i + 1), verb.i, subject.i, _trim(tok.doc, start, end), "right",
+                      "any", kind="channel")
+
+    def noun_clause(self, tok: Token) -> Optional[Clause]:
+        """"X's claim that ...": a report noun with a that-clause, or None."""
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.lex.report_nouns:
+            return None
+        clause = next((c for c in tok.rights if c.dep_ in ("acl", "ccomp", "relcl")
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if clause is None:
+            return None
+        owner = next((c for c in tok.lefts if c.dep_ == "poss"), None)
+        if owner is None:
+            by = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "by"), None)
+            owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if owner is None:
+            return None   # "the belief that ...": nobody in particular holds it
+        start, end = _subtree_range([clause])
+        return Clause((tok.i, tok.i + 1), tok.i, owner.i, _trim(tok.doc, start, end), "right",
+                      "clause", kind="noun")
+
+
+def _after_quote(tok: Token) -> bool:
+    """True when a verb directly follows a closing quotation (“...,” said X)."""
+    j = tok.i - 1
+    while j >= 0 and tok.doc[j].is_space:
+        j -= 1
+    return j >= 0 and tok.doc[j].text in _MARKS | {"’", "'"}
+
+
+def _token_i(tok: Optional[Token]) -> Optional[int]:
+    return None if tok is None else tok.i

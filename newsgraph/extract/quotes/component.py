@@ -1,0 +1,392 @@
+"""The ``newsgraph_quotes`` component: who said what, direct, reported or mixed.
+
+Three readings of the same Doc are joined here. ``quote_marks`` finds what
+is inside quotation marks (from the characters, so scrapes with odd or
+missing marks still work); ``quote_clauses`` reads reporting clauses off the
+parse ("X said that ...", "according to X", "..., the official added");
+``quote_units`` attributes each quotation from the words around its marks.
+This module turns the verdicts into ``records.Quote`` objects:
+
+- a quotation attributed by a cue next to it is ``direct``; the fragments
+  of a split quotation ("“A,” wrote X, “B.”") and sentences that carry on
+  an attributed quotation with no new cue become one quote whose ``parts``
+  list every fragment (``content`` is the first, since a Span must be one
+  contiguous stretch);
+- a reporting clause holding quoted words inside running text ("called the
+  offensive “unjustifiable”") is ``mixed``; without quoted words, ``indirect``;
+- headline and transcript labels ("Pence: ...", "WALLACE: ...") and dash
+  credits (“...” ― Jane Doe) attribute to the name, with the mark as cue.
+
+Speakers are the mention as written in the attributing sentence; their
+actor comes from the actors component (``mentions.actor_for_token`` on the
+mention's head word, so "a senior US official" never becomes the USA).
+When actors left a personal pronoun unresolved, the previous quotation's
+speaker within two paragraphs is taken as a documented fallback.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from spacy.attrs import IDX, LEMMA, LOWER
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.extract.extensions import register_extensions
+from newsgraph.records import Quote, Span
+from newsgraph.extract.quotes.clauses import ClauseReader
+from newsgraph.extract.quotes.cues import CueLexicon
+from newsgraph.extract.quotes.marks import Quoted, find_quoted, looks_like_title
+from newsgraph.extract.quotes.speakers import SpeakerMaker
+from newsgraph.extract.quotes.units import Attribution, Unit, UnitResolver, is_break
+
+_TRANSCRIPT_LABEL = re.compile(r"[A-Z][A-Z.' -]{1,30}:\s")
+_CONTENT_POS = {"NOUN", "PROPN", "VERB", "PRON", "NUM", "ADJ", "AUX"}
+_CONTINUE_MODES = ("paragraph", "never", "always")
+
+
+@dataclass
+class QuoteWithParts(Quote):
+    """A Quote plus ``parts``: every fragment of its content, in text order.
+
+    ``parts[0]`` is ``content``. Split and continued quotations have several
+    parts; the contract's ``content`` stays one contiguous Span.
+    """
+
+    parts: list = field(default_factory=list)   # list[records.Span]
+
+
+@Language.factory("newsgraph_quotes", default_config={
+    "cue_paths": [], "continuations": "paragraph", "min_unattributed_words": 4})
+def make_quote_finder(nlp: Language, name: str, cue_paths: list, continuations: str,
+                      min_unattributed_words: int) -> "QuoteFinder":
+    """Factory for ``nlp.add_pipe("newsgraph_quotes", config={...})``.
+
+    Args:
+        nlp: the pipeline (unused; spaCy passes it).
+        name: the component's name in the pipeline.
+        cue_paths: extra cue YAML files in the format of ``data/cues.yaml``.
+        continuations: when a quotation with no cue of its own joins the
+            previous quote's speaker: ``paragraph`` (same or next paragraph),
+            ``never`` or ``always``.
+        min_unattributed_words: shorter quotations with no speaker are dropped
+            (scare quotes); longer ones are kept with a null speaker.
+    Returns:
+        The component.
+    """
+    return QuoteFinder(name, cue_paths=cue_paths, continuations=continuations,
+                       min_unattributed_words=min_unattributed_words)
+
+
+class QuoteFinder:
+    """Sets ``doc._.ng_quotes`` (list[QuoteWithParts]) and ``doc.spans["ng_quotes"]``."""
+
+    def __init__(self, name: str = "newsgraph_quotes", cue_paths: Iterable = (),
+                 continuations: str = "paragraph", min_unattributed_words: int = 4):
+        if continuations not in _CONTINUE_MODES:
+            raise ValueError(f"continuations={continuations!r}; use one of {', '.join(_CONTINUE_MODES)}")
+        register_extensions()
+        self.name = name
+        self.lexicon = CueLexicon.load(cue_paths)
+        self.reader = ClauseReader(self.lexicon)
+        self.continuations = continuations
+        self.min_unattributed_words = min_unattributed_words
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Find the quotes of one Doc.
+
+        Args:
+            doc: a parsed Doc (tagger, parser and lemmatizer have run).
+        Returns:
+            The same Doc with ``doc._.ng_quotes`` and ``doc.spans["ng_quotes"]`` set.
+        """
+        text = doc.text
+        quotes = _DocQuotes(doc, self, text).find() if text.strip() else []
+        doc._.ng_quotes = quotes
+        spans = []
+        for quote in quotes:
+            for part in quote.parts or [quote.content]:
+                span = doc.char_span(part.start, part.end, label=quote.kind, alignment_mode="expand")
+                if span is not None:
+                    spans.append(span)
+        doc.spans["ng_quotes"] = spans
+        return doc
+
+
+class _DocQuotes:
+    """The work for one Doc; built per call, never shared."""
+
+    def __init__(self, doc: Doc, finder: QuoteFinder, text: str):
+        self.doc = doc
+        self.text = text
+        self.finder = finder
+        self.starts = doc.to_array(IDX).tolist() if len(doc) else []
+        self.paragraphs = [m.start() for m in re.finditer(r"[^\n]+", self.text)] or [0]
+        self.speakers = SpeakerMaker(doc, text, finder.lexicon, self.chars)
+        self.speaker = self.speakers.speaker
+
+    # -- positions -----------------------------------------------------------------
+    def tok_of(self, char: int) -> int:
+        """Index of the token holding character ``char``."""
+        return max(0, bisect.bisect_right(self.starts, char) - 1)
+
+    def para_of(self, char: int) -> int:
+        """Number of the paragraph (line) holding character ``char``."""
+        return bisect.bisect_right(self.paragraphs, char) - 1
+
+    def chars(self, start: int, end: int) -> tuple[int, int]:
+        """Character range of the token range ``[start, end)``."""
+        last = self.doc[end - 1]
+        return self.doc[start].idx, last.idx + len(last.text)
+
+    def span(self, start: int, end: int) -> Span:
+        """A records.Span read from the article text."""
+        return Span.of(self.text, start, end)
+
+    # -- the whole pass ---------------------------------------------------------------
+    def find(self) -> list[QuoteWithParts]:
+        """Every quote of the Doc in text order (quotations, clauses, labels, orphans)."""
+        units = self.build_units([q for q in find_quoted(self.text)
+                                  if q.depth == 0 and not looks_like_title(self.text[q.start:q.end])])
+        tok_unit = [-1] * len(self.doc)
+        for k, unit in enumerate(units):
+            for j in range(unit.first_tok, unit.last_tok + 1):
+                tok_unit[j] = k
+        clauses = {}
+        reader = self.finder.reader
+        def quoted(i: int) -> bool:
+            return tok_unit[i] >= 0
+        wanted = reader.candidate_hashes(self.doc.vocab)
+        for i, (lemma, lower) in enumerate(self.doc.to_array([LEMMA, LOWER]).tolist()):
+            if lemma not in wanted and lower not in wanted:
+                continue      # one set lookup per token; only cue words are looked at closely
+            tok = self.doc[i]
+            clause = (reader.verb_clause(tok, quoted) or reader.source_clause(tok)
+                      or reader.channel_clause(tok) or reader.noun_clause(tok))
+            if clause is not None:
+                clauses[clause.head] = clause
+        self.resolver = UnitResolver(self.doc, self.finder.lexicon, clauses, tok_unit, self.text)
+        for unit in units:
+            self.resolver.resolve(unit)
+        quotes = self.direct_quotes(units)
+        direct_ids = {k for k, u in enumerate(units) if u.status == "direct"}
+        quoted_ids = {k for k, u in enumerate(units) if u.status in ("direct", "orphan")}
+        quotes += self.clause_quotes(clauses, units, tok_unit, direct_ids, quoted_ids)
+        quotes += self.label_quotes(units, tok_unit, quotes)
+        quotes.sort(key=lambda q: (q.content.start, q.content.end))
+        quotes = self.place_orphans(units, quotes)
+        self.speakers.resolve_pronouns(quotes, self.para_of)
+        return quotes
+
+    def build_units(self, regions: list[Quoted]) -> list[Unit]:
+        """Group paragraphs of one run-on quotation; a transcript label starts a new one."""
+        units: list[Unit] = []
+        for q in regions:
+            labelled = bool(_TRANSCRIPT_LABEL.match(self.text, q.start))
+            prev = units[-1].parts[-1] if units else None
+            if prev is not None and q.chain >= 0 and prev.chain == q.chain and not labelled:
+                units[-1].parts.append(q)
+                units[-1].last_tok = self.tok_of((q.close if q.close >= 0 else q.end) - (0 if q.close >= 0 else 1))
+                continue
+            first = self.tok_of(q.open if q.open >= 0 else q.start)
+            last = self.tok_of(q.close if q.close >= 0 else q.end - 1)
+            units.append(Unit([q], first, last))
+        return units
+
+    # -- quotations attributed by the words around them -------------------------------
+    def direct_quotes(self, units: list[Unit]) -> list[QuoteWithParts]:
+        """One direct quote per attributing clause; split quotations become its parts."""
+        out, by_clause = [], {}
+        for unit in units:
+            if unit.status != "direct":
+                continue
+            parts = self.unit_parts(unit)
+            if not parts:
+                continue
+            attribution = unit.attribution
+            key = id(attribution.clause) if attribution.clause is not None else None
+            if key is not None and key in by_clause:
+                by_clause[key].parts.extend(parts)
+                continue
+            quote = QuoteWithParts("direct", parts[0], self.speaker(attribution), self.cue(attribution), parts)
+            out.append(quote)
+            if key is not None:
+                by_clause[key] = quote
+        return out
+
+    def unit_parts(self, unit: Unit) -> list[Span]:
+        """The fragments of a quotation as Spans, without a transcript label or final comma."""
+        parts = []
+        for k, q in enumerate(unit.parts):
+            start, end = q.start, q.end
+            if k == 0 and unit.label_end > 0:
+                start = unit.label_end
+            while start < end and self.text[start].isspace():
+                start += 1
+            while end > start and self.text[end - 1] in " ,\u00a0":
+                end -= 1
+            if end > start:
+                parts.append(self.span(start, end))
+        return parts
+
+    def cue(self, attribution: Optional[Attribution]) -> Optional[Span]:
+        """The cue Span of an attribution, or None."""
+        if attribution is not None and attribution.cue_chars is not None:
+            return self.span(*attribution.cue_chars)
+        if attribution is None or attribution.cue is None:
+            return None
+        return self.span(*self.chars(*attribution.cue))
+
+    # -- reported speech from the parse --------------------------------------------
+    def clause_quotes(self, clauses: dict, units: list[Unit], tok_unit: list,
+                      direct_ids: set, quoted_ids: set) -> list[QuoteWithParts]:
+        """Reported speech from the parse, skipping cues inside quotations of their own."""
+        used = {id(u.attribution.clause) for u in units if u.status == "direct" and u.attribution.clause}
+        direct_chars = sorted((p.start, p.end) for k in direct_ids for p in units[k].parts)
+        all_chars = sorted((p.start, p.end) for u in units for p in u.parts)
+        out = []
+        for head in sorted(clauses):
+            clause = clauses[head]
+            if id(clause) in used or clause.content is None or tok_unit[head] in quoted_ids:
+                continue
+            if tok_unit[head] >= 0 and (clause.speaker is None or tok_unit[clause.speaker] == tok_unit[head]):
+                continue   # a cue inside quoted words, said by the quoted speaker ("do you think")
+            if clause.speaker is None and not self._passive(head):
+                continue   # "Imagine that ...", "to ban all Muslims": nobody is reported
+            if not any(t.pos_ in _CONTENT_POS for t in self.doc[clause.content[0]:clause.content[1]]):
+                continue   # "has requested for": nothing was reported
+            start, end = self.chars(*clause.content)
+            if _covered(self.text, start, end, direct_chars) >= 0.5:
+                continue
+            kind = "mixed" if _covered(self.text, start, end, all_chars) > 0 else "indirect"
+            attribution = Attribution(None, clause.cue, clause, clause.speaker)
+            content = self.span(start, end)
+            parts = [self.span(*self.chars(*p)) for p in clause.pieces] if clause.pieces else [content]
+            out.append(QuoteWithParts(kind, content, self.speaker(attribution), self.cue(attribution), parts))
+        return out
+
+    def _passive(self, head: int) -> bool:
+        """True for "it was announced that ...": reported, with the reporter left out."""
+        return any(c.dep_ in ("auxpass", "nsubjpass") for c in self.doc[head].children)
+
+    def label_quotes(self, units: list[Unit], tok_unit: list, found: list) -> list[QuoteWithParts]:
+        """Lines such as "Pat Caddell: Democrat voters worried ..." (headlines, transcripts)."""
+        doc, out = self.doc, []
+        taken = sorted((q.content.start, q.content.end) for q in found)
+        for para in self.paragraphs:
+            i = self.tok_of(para)
+            while i < len(doc) and doc[i].is_space:
+                i += 1
+            if i >= len(doc) or tok_unit[i] >= 0 or (i > 0 and not is_break(doc[i - 1])):
+                continue
+            label = self.resolver.colon_label(i)
+            if label is None:
+                continue
+            end = label.cue[1]
+            while end < len(doc) and not is_break(doc[end]):
+                end += 1
+            first = label.cue[1]
+            if end <= first:
+                continue
+            start, stop = self.chars(first, end)
+            if _covered(self.text, start, stop, taken) > 0.5:
+                continue
+            kind = "direct" if all(tok_unit[j] >= 0 or doc[j].is_punct for j in range(first, end)) else (
+                "mixed" if any(tok_unit[j] >= 0 for j in range(first, end)) else "indirect")
+            content = self.span(start, stop)
+            out.append(QuoteWithParts(kind, content, self.speaker(label), self.cue(label), [content]))
+        return out
+
+    # -- quotations with no cue of their own --------------------------------------
+    def place_orphans(self, units: list[Unit], quotes: list) -> list:
+        """Attribute quotations with no cue nearby, keeping ``quotes`` in text order."""
+        starts = [q.content.start for q in quotes]
+        for unit in units:
+            parts = self.unit_parts(unit) if unit.status == "orphan" else []
+            quote = self.orphan_quote(unit, parts, quotes, starts) if parts else None
+            if quote is not None:
+                k = bisect.bisect_left(starts, quote.content.start)
+                starts.insert(k, quote.content.start)
+                quotes.insert(k, quote)
+        return quotes
+
+    def orphan_quote(self, unit: Unit, parts: list, quotes: list, starts: list) -> Optional[QuoteWithParts]:
+        """A colon-introduced quote, a continuation (None when merged into the previous
+        quote's parts), an unattributed quote, or None for a short scare quote."""
+        intro = self.colon_intro(unit)
+        if intro is not None:
+            return QuoteWithParts("direct", parts[0], self.speaker(intro), self.cue(intro), parts)
+        prev = self.previous_speech(parts[0].start, quotes, starts)
+        if prev is not None and self.continues(prev, parts):
+            last = (prev.parts or [prev.content])[-1]
+            if prev.kind == "direct" and self.para_of(last.end) == self.para_of(parts[0].start):
+                prev.parts.extend(parts)
+                return None
+            return QuoteWithParts("direct", parts[0], prev.speaker, None, parts)
+        if sum(len(p.text.split()) for p in parts) >= self.finder.min_unattributed_words:
+            return QuoteWithParts("direct", parts[0], None, None, parts)
+        return None
+
+    def previous_speech(self, start: int, quotes: list, starts: list) -> Optional[QuoteWithParts]:
+        """The quote a cue-less quotation carries on: the previous one, or the last direct
+        quote of the paragraph when only an aside of the same speaker came between
+        ("“…,” he said, speaking of X. “…”")."""
+        k = bisect.bisect_left(starts, start) - 1
+        if k < 0:
+            return None
+        prev, para = quotes[k], self.para_of(start)
+        while k >= 0 and self.para_of(quotes[k].content.start) == para and quotes[k].kind != "direct":
+            k -= 1
+        if (k >= 0 and quotes[k] is not prev and quotes[k].kind == "direct"
+                and self.para_of(quotes[k].content.start) == para
+                and prev.speaker is not None and quotes[k].speaker is not None
+                and quotes[k].speaker.start == prev.speaker.start):
+            return quotes[k]
+        return prev
+
+    def continues(self, prev: QuoteWithParts, parts: list) -> bool:
+        """Whether a cue-less quotation (``parts``) keeps the speaker of ``prev``."""
+        mode = self.finder.continuations
+        if mode == "never" or prev.speaker is None:
+            return False
+        start = parts[0].start
+        last = (prev.parts or [prev.content])[-1]
+        if mode == "always" or self.para_of(start) == self.para_of(last.end):
+            return True
+        # Across a paragraph break only a full sentence carries on; an unpunctuated
+        # line in quotation marks is a crosshead or pull quote.
+        tail = self.text[parts[-1].start:parts[-1].end + 2].rstrip(" \u00a0\n\r\t”\"’'»")
+        return self.para_of(start) - self.para_of(last.end) == 1 and tail.endswith((".", "!", "?", "…"))
+
+    def colon_intro(self, unit: Unit) -> Optional[Attribution]:
+        """"The statement reads:" closing the previous line introduces the quotation."""
+        doc = self.doc
+        j = unit.first_tok - 1
+        while j >= 0 and doc[j].is_space:
+            j -= 1
+        if j < 0 or doc[j].text != ":":
+            return None
+        sent = doc[j].sent
+        for k in range(j - 1, sent.start - 1, -1):
+            clause = self.resolver.clauses.get(k)
+            if clause is not None and clause.kind in ("verb", "source"):
+                return Attribution(None, clause.cue, clause, clause.speaker)
+        return self.resolver.colon_label(sent.start, stop=j)
+
+
+def _covered(text: str, start: int, end: int, ranges: list) -> float:
+    """Share of the letters/digits of text[start:end] that lie inside ``ranges`` (sorted)."""
+    total = sum(ch.isalnum() for ch in text[start:end])
+    if not total or not ranges:
+        return 0.0
+    k = bisect.bisect_left(ranges, (start, -1))
+    k = max(0, k - 1)
+    inside = 0
+    while k < len(ranges) and ranges[k][0] < end:
+        s, e = max(start, ranges[k][0]), min(end, ranges[k][1])
+        if e > s:
+            inside += sum(ch.isalnum() for ch in text[s:e])
+        k += 1
+    return min(1.0, inside / total)

@@ -1,0 +1,100 @@
+"""Turn an attribution into a ``records.Speaker``: the mention as written plus its actor.
+
+The span is what the article wrote in the attributing sentence ("French
+Foreign Minister Catherine Colonna", "the Elysée tenant", "he"); the actor
+comes from the actors component through ``mentions.actor_for_token`` on the
+mention's *head word*, so a country named inside a description ("a senior US
+official") is never taken for the speaker. Two guards keep the actor honest:
+
+- a person described but not named ("the official", "sources", and "he"
+  when actors resolved it to a country) gets no actor unless actors found a
+  person;
+- a "he"/"she" that actors left unresolved takes the actor of the previous
+  speaker within two paragraphs, if that speaker was a person or unknown.
+  This is the documented fallback for gaps in coreference.
+"""
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+from spacy.tokens import Doc
+
+from newsgraph.records import Speaker
+from newsgraph.extract import mentions
+from newsgraph.extract.quotes.clauses import speaker_range
+from newsgraph.extract.quotes.cues import CueLexicon
+from newsgraph.extract.quotes.units import Attribution
+
+_PERSONAL = {"he", "she", "him", "her", "i", "me"}
+_FALLBACK_PRONOUNS = {"he", "she"}
+
+
+class SpeakerMaker:
+    """Builds Speakers for one Doc and remembers each one's head token."""
+
+    def __init__(self, doc: Doc, text: str, lexicon: CueLexicon, chars: Callable):
+        self.doc, self.text, self.lex, self.chars = doc, text, lexicon, chars
+        self.has_actors = doc._.ng_actors is not None
+        self.heads: dict[int, int] = {}     # id(Speaker) -> head token index
+        self.kinds: dict[int, str] = {}     # id(Speaker) -> kind of its actor
+
+    def speaker(self, attribution: Optional[Attribution]) -> Optional[Speaker]:
+        """The Speaker of an attribution, with its actor when actors are known.
+
+        Args:
+            attribution: a bare speaker range, a clause with a subject, or a
+                head token to grow a noun phrase from; None gives None.
+        Returns:
+            The Speaker, or None when the attribution names nobody.
+        """
+        if attribution is None:
+            return None
+        if attribution.speaker is not None:
+            start, end = attribution.speaker
+            head = attribution.speaker_head if attribution.speaker_head is not None else end - 1
+        elif attribution.clause is not None and attribution.clause.speaker is not None:
+            start, end, head = speaker_range(self.doc[attribution.clause.speaker])
+        elif attribution.speaker_head is not None:
+            start, end, head = speaker_range(self.doc[attribution.speaker_head])
+        else:
+            return None
+        if end <= start:
+            return None
+        s, e = self.chars(start, end)
+        actor = mentions.actor_for_token(self.doc, head) if self.has_actors else None
+        if actor is not None and actor.kind != "person" and self.unnamed(head):
+            actor = None   # "a senior US official" is not the USA; "he" is not a country
+        speaker = Speaker(s, e, self.text[s:e], actor.id if actor is not None else None)
+        self.heads[id(speaker)] = head
+        if actor is not None:
+            self.kinds[id(speaker)] = actor.kind
+        return speaker
+
+    def unnamed(self, head: int) -> bool:
+        """True for a person described, not named: "the official", "sources", "he"."""
+        tok = self.doc[head]
+        if tok.pos_ == "PRON":
+            return tok.lower_ in _PERSONAL
+        return tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.unnamed_speakers
+
+    def resolve_pronouns(self, quotes: list, para_of: Callable[[int], int]) -> None:
+        """Give an unresolved "he"/"she" the actor of the previous (person) speaker.
+
+        Args:
+            quotes: the Doc's quotes in text order (their speakers are updated).
+            para_of: paragraph number of a character offset.
+        """
+        if not self.has_actors:
+            return
+        previous = None
+        for quote in quotes:
+            speaker = quote.speaker
+            if speaker is None or id(speaker) not in self.heads:
+                continue
+            pronoun = self.doc[self.heads[id(speaker)]].lower_ in _FALLBACK_PRONOUNS
+            if pronoun and speaker.actor is None and previous is not None \
+                    and para_of(speaker.start) - para_of(previous.end) <= 2 \
+                    and self.kinds.get(id(previous), "person") == "person":
+                speaker.actor = previous.actor
+            if not pronoun:
+                previous = speaker

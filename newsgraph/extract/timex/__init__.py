@@ -1,0 +1,1 @@
+"""The newsgraph_timex spaCy component (``component.py``) and its parts."""

@@ -1,0 +1,219 @@
+"""Candidate time expressions: one regex pass per pattern over the text.
+
+Why this module exists: recognition and normalisation are separate concerns.
+Here the rule tables of ``newsgraph/data/timex.yaml`` become a short list of
+compiled patterns, each naming the kind of expression it finds ("mdy",
+"weekday", "numbered", ...). ``scan`` returns every match as a ``Candidate``
+with its named groups as character spans; ``newsgraph.extract.timex`` then
+checks them against the tokens, keeps the longest non-overlapping ones and
+hands them to ``timex_normalise``. Every pattern is linear in the text.
+"""
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from newsgraph.knowledge import data_path
+
+DATA_PATH = data_path("timex.yaml")
+_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+
+
+@dataclass
+class Candidate:
+    """One pattern match: ``kind``, its extent and its named groups.
+
+    ``groups`` maps a group name to its lower-cased text; ``spans`` maps it to
+    ``(start, end)`` character offsets in the text. ``order`` is the pattern's
+    rank, used to break ties between equally long matches.
+    """
+
+    start: int
+    end: int
+    kind: str
+    order: int
+    groups: dict = field(default_factory=dict)
+    spans: dict = field(default_factory=dict)
+
+    def get(self, name: str) -> str | None:
+        """The lower-cased text of group ``name``, or None when it did not match."""
+        return self.groups.get(name)
+
+
+_ACTIVE: ContextVar[str] = ContextVar("newsgraph_timex_tables", default=str(DATA_PATH))
+
+
+def load_tables(path: str | None = None) -> dict:
+    """The rule tables at ``path``, or those in use (see ``using``); parsed once per file."""
+    return _load(path or _ACTIVE.get())
+
+
+@lru_cache(maxsize=None)
+def _load(path: str) -> dict:
+    with open(path, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@contextmanager
+def using(path: str | None):
+    """Within this block, ``load_tables()`` reads ``path`` (None: the packaged tables)."""
+    token = _ACTIVE.set(path or str(DATA_PATH))
+    try:
+        yield
+    finally:
+        _ACTIVE.reset(token)
+
+
+def _alt(words) -> str:
+    """A regex alternation of ``words``, longest first, spaces and apostrophes loose."""
+    parts = []
+    for word in sorted(set(words), key=len, reverse=True):
+        piece = re.escape(word).replace(r"\ ", r"\s+").replace("'", "['’]")
+        parts.append(piece)
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _pieces(tables: dict) -> dict:
+    """The shared regex fragments (months, weekdays, numbers, units...)."""
+    months = tables["months"]["names"]
+    full = [m for m in months if m not in _ABBREVIATIONS]
+    abbr = [m for m in months if m in _ABBREVIATIONS]
+    numbers = tables["numbers"]
+    tens = "|".join(numbers["tens"])
+    digits_words = "one|two|three|four|five|six|seven|eight|nine"
+    num_words = [w for w in numbers["words"]] + list(numbers["vague"])
+    units = [u for u in tables["units"]["table"] if u != "century"]
+    p = {
+        "MONTH": r"(?P<mon>" + _alt(full) + r"\b|" + _alt(abbr) + r"(?:\.|\b))",
+        "WD": r"(?P<wd>" + _alt(tables["weekdays"]["names"]) + r")\b",
+        "NUM": r"(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:" + tens + r")-(?:" + digits_words
+               + r")|" + _alt(num_words) + r")(?:\s+and\s+a\s+half)?)",
+        "UNIT": r"(?P<unit>(?:" + "|".join(units) + r")s?|centur(?:y|ies))",
+        "MOD": r"(?P<mod>" + _alt(tables["modifiers"]["words"]) + r")",
+        "INNER": _alt(tables["modifiers"]["inner"]),
+        "POD": r"(?P<pod>morning|afternoon|evening|night)",
+        "EDGE": r"(?:(?P<edge>(?:the\s+)?(?:end|beginning|start|middle|turn)\s+of|early|mid|late)"
+                r"(?:\s*-\s*|\s+))?",
+        "ORD": _alt(tables["ordinals"]["words"]),
+        "YEAR": r"(?P<year>1[0-9]{3}|20[0-9]{2})",
+        "DAY": r"(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?",
+        "DAY2": r"(?:\s*[-–]\s*(?P<day2>[0-3]?[0-9])(?:st|nd|rd|th)?\b)?",
+        "SEASON": r"(?P<season>" + _alt(tables["seasons"]["codes"]) + r")",
+    }
+    return p
+
+
+def _patterns(tables: dict) -> list[tuple[str, re.Pattern]]:
+    """The ordered (kind, compiled pattern) list; earlier kinds win ties."""
+    p = _pieces(tables)
+    rel = _alt(tables["relative"]["shift"])
+    ana = _alt(tables["relative"]["anaphoric"])
+    fuzzy = _alt(tables["fuzzy"]["words"])
+    sets = _alt(tables["set_adverbs"]["words"])
+    hol = _alt(tables["holidays"]["dates"])
+    plural_preps = _alt(tables["prepositions"]["plural_unit"])
+    plain_units = r"(?:days|weeks|months|years|decades|centuries|hours|minutes)"
+    defs = [
+        ("iso", r"\b(?P<year>[12][0-9]{3})-(?P<mon>[01][0-9])-(?P<day>[0-3][0-9])\b"),
+        ("mdy", r"\b(?:(?:the\s+)?" + p["POD"] + r"\s+of\s+)?(?:" + p["WD"] + r",?\s+)?" + p["MONTH"]
+         + r"\s+" + p["DAY"] + r"\b"
+         + p["DAY2"] + r"(?:,?\s+" + p["YEAR"] + r"\b)?"),
+        ("dmy", r"\b(?:" + p["WD"] + r",?\s+)?(?:the\s+)?" + p["DAY"] + p["DAY2"] + r"\s+(?:of\s+)?"
+         + p["MONTH"] + r"(?:,?\s+" + p["YEAR"] + r"\b)?"),
+        ("time", r"(?<![\d.:])(?P<h>[0-2]?[0-9])(?:[:.](?P<mi>[0-5][0-9]))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)"
+         r"(?:\s+(?P<tz>GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET))?"
+         r"(?:\s+(?P<rd>today|tonight|yesterday|tomorrow)\b|\s+" + p["WD"] + r")?"),
+        ("time", r"(?<![\d.:])(?P<h>[0-2]?[0-9]):(?P<mi>[0-5][0-9])\b(?!:)(?:\s+(?P<tz>GMT|UTC|CET|EST|EDT))?"),
+        ("time", r"\b(?P<named>noon|midnight|midday)\b(?:\s+(?P<rd>today|tonight|yesterday|tomorrow)\b|\s+"
+         + p["WD"] + r")?"),
+        ("quarter", r"\b(?:(?P<the>the)\s+)?(?P<ord>" + p["ORD"] + r")(?:\s+|-)(?P<qh>quarter|half)\b(?:\s+of\s+(?:"
+         + p["YEAR"] + r"\b|(?P<yrel>this|last|next|the)\s+year\b))?"),
+        ("quarter", r"\bQ(?P<q>[1-4])\b(?:\s+" + p["YEAR"] + r"\b)?"),
+        ("century", r"\b(?:the\s+)?" + p["EDGE"] + r"(?:(?P<cnum>[12]?[0-9])(?:st|nd|rd|th)|(?P<cword>"
+         + p["ORD"] + r"))[\s-]+century\b"),
+        ("decade", r"\b(?:the\s+)?" + p["EDGE"] + r"(?P<dec>1[0-9]{2}0|20[0-9]0)['’]?s\b"),
+        ("decade", r"(?:\bthe\s+)?" + p["EDGE"] + r"['’](?P<dec2>[0-9]0)s\b"),
+        ("month", r"\b" + p["EDGE"] + r"(?:(?P<rel>last|next|this|this\s+past|coming)\s+)?" + p["MONTH"]
+         + r"(?:,?\s+(?:of\s+)?" + p["YEAR"] + r"\b)?"),
+        ("year", r"\b" + p["EDGE"] + r"(?<![\d,.$€£#/])" + p["YEAR"]
+         + r"\b(?![,.]\d|\s*(?:%|percent|per\s+cent))"),
+        ("season", r"\b(?:(?P<edge>early|mid|late)(?:\s*-\s*|\s+))?(?:(?P<det>this|last|next|past|coming|the)\s+)?"
+         + p["SEASON"] + r"\b(?:,?\s+(?:of\s+)?" + p["YEAR"] + r"\b)?"),
+        ("holiday", r"\b(?P<hol>" + hol + r")\b"),
+        ("relday", r"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?P<rd>today|tonight|yesterday|tomorrow)\b(?:\s+"
+         + p["POD"] + r"\b)?"),
+        ("relday", r"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?P<rd>this|last)\s+" + p["POD"] + r"\b"),
+        ("weekday", r"\b(?:(?P<mod>early|late)\s+)?(?:(?P<rel>this|last|next|past|coming)\s+)?" + p["WD"]
+         + r"(?:\s+" + p["POD"] + r"\b)?"),
+        ("anaphoric", r"\b(?P<ana>" + ana
+         + r")\s+(?P<unit>day|week|month|year|morning|afternoon|evening|night)\b"),
+        ("anaphoric", r"\b(?P<ana>the\s+next)\s+(?P<unit>day|morning)\b"),
+        ("anaphoric", r"\bthe\s+(?P<unit>day)\s+(?P<ba>before|after)\b"),
+        ("fuzzy", r"\b(?P<fz>" + fuzzy + r")\b(?!-)"),
+        ("relunit", r"\b(?:(?P<mod>earlier|later|early|late)\s+)?(?:(?P<the>the)\s+)?(?P<rel>" + rel
+         + r")\s+(?P<unit>week|month|year|weekend|quarter|decade|century|spring|summer|autumn|fall|winter)\b"),
+        ("relunit", r"\b(?P<the>the)\s+(?P<unit>weekend)\b"),
+        ("endof", r"\b(?P<edge>(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+(?P<rel>the|this|last|next)\s+"
+         r"(?P<unit>week|month|year)\b"),
+        ("plural", r"\b(?:(?P<the>the)\s+)?(?P<rel>coming|upcoming|next|past|last|recent|previous|following)\s+"
+         r"(?P<unit>" + plain_units + r")\b"),
+        ("numbered", r"\b(?:" + p["MOD"] + r"\s+)?" + p["NUM"] + r"(?P<hy>\s+|-)(?:" + p["INNER"] + r"\s+)?"
+         + p["UNIT"] + r"\b(?P<half>\s+and\s+a\s+half)?(?P<old>-old\b|\s+old\b)?"
+         r"(?:\s+(?P<rel>ago|later|earlier|from\s+now))?\b"),
+        ("fiscal", r"\bfiscal\s+(?:year\s+)?" + p["YEAR"] + r"\b"),
+        ("yearago", r"\b(?:(?P<the>the)\s+)?(?P<ya>" + _alt(tables["comparison_periods"]["words"])
+         + r")\s+(?P<unit>period|quarter|month|half|year|week)\b"),
+        ("long", r"(?<![\w-])(?:" + p["NUM"] + r"[-\s])?" + p["UNIT"] + r"-long\b"),
+        ("yearend", r"\b(?P<ye>year|month|quarter)[-\s]end\b(?!\s+(?:of|results|report|figures)\b)"),
+        ("theunit", r"\b(?:in|for|during|over|throughout|of)\s+(?P<x>the\s+(?:fiscal\s+)?(?P<unit>week|month|year|quarter))\b"
+         r"(?!\s+(?:of|before|after|earlier|ago|since|to|in\s+which)\b|\s*['’]s|-)"),
+        ("theunit", r"\b(?P<x>the\s+(?:latest|most\s+recent)\s+(?P<unit>week|month|year|quarter|period))\b"),
+        ("anaphoric", r"\b(?P<ana>the)\s+(?P<unit>day)\b(?!\s*['’]s|-|\s+(?:of|before|after|to|and|or)\b)"),
+        ("set", r"\b(?:every|each)\s+(?:other\s+)?(?:" + p["NUM"] + r"\s+)?(?:" + p["UNIT"] + "|" + p["WD"] + "|"
+         + p["POD"] + r"|(?P<we>weekend)|" + p["SEASON"] + r")\b"),
+        ("set", r"\bper\s+" + p["UNIT"] + r"\b"),
+        ("set", r"\b(?P<adv>" + sets + r")\b"),
+        ("bare", r"\b" + plural_preps + r"\s+(?P<x>" + plain_units + r")\b"),
+        ("bare", r"(?<![\w-])(?P<x>" + plain_units + r")\s+(?:of|after|before)\b"),
+        ("bare", r"(?<![\w-])(?P<u>" + plain_units + r")\s+(?:later|earlier)\b"),
+    ]
+    return [(kind, re.compile(rx, re.I)) for kind, rx in defs]
+
+
+@lru_cache(maxsize=None)
+def _compiled(path: str) -> tuple:
+    return tuple(_patterns(load_tables(path)))
+
+
+def compiled(path: str | None = None) -> tuple:
+    """The compiled (kind, pattern) list for the tables at ``path`` or in use (cached)."""
+    return _compiled(path or _ACTIVE.get())
+
+
+def scan(text: str, path: str | None = None) -> list[Candidate]:
+    """Every pattern match in ``text`` as a Candidate (overlaps included).
+
+    Args:
+        text: the document text.
+        path: the rule-table file (default: the tables in use, normally the
+            packaged ``timex.yaml``).
+    Returns:
+        Candidates in pattern order; overlaps are resolved by the caller.
+    """
+    found = []
+    for order, (kind, pattern) in enumerate(compiled(path)):
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if "x" in pattern.groupindex and m.group("x"):
+                start, end = m.span("x")
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            groups = {k: v.lower() for k, v in m.groupdict().items() if v is not None}
+            spans = {k: m.span(k) for k in groups}
+            found.append(Candidate(start, end, kind, order, groups, spans))
+    return found
