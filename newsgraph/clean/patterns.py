@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from newsgraph.knowledge import DATA_DIR
+from newsgraph.knowledge.loader import read_yaml
 
 DEFAULT_PATTERNS_PATH = DATA_DIR / "boilerplate.yaml"
 EDGE_ROWS = 40   # bylines, datelines and bios are looked for this many lines from either end
@@ -90,7 +90,7 @@ class BoilerplatePatterns:
         """
         pats = cls()
         for p in [Path(path) if path else DEFAULT_PATTERNS_PATH, *map(Path, extra_paths)]:
-            pats._add(yaml.safe_load(p.read_text(encoding="utf-8")) or {}, str(p))
+            pats._add(read_yaml(p), str(p))
         return pats
 
     def _add(self, data: dict, source: str) -> None:

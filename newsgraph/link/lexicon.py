@@ -13,9 +13,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-import yaml
 from unidecode import unidecode
 from newsgraph.knowledge import data_path
+from newsgraph.knowledge.loader import read_yaml
 
 DATA_PATH = data_path("link.yaml")
 _WORD = re.compile(r"[a-z0-9_]+")
@@ -86,6 +86,5 @@ def load_lexicon(path: Optional[str] = None) -> LinkLexicon:
     """The bundled link lexicon, extended by the YAML file at ``path`` (cached)."""
     lex = LinkLexicon()
     for p in (str(DATA_PATH), path) if path else (str(DATA_PATH),):
-        with open(p, encoding="utf-8") as handle:
-            _merge(lex, yaml.safe_load(handle) or {})
+        _merge(lex, read_yaml(p))
     return lex

@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
-import yaml
 from unidecode import unidecode
 from newsgraph.knowledge import DATA_DIR
+from newsgraph.knowledge.loader import read_yaml
 
 _STATE_PREFIXES = re.compile(
     r"^(?:the\s+)?(?:(?:democratic|federal|islamic|socialist|people's|peoples|"
@@ -79,12 +79,6 @@ def plural_forms(word: str) -> list[str]:
     if low.endswith(("sh", "x")):
         return [word, word + "es"]
     return [word, word + "s"]
-
-
-def read_yaml(path: Path) -> dict:
-    """A YAML file as a dict (empty when the file is empty)."""
-    with open(path, encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or {}
 
 
 def _coco_rows() -> list[dict]:

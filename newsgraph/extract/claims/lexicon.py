@@ -12,8 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
-import yaml
 from newsgraph.knowledge import data_path
+from newsgraph.knowledge.loader import read_yaml
 
 DATA_PATH = data_path("claims.yaml")
 
@@ -113,6 +113,5 @@ def load_lexicon(paths: tuple = ()) -> ClaimLexicon:
     """
     lex = ClaimLexicon()
     for path in (str(DATA_PATH), *paths):
-        with open(path, encoding="utf-8") as handle:
-            _merge(lex, yaml.safe_load(handle) or {})
+        _merge(lex, read_yaml(path))
     return lex

@@ -14,10 +14,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-import yaml
 
 from newsgraph.records import PLOVER_TYPES
 from newsgraph.knowledge import data_path
+from newsgraph.knowledge.loader import read_yaml
 
 DEFAULT_PATH = data_path("plover.yaml")
 _ENTRY_SECTIONS = ("verbs", "phrasal", "objects", "nouns", "relation_nouns")
@@ -144,10 +144,7 @@ def _merge(base: dict, extra: dict) -> dict:
 
 def _read(path: Path) -> dict:
     """One YAML file as a dict (an empty file is an empty dict)."""
-    with open(path, encoding="utf-8") as handle:
-        data = yaml.safe_load(handle) or {}
-    if not isinstance(data, dict):
-        raise ValueError(f"{path}: a lexicon file must hold a mapping of sections")
+    data = read_yaml(path)
     return data
 
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-import yaml
 from newsgraph.knowledge import data_path
+from newsgraph.knowledge.loader import read_yaml
 
 DEFAULT_CUES = data_path("cues.yaml")
 NEEDS = ("any", "clause", "naming")
@@ -50,8 +50,7 @@ class CueLexicon:
         """
         lexicon = cls()
         for path in [DEFAULT_CUES, *extra_paths]:
-            with open(path, encoding="utf-8") as fh:
-                lexicon.add(yaml.safe_load(fh) or {}, source=str(path))
+            lexicon.add(read_yaml(path), source=str(path))
         return lexicon
 
     def add(self, data: dict, source: str = "<dict>") -> None:

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from newsgraph.knowledge import data_path
+from newsgraph.knowledge.loader import read_yaml
 
 DATA_PATH = data_path("timex.yaml")
 _ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
@@ -55,8 +55,7 @@ def load_tables(path: str | None = None) -> dict:
 
 @lru_cache(maxsize=None)
 def _load(path: str) -> dict:
-    with open(path, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return read_yaml(path)
 
 
 @contextmanager
