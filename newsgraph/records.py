@@ -98,8 +98,8 @@ class Actor(_Record):
     country: Optional[str] = None
     sector: Optional[str] = None
     role: Optional[str] = None
-    mentions: list = field(default_factory=list)   # list of [start, end]
-    aliases: list = field(default_factory=list)    # extra: surface forms seen
+    mentions: list[list[int]] = field(default_factory=list)   # [start, end] pairs
+    aliases: list[str] = field(default_factory=list)    # extra: surface forms seen
 
     def add_mention(self, start: int, end: int, surface: str | None = None) -> None:
         """Record one more mention, keeping mentions sorted and unique."""
@@ -125,7 +125,7 @@ class Quote(_Record):
     content: Span
     speaker: Optional[Speaker] = None
     cue: Optional[Span] = None
-    parts: list = field(default_factory=list)   # extra: every fragment (list[Span]), parts[0] is content
+    parts: list[Span] = field(default_factory=list)   # extra: every fragment, parts[0] is content
 
     @classmethod
     def from_dict(cls, data: dict) -> "Quote":
@@ -144,10 +144,10 @@ class Event(_Record):
 
     type: str
     trigger: Span
-    sentence: list
+    sentence: list[int]   # [start, end]
     mode: Optional[str] = None
-    source: list = field(default_factory=list)   # list[Arg]
-    target: list = field(default_factory=list)   # list[Arg]
+    source: list[Arg] = field(default_factory=list)
+    target: list[Arg] = field(default_factory=list)
     date: Optional[str] = None
     location: Optional[Location] = None
     status: str = "asserted"
@@ -231,15 +231,15 @@ class ArticleRecord(_Record):
     url: Optional[str] = None
     published: Optional[str] = None
     published_source: Optional[str] = None
-    boilerplate: list = field(default_factory=list)   # list of [start, end]
-    actors: list = field(default_factory=list)        # list[Actor]
-    quotes: list = field(default_factory=list)        # list[Quote]
-    events: list = field(default_factory=list)        # list[Event]
-    claims: list = field(default_factory=list)        # list[Claim]
-    timexes: list = field(default_factory=list)       # list[Timex]
+    boilerplate: list[list[int]] = field(default_factory=list)   # [start, end] pairs
+    actors: list[Actor] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
     source_path: Optional[str] = None                 # extra: where it was read from
     input_format: Optional[str] = None                # extra: txt, html or jsonl
-    warnings: list = field(default_factory=list)      # extra: non-fatal notes
+    warnings: list[str] = field(default_factory=list)      # extra: non-fatal notes
 
     @classmethod
     def from_dict(cls, data: dict) -> "ArticleRecord":
@@ -281,7 +281,7 @@ class Discrepancy(_Record):
     date: Optional[str]
     event_type: Optional[str]
     kind: str
-    reports: list = field(default_factory=list)   # list[Report]
+    reports: list[Report] = field(default_factory=list)
     place: Optional[str] = None   # extra: the one place the figures are about, when they name one
 
 
@@ -302,10 +302,10 @@ class TimelineEntry(_Record):
     type: str
     date: Optional[str]
     date_end: Optional[str]
-    location: Optional[dict]
-    source: list
-    target: list
-    mentions: list   # list[EventMention]
-    articles: list
+    location: Optional[dict[str, Any]]
+    source: list[str]   # actor ids, most reported first
+    target: list[str]   # actor ids, most reported first
+    mentions: list[EventMention]
+    articles: list[str]
     status: Optional[str] = None      # extra: the agreed status
     summary: Optional[str] = None     # extra: one readable line
