@@ -1,10 +1,14 @@
-"""Count the articles a command will read, so the progress bar has an ETA."""
+"""Count the articles a command will read, so the progress bar has an ETA.
+
+Every item the batch will report on counts: an article, and a skipped input
+too (the bar advances once for its skip line), so the bar never reads "1/0".
+"""
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Sequence
 
-from newsgraph.ingest.sources import iter_files
+from newsgraph.ingest.walk import iter_files
 
 
 def estimate_total(paths: Sequence[str], max_bytes: int) -> int | None:
@@ -13,17 +17,18 @@ def estimate_total(paths: Sequence[str], max_bytes: int) -> int | None:
     for item in iter_files(paths):
         if item == "-":
             return None
-        if isinstance(item, str):  # a URL: one page
-            total += 1
-            continue
-        if not isinstance(item, Path):
-            continue
-        if item.suffix.lower() == ".jsonl":
-            try:
-                if item.stat().st_size <= max_bytes:
-                    total += sum(1 for line in item.read_bytes().splitlines() if line.strip())
-            except OSError:
-                pass
-        else:
+        if isinstance(item, Path) and item.suffix.lower() == ".jsonl":
+            total += _jsonl_items(item, max_bytes)
+        else:  # a file, a URL (one page) or a skip notice: one item each
             total += 1
     return total
+
+
+def _jsonl_items(path: Path, max_bytes: int) -> int:
+    """Non-blank lines of a JSON Lines file; 1 when it will be skipped whole (too big, unreadable, empty)."""
+    try:
+        if path.stat().st_size > max_bytes:
+            return 1
+        return max(1, sum(1 for line in path.read_bytes().splitlines() if line.strip()))
+    except OSError:
+        return 1

@@ -19,9 +19,23 @@ DB_HELP = "SQLite database made by `newsgraph ingest`."
 
 
 def _fail(text: str, code: int = 2) -> None:
-    from newsgraph.cli.progress import stderr
-    stderr.print(f"newsgraph: {text}", markup=False, highlight=False)
+    from newsgraph.cli.progress import say
+    say(f"newsgraph: {text}")
     raise typer.Exit(code)
+
+
+def check_dates(**bounds: str | None) -> None:
+    """Refuse a ``--since``/``--until`` that is not a real YYYY[-MM[-DD]] date (exit 2, one line).
+
+    The same check as the API's and ``export``'s, so ``2023-13`` is refused as
+    clearly as ``yesterday`` everywhere.
+    """
+    from newsgraph.serve.filters import ParamError, check_date
+    for name, value in bounds.items():
+        try:
+            check_date(f"--{name}", value)
+        except ParamError as exc:
+            _fail(str(exc))
 
 
 def _store(db: Path, readonly: bool):
@@ -54,9 +68,11 @@ def link(db: Path = typer.Option("newsgraph.db", "--db", help=DB_HELP),
     finally:
         store.close()
     if not quiet:
-        typer.echo(f"{report.articles} articles linked: {counts.get('link_clusters', 0)} event clusters, "
-                   f"{report.discrepancies} discrepancies, {len(report.dated)} publication dates inferred "
-                   f"→ {db}", err=True)
+        from newsgraph.cli.progress import plural, say
+        say(f"{plural(report.articles, 'article')} linked: "
+            f"{plural(counts.get('link_clusters', 0), 'event cluster')}, "
+            f"{plural(report.discrepancies, 'discrepancy', 'discrepancies')}, "
+            f"{plural(len(report.dated), 'publication date')} inferred → {db}")
 
 
 def timeline(db: Path = typer.Option("newsgraph.db", "--db", help=DB_HELP),
@@ -70,9 +86,7 @@ def timeline(db: Path = typer.Option("newsgraph.db", "--db", help=DB_HELP),
     from newsgraph.link import timeline as get_timeline
     if type and type.upper() not in PLOVER_TYPES:
         _fail(f"--type {type}: not a PLOVER type (one of {', '.join(PLOVER_TYPES)})")
-    for name, value in (("--since", since), ("--until", until)):
-        if value and not _is_date(value):
-            _fail(f"{name} {value}: use YYYY, YYYY-MM or YYYY-MM-DD")
+    check_dates(since=since, until=until)
     store = _store(db, readonly=True)
     try:
         entries = get_timeline(store, actor=actor, type=type, since=since, until=until)
@@ -126,11 +140,6 @@ def _figure(report) -> str:
         return f"{value}–{report.value_max:,g}"
     prefix = {"at_least": "≥ ", "at_most": "≤ ", "about": "~ "}.get(report.qualifier, "")
     return prefix + value
-
-
-def _is_date(value: str) -> bool:
-    import re
-    return bool(re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value))
 
 
 def register(app: typer.Typer) -> None:

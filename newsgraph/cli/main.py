@@ -6,6 +6,7 @@ on stderr as ``newsgraph: skipped PATH[:LINE]: reason``), 2 for usage errors.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from contextlib import nullcontext
 from pathlib import Path
@@ -18,7 +19,7 @@ from newsgraph.ingest import DEFAULT_MAX_BYTES
 from newsgraph.records import ArticleRecord
 from newsgraph.cli.inputs import estimate_total
 from newsgraph.cli.interrupt import stop_on_interrupt
-from newsgraph.cli.progress import progress_bar, stderr
+from newsgraph.cli.progress import plural, progress_bar, say, stderr
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   pretty_exceptions_enable=False,
@@ -37,8 +38,21 @@ JunkOpt = typer.Option(None, "--boilerplate", help="Extra page-junk patterns (YA
 
 def fail(text: str, code: int = 2) -> None:
     """Print one error line and exit."""
-    stderr.print(f"newsgraph: {text}", markup=False, highlight=False)
+    say(f"newsgraph: {text}")
     raise typer.Exit(code)
+
+
+def check_output(output: Path) -> None:
+    """Fail at once (exit 2) when ``-o`` cannot be written, before minutes of model loading."""
+    if str(output) == "-":
+        return
+    folder = output.parent
+    if output.is_dir():
+        fail(f"-o {output}: is a folder; give a file name")
+    if not folder.is_dir():
+        fail(f"-o {output}: no folder {folder} (create it first)")
+    if not os.access(folder, os.W_OK) or (output.exists() and not os.access(output, os.W_OK)):
+        fail(f"-o {output}: not writable")
 
 
 def _extractor(workers: int, max_bytes: int, actors: Optional[List[Path]],
@@ -67,13 +81,12 @@ def _extractor(workers: int, max_bytes: int, actors: Optional[List[Path]],
 
 
 def _report_skip(item: SkippedInput) -> None:
-    stderr.print(item.line(), markup=False, highlight=False, soft_wrap=True)
+    say(item.line())
 
 
 def _report_warnings(record: ArticleRecord) -> None:
     for warning in record.warnings:
-        stderr.print(f"newsgraph: warning {record.source_path or record.id}: {warning}",
-                     markup=False, highlight=False, soft_wrap=True)
+        say(f"newsgraph: warning {record.source_path or record.id}: {warning}")
 
 
 @app.command()
@@ -81,7 +94,8 @@ def extract(paths: List[str] = PathsArg,
             output: Path = typer.Option(..., "-o", "--output", help="Where to write JSON Lines (- for stdout)."),
             workers: int = WorkersOpt, max_bytes: int = MaxBytesOpt, quiet: bool = QuietOpt,
             actors: Optional[List[Path]] = ActorsOpt, junk: Optional[List[Path]] = JunkOpt) -> None:
-    """Extract records from articles and write them as JSON Lines."""
+    """Extract records from files, folders, http(s) URLs or stdin and write them as JSON Lines."""
+    check_output(output)
     extractor = _extractor(workers, max_bytes, actors, junk)
     total = estimate_total(paths, max_bytes)
     skipped = written = 0
@@ -105,10 +119,10 @@ def extract(paths: List[str] = PathsArg,
         if out is None:
             handle.close()
     if stop:
-        stderr.print(f"newsgraph: interrupted; {written} complete records written to {output}")
+        say(f"newsgraph: interrupted; {plural(written, 'complete record')} written to {output}")
         raise typer.Exit(130)
     if not quiet:
-        stderr.print(f"{written} articles written to {output}, {skipped} skipped")
+        say(f"{plural(written, 'article')} written to {output}, {skipped} skipped")
     raise typer.Exit(1 if skipped else 0)
 
 
@@ -161,17 +175,17 @@ def ingest(paths: List[str] = PathsArg, db: Path = DbOpt, workers: int = Workers
                 if stop:
                     raise KeyboardInterrupt
     except KeyboardInterrupt:
-        stderr.print(f"newsgraph: interrupted; {len(saved_ids)} articles stored intact in {db}")
+        say(f"newsgraph: interrupted; {plural(len(saved_ids), 'article')} stored intact in {db}")
         raise typer.Exit(130)
     if link and saved_ids:
         with stderr.status("linking across articles…") if not quiet else nullcontext():
             report = update_links(store, saved_ids, reextract=extractor.extract_one)
         if not quiet:
             dated = "".join(f"; {a} dated {d} from another article" for a, d in report.dated)
-            stderr.print(f"linked {report.articles} articles: {report.clusters_written} event clusters "
-                         f"updated, {report.discrepancies} discrepancies{dated}", markup=False, highlight=False)
+            say(f"linked {plural(report.articles, 'article')}: {plural(report.clusters_written, 'event cluster')} "
+                f"updated, {plural(report.discrepancies, 'discrepancy', 'discrepancies')}{dated}")
     if not quiet:
-        stderr.print(", ".join(f"{v} {k}" for k, v in counts.items()) + f" → {db}")
+        say(", ".join(f"{v} {k}" for k, v in counts.items()) + f" → {db}")
     store.close()
     raise typer.Exit(1 if counts["skipped"] else 0)
 
@@ -262,19 +276,22 @@ def main() -> None:
 
     Set ``NEWSGRAPH_DEBUG=1`` to see the traceback of an unexpected error.
     """
-    import os
     try:
         app(standalone_mode=True)
     except (KeyboardInterrupt, SystemExit):
         raise
     except NewsgraphError as exc:
-        stderr.print(f"newsgraph: {exc}", markup=False, highlight=False)
+        say(f"newsgraph: {exc}")
         sys.exit(2)
-    except Exception as exc:
+    except BrokenPipeError:
+        # The reader went away (`newsgraph export -o - | head`): that is not an error to report.
+        # Point stdout at /dev/null so the interpreter's final flush does not raise again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
+    except Exception as exc:  # the last resort: one line instead of a traceback, never silent
         if os.environ.get("NEWSGRAPH_DEBUG"):
             raise
-        stderr.print(f"newsgraph: internal error: {type(exc).__name__}: {exc} "
-                     "(set NEWSGRAPH_DEBUG=1 for the traceback)", markup=False, highlight=False)
+        say(f"newsgraph: internal error: {type(exc).__name__}: {exc} (set NEWSGRAPH_DEBUG=1 for the traceback)")
         sys.exit(3)
 
 

@@ -9,7 +9,20 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColu
                            TextColumn, TimeElapsedColumn, TimeRemainingColumn)
 from rich.text import Text
 
+from newsgraph.errors import printable
+
 stderr = Console(stderr=True)
+
+
+def say(text: str) -> None:
+    """One message line on stderr: never wrapped at the terminal's width, never read as markup,
+    control characters escaped (a file name with a newline cannot split or forge a line)."""
+    stderr.print(printable(text), markup=False, highlight=False, soft_wrap=True)
+
+
+def plural(n: int, noun: str, nouns: str | None = None) -> str:
+    """``1 article``, ``2 articles`` (``nouns`` for an irregular plural)."""
+    return f"{n:,} {noun if n == 1 else nouns or noun + 's'}"
 
 
 class RateColumn(ProgressColumn):

@@ -18,8 +18,8 @@ DB_HELP = "SQLite database made by `newsgraph ingest`."
 
 
 def _fail(text: str, code: int = 2) -> None:
-    from newsgraph.cli.progress import stderr
-    stderr.print(f"newsgraph: {text}", markup=False, highlight=False)
+    from newsgraph.cli.progress import say
+    say(f"newsgraph: {text}")
     raise typer.Exit(code)
 
 
@@ -80,9 +80,11 @@ def export(db: Path = typer.Option("newsgraph.db", "--db", help=DB_HELP),
 
       newsgraph export --db news.db -f graphml -o actors.graphml
     """
+    from newsgraph.cli.link_cmds import check_dates
     from newsgraph.serve.filters import EventFilter, ParamError
     from newsgraph.store import Store
     from newsgraph.store.export import export as run_export
+    check_dates(since=since, until=until)
     try:
         store = Store(db, readonly=True)
     except StoreError as exc:
@@ -92,6 +94,8 @@ def export(db: Path = typer.Option("newsgraph.db", "--db", help=DB_HELP),
         result = run_export(store.conn, fmt.lower(), output, table=table.lower(), flt=flt)
     except ParamError as exc:
         _fail(str(exc))
+    except BrokenPipeError:
+        raise  # `export -o - | head`: the reader has what it wanted; main() exits quietly
     except OSError as exc:
         _fail(f"cannot write {output}: {exc}", 1)
     finally:

@@ -1,72 +1,97 @@
-"""A readable, one-screen summary of one stored article (``newsgraph show``)."""
+"""A readable summary of one stored article (``newsgraph show``).
+
+Each actor, quote, event, claim and time expression is one short entry: its
+codes on the first line, its words on an indented line below, wrapped at word
+boundaries to the terminal's width. Nothing is cut short, because a code shown
+as "ASSAUL…" or "org:tj…" cannot be looked up, and a table of eight columns at
+80 characters can only cut or break words. Only removed page junk is
+shortened: it is shown to be recognised, not read.
+"""
 from __future__ import annotations
 
 from rich.console import Console
 from rich.markup import escape
+from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
 
 from newsgraph.records import ArticleRecord
 
 console = Console()
+JUNK_SHOWN = 160   # characters of each removed junk span
 
 
-def _cut(text: str, width: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+def _flat(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _entry(out: Console, head: list[tuple[str, str]], detail: str = "") -> None:
+    """One entry: ``head`` as (text, style) pieces, then ``detail`` indented under it."""
+    line = Text()
+    for i, (piece, style) in enumerate(p for p in head if p[0]):
+        line.append(("  " if i else "") + piece, style=style)
+    out.print(Padding(line, (0, 0, 0, 2), expand=False))
+    if detail:
+        out.print(Padding(Text(detail), (0, 0, 0, 6), expand=False))
+
+
+def _section(out: Console, title: str, count: int) -> None:
+    out.print()
+    out.print(Text(f"{title} ({count})", style="bold underline"))
 
 
 def render_record(record: ArticleRecord, out: Console | None = None) -> None:
-    """Print metadata, actors, quotes, events, claims, timexes and removed junk."""
+    """Print metadata, actors, quotes, events, claims, time expressions and removed junk."""
     out = out or console
     meta = Table.grid(padding=(0, 2))
+    meta.add_column(no_wrap=True)
+    meta.add_column(overflow="fold")
     for name in ("id", "title", "outlet", "author", "url", "published", "published_source"):
-        meta.add_row(f"[bold]{name}[/]", str(getattr(record, name) or "—"))
+        meta.add_row(f"[bold]{name}[/]", escape(str(getattr(record, name) or "—")))
     meta.add_row("[bold]length[/]", f"{len(record.text):,} characters")
-    for warning in record.warnings or []:
+    for warning in dict.fromkeys(record.warnings or []):  # once each, even if re-extraction repeated it
         meta.add_row("[bold]note[/]", escape(warning))
     out.print(meta)
     text = record.text
 
-    actors = Table("id", "name", "kind", "country", "sector", "role", "mentions", title="Actors")
+    _section(out, "Actors", len(record.actors))
     for a in sorted(record.actors, key=lambda a: -len(a.mentions)):
-        surfaces = sorted({text[s:e] for s, e in a.mentions})
-        actors.add_row(a.id, a.name, a.kind, a.country or "", a.sector or "", a.role or "",
-                       f"{len(a.mentions)}: " + _cut(", ".join(surfaces), 60))
-    out.print(actors)
-
+        codes = " · ".join(x for x in (a.kind, a.country, a.sector, a.role) if x)
+        surfaces = ", ".join(sorted({_flat(text[s:e]) for s, e in a.mentions}))
+        _entry(out, [(a.id, "bold cyan"), (a.name, "bold"), (codes, "dim")],
+               f"{len(a.mentions)} mention{'s' * (len(a.mentions) != 1)}: {surfaces}")
     if record.quotes:
-        quotes = Table("kind", "speaker", "actor", "cue", "content", title="Quotes")
+        _section(out, "Quotes", len(record.quotes))
         for q in record.quotes:
-            quotes.add_row(q.kind, q.speaker.text if q.speaker else "—",
-                           (q.speaker.actor if q.speaker else None) or "—",
-                           q.cue.text if q.cue else "—", _cut(q.content.text, 70))
-        out.print(quotes)
+            speaker = q.speaker.text if q.speaker else "speaker not found"
+            actor = q.speaker.actor if q.speaker and q.speaker.actor else ""
+            _entry(out, [(q.kind, "bold"), (_flat(speaker), ""), (actor, "cyan"),
+                         (f"cue: {q.cue.text}" if q.cue else "", "dim")], _flat(q.content.text))
     if record.events:
-        events = Table("type", "status", "trigger", "source", "target", "date", "where", "dead/inj/size",
-                       title="Events")
+        _section(out, "Events", len(record.events))
         for e in record.events:
-            events.add_row(e.type + (f"/{e.mode}" if e.mode else ""), e.status, e.trigger.text,
-                           ", ".join(a.actor or a.text for a in e.source) or "—",
-                           ", ".join(a.actor or a.text for a in e.target) or "—",
-                           e.date or "—", e.location.name if e.location else "—",
-                           "/".join("—" if v is None else str(v) for v in (e.dead, e.injured, e.size)))
-        out.print(events)
+            who = (", ".join(a.actor or a.text for a in e.source) or "—") + " → " + \
+                  (", ".join(a.actor or a.text for a in e.target) or "—")
+            sizes = ", ".join(f"{n} {v}" for n, v in (("dead", e.dead), ("injured", e.injured), ("size", e.size))
+                              if v is not None)
+            where = f"in {e.location.name}" if e.location else ""
+            _entry(out, [(e.type + (f"/{e.mode}" if e.mode else ""), "bold magenta"), (e.status, ""),
+                         (e.date or "undated", "green"), (f"“{e.trigger.text}”", "")],
+                   " · ".join(x for x in (who, where, sizes) if x))
     if record.claims:
-        claims = Table("measure", "value", "qualifier", "about", "according to", "phrase", title="Claims")
+        _section(out, "Claims", len(record.claims))
         for c in record.claims:
             value = f"{c.value:g}" + (f"–{c.value_max:g}" if c.value_max is not None else "")
-            who = c.attributed_to.text if c.attributed_to else "—"
-            claims.add_row(c.measure, value, c.qualifier, c.about or "—", who, _cut(c.span.text, 50))
-        out.print(claims)
+            about = f"about {c.about}" if c.about else ""
+            who = f"according to {_flat(c.attributed_to.text)}" if c.attributed_to else ""
+            _entry(out, [(c.measure, "bold"), (value, "bold green"), (c.qualifier, "dim"), (about, ""), (who, "")],
+                   _flat(c.span.text))
     if record.timexes:
-        timexes = Table("text", "type", "value", title="Time expressions")
+        _section(out, "Time expressions", len(record.timexes))
         for t in record.timexes:
-            timexes.add_row(t.text, t.type, t.value)
-        out.print(timexes)
+            _entry(out, [(t.value, "green"), (t.type, "dim"), (_flat(t.text), "")])
     if record.boilerplate:
-        junk = Table("chars", "removed as page junk", title="Boilerplate")
+        _section(out, "Removed as page junk", len(record.boilerplate))
         for s, e in record.boilerplate:
-            junk.add_row(f"{s}–{e}", _cut(text[s:e], 80))
-        out.print(junk)
-    for warning in record.warnings:
-        out.print(f"[yellow]warning:[/] {warning}")
+            junk = _flat(text[s:e])
+            _entry(out, [(f"{s}–{e}", "dim"), (junk if len(junk) <= JUNK_SHOWN else junk[:JUNK_SHOWN - 1] + "…", "")])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import httpx
 
-from newsgraph.errors import InputError, message
+from newsgraph.errors import InputError
 
 TIMEOUT = httpx.Timeout(20.0, connect=10.0)
 USER_AGENT = "newsgraph (+https://pypi.org/project/newsgraph/)"
@@ -31,16 +31,16 @@ def fetch(url: str, max_bytes: int, client: httpx.Client | None = None) -> tuple
     try:
         with client.stream("GET", url) as response:
             if response.status_code >= 400:
-                raise InputError(f"cannot fetch: HTTP {response.status_code}")
+                raise InputError.of("E016", status=response.status_code)
             chunks, size = [], 0
             for chunk in response.iter_bytes():
                 size += len(chunk)
                 if size > max_bytes:
-                    raise InputError(message("E005", size=size, limit=max_bytes))
+                    raise InputError.of("E005", size=size, limit=max_bytes)
                 chunks.append(chunk)
             return b"".join(chunks), response.headers.get("content-type", "")
     except httpx.HTTPError as exc:
-        raise InputError(f"cannot fetch: {type(exc).__name__}: {exc}") from None
+        raise InputError.of("E017", detail=f"{type(exc).__name__}: {exc}") from None
     finally:
         if own:
             client.close()

@@ -13,34 +13,17 @@ import sys
 from pathlib import Path
 from typing import IO, Iterable, Iterator, Union
 
-from newsgraph.errors import InputError, SkippedInput, message
+from newsgraph.errors import InputError, SkippedInput
 from newsgraph.records import ArticleRecord
 from newsgraph.ingest.decode import decode_bytes
-from newsgraph.ingest.fetch import fetch, is_url
+from newsgraph.ingest.fetch import fetch
 from newsgraph.ingest.html import extract_html
+from newsgraph.ingest.walk import SUFFIXES, iter_files
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-SUFFIXES = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 Item = Union[ArticleRecord, SkippedInput]
-
-
-def iter_files(paths: Iterable[str]) -> Iterator[Union[Path, SkippedInput, str]]:
-    """Expand the command-line paths: files as given, folders recursively, ``-`` and URLs as is."""
-    for raw in paths:
-        if raw == "-" or is_url(raw):
-            yield raw
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.suffix.lower() in SUFFIXES and not child.name.startswith("."):
-                    yield child
-        elif path.is_file():
-            yield path
-        else:
-            yield SkippedInput(raw, message("E015"), "E015")
 
 
 def read_inputs(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES,
@@ -59,7 +42,7 @@ def read_inputs(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES,
             continue
         if item == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            results = _read_jsonl_bytes(stream.read(), "<stdin>", max_bytes)
+            results = _read_jsonl_stream(stream, "<stdin>", max_bytes)
         elif isinstance(item, str):
             results = _read_url(item, max_bytes)
         else:
@@ -68,7 +51,7 @@ def read_inputs(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES,
             if isinstance(result, ArticleRecord):
                 first = seen.get(result.id)
                 if first is not None:
-                    yield SkippedInput(result.source_path, message("E008", id=result.id, first=first), "E008")
+                    yield SkippedInput.of(result.source_path, "E008", id=result.id, first=first)
                     continue
                 seen[result.id] = result.source_path
             yield result
@@ -78,16 +61,16 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Item]:
     kind = SUFFIXES.get(path.suffix.lower())
     where = str(path)
     if kind is None:
-        yield SkippedInput(where, message("E010", suffix=path.suffix), "E010")
+        yield SkippedInput.of(where, "E010", suffix=path.suffix)
         return
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            yield SkippedInput(where, message("E005", size=size, limit=max_bytes), "E005")
+            yield SkippedInput.of(where, "E005", size=size, limit=max_bytes)
             return
         data = path.read_bytes()
     except OSError as exc:
-        yield SkippedInput(where, message("E011", detail=exc.strerror or str(exc)), "E011")
+        yield SkippedInput.of(where, "E011", detail=exc.strerror or str(exc))
         return
     if kind == "jsonl":
         yield from _read_jsonl_bytes(data, where, max_bytes)
@@ -96,7 +79,7 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Item]:
         decoded = decode_bytes(data)
         record = _article_from_text(path.stem, decoded.text, kind, where)
     except InputError as exc:
-        yield SkippedInput(where, str(exc))
+        yield SkippedInput(where, str(exc), exc.code)
         return
     if decoded.warning:
         record.warnings.append(decoded.warning)
@@ -111,7 +94,7 @@ def _read_url(url: str, max_bytes: int) -> Iterator[Item]:
         kind = "txt" if content_type.startswith("text/plain") else "html"
         record = _article_from_text(_id_from_url(url), decoded.text, kind, url)
     except InputError as exc:
-        yield SkippedInput(url, str(exc))
+        yield SkippedInput(url, str(exc), exc.code)
         return
     record.url = record.url or url
     if decoded.warning:
@@ -130,7 +113,7 @@ def _id_from_url(url: str) -> str:
 
 def _article_from_text(article_id: str, text: str, kind: str, where: str) -> ArticleRecord:
     if not text.strip():
-        raise InputError(message("E003"))
+        raise InputError.of("E003")
     if kind == "html":
         page = extract_html(text)
         published_source = "metadata" if page.published else None
@@ -143,41 +126,70 @@ def _article_from_text(article_id: str, text: str, kind: str, where: str) -> Art
 
 
 def _read_jsonl_bytes(data: bytes, where: str, max_bytes: int) -> Iterator[Item]:
-    if len(data) > max_bytes:
-        yield SkippedInput(where, message("E005", size=len(data), limit=max_bytes), "E005")
-        return
+    """A whole JSON Lines file (already checked against the size limit), decoded as one text."""
     try:
         text = decode_bytes(data).text
     except InputError as exc:
-        yield SkippedInput(where, str(exc))
+        yield SkippedInput(where, str(exc), exc.code)
         return
     for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
+        yield from _jsonl_line(line, f"{where}:{lineno}")
+
+
+def _read_jsonl_stream(stream: IO[bytes], where: str, max_bytes: int) -> Iterator[Item]:
+    """JSON Lines from a pipe, one line at a time: memory stays bounded and articles flow
+    before the input ends; past ``max_bytes`` in all, reading stops with one skip line."""
+    total = lineno = 0
+    while True:
+        raw = stream.readline(max_bytes - total + 1)
+        if not raw:
+            return
+        lineno += 1
+        total += len(raw)
+        if total > max_bytes:
+            yield SkippedInput.of(f"{where}:{lineno}", "E018", limit=max_bytes, line=lineno)
+            return
+        if lineno == 1:
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
+        if not raw.strip():
             continue
-        spot = f"{where}:{lineno}"
         try:
-            yield _article_from_json(line, spot)
-        except InputError as exc:
-            yield SkippedInput(spot, str(exc))
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                line = decode_bytes(raw).text
+            except InputError as exc:
+                yield SkippedInput(f"{where}:{lineno}", str(exc), exc.code)
+                continue
+        yield from _jsonl_line(line, f"{where}:{lineno}")
+
+
+def _jsonl_line(line: str, spot: str) -> Iterator[Item]:
+    if not line.strip():
+        return
+    try:
+        yield _article_from_json(line, spot)
+    except InputError as exc:
+        yield SkippedInput(spot, str(exc), exc.code)
 
 
 def _article_from_json(line: str, where: str) -> ArticleRecord:
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise InputError(message("E006", detail=f"{exc.msg.removesuffix(' at')} at column {exc.colno}")) from None
+        raise InputError.of("E006", detail=f"{exc.msg.removesuffix(' at')} at column {exc.colno}") from None
     if not isinstance(obj, dict):
-        raise InputError(message("E012"))
+        raise InputError.of("E012")
     for name in ("id", "text"):
         if obj.get(name) is None:
-            raise InputError(message("E007", field=name))
+            raise InputError.of("E007", field=name)
     if not isinstance(obj["text"], str):
-        raise InputError(message("E013", field="text"))
+        raise InputError.of("E013", field="text")
     for name in ("title", "url", "outlet", "published", "author"):
         if obj.get(name) is not None and not isinstance(obj[name], str):
-            raise InputError(message("E013", field=name))
+            raise InputError.of("E013", field=name)
     if not obj["text"].strip():
-        raise InputError(message("E003"))
+        raise InputError.of("E003")
     published = obj.get("published")
     if published and not _DATE_RE.match(published):
         published = None
