@@ -50,7 +50,20 @@ def unicode_record() -> ArticleRecord:
     return rec
 
 
-RECORDS = {r.id: r for r in sample_records() + [unicode_record()]}
+def dotted_untitled_record() -> ArticleRecord:
+    """An id with ".." segments, no title, no outlet, an event without actors and a quote whose span
+    carries its own quotation marks: each once showed up wrongly in the dashboard."""
+    text = "“We reject the ultimatum,” a spokesman said. Shelling resumed near the border on Friday."
+    at = text.index
+    rec = ArticleRecord(id="feeds/../untitled-wire", text=text, published="2023-10-06", published_source="input")
+    rec.quotes = [Quote("direct", Span.of(text, 0, at(" a spokesman")), None, Span.of(text, at("said"), at("said") + 4))]
+    rec.events = [Event("ASSAULT", Span.of(text, at("Shelling"), at("Shelling") + 8), [at("Shelling"), len(text)],
+                        date="2023-10-06")]
+    return rec
+
+
+RECORDS = {r.id: r for r in sample_records() + [unicode_record(), dotted_untitled_record()]}
+DOTTED = "feeds/../untitled-wire"
 
 if not CHROMIUM.exists():
     pytest.skip(f"no browser at {CHROMIUM} (install it with .ci/install_browser.sh)", allow_module_level=True)
@@ -88,6 +101,7 @@ def sample_url(tmp_path_factory):
     db = build_sample_store(tmp_path_factory.mktemp("browser") / "sample.db", link=False)
     with Store(db) as store:
         store.save(RECORDS["unicode-junk"])
+        store.save(RECORDS[DOTTED])
     server, url = serve(db)
     yield url
     server.should_exit = True
@@ -306,6 +320,103 @@ def test_cross_article_timeline_and_discrepancies_when_linked(page, sample_url, 
     page.click("#f-apply")
     page.wait_for_selector("body[data-loading=false]")
     assert rows.count() == 1 and "Russia" in rows.first.inner_text()
+
+
+def test_an_id_with_dot_segments_opens_from_the_dashboard(page, sample_url):
+    open_ready(page, sample_url + "/")
+    link = page.locator("#articles tbody a.article-link", has_text="Untitled article")
+    assert link.count() == 1 and "/../" not in link.get_attribute("href")
+    link.click()
+    page.wait_for_selector("body[data-ready=true]", timeout=20000)
+    assert page.inner_text("#article-title") == "Untitled article"
+    assert_highlights_match(page, RECORDS[DOTTED].to_dict())
+
+
+def test_untitled_articles_and_actorless_events_read_as_words_not_ids(page, sample_url):
+    open_ready(page, sample_url + "/")
+    page.wait_for_selector("body[data-loading=false]")
+    assert DOTTED not in page.inner_text("#articles") and "Untitled article" in page.inner_text("#articles")
+    timeline = page.inner_text("#timeline")
+    assert "unidentified" not in timeline and "no actors named" in timeline
+    row = page.locator("#timeline tr.timeline-row", has_text="Shelling resumed")
+    assert "no actors named" in row.inner_text() and "→" not in row.inner_text()
+    assert DOTTED not in row.inner_text() and "untitled article" in row.inner_text()
+
+
+def test_quotes_by_speaker_show_one_pair_of_quote_marks(page, sample_url):
+    open_ready(page, sample_url + "/")
+    page.wait_for_selector("body[data-loading=false]")
+    quotes = page.inner_text("#quotes")
+    assert "“We reject the ultimatum,”" in quotes
+    assert "““" not in quotes and "””" not in quotes and "”,”" not in quotes
+
+
+def test_timeline_row_names_each_reporting_article_once(page, sample_url, monkeypatch):
+    from newsgraph.serve import links
+    wire, daily = RECORDS["wire-0919-offensive"], RECORDS["daily-0920-ceasefire"]
+    refugees, rallies = RECORDS["paper-0928-refugees"], RECORDS["paper-1001-rallies"]
+    mentions = [EventMention(wire.id, 0, wire.events[0].trigger), EventMention(wire.id, 1, wire.events[1].trigger),
+                EventMention(refugees.id, 0, refugees.events[0].trigger),
+                EventMention(rallies.id, 0, rallies.events[0].trigger),
+                EventMention(daily.id, 1, daily.events[1].trigger)]
+    entry = TimelineEntry("c1", "ASSAULT", "2023-09-19", None, None, ["AZE"], ["ARM"], mentions,
+                          [wire.id, refugees.id, rallies.id, daily.id])
+    monkeypatch.setattr(links, "link_function",
+                        {"timeline": lambda store, **kw: [entry], "discrepancies": fake_discrepancies}.get)
+    open_ready(page, sample_url + "/")
+    page.wait_for_selector("body[data-loading=false]")
+    labels = page.locator("#timeline tr.timeline-row >> nth=0 >> .source-links a").all_inner_texts()
+    assert len(labels) == 4 and len(set(labels)) == 4, labels
+    assert labels[0] == "Wire A" and sum(label.startswith("Paper C") for label in labels) == 2
+
+
+def test_event_triggers_keep_their_words_whole_in_a_narrow_window(browser, sample_url):
+    context = browser.new_context(viewport={"width": 700, "height": 900})
+    page = context.new_page()
+    try:
+        open_ready(page, f"{sample_url}/articles/daily-0920-ceasefire")
+        # each word of each trigger must sit on one line (a word broken mid-word spans two)
+        split = page.eval_on_selector_all(".trigger-cell a", """links => links.flatMap(a => {
+            const node = a.firstChild, out = [];
+            for (const m of a.textContent.matchAll(/\\S+/g)) {
+                const range = document.createRange();
+                range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);
+                const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+                if (tops.size > 1) out.push(m[0]);
+            }
+            return out; })""")
+        assert page.locator(".trigger-cell a").count() == 4 and not split, split
+    finally:
+        context.close()
+
+
+def label_boxes(page, selector: str) -> list[dict]:
+    return page.eval_on_selector_all(selector, """labels => labels.map(t => {
+        const b = t.getBBox(); return {x0: b.x, x1: b.x + b.width, y0: b.y, y1: b.y + b.height, name: t.textContent}; })""")
+
+
+def overlapping(boxes: list[dict]) -> list[tuple[str, str]]:
+    return [(a["name"], b["name"]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if a["x0"] < b["x1"] and b["x0"] < a["x1"] and a["y0"] < b["y1"] and b["y0"] < a["y1"]]
+
+
+def test_actor_network_labels_never_overlap(page, sample_url):
+    open_ready(page, sample_url + "/")
+    page.wait_for_selector("body[data-loading=false]")
+    assert not overlapping(label_boxes(page, "#network text.node-label"))
+    # a crowded network: 24 actors with long names around two hubs
+    page.evaluate("""() => {
+        const nodes = [], edges = [];
+        for (let i = 0; i < 24; i++) nodes.push({id: 'n' + i, name: 'Ministry of Foreign Affairs ' + i,
+            kind: 'organization', events: 1 + (i % 5), out: 1, in: 1});
+        for (let i = 2; i < 24; i++) edges.push({source: 'n' + (i % 2), target: 'n' + i, weight: 1,
+            dominant: 'ACCUSE', types: {ACCUSE: 1}});
+        const box = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+        box.id = 'crowded'; box.style.width = '700px'; document.body.appendChild(box);
+        NGNetwork.draw(box, {nodes, edges});
+    }""")
+    boxes = label_boxes(page, "#crowded text.node-label")
+    assert len(boxes) >= 12 and not overlapping(boxes), overlapping(boxes)[:5]
 
 
 # -- the shipped examples ---------------------------------------------------------

@@ -26,7 +26,7 @@ def _page(name: str, status: int = 200) -> HTMLResponse:
                         headers={"Cache-Control": "no-cache"})
 
 
-@router.get("/", response_class=HTMLResponse)
+@router.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse)
 def dashboard() -> HTMLResponse:
     """The analyst dashboard: timeline, actor network, quotes, discrepancies, articles."""
     return _page("index.html")

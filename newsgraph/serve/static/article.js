@@ -20,7 +20,8 @@
   const byKey = new Map();
 
   function articleId() {
-    return location.pathname.replace(/^\/articles\//, "").split("/").map(decodeURIComponent).join("/");
+    // one encoded segment (see NG.idSegment); older links with raw "/" decode the same way
+    return decodeURIComponent(location.pathname.replace(/^\/articles\//, ""));
   }
 
   function spansOf(rec) {
@@ -173,8 +174,9 @@
     const speaker = (q) => (q.speaker ? (q.speaker.actor ? n[q.speaker.actor] || q.speaker.actor : q.speaker.text) : "—");
     const td = (...content) => el("td", {}, ...content);
     append(box, [
-      recordTable("Events", ["", "Type", "Who", "Whom", "Date", "Status"], rec.events.map((e, i) =>
-        el("tr", { id: `row-event-${i}` }, td(jump(`event-${i}`, e.trigger.text)), td(NG.typeChip(e.type)),
+      recordTable("Events", ["Trigger", "Type", "Who", "Whom", "Date", "Status"], rec.events.map((e, i) =>
+        el("tr", { id: `row-event-${i}` }, el("td", { className: "trigger-cell" }, jump(`event-${i}`, e.trigger.text)),
+          td(NG.typeChip(e.type)),
           td(args(e.source)), td(args(e.target)), td(NG.fmtDate(e.date)), td(e.status)))),
       recordTable("Quotes", ["Speaker", "Quote", "Kind"], rec.quotes.map((q, i) =>
         el("tr", { id: `row-quote-${i}` }, td(speaker(q)), td(jump(`quote-${i}`, NG.shorten(q.content.text, 180))),
@@ -205,16 +207,17 @@
 
   async function start() {
     const id = articleId();
-    $("json-link").setAttribute("href", "/api/articles/" + id.split("/").map(encodeURIComponent).join("/"));
+    $("json-link").setAttribute("href", "/api/articles/" + NG.idSegment(id));
     try {
-      record = await NG.api("/api/articles/" + id.split("/").map(encodeURIComponent).join("/"));
+      record = await NG.api("/api/articles/" + NG.idSegment(id));
     } catch (error) {
       $("article-title").textContent = "Could not load this article";
       $("article-meta").textContent = error.message;
       return;
     }
-    document.title = `newsgraph — ${record.title || record.id}`;
-    $("article-title").textContent = record.title || record.id;
+    document.title = `newsgraph — ${record.title || "untitled article " + record.id}`;
+    $("article-title").textContent = record.title || "Untitled article";
+    if (!record.title) $("article-title").classList.add("untitled");
     append(clear($("article-meta")), meta(record));
     if (record.warnings && record.warnings.length) {
       $("article-warnings").textContent = `Notes: ${record.warnings.join("; ")}`;

@@ -142,8 +142,29 @@ const NG = (() => {
       actorName(id, names));
   }
 
+  /** The id as one path segment: "/" is encoded too, so "a/../b" is not a dot-segment the
+   *  browser would resolve away before asking the server (ids "." and ".." alone cannot be
+   *  addressed by path at all). */
+  function idSegment(id) {
+    return encodeURIComponent(id);
+  }
+
   function articleHref(id, anchor) {
-    return "/articles/" + id.split("/").map(encodeURIComponent).join("/") + (anchor ? "#" + anchor : "");
+    return "/articles/" + idSegment(id) + (anchor ? "#" + anchor : "");
+  }
+
+  /** What to call an article in a list: its outlet, else its title, else "untitled article"
+   *  (a raw id such as "scrape-000417" tells a reader nothing). */
+  function articleLabel(info, max) {
+    const a = info || {};
+    return a.outlet || (a.title ? shorten(a.title, max || 80) : "untitled article");
+  }
+
+  /** Quote content between one pair of marks: when the span already carries its own opening
+   *  or closing mark, those are dropped first, so it never reads ““…””. */
+  function quoted(text) {
+    const bare = String(text).trim().replace(/^[“"«„‹]\s*/, "").replace(/\s*[”"»“›]$/, "");
+    return `“${bare}”`;
   }
 
   function articleLink(id, label, anchor) {
@@ -165,7 +186,7 @@ const NG = (() => {
 
   return {
     TYPE_COLORS, TYPES, TYPE_GROUPS, STATUSES, el, append, clear, api, fmtDate, fmtNumber, fmtFigure,
-    typeColor, typeChip, textColorOn, actorName, actorLink, articleHref, articleLink, plural, shorten,
+    typeColor, typeChip, textColorOn, actorName, actorLink, idSegment, articleHref, articleLabel, articleLink, plural, shorten, quoted,
     errorNote, safeHref,
   };
 })();

@@ -193,10 +193,44 @@
   }
 
   function parties(ids, names) {
-    if (!ids || !ids.length) return el("span", { className: "muted", title: "no actor identified" }, "unidentified");
     const links = ids.map((id) => (names && names[id]) || /^[A-Z]{3}$|:/.test(id) ? NG.actorLink(id, names)
       : el("span", { className: "unresolved", title: "not resolved to a known actor" }, id));
     return links.flatMap((node, i) => (i ? [", ", node] : [node]));
+  }
+
+  /** "France → Azerbaijan"; a side nobody was found for is said in words, and an event with no
+   *  actor at all says so once (never "unidentified → unidentified"). */
+  function whoCell(entry, names) {
+    const src = entry.source || [], dst = entry.target || [];
+    if (!src.length && !dst.length) {
+      return el("td", { className: "who" }, el("span", { className: "muted", title: "no actor identified" },
+        "no actors named"));
+    }
+    const none = (role) => el("span", { className: "muted", title: `no ${role} identified` }, `no ${role} named`);
+    return el("td", { className: "who" }, src.length ? parties(src, names) : none("source"),
+      el("span", { className: "arrow" }, " → "), dst.length ? parties(dst, names) : none("target"));
+  }
+
+  /** One link per article (its first mention), labelled by outlet, else title; two articles of
+   *  one outlet are told apart by date (or a number), so a row never reads "BFM TV BFM TV". */
+  function sourceLinks(entry) {
+    const box = el("div", { className: "source-links" });
+    const firsts = [];
+    for (const m of entry.mentions) if (!firsts.some((f) => f.article === m.article)) firsts.push(m);
+    const labels = firsts.map((m) => NG.articleLabel(state.articleInfo[m.article], 24));
+    const seen = new Map();
+    firsts.slice(0, 4).forEach((m, i) => {
+      let label = labels[i];
+      if (labels.filter((l) => l === label).length > 1) {
+        const info = state.articleInfo[m.article] || {};
+        const n = (seen.get(label) || 0) + 1;
+        seen.set(label, n);
+        label += info.published ? `, ${NG.fmtDate(info.published)}` : ` (${n})`;
+      }
+      box.appendChild(NG.articleLink(m.article, label, `event-${m.event}`));
+    });
+    if (firsts.length > 4) box.appendChild(el("span", { className: "muted" }, ` +${firsts.length - 4}`));
+    return box;
   }
 
   function timelineRow(entry, names, newDate) {
@@ -208,23 +242,15 @@
     const sources = el("div", { className: "sources" },
       el("strong", {}, NG.plural(entry.articles.length, "article")),
       outlets.size ? el("span", { className: "muted" }, ` · ${NG.plural(outlets.size, "outlet")}`) : null);
-    const links = el("div", { className: "source-links" });
-    for (const m of entry.mentions.slice(0, 4)) {
-      const info = state.articleInfo[m.article] || {};
-      const label = info.outlet || NG.shorten(info.title || m.article, 24);
-      links.appendChild(NG.articleLink(m.article, label, `event-${m.event}`));
-    }
-    if (entry.mentions.length > 4) links.appendChild(el("span", { className: "muted" }, ` +${entry.mentions.length - 4}`));
     const statusBadge = entry.status && entry.status !== "asserted"
       ? el("span", { className: `badge status-${entry.status}` }, entry.status) : null;
     return el("tr", { className: newDate ? "timeline-row new-date" : "timeline-row", dataset: { type: entry.type } },
       el("td", { className: "date" }, newDate ? dateText : ""),
       el("td", {}, NG.typeChip(entry.type), statusBadge),
-      el("td", { className: "who" }, parties(entry.source, names), el("span", { className: "arrow" }, " → "),
-        parties(entry.target, names)),
+      whoCell(entry, names),
       el("td", { className: "what", title: entry.summary || what }, whatText(entry, what, trigger),
         entry.location && entry.location.name ? el("span", { className: "muted" }, ` · ${entry.location.name}`) : null),
-      el("td", {}, sources, links));
+      el("td", {}, sources, sourceLinks(entry)));
   }
 
   /** The reported sentence (or summary) with the event's trigger in bold, shortened around it. */

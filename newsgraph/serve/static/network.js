@@ -136,13 +136,8 @@ const NGNetwork = (() => {
       pull.set(a.id, pull.get(a.id) + (b.y - a.y) / dist);
       pull.set(b.id, pull.get(b.id) + (a.y - b.y) / dist);
     }
-    for (const d of nodes) {
-      const below = pull.get(d.id) < 0;                    // links come from above: write the name below
-      const y = below ? d.y + radius(d) + 14 : d.y - radius(d) - 5;
-      labelLayer.appendChild(svg("text", { class: "node-label", x: d.x.toFixed(1), y: y.toFixed(1),
-        "text-anchor": "middle" }, NG.shorten(d.name, 28)));
-    }
     svgEl.appendChild(labelLayer);
+    placeLabels(labelLayer, nodes, pull, width);
     const edgeLayer = svg("g", { class: "edges" });
     const weightLayer = svg("g", { class: "weights" });
     for (const e of data.edges) {
@@ -180,6 +175,32 @@ const NGNetwork = (() => {
       nodeLayer.appendChild(group);
     }
     svgEl.appendChild(nodeLayer);
+  }
+
+  /** Write each name where it overlaps no other name and no node circle: above or below (on the
+   * side its links leave free), then right, left, and one line further out. Busiest actors are
+   * placed first; a name with no free place is left off the drawing (its node's tooltip has it). */
+  function placeLabels(layer, nodes, pull, width) {
+    const taken = nodes.map((d) => ({ x0: d.x - radius(d), x1: d.x + radius(d), y0: d.y - radius(d),
+      y1: d.y + radius(d), node: d.id }));
+    const hits = (box, skip) => taken.some((t) => t.node !== skip && box.x0 < t.x1 && t.x0 < box.x1
+      && box.y0 < t.y1 && t.y0 < box.y1);
+    for (const d of [...nodes].sort((a, b) => (b.events || 0) - (a.events || 0) || (a.id < b.id ? -1 : 1))) {
+      const text = svg("text", { class: "node-label", "text-anchor": "start" }, NG.shorten(d.name, 28));
+      layer.appendChild(text);
+      const w = text.getComputedTextLength() + 4, r = radius(d);
+      const above = { x: d.x - w / 2, y: d.y - r - 5 }, below = { x: d.x - w / 2, y: d.y + r + 14 };
+      const spots = [...(pull.get(d.id) < 0 ? [below, above] : [above, below]),
+        { x: d.x + r + 4, y: d.y + 4 }, { x: d.x - r - 4 - w, y: d.y + 4 },
+        { x: d.x - w / 2, y: d.y - r - 19 }, { x: d.x - w / 2, y: d.y + r + 28 }];
+      const free = spots.map((p) => ({ x0: p.x, x1: p.x + w, y0: p.y - 12, y1: p.y + 3 }))
+        .find((box) => box.x0 >= 0 && box.x1 <= width && box.y0 >= 0 && box.y1 <= HEIGHT && !hits(box));
+      if (!free) { layer.removeChild(text); continue; }
+      text.setAttribute("x", (free.x0 + 2).toFixed(1));
+      text.setAttribute("y", (free.y1 - 3).toFixed(1));
+      text.dataset.id = d.id;
+      taken.push({ ...free, node: null });
+    }
   }
 
   function legend(box) {

@@ -40,9 +40,10 @@ const NGPanels = (() => {
     for (const q of group.quotes.slice(0, 3)) {
       const text = NG.shorten(q.content.text, 260);
       card.appendChild(el("blockquote", { className: `quote quote-${q.kind}` },
-        el("span", { className: "quote-text" }, q.kind === "indirect" ? text : `“${text}”`),
+        el("span", { className: "quote-text" }, q.kind === "indirect" ? text : NG.quoted(text)),
         el("span", { className: "quote-meta" }, el("span", { className: "badge" }, q.kind), " ",
-          !group.id && q.speaker ? el("span", { className: "as-written" }, `“${NG.shorten(q.speaker.text, 40)}” `) : null,
+          !group.id && q.speaker ? el("span", { className: "as-written" }, NG.quoted(NG.shorten(q.speaker.text, 40)) + " ")
+            : null,
           q.cue ? `${q.cue.text} · ` : "",
           NG.articleLink(q.article, `${q.outlet || "article"}, ${NG.fmtDate(q.published)}`, `quote-${q.idx}`))));
     }
@@ -126,7 +127,8 @@ const NGPanels = (() => {
       for (const a of r.items) {
         body.appendChild(el("tr", {},
           el("td", { className: "date" }, NG.fmtDate(a.published)),
-          el("td", {}, NG.articleLink(a.id, a.title || a.id),
+          el("td", {}, a.title ? NG.articleLink(a.id, a.title)
+            : el("em", { className: "untitled" }, NG.articleLink(a.id, "Untitled article")),
             a.snippet ? el("div", { className: "snippet" }, a.snippet) : null),
           el("td", {}, a.outlet || "—"),
           el("td", { className: "num" }, NG.fmtNumber(a.counts.events)),
