@@ -98,7 +98,7 @@ def test_evaluate_runs_the_pipeline_with_the_row_date(tmp_path):
 
 def test_dev_file_figures():
     if not DEV.is_file():
-        pytest.skip("the PLOVER dev file (/work/shared/dev/plover_dev.jsonl) is not available here")
+        pytest.skip(f"{DEV} is absent (the dev gold ships only with the project's workspace)")
     from newsgraph.pipeline.nlp import build_nlp
 
     scores = evaluate_events(DEV, build_nlp(["newsgraph_events"]))

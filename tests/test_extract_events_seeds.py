@@ -14,7 +14,7 @@ SEEDS = SHARED / "seeds"
 @pytest.fixture(scope="module")
 def coded():
     if not SEEDS.is_dir():
-        pytest.skip("the seed articles (/work/shared/seeds) are not available here")
+        pytest.skip(f"{SEEDS} is absent (the seed articles ship only with the project's workspace)")
     nlp = build_nlp()
     out = {}
     for path in sorted(SEEDS.glob("*.txt")):

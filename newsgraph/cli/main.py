@@ -27,7 +27,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
 eval_app = typer.Typer(no_args_is_help=True, help="Measure extraction quality against gold files.")
 app.add_typer(eval_app, name="eval")
 
-PathsArg = typer.Argument(..., help="Files, folders (read recursively) or - for JSON Lines on stdin.")
+PathsArg = typer.Argument(..., help="Files, folders (read recursively), http(s):// URLs of web pages, or - for JSON Lines on stdin.")
 DbOpt = typer.Option("newsgraph.db", "--db", help="SQLite database file.")
 QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bar.")
 WorkersOpt = typer.Option(1, "--workers", "-w", min=1, help="Processes for spaCy.")
