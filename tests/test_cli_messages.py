@@ -136,3 +136,8 @@ def test_readme_bad_input_lines_are_what_the_command_prints():
     result = run_cli("extract", "examples/bad", "-o", "-", "--quiet", cwd=repo)
     printed = [line for line in result.stderr.splitlines() if line.startswith("newsgraph:")]
     assert promised and printed == promised
+
+
+def test_extract_help_says_urls_are_inputs():
+    shown = CliRunner().invoke(app, ["extract", "--help"], terminal_width=100).output
+    assert "http(s)" in shown and "URL" in shown

@@ -39,7 +39,7 @@ def test_install_with_stock_pip_gives_a_working_command(tmp_path):
     if install.returncode != 0 and any(sign in output for sign in OFFLINE_SIGNS):
         pytest.skip("the package index cannot be reached (offline?): " + output.strip().splitlines()[-1])
     assert install.returncode == 0, output[-3000:]
-    assert "License classifiers are deprecated" not in output and "project.license` as a TOML table" not in output
+    assert "SetuptoolsDeprecationWarning" not in output   # e.g. a licence given as a TOML table
     helped = subprocess.run([str(venv / "bin" / "newsgraph"), "--help"], capture_output=True, text=True,
                             timeout=120)
     assert helped.returncode == 0, helped.stderr

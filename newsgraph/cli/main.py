@@ -1,7 +1,7 @@
 """The ``newsgraph`` command: a thin layer over the Python API.
 
 Exit status: 0 when every input went in, 1 when some were skipped (each named
-on stderr as ``newsgraph: skipped PATH[:LINE]: reason``), 2 for usage errors.
+on stderr as ``newsgraph: skipped PATH[:LINE]: reason [CODE]``), 2 for usage errors.
 """
 from __future__ import annotations
 
