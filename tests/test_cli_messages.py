@@ -141,3 +141,15 @@ def test_readme_bad_input_lines_are_what_the_command_prints():
 def test_extract_help_says_urls_are_inputs():
     shown = CliRunner().invoke(app, ["extract", "--help"], terminal_width=100).output
     assert "http(s)" in shown and "URL" in shown
+
+
+def test_stdin_over_the_limit_keeps_the_lines_before_it_and_says_where_it_stopped():
+    import json
+    line = json.dumps({"id": "s1", "text": "Ankara summoned the Greek ambassador on Monday."}) + "\n"
+    lines = line + line.replace("s1", "s2") + line.replace("s1", "s3")
+    result = run_cli("extract", "-", "-o", "-", "--max-bytes", str(len(line) * 2 + 5), input=lines)
+    assert [json.loads(x)["id"] for x in result.stdout.splitlines()] == ["s1", "s2"]
+    assert result.returncode == 1
+    assert [x for x in result.stderr.splitlines() if x.startswith("newsgraph:")] == [
+        f"newsgraph: skipped <stdin>:3: standard input passed the {len(line) * 2 + 5:,}-byte limit (--max-bytes) "
+        "at line 3; the rest was not read [E018]"]
