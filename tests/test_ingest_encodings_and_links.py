@@ -116,3 +116,14 @@ def test_control_characters_in_names_cannot_split_or_forge_a_line():
     assert "\n" not in line and "\x1b" not in line
     assert line == "newsgraph: skipped evil\\nnewsgraph: skipped fake.txt: empty file\\x1b[2J.txt: empty file [E002]"
     assert printable("a\u2028b") == "a\\u2028b"
+
+
+def test_jsonl_lines_with_damaged_utf8_say_so_on_their_records(tmp_path):
+    good_line = json.dumps({"id": "ok", "text": TEXT}, ensure_ascii=False).encode()
+    bad_line = json.dumps({"id": "bad", "text": TEXT}, ensure_ascii=False).encode().replace(b"mardi", b"m\xffardi\xfe")
+    (tmp_path / "b.jsonl").write_bytes(good_line + b"\n" + bad_line + b"\n")
+    good, bad = _split(list(read_inputs([str(tmp_path / "b.jsonl")])))
+    assert not bad and good[0].warnings == [] and good[0].text == TEXT
+    assert good[1].warnings == ["not valid UTF-8: 2 bad bytes replaced with U+FFFD"]
+    streamed, _ = _split(list(read_inputs(["-"], stdin=io.BytesIO(good_line + b"\n" + bad_line + b"\n"))))
+    assert [r.warnings for r in streamed] == [[], ["not valid UTF-8: 2 bad bytes replaced with U+FFFD"]]

@@ -128,12 +128,13 @@ def _article_from_text(article_id: str, text: str, kind: str, where: str) -> Art
 def _read_jsonl_bytes(data: bytes, where: str, max_bytes: int) -> Iterator[Item]:
     """A whole JSON Lines file (already checked against the size limit), decoded as one text."""
     try:
-        text = decode_bytes(data).text
+        decoded = decode_bytes(data)
     except InputError as exc:
         yield SkippedInput(where, str(exc), exc.code)
         return
-    for lineno, line in enumerate(text.splitlines(), 1):
-        yield from _jsonl_line(line, f"{where}:{lineno}")
+    damaged = decoded.encoding == "utf-8" and decoded.warning is not None
+    for lineno, line in enumerate(decoded.text.splitlines(), 1):
+        yield from _jsonl_line(line, f"{where}:{lineno}", damaged)
 
 
 def _read_jsonl_stream(stream: IO[bytes], where: str, max_bytes: int) -> Iterator[Item]:
@@ -154,23 +155,31 @@ def _read_jsonl_stream(stream: IO[bytes], where: str, max_bytes: int) -> Iterato
         if not raw.strip():
             continue
         try:
-            line = raw.decode("utf-8")
+            line, damaged = raw.decode("utf-8"), False
         except UnicodeDecodeError:
             try:
-                line = decode_bytes(raw).text
+                decoded = decode_bytes(raw)
             except InputError as exc:
                 yield SkippedInput(f"{where}:{lineno}", str(exc), exc.code)
                 continue
-        yield from _jsonl_line(line, f"{where}:{lineno}")
+            line, damaged = decoded.text, decoded.encoding == "utf-8"
+        yield from _jsonl_line(line, f"{where}:{lineno}", damaged)
 
 
-def _jsonl_line(line: str, spot: str) -> Iterator[Item]:
+def _jsonl_line(line: str, spot: str, damaged: bool = False) -> Iterator[Item]:
+    """One JSON line; in a file whose UTF-8 had bad bytes, the records of the lines that held
+    them say how many were replaced."""
     if not line.strip():
         return
     try:
-        yield _article_from_json(line, spot)
+        record = _article_from_json(line, spot)
     except InputError as exc:
         yield SkippedInput(spot, str(exc), exc.code)
+        return
+    bad = line.count("\ufffd") if damaged else 0
+    if bad:
+        record.warnings.append(f"not valid UTF-8: {bad} bad byte{'s' * (bad != 1)} replaced with U+FFFD")
+    yield record
 
 
 def _article_from_json(line: str, where: str) -> ArticleRecord:
