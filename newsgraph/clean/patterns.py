@@ -44,7 +44,8 @@ _NORM_STRIP = " \t-–—•*|·>»«\"'“”‘’:!.?,;()[]"
 # YAML section -> how its entries are kept: a set of words, a list, or regexes with these flags
 _SECTIONS = {"phrases": "set", "credit_words": "set", "ui_verbs": "set", "bio_roles": "set",
              "agencies": "list", "line_regexes": re.I, "prefix_regexes": 0,
-             "contains_regexes": re.I, "bylines": 0, "datelines": 0}
+             "contains_regexes": re.I, "bylines": 0, "datelines": 0,
+             "html_classes": re.I}
 
 
 def normalize_line(line: str) -> str:
@@ -71,6 +72,7 @@ class BoilerplatePatterns:
     agencies: list = field(default_factory=list)
     ui_verbs: set = field(default_factory=set)
     bio_roles: set = field(default_factory=set)
+    html_classes: list = field(default_factory=list)
     settings: dict = field(default_factory=dict)
     _joined: dict | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -127,6 +129,7 @@ class BoilerplatePatterns:
                     "contains": re.compile(alt(r.pattern for r in self.contains_regexes), re.I),
                     "ui": re.compile(rf"(?:{words})(?:[\s|/•·,]+(?:{words}))*"),
                     "roles": re.compile(rf"\b(?:{alt(map(re.escape, self.bio_roles))})", re.I),
+                    "html": re.compile(alt(r.pattern for r in self.html_classes), re.I),
                 }
             except re.error as err:
                 raise ValueError(f"junk regexes cannot be joined ({err}): use scoped flags "

@@ -258,6 +258,16 @@ def eval_time(gold: Path = typer.Argument(..., help="TIMEX3 gold JSON Lines.")) 
     typer.echo(format_time_scores(evaluate_time(_gold(gold), _eval_nlp())))
 
 
+@eval_app.command("pages")
+def eval_pages(folder: Path = typer.Argument(..., help="Folder of NAME.html pages, each with NAME.gold.json."),
+               details: bool = typer.Option(False, "--details", help="List every mistake by page.")) -> None:
+    """Web pages: article text kept, junk removed, title/author/outlet/date right (halves A, B)."""
+    from newsgraph.evaluate.pages import evaluate_pages, format_page_scores
+    if not folder.is_dir():
+        fail(f"{folder}: no such folder")
+    typer.echo(format_page_scores(evaluate_pages(folder), details))
+
+
 
 
 def _register_command_groups() -> None:

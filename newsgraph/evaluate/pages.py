@@ -15,7 +15,8 @@ survives is the record's ``text`` minus its ``boilerplate`` spans.
 - text kept: characters of gold paragraphs found in what survives (a paragraph
   found only in pieces counts by its matched words);
 - junk removed: characters of junk blocks absent from what survives (a block
-  of one or two words counts only when it stands on a junk line of its own);
+  of one or two words counts only on a short junk line of its own, such as a
+  row of share buttons);
 - title, author, outlet, date: exact match after folding case, spaces, quotes
   and dashes, over the pages whose gold has the field.
 
@@ -138,7 +139,8 @@ def score_page(html: str, gold: dict, text: str, spans: list[list[int]],
         if len(block.split()) >= 3:
             present = f" {block} " in kept
         else:
-            present = any(f" {block} " in f" {ln} " for ln in junk_lines)
+            present = any(ln == block or (len(ln.split()) <= 6 and f" {block} " in f" {ln} ")
+                          for ln in junk_lines)
         if present:
             score.junk_left += len(block)
             score.junk_kept.append(block[:80])

@@ -1,16 +1,26 @@
-"""Main text and page metadata from a web page, via trafilatura.
+"""Main text and page metadata from a web page: trafilatura, helped by what the page's HTML says.
 
 trafilatura is the best-maintained main-content extractor for news pages; it
 also reads the page's own metadata (title, author, site name, publication
-date). The extracted text becomes the article text that every offset points
-into, so it is written out as the record's ``text``.
+date). It keeps junk that sits inside the article container and can lose a
+lede that sits outside it, so the page is pruned first by its HTML signals
+(``newsgraph.clean.page``: junk classes, captions, link-only teasers, drop
+caps) and a lost lede is put back. Title, author and outlet are then read as
+the page shows them (``newsgraph.clean.page_meta``). The extracted text
+becomes the article text every offset points into, so it is written out as
+the record's ``text``. Nothing here depends on other pages: the same page
+always gives the same record.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import copy
+from dataclasses import dataclass, field
 
 import trafilatura
+from trafilatura.metadata import extract_metadata
 
+from newsgraph.clean.page import missing_lede, prune, text_of
+from newsgraph.clean.page_meta import byline_author, choose_title, clean_author, outlet_name, pick_author
 from newsgraph.errors import InputError, message
 
 MIN_WORDS = 8
@@ -21,7 +31,7 @@ _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 @dataclass
 class PageContent:
-    """What trafilatura found in one page."""
+    """What was found in one page."""
 
     text: str
     title: str | None = None
@@ -29,6 +39,13 @@ class PageContent:
     outlet: str | None = None
     published: str | None = None
     url: str | None = None
+    dropped: list[str] = field(default_factory=list)   # texts of the page elements pruned as junk
+
+
+def _main_text(tree, url: str | None) -> str:
+    doc = trafilatura.bare_extraction(tree, url=url, with_metadata=False, include_comments=False,
+                                      include_tables=False)
+    return (getattr(doc, "text", None) or "").strip() if doc is not None else ""
 
 
 def extract_html(html: str, url: str | None = None) -> PageContent:
@@ -38,21 +55,55 @@ def extract_html(html: str, url: str | None = None) -> PageContent:
         InputError: when no article text can be found (broken or empty page).
     """
     try:
-        doc = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False,
-            include_tables=False, date_extraction_params=_DATE_PARAMS,
-        )
-    except Exception as exc:  # trafilatura raises many types on broken markup
+        tree = trafilatura.load_html(html)
+        if tree is None:
+            raise InputError(message("E009"))
+        meta = extract_metadata(copy.deepcopy(tree), url, _DATE_PARAMS, False)
+        pruned = copy.deepcopy(tree)
+        dropped = prune(pruned)
+        lede_view = copy.deepcopy(pruned)
+        text = _main_text(pruned, url or meta.url)
+        if len(text.split()) < MIN_WORDS:   # pruning must never cost the article: fall back to the whole page
+            text, dropped, lede_view = _main_text(copy.deepcopy(tree), url or meta.url), [], tree
+    except InputError:
+        raise
+    except Exception as exc:  # trafilatura and lxml raise many types on broken markup
         raise InputError(message("E009") + f" ({type(exc).__name__})") from None
-    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
     if len(text.split()) < MIN_WORDS:  # a menu or a title alone is not an article
         raise InputError(message("E009"))
-    date = getattr(doc, "date", None)
+    lede = missing_lede(lede_view, text)
+    if lede:
+        text = "\n".join([*lede, text])
+    page_url = getattr(meta, "url", None) or url
+    outlet = outlet_name(getattr(meta, "sitename", None), page_url, _name_texts(tree, meta))
+    h1s = [text_of(h) for h in tree.iter("h1")]
+    names = [n for n in (outlet, getattr(meta, "sitename", None)) if n]
+    author = pick_author(clean_author(getattr(meta, "author", None), outlet), byline_author(tree, outlet))
+    date = getattr(meta, "date", None)
     return PageContent(
         text=text,
-        title=getattr(doc, "title", None) or None,
-        author=getattr(doc, "author", None) or None,
-        outlet=getattr(doc, "sitename", None) or None,
+        title=choose_title(h1s, getattr(meta, "title", None) or _title_tag(tree), names),
+        author=author,
+        outlet=outlet,
         published=date if date and len(date) == 10 else None,
-        url=getattr(doc, "url", None) or url,
+        url=page_url,
+        dropped=dropped,
     )
+
+
+def _title_tag(tree) -> str | None:
+    node = tree.find(".//title")
+    return text_of(node) if node is not None else None
+
+
+def _name_texts(tree, meta) -> list[str]:
+    """Texts that may spell the site's name with spaces: the title tag, logos, copyright lines."""
+    texts = [t for t in (_title_tag(tree), getattr(meta, "title", None)) if t]
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        label = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+        if "logo" in label or "site-title" in label or "brand" in label:
+            texts.append(text_of(el))
+    texts += [t.strip() for t in tree.itertext() if "©" in t or "copyright" in t.lower()][:5]
+    return texts
