@@ -19,10 +19,16 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
+from newsgraph.clean.layout import (
+    keep_article_lines, mark_lists, mark_pull_quotes, mark_release_end, mark_teasers,
+)
 from newsgraph.clean.patterns import (
     BIO_START_RE, CALENDAR_RE, CAPTION_RE, CLOCK_RE, CLOSERS, DATE_HINT_RE, DATE_ONLY_RE, EDGE_ROWS,
     READING_RE, TEMPERATURE_RE, TERMINAL, BoilerplatePatterns, default_patterns, line_key, normalize_line,
 )
+
+_EMPLOYER_RE = re.compile(r"\b(?:for|of|at|with)\s+(?:the\s+)?[A-Z]")   # "... a columnist for The Review"
+
 
 @dataclass(slots=True)
 class Row:
@@ -190,6 +196,8 @@ def classify_rows(text: str, patterns: BoilerplatePatterns | None = None,
         if r.reason is None and r.index < EDGE_ROWS and _truncated_duplicate(r, rows[r.index + 1:r.index + 6]):
             r.reason = "breadcrumb"
     _mark_widget(rows, pats)
+    mark_release_end(rows, pats)
+    mark_pull_quotes(rows)
     bios = {r.index: b for r in rows if r.prose and (b := _bio_name(r, rows, pats))}
     body = [r.index for r in rows if r.prose and r.reason is None and r.index not in bios]
     first, last = (body[0], body[-1]) if body else (len(rows), -1)
@@ -198,14 +206,18 @@ def classify_rows(text: str, patterns: BoilerplatePatterns | None = None,
         if r.reason is None:   # bylines and datelines only count above or below the body
             r.reason = "byline" if byline_match(r.text, pats) else (
                 "dateline" if dateline_match(r.text, pats) else None)
+    mark_teasers(rows, first)
     _mark_header(rows, first)
     _mark_tail(rows, bios, again)
     for i, (name, above) in bios.items():
-        if above or (i + 1 < len(rows) and all(r.reason for r in rows[i + 1:])):
+        last = i + 1 == len(rows) and _EMPLOYER_RE.search(rows[i].text.split(". ")[0])
+        if above or ((i + 1 < len(rows) or last) and all(r.reason for r in rows[i + 1:])):
             rows[i].reason = "bio"
             j = i - 1
             while j >= 0 and rows[j].text == name:
                 rows[j].reason, j = "bio", j - 1
+    mark_lists(rows)
+    keep_article_lines(rows, pats)
     return rows
 
 

@@ -45,7 +45,7 @@ _NORM_STRIP = " \t-–—•*|·>»«\"'“”‘’:!.?,;()[]"
 _SECTIONS = {"phrases": "set", "credit_words": "set", "ui_verbs": "set", "bio_roles": "set",
              "agencies": "list", "line_regexes": re.I, "prefix_regexes": 0,
              "contains_regexes": re.I, "bylines": 0, "datelines": 0,
-             "html_classes": re.I}
+             "html_classes": re.I, "keep_regexes": re.I, "end_markers": re.I}
 
 
 def normalize_line(line: str) -> str:
@@ -73,6 +73,8 @@ class BoilerplatePatterns:
     ui_verbs: set = field(default_factory=set)
     bio_roles: set = field(default_factory=set)
     html_classes: list = field(default_factory=list)
+    keep_regexes: list = field(default_factory=list)
+    end_markers: list = field(default_factory=list)
     settings: dict = field(default_factory=dict)
     _joined: dict | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -117,7 +119,7 @@ class BoilerplatePatterns:
         return int(self.settings.get(name, default))
 
     def joined(self) -> dict:
-        """One regex per section (``line``, ``prefix``, ``contains``, ``ui``, ``roles``)."""
+        """One regex per section (``line``, ``prefix``, ``contains``, ``ui``, ``roles``, ``html``, ``keep``, ``end``)."""
         if self._joined is None:
             def alt(items) -> str:
                 return "|".join(f"(?:{i})" for i in items) or r"(?!)"
@@ -130,6 +132,8 @@ class BoilerplatePatterns:
                     "ui": re.compile(rf"(?:{words})(?:[\s|/•·,]+(?:{words}))*"),
                     "roles": re.compile(rf"\b(?:{alt(map(re.escape, self.bio_roles))})", re.I),
                     "html": re.compile(alt(r.pattern for r in self.html_classes), re.I),
+                    "keep": re.compile(alt(r.pattern for r in self.keep_regexes), re.I),
+                    "end": re.compile(alt(r.pattern for r in self.end_markers), re.I),
                 }
             except re.error as err:
                 raise ValueError(f"junk regexes cannot be joined ({err}): use scoped flags "

@@ -260,12 +260,14 @@ def eval_time(gold: Path = typer.Argument(..., help="TIMEX3 gold JSON Lines.")) 
 
 @eval_app.command("pages")
 def eval_pages(folder: Path = typer.Argument(..., help="Folder of NAME.html pages, each with NAME.gold.json."),
-               details: bool = typer.Option(False, "--details", help="List every mistake by page.")) -> None:
+               details: bool = typer.Option(False, "--details", help="List every mistake by page."),
+               text_only: bool = typer.Option(False, "--text-only", help="Skip the HTML pruning: text rules alone.")
+               ) -> None:
     """Web pages: article text kept, junk removed, title/author/outlet/date right (halves A, B)."""
     from newsgraph.evaluate.pages import evaluate_pages, format_page_scores
     if not folder.is_dir():
         fail(f"{folder}: no such folder")
-    typer.echo(format_page_scores(evaluate_pages(folder), details))
+    typer.echo(format_page_scores(evaluate_pages(folder, html_signals=not text_only), details))
 
 
 

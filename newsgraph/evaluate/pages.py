@@ -150,23 +150,28 @@ def score_page(html: str, gold: dict, text: str, spans: list[list[int]],
     return score
 
 
-def extract_page(path: Path, patterns=None) -> tuple[str, list[list[int]], dict[str, str | None]]:
-    """Run the HTML path of the pipeline (ingest, clean, metadata) on one page, without NLP."""
+def extract_page(path: Path, patterns=None, html_signals: bool = True
+                 ) -> tuple[str, list[list[int]], dict[str, str | None]]:
+    """Run the HTML path of the pipeline (ingest, clean, metadata) on one page, without NLP.
+
+    ``html_signals=False`` leaves out the HTML pruning, to measure the text rules alone.
+    """
     from newsgraph.clean import clean_text
-    from newsgraph.ingest import read_inputs
-    from newsgraph.records import ArticleRecord
+    from newsgraph.errors import InputError
+    from newsgraph.ingest.html import extract_html
 
-    record = next(iter(read_inputs([str(path)])))
-    if not isinstance(record, ArticleRecord):
+    try:
+        page = extract_html(path.read_text(encoding="utf-8"), html_signals=html_signals)
+    except InputError:
         return "", [], {}
-    cleaned = clean_text(record.text, patterns)
+    cleaned = clean_text(page.text, patterns)
     meta = cleaned.metadata
-    got = {"title": record.title or meta.title, "author": record.author or meta.author,
-           "outlet": record.outlet or meta.outlet, "date": record.published or meta.published}
-    return record.text, cleaned.boilerplate, got
+    got = {"title": page.title or meta.title, "author": page.author or meta.author,
+           "outlet": page.outlet or meta.outlet, "date": page.published or meta.published}
+    return page.text, cleaned.boilerplate, got
 
 
-def evaluate_pages(folder: Path, patterns=None) -> list[PageScore]:
+def evaluate_pages(folder: Path, patterns=None, html_signals: bool = True) -> list[PageScore]:
     """Score every ``*.html`` page of ``folder`` that has a ``.gold.json`` beside it."""
     scores = []
     for page in sorted(Path(folder).glob("*.html")):
@@ -174,7 +179,7 @@ def evaluate_pages(folder: Path, patterns=None) -> list[PageScore]:
         if not gold_path.is_file():
             continue
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        text, spans, got = extract_page(page, patterns)
+        text, spans, got = extract_page(page, patterns, html_signals)
         scores.append(score_page(page.read_text(encoding="utf-8"), gold, text, spans, got, page.stem))
     return scores
 

@@ -48,8 +48,15 @@ def _main_text(tree, url: str | None) -> str:
     return (getattr(doc, "text", None) or "").strip() if doc is not None else ""
 
 
-def extract_html(html: str, url: str | None = None) -> PageContent:
+def extract_html(html: str, url: str | None = None, html_signals: bool = True) -> PageContent:
     """Extract the article text and metadata from ``html``.
+
+    Args:
+        html: the page.
+        url: where it came from, if known (the page's canonical link wins).
+        html_signals: prune junk elements and restore ledes before and after
+            trafilatura (False: trafilatura alone, to measure what the text
+            rules catch by themselves).
 
     Raises:
         InputError: when no article text can be found (broken or empty page).
@@ -60,7 +67,7 @@ def extract_html(html: str, url: str | None = None) -> PageContent:
             raise InputError(message("E009"))
         meta = extract_metadata(copy.deepcopy(tree), url, _DATE_PARAMS, False)
         pruned = copy.deepcopy(tree)
-        dropped = prune(pruned)
+        dropped = prune(pruned) if html_signals else []
         lede_view = copy.deepcopy(pruned)
         text = _main_text(pruned, url or meta.url)
         if len(text.split()) < MIN_WORDS:   # pruning must never cost the article: fall back to the whole page
@@ -71,7 +78,7 @@ def extract_html(html: str, url: str | None = None) -> PageContent:
         raise InputError(message("E009") + f" ({type(exc).__name__})") from None
     if len(text.split()) < MIN_WORDS:  # a menu or a title alone is not an article
         raise InputError(message("E009"))
-    lede = missing_lede(lede_view, text)
+    lede = missing_lede(lede_view, text) if html_signals else []
     if lede:
         text = "\n".join([*lede, text])
     page_url = getattr(meta, "url", None) or url

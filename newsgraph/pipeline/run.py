@@ -7,14 +7,14 @@ This is the Python API the CLI is a thin layer over::
     for item in extractor.extract_paths(["articles/"]):
         ...  # ArticleRecord, or SkippedInput with a one-line reason
 
-Articles are cleaned in chunks so that lines repeated across a chunk (site
-menus, footers) count as junk; NLP sees only the article body, with junk
-blanked to spaces so every offset still points into the original text.
+Each article is cleaned on its own (never by what else is in its chunk, so the
+same inputs give the same records however they are batched or resumed); NLP
+sees only the article body, with junk blanked to spaces so every offset still
+points into the original text.
 """
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from typing import Iterable, Iterator, Sequence, Union
 
 from newsgraph.errors import SkippedInput, message
@@ -36,7 +36,7 @@ class Extractor:
         batch_size: documents per ``nlp.pipe`` batch.
         workers: processes; each loads its own pipeline and takes whole chunks of
             articles (records travel between processes by pickle).
-        chunk_size: articles cleaned together (cross-article repetition).
+        chunk_size: articles handed to spaCy together.
         max_bytes: larger input files are skipped.
         boilerplate_paths: extra junk-pattern YAML files (same format as
             ``newsgraph/data/boilerplate.yaml``) for site-specific page junk.
@@ -111,13 +111,11 @@ class Extractor:
 
     def _process_chunk(self, records: list[ArticleRecord]) -> Iterator[Item]:
         from newsgraph.clean import clean_text, mask_boilerplate
-        from newsgraph.clean.boilerplate import count_lines
 
-        corpus_lines = count_lines([r.text for r in records]) if len(records) > 2 else Counter()
         docs, ready = [], []
         for record in records:
-            try:
-                cleaned = clean_text(record.text, self.patterns, corpus_lines=corpus_lines)
+            try:   # each article is cleaned on its own: its record never depends on the batch
+                cleaned = clean_text(record.text, self.patterns)
                 record.boilerplate = cleaned.boilerplate
                 _apply_metadata(record, cleaned.metadata)
                 body = mask_boilerplate(record.text, record.boilerplate)

@@ -1,0 +1,95 @@
+"""Line rules that need the lines around them: release ends, teasers, pull quotes, lists, drop caps.
+
+Why: some junk is only junk by where it stands or what it repeats — the
+contact lines after a press release's "ENDS", a headline of another story in
+capitals in the middle of the body, a pull quote that repeats a sentence of
+the article, the headlines listed under a "Trending" heading — and some
+article text looks like junk on its own line: the drop-cap letter a scrape put
+on a line of its own, an "Additional reporting by ..." credit. These rules run
+after the single-line ones in ``boilerplate.classify_rows`` and only set or
+clear ``Row.reason`` (rows are ``boilerplate.Row``).
+"""
+from __future__ import annotations
+
+import re
+
+from newsgraph.clean.patterns import CLOSERS, TERMINAL, BoilerplatePatterns
+
+_QUOTES = "\"'“”‘’«»"
+_LETTERS_RE = re.compile(r"[^\W\d_]")
+
+
+def mark_release_end(rows: list, pats: BoilerplatePatterns) -> None:
+    """After an end marker ("ENDS", "###") that follows article text, every line is junk."""
+    end = pats.joined()["end"]
+    seen_prose = False
+    for i, r in enumerate(rows):
+        seen_prose = seen_prose or r.prose
+        if seen_prose and len(r.text) <= 12 and end.fullmatch(r.text):
+            for x in rows[i:]:
+                x.reason = x.reason or "release"
+            return
+
+
+def _shouting(text: str) -> bool:
+    if text != text.upper():   # cheap test first: any lower-case letter means no
+        return False
+    return len(_LETTERS_RE.findall(text)) >= 12
+
+
+def mark_teasers(rows: list, first_body: int) -> None:
+    """Below the start of the body, a line of 3+ words all in capitals is another story's headline."""
+    for r in rows[first_body + 1:]:
+        if r.reason is None and not r.prose and r.words >= 3 and _shouting(r.text):
+            r.reason = "teaser"
+
+
+def _bare(text: str) -> str:
+    return " ".join(text.strip(_QUOTES + " ").split()).lower()
+
+
+def mark_pull_quotes(rows: list) -> None:
+    """A short line that is not a sentence but repeats, word for word, part of an article sentence."""
+    candidates = [r for r in rows if r.reason is None and not r.prose and 6 <= r.words <= 40]
+    if not candidates:
+        return
+    prose = "\n".join(_bare(r.text) for r in rows if r.prose and r.reason is None)
+    verdicts: dict[str, bool] = {}
+    for r in candidates:
+        if r.text not in verdicts:
+            verdicts[r.text] = _bare(r.text) in prose
+        if verdicts[r.text]:
+            r.reason = "pullquote"
+
+
+def _headline_like(r) -> bool:
+    return 2 <= r.words <= 16 and not r.prose and r.text.rstrip(CLOSERS)[-1:] not in TERMINAL
+
+
+def mark_lists(rows: list) -> None:
+    """Two or more headline-like lines right under a short junk heading are its list of links."""
+    heads = [i for i, r in enumerate(rows[:-2]) if r.reason and r.words <= 8 and r.text[-1] not in TERMINAL
+             and rows[i + 1].reason is None and rows[i + 2].reason is None]
+    for i in heads:
+        j = i + 1
+        while j < len(rows) and rows[j].reason is None and _headline_like(rows[j]):
+            j += 1
+        if j - i - 1 >= 2:
+            for r in rows[i + 1:j]:
+                r.reason = "list"
+
+
+def keep_article_lines(rows: list, pats: BoilerplatePatterns) -> None:
+    """Clear the verdict of lines that are article text whatever the rules said.
+
+    Lines matching ``keep_regexes`` ("Additional reporting by ..."), and a lone
+    capital letter followed by a line starting in lower case (a drop cap a
+    scrape put on its own line) with that line.
+    """
+    keep = pats.joined()["keep"]
+    for i, r in enumerate(rows):
+        if r.reason and len(r.text) <= 300 and keep.fullmatch(r.text):
+            r.reason = None
+        nxt = rows[i + 1] if i + 1 < len(rows) else None
+        if nxt is not None and len(r.text) == 1 and r.text.isupper() and nxt.text[:1].islower():
+            r.reason = nxt.reason = None
