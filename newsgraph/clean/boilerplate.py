@@ -205,7 +205,7 @@ def classify_rows(text: str, patterns: BoilerplatePatterns | None = None,
     for r in rows[:head_end] + rows[max(last + 1, len(rows) - EDGE_ROWS, head_end):]:
         if r.reason is None:   # bylines and datelines only count above or below the body
             r.reason = "byline" if byline_match(r.text, pats) else (
-                "dateline" if dateline_match(r.text, pats) else None)
+                "dateline" if dateline_match(r.text, pats) or DATE_ONLY_RE.fullmatch(r.text) else None)
     mark_teasers(rows, first)
     _mark_header(rows, first)
     _mark_tail(rows, bios, again)

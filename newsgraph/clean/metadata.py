@@ -209,7 +209,7 @@ def _find_published(rows: list[Row], junk: _Spans, title_row: Row | None, byline
     anchors = byline_rows | ({title_row.index} if title_row else set())
     for r in rows:
         near = any(abs(r.index - a) <= 2 for a in anchors)
-        if near and not junk.covers(r) and DATE_ONLY_RE.fullmatch(r.text):
+        if near and (r.reason == "dateline" or not junk.covers(r)) and DATE_ONLY_RE.fullmatch(r.text):
             _set_date(meta, parse_date(r.text), f"date line {r.text!r} next to the title or a byline")
             if meta.published:
                 return

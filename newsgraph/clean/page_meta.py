@@ -27,10 +27,11 @@ OUTLETS_ENV = "NEWSGRAPH_OUTLETS"
 _SEPARATOR_RE = re.compile(r"\s+[|–—:·•»]\s+|\s+-\s+|\s*\|\s*")
 _BYLINE_LABEL_RE = re.compile(r"byline|author|writer|columnist|reporter|contributor[-_]?name", re.I)
 _PERSON_HREF_RE = re.compile(r"/(?:authors?|people|person|profiles?|staff|journalists?|writers?|columnists?)/", re.I)
-_CUT_RE = re.compile(rf"\b(?:{MONTH}(?![a-z])|\d|(?:published|updated|posted|on)\b)", re.I)
+_CUT_RE = re.compile(rf"\b(?:{MONTH}(?!\w)|\d|(?:published|updated|posted|on)\b)", re.I)
 _URLISH_RE = re.compile(r"https?\b|\bwww\b|\.(?:com|org|net|co)\b|/|@", re.I)
 _LEAD_RE = re.compile(r"^(?:by|written by|words by|story by|author|authors|posted by)\s*:?\s+", re.I)
 _NAME_TOKEN_RE = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]*|de|da|del|van|von|der|den|al|el|bin|ibn|la|le|di|du)$")
+_BY_RE = re.compile(r"\s*By\s+[A-Z]")
 _SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go"}
 
 
@@ -187,9 +188,13 @@ def _person(part: str, outlet: str | None, pats: BoilerplatePatterns, data: Outl
     part = _LEAD_RE.sub("", part.strip(" .,;:-–—|")).strip()
     if not part or _URLISH_RE.search(part):
         return None
-    cut = _CUT_RE.search(part)
-    if cut:
-        part = part[:cut.start()]
+    for cut in _CUT_RE.finditer(part):
+        before, after = part[:cut.start()], part[cut.end():]
+        month = cut.group(0)[:1].isalpha() and cut.group(0).lower() not in ("published", "updated", "posted", "on")
+        # "Theresa May" is a name; "Hannah Voss November" and "Maria Lopez May 3" carry a date
+        if not month or after.strip()[:1].isdigit() or (not after.strip() and len(before.split()) >= 2):
+            part = before
+            break
     tokens = part.replace(",", " ").split()
     outlet_tokens = [t.lower() for t in (outlet or "").split()]
     for i, tok in enumerate(tokens):
@@ -201,7 +206,8 @@ def _person(part: str, outlet: str | None, pats: BoilerplatePatterns, data: Outl
             break
         if not i and (low in data.outlet_words or low in pats.bio_roles):
             return None
-    while tokens and (tokens[-1].lower() in ("and", "&", "in", "at", "for") or CALENDAR_RE.match(tokens[-1])):
+    while tokens and (tokens[-1].lower() in ("and", "&", "in", "at", "for")
+                      or (len(tokens) > 2 and CALENDAR_RE.match(tokens[-1]))):
         tokens.pop()
     if not 1 <= len(tokens) <= 6 or not all(_NAME_TOKEN_RE.match(t) for t in tokens):
         return None
@@ -245,7 +251,8 @@ def byline_author(root, outlet: str | None, patterns: BoilerplatePatterns | None
             continue
         label = f"{el.get('class') or ''} {el.get('id') or ''} {el.get('rel') or ''} {el.get('itemprop') or ''}"
         is_link = el.tag == "a" and _PERSON_HREF_RE.search(el.get("href") or "")
-        if not (is_link or _BYLINE_LABEL_RE.search(label)) or junk.search(label.lower()):
+        by_line = _BY_RE.match(el.text or "") and words_in(el) <= 15
+        if not (is_link or by_line or _BYLINE_LABEL_RE.search(label)) or junk.search(label.lower()):
             continue
         if any(junk.search(f"{a.get('class') or ''} {a.get('id') or ''}".lower()) for a in el.iterancestors()):
             continue
@@ -255,6 +262,11 @@ def byline_author(root, outlet: str | None, patterns: BoilerplatePatterns | None
             if name:
                 return name
     return None
+
+
+def words_in(el) -> int:
+    """How many words of text ``el`` holds."""
+    return len(text_of(el).split())
 
 
 def pick_author(meta_author: str | None, byline: str | None) -> str | None:

@@ -1,0 +1,70 @@
+"""Title, author and outlet as the page shows them (invented pages and names)."""
+import pytest
+
+from newsgraph.clean.page_meta import choose_title, clean_author, outlet_name, strip_site_name
+from newsgraph.ingest.html import extract_html
+
+
+@pytest.mark.parametrize("raw, want", [
+    ("Tom Brennan; August", "Tom Brennan"),
+    ("Hannah Voss, CBS News November", "Hannah Voss"),
+    ("CBS News February", None),
+    ("https; Www.Facebook.Com", None),
+    ("By Catherine Dunmore, Health Editor", "Catherine Dunmore"),
+    ("Kerry Blake Crime Reporter", "Kerry Blake"),
+    ("Maria Lopez Channel", "Maria Lopez"),
+    ("Jane Doe and John Smith", "Jane Doe, John Smith"),
+    ("Ana María de la Cruz", "Ana María de la Cruz"),
+    ("Theresa May", "Theresa May"),
+    ("Maria Lopez May 3, 2025", "Maria Lopez"),
+])
+def test_authors_lose_dates_urls_roles_and_outlets(raw, want):
+    assert clean_author(raw, "Channel 9 News") == want
+
+
+@pytest.mark.parametrize("title, want", [
+    ("Dam talks resume | Steppe Courier", "Dam talks resume"),
+    ("Dam talks resume - Steppe Courier", "Dam talks resume"),
+    ("Steppe Courier | Dam talks resume", "Dam talks resume"),
+    ("Opinion | The budget hides a cut | Steppe Courier", "The budget hides a cut"),
+    ("The town said no - and then changed its mind", "The town said no - and then changed its mind"),
+])
+def test_titles_lose_the_site_name(title, want):
+    assert strip_site_name(title, ["Steppe Courier"]) == want
+
+
+def test_the_headline_the_page_shows_wins_over_a_rewritten_og_title():
+    h1s = ["Steppe Courier", "Harbour board accused of hiding flood report"]
+    assert choose_title(h1s, "Harbour board 'hid flood report'", ["Steppe Courier"]) == h1s[1]
+
+
+@pytest.mark.parametrize("site, url, texts, want", [
+    ("Reuters_Co_Uk", "https://www.reuters.co.uk/world/x", [], "Reuters"),
+    ("Timesofisrael", "https://www.timesofisrael.com/x/", [], "The Times of Israel"),
+    ("Steppe Courier", "https://steppe-courier.example/x", [], "Steppe Courier"),
+    ("valleyecho", "https://www.valleyecho.example/x", ["Valley Echo | Wage rise"], "Valley Echo"),
+    (None, "https://eastern-herald.example/p/1", [], "Eastern Herald"),
+])
+def test_outlet_names_are_readable(site, url, texts, want):
+    assert outlet_name(site, url, texts) == want
+
+
+def test_users_add_outlets_in_their_own_file(tmp_path, monkeypatch):
+    extra = tmp_path / "outlets.yaml"
+    extra.write_text("sites:\n  - {domain: vlxnews.example, name: VLX News, why: my feed}\n", encoding="utf-8")
+    monkeypatch.setenv("NEWSGRAPH_OUTLETS", str(extra))
+    assert outlet_name("Vlxnews", "https://vlxnews.example/a", []) == "VLX News"
+
+
+def test_page_metadata_end_to_end():
+    html = """<html><head><title>Assembly raises farm wage - Valley Echo</title>
+    <meta property="og:site_name" content="Valley Echo"><meta name="author" content="Mara Quist; July">
+    <meta property="article:published_time" content="2025-07-02T08:00:00Z"></head><body>
+    <h1>Assembly raises farm wage</h1><div class="byline">By <a href="/authors/mara-quist">Mara Quist</a>
+    <span>Valley Echo</span></div><div class="article-body">
+    <p>The regional assembly voted on Tuesday to raise the minimum wage for farm workers by eight percent from July.</p>
+    <p>Employers' groups said the rise would force smaller farms to cut seasonal jobs, while unions called it overdue.</p>
+    </div></body></html>"""
+    page = extract_html(html)
+    assert (page.title, page.author, page.outlet, page.published) == (
+        "Assembly raises farm wage", "Mara Quist", "Valley Echo", "2025-07-02")
