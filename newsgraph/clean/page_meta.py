@@ -213,7 +213,7 @@ def _person(part: str, outlet: str | None, pats: BoilerplatePatterns, data: Outl
         return None
     if any(t.lower().strip(".") in data.outlet_words | pats.bio_roles for t in tokens):
         return None
-    if len(tokens) == 1 and (tokens[0].isupper() or len(tokens[0]) < 3):
+    if len(tokens) == 1 and (tokens[0].isupper() or len(tokens[0]) < 3 or CALENDAR_RE.match(tokens[0])):
         return None
     return " ".join(tokens)
 
