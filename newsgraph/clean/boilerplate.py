@@ -96,13 +96,21 @@ def _first_full(rxs: list, line: str, limit: int, ok) -> re.Match | None:
 
 
 def _caption(line: str, pats: BoilerplatePatterns) -> bool:
-    """A short label ending in a parenthesised photo credit: "Senate building (Reuters/File)"."""
+    """A short label ending in a parenthesised photo credit: "Senate building (Reuters/File)".
+
+    A caption that is a sentence counts only with an explicit credit: "... on Tuesday. (Credit: A / B)".
+    """
     m = CAPTION_RE.fullmatch(line)
-    if not m or m.group("body").rstrip()[-1:] in TERMINAL or len(m.group("body").split()) > 25:
+    if not m or len(m.group("body").split()) > 25:
         return False
     credit = m.group("credit").strip()
     tokens = [t for t in re.split(r"[\s/,:;.&|-]+", credit.lower()) if t]
-    return 0 < len(tokens) <= 8 and (tokens[0] in pats.credit_words or "/" in credit or credit[0] == "©")
+    if not 0 < len(tokens) <= 8:
+        return False
+    explicit = credit[0] == "©" or (tokens[0] in pats.credit_words and (":" in credit or "/" in credit))
+    if m.group("body").rstrip()[-1:] in TERMINAL and not explicit:
+        return False
+    return tokens[0] in pats.credit_words or "/" in credit or credit[0] == "©"
 
 
 def _strong(row: Row, pats: BoilerplatePatterns, corpus: Counter | None, min_docs: int) -> str | None:
