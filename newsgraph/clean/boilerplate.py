@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from newsgraph.clean.layout import (
-    keep_article_lines, mark_lists, mark_pull_quotes, mark_release_end, mark_teasers,
+    keep_article_lines, mark_lists, menu_row, mark_pull_quotes, mark_release_end, mark_teasers,
 )
 from newsgraph.clean.patterns import (
     BIO_START_RE, CALENDAR_RE, CAPTION_RE, CLOCK_RE, CLOSERS, DATE_HINT_RE, DATE_ONLY_RE, EDGE_ROWS,
@@ -127,6 +127,8 @@ def _strong(row: Row, pats: BoilerplatePatterns, corpus: Counter | None, min_doc
         return "pattern"
     if not row.prose and len(line) <= 160 and rx["contains"].search(line):
         return "promo"
+    if not row.prose and menu_row(line):
+        return "menu"
     if line.endswith(")") and _caption(line, pats):
         return "caption"
     if corpus and not row.prose and corpus.get(line_key(line), 0) >= min_docs:

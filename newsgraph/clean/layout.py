@@ -15,8 +15,16 @@ import re
 
 from newsgraph.clean.patterns import CLOSERS, TERMINAL, BoilerplatePatterns
 
+_ITEM_SEP_RE = re.compile(r"\s+[|•·]\s+")
 _QUOTES = "\"'“”‘’«»"
 _LETTERS_RE = re.compile(r"[^\W\d_]")
+
+
+def menu_row(line: str) -> bool:
+    """Three or more short items joined by "|", "•" or "·": a menu or a row of page tools."""
+    items = _ITEM_SEP_RE.split(line)
+    return len(items) >= 3 and all(0 < len(i.split()) <= 4 and i.rstrip(CLOSERS)[-1:] not in TERMINAL
+                                   for i in items)
 
 
 def mark_release_end(rows: list, pats: BoilerplatePatterns) -> None:

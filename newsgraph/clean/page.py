@@ -47,8 +47,12 @@ def is_prose(text: str) -> bool:
     return words(text) >= _PROSE_WORDS and text.rstrip(CLOSERS)[-1:] in TERMINAL
 
 
-def _label(el) -> str:
-    return f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+_LABEL_ATTRS = ("class", "id", "data-testid", "data-component", "data-module", "role", "aria-label")
+
+
+def label_of(el) -> str:
+    """What the page's code calls an element: its class, id and test/component names, lower-cased."""
+    return " ".join(el.get(a) or "" for a in _LABEL_ATTRS).lower()
 
 
 def _elements(root) -> Iterator:
@@ -70,9 +74,10 @@ def _prose_chars(root) -> dict:
 
 
 def _link_dense(el) -> bool:
-    """A short block that is mostly link text: a teaser, a related story, a menu entry."""
+    """A short block that is mostly link text: a teaser, a list of related stories, a menu."""
     text = text_of(el)
-    if not text or words(text) >= _LINK_BLOCK_WORDS or el.tag not in _BLOCKS:
+    limit = _LINK_BLOCK_WORDS if el.tag in ("p", "li") else 2 * _LINK_BLOCK_WORDS
+    if not text or words(text) >= limit or el.tag not in _BLOCKS:
         return False
     linked = sum(len(text_of(a)) for a in el.iter("a"))
     return linked >= _LINK_SHARE * len(text)
@@ -97,8 +102,7 @@ def junk_elements(root, patterns: BoilerplatePatterns | None = None) -> list:
     for el in _elements(root):
         if el.tag in _NEVER or el in inside:
             continue
-        junk = el.tag in _JUNK_TAGS or bool(rx.search(_label(el))) or (
-            el.tag in ("p", "li") and _link_dense(el))
+        junk = el.tag in _JUNK_TAGS or bool(rx.search(label_of(el))) or _link_dense(el)
         if not junk or held.get(el, 0) > _SHARE_LIMIT * total or next(el.iter("h1"), None) is not None:
             continue
         found.append(el)
@@ -178,4 +182,3 @@ def missing_lede(root, text: str) -> list[str]:
     return found
 
 
-_SPACE_RE = re.compile(r"\s+")

@@ -19,12 +19,12 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
-from newsgraph.clean.page import text_of
+from newsgraph.clean.page import label_of, text_of
 from newsgraph.clean.patterns import CALENDAR_RE, MONTH, BoilerplatePatterns, default_patterns
 from newsgraph.knowledge.loader import KnowledgeError, layers, require
 
 OUTLETS_ENV = "NEWSGRAPH_OUTLETS"
-_SEPARATOR_RE = re.compile(r"\s+[|–—:·•»]\s+|\s+-\s+|\s*\|\s*")
+_SEPARATOR_RE = re.compile(r"\s+(?:::|[|–—:·•»~])\s+|\s+-\s+|\s*\|\s*")
 _BYLINE_LABEL_RE = re.compile(r"byline|author|writer|columnist|reporter|contributor[-_]?name", re.I)
 _PERSON_HREF_RE = re.compile(r"/(?:authors?|people|person|profiles?|staff|journalists?|writers?|columnists?)/", re.I)
 _CUT_RE = re.compile(rf"\b(?:{MONTH}(?!\w)|\d|(?:published|updated|posted|on)\b)", re.I)
@@ -249,12 +249,12 @@ def byline_author(root, outlet: str | None, patterns: BoilerplatePatterns | None
     for el in root.iter():
         if not isinstance(el.tag, str) or el.tag in ("meta", "link", "script", "style"):
             continue
-        label = f"{el.get('class') or ''} {el.get('id') or ''} {el.get('rel') or ''} {el.get('itemprop') or ''}"
+        label = f"{label_of(el)} {el.get('rel') or ''} {el.get('itemprop') or ''}"
         is_link = el.tag == "a" and _PERSON_HREF_RE.search(el.get("href") or "")
         by_line = _BY_RE.match(el.text or "") and words_in(el) <= 15
         if not (is_link or by_line or _BYLINE_LABEL_RE.search(label)) or junk.search(label.lower()):
             continue
-        if any(junk.search(f"{a.get('class') or ''} {a.get('id') or ''}".lower()) for a in el.iterancestors()):
+        if any(junk.search(label_of(a)) for a in el.iterancestors()):
             continue
         pieces = [t.strip() for t in el.itertext() if t.strip()]
         for piece in ([text_of(el)] if len(pieces) == 1 else pieces):
