@@ -31,6 +31,7 @@ _CUT_RE = re.compile(rf"\b(?:{MONTH}(?!\w)|\d|(?:published|updated|posted|on)\b)
 _URLISH_RE = re.compile(r"https?\b|\bwww\b|\.(?:com|org|net|co)\b|/|@", re.I)
 _LEAD_RE = re.compile(r"^(?:by|written by|words by|story by|author|authors|posted by)\s*:?\s+", re.I)
 _NAME_TOKEN_RE = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]*|de|da|del|van|von|der|den|al|el|bin|ibn|la|le|di|du)$")
+_BIO_LABEL_RE = re.compile(r"(?<![a-z])(?:bio|about|profile|author[-_]?(?:info|box|card))", re.I)
 _BY_RE = re.compile(r"\s*By\s+[A-Z]")
 _SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go"}
 
@@ -252,9 +253,9 @@ def byline_author(root, outlet: str | None, patterns: BoilerplatePatterns | None
         label = f"{label_of(el)} {el.get('rel') or ''} {el.get('itemprop') or ''}"
         is_link = el.tag == "a" and _PERSON_HREF_RE.search(el.get("href") or "")
         by_line = _BY_RE.match(el.text or "") and words_in(el) <= 15
-        if not (is_link or by_line or _BYLINE_LABEL_RE.search(label)) or junk.search(label.lower()):
+        if not (is_link or by_line or _BYLINE_LABEL_RE.search(label)) or _elsewhere(label.lower(), junk):
             continue
-        if any(junk.search(label_of(a)) for a in el.iterancestors()):
+        if any(_elsewhere(label_of(a), junk) for a in el.iterancestors()):
             continue
         pieces = [t.strip() for t in el.itertext() if t.strip()]
         for piece in ([text_of(el)] if len(pieces) == 1 else pieces):
@@ -262,6 +263,11 @@ def byline_author(root, outlet: str | None, patterns: BoilerplatePatterns | None
             if name:
                 return name
     return None
+
+
+def _elsewhere(label: str, junk) -> bool:
+    """An element whose names say it is junk other than a byline: an author bio, a related list."""
+    return bool(_BIO_LABEL_RE.search(label) or (junk.search(label) and not _BYLINE_LABEL_RE.search(label)))
 
 
 def words_in(el) -> int:
