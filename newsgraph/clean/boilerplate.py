@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from newsgraph.clean.layout import (
-    keep_article_lines, mark_lists, menu_row, mark_pull_quotes, mark_release_end, mark_teasers,
+    keep_article_lines, mark_head_labels, mark_lists, menu_row, mark_pull_quotes, mark_release_end, mark_teasers,
 )
 from newsgraph.clean.patterns import (
     BIO_START_RE, CALENDAR_RE, CAPTION_RE, CLOCK_RE, CLOSERS, DATE_HINT_RE, DATE_ONLY_RE, EDGE_ROWS,
@@ -218,6 +218,7 @@ def classify_rows(text: str, patterns: BoilerplatePatterns | None = None,
                 "dateline" if dateline_match(r.text, pats) or DATE_ONLY_RE.fullmatch(r.text) else None)
     mark_teasers(rows, first)
     _mark_header(rows, first)
+    mark_head_labels(rows, first)
     _mark_tail(rows, bios, again)
     for i, (name, above) in bios.items():
         last = i + 1 == len(rows) and _EMPLOYER_RE.search(rows[i].text.split(". ")[0])

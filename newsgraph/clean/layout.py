@@ -15,6 +15,8 @@ import re
 
 from newsgraph.clean.patterns import CLOSERS, TERMINAL, BoilerplatePatterns
 
+NAME_LINE_RE = re.compile(   # "Tomasz Wierzbicki" alone on a line: a byline without "By"
+    r"[A-Z][a-zà-ÿ'’.-]+(?:\s+(?:[A-Z][a-zà-ÿ'’.-]+|de|da|del|van|von|der|al|el|bin|ibn)){1,3}")
 _ITEM_SEP_RE = re.compile(r"\s+[|•·]\s+")
 _QUOTES = "\"'“”‘’«»"
 _LETTERS_RE = re.compile(r"[^\W\d_]")
@@ -58,7 +60,8 @@ def _bare(text: str) -> str:
 
 def mark_pull_quotes(rows: list) -> None:
     """A short line that is not a sentence but repeats, word for word, part of an article sentence."""
-    candidates = [r for r in rows if r.reason is None and not r.prose and 6 <= r.words <= 40]
+    first = next((r.index for r in rows if r.prose), len(rows))   # the headline above the body is no pull quote
+    candidates = [r for r in rows[first + 1:] if r.reason is None and not r.prose and 6 <= r.words <= 40]
     if not candidates:
         return
     prose = "\n".join(_bare(r.text) for r in rows if r.prose and r.reason is None)
@@ -95,9 +98,31 @@ def keep_article_lines(rows: list, pats: BoilerplatePatterns) -> None:
     scrape put on its own line) with that line.
     """
     keep = pats.joined()["keep"]
-    for i, r in enumerate(rows):
-        if r.reason and len(r.text) <= 300 and keep.fullmatch(r.text):
-            r.reason = None
-        nxt = rows[i + 1] if i + 1 < len(rows) else None
-        if nxt is not None and len(r.text) == 1 and r.text.isupper() and nxt.text[:1].islower():
-            r.reason = nxt.reason = None
+    verdicts: dict[str, bool] = {}
+    for r in rows:
+        if r.reason and len(r.text) <= 300:
+            if r.text not in verdicts:
+                verdicts[r.text] = bool(keep.fullmatch(r.text))
+            if verdicts[r.text]:
+                r.reason = None
+    for r in rows[:-1]:
+        if len(r.text) == 1 and r.text.isupper() and rows[r.index + 1].text[:1].islower():
+            r.reason = rows[r.index + 1].reason = None
+
+
+def mark_head_labels(rows: list, first: int) -> None:
+    """Above the body: a 1-2 word section label right above the headline ("Commentary"),
+    and a bare name beside a date or byline line (a byline without "By")."""
+    head = [r for r in rows[:first] if r.reason is None]
+    long = next((r.index for r in head if r.words >= 4), None)
+    title = long if long is not None else (head[-1].index if head else -1)
+    if title > 0:
+        k = rows[title - 1]
+        if k.reason is None and k.words <= 2 and k.text[-1] not in TERMINAL and (title == 1 or rows[title - 2].reason):
+            k.reason = "nav"
+    for r in head:
+        if r.reason is None and r.index != title and NAME_LINE_RE.fullmatch(r.text):
+            near = rows[max(0, r.index - 1):r.index + 2]
+            if any(x is not r and x.reason in ("dateline", "byline") for x in near):
+                r.reason = "byline"
+

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsgraph.clean.boilerplate import Row, byline_match, dateline_match, split_rows
+from newsgraph.clean.layout import NAME_LINE_RE
 from newsgraph.clean.patterns import BIO_START_RE, DATE_ONLY_RE, EDGE_ROWS, BoilerplatePatterns, default_patterns
 
 ISO_DATE_RE = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
@@ -138,6 +139,10 @@ def find_metadata(text: str, boilerplate: list[list[int]], patterns: Boilerplate
         if m:
             byline_rows.add(r.index)
             _take_byline(m.groupdict(), pats, meta, outlets, r.text)
+        elif r.reason == "byline" and meta.author is None and NAME_LINE_RE.fullmatch(r.text):
+            byline_rows.add(r.index)
+            meta.author = r.text
+            meta.notes.append(f"author {r.text!r} from a name line beside the date")
         if junk.covers(r):
             _take_hints(r, meta, outlets)
     if article and article[0].prose:

@@ -129,7 +129,7 @@ class BoilerplatePatterns:
                     "line": re.compile(alt(r.pattern for r in self.line_regexes), re.I),
                     "prefix": re.compile(alt(r.pattern for r in self.prefix_regexes)),
                     "contains": re.compile(alt(r.pattern for r in self.contains_regexes), re.I),
-                    "ui": re.compile(rf"(?:{words})(?:[\s|/•·,]+(?:{words}))*"),
+                    "ui": re.compile(rf"(?:{words})(?:[\s|/•·,:]+(?:{words}))*"),
                     "roles": re.compile(rf"\b(?:{alt(map(re.escape, self.bio_roles))})", re.I),
                     "html": re.compile(alt(r.pattern for r in self.html_classes), re.I),
                     "keep": re.compile(alt(r.pattern for r in self.keep_regexes), re.I),
