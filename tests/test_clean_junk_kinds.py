@@ -49,6 +49,8 @@ def lines_marked(text: str) -> set[str]:
     "The views expressed in this column are the author's own and do not necessarily reflect those of the Harbour Post.",
     "WATCH: Dockers cheer as the result is announced",
     "Photo gallery: Inside the port (12 photos)",
+    "Enjoyed this story? Become a member to get every dispatch in your inbox.",
+    "Help us improve our coverage by taking a two-minute survey.",
 ])
 def test_junk_line_in_the_body_is_marked(junk):
     text = TOP + junk + "\n" + BOTTOM
@@ -99,3 +101,12 @@ def test_a_drop_cap_letter_on_its_own_line_stays_with_its_paragraph():
 def test_an_all_capitals_headline_at_the_top_is_not_a_teaser():
     text = "PORT WORKERS VOTE TO END STRIKE AFTER PAY DEAL\n" + TOP.split("\n", 1)[1] + BOTTOM
     assert "PORT WORKERS VOTE TO END STRIKE AFTER PAY DEAL" not in lines_marked(text)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Read the minister's letter and you would think the strike had never happened, but dockers remember it well.",
+    "“Join us on the picket line tomorrow,” the union leader told the crowd outside the terminal gates.",
+])
+def test_sentences_that_merely_open_with_a_verb_stay_article(sentence):
+    text = TOP + sentence + "\n" + BOTTOM
+    assert lines_marked(text) == set()

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from newsgraph.clean.layout import (
-    keep_article_lines, mark_head_labels, mark_lists, menu_row, mark_pull_quotes, mark_release_end, mark_teasers,
+    keep_article_lines, mark_head_labels, mark_lists, menu_row, reader_prompt, mark_pull_quotes, mark_release_end, mark_teasers,
 )
 from newsgraph.clean.patterns import (
     BIO_START_RE, CALENDAR_RE, CAPTION_RE, CLOCK_RE, CLOSERS, DATE_HINT_RE, DATE_ONLY_RE, EDGE_ROWS,
@@ -129,6 +129,8 @@ def _strong(row: Row, pats: BoilerplatePatterns, corpus: Counter | None, min_doc
         return "promo"
     if not row.prose and menu_row(line):
         return "menu"
+    if reader_prompt(line, pats):
+        return "prompt"
     if line.endswith(")") and _caption(line, pats):
         return "caption"
     if corpus and not row.prose and corpus.get(line_key(line), 0) >= min_docs:

@@ -17,6 +17,8 @@ from newsgraph.clean.patterns import CLOSERS, TERMINAL, BoilerplatePatterns
 
 NAME_LINE_RE = re.compile(   # "Tomasz Wierzbicki" alone on a line: a byline without "By"
     r"[A-Z][a-zà-ÿ'’.-]+(?:\s+(?:[A-Z][a-zà-ÿ'’.-]+|de|da|del|van|von|der|al|el|bin|ibn)){1,3}")
+_READER_RE = re.compile(r"\b(?:your|yours|us|our)\b", re.I)
+_FIRST_WORD_RE = re.compile(r"[\w'’]+")
 _ITEM_SEP_RE = re.compile(r"\s+[|•·]\s+")
 _QUOTES = "\"'“”‘’«»"
 _LETTERS_RE = re.compile(r"[^\W\d_]")
@@ -27,6 +29,17 @@ def menu_row(line: str) -> bool:
     items = _ITEM_SEP_RE.split(line)
     return len(items) >= 3 and all(0 < len(i.split()) <= 4 and i.rstrip(CLOSERS)[-1:] not in TERMINAL
                                    for i in items)
+
+
+def reader_prompt(line: str, pats: BoilerplatePatterns) -> bool:
+    """A line that speaks to the reader about the site: opens with a reader verb
+    ("Sign", "Enjoyed", "Catch", "Help") and says your/us/our, outside quotation marks
+    ("Read the speech and you would think ..." opens an op-ed: a bare "you" is not enough)."""
+    if len(line) > 400 or any(q in line for q in "\"“”«»"):
+        return False
+    first = _FIRST_WORD_RE.match(line)
+    return bool(first) and first.group(0).lower().replace("’", "'") in pats.reader_verbs \
+        and bool(_READER_RE.search(line))
 
 
 def mark_release_end(rows: list, pats: BoilerplatePatterns) -> None:

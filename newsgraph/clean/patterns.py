@@ -45,7 +45,8 @@ _NORM_STRIP = " \t-–—•*|·>»«\"'“”‘’:!.?,;()[]"
 _SECTIONS = {"phrases": "set", "credit_words": "set", "ui_verbs": "set", "bio_roles": "set",
              "agencies": "list", "line_regexes": re.I, "prefix_regexes": 0,
              "contains_regexes": re.I, "bylines": 0, "datelines": 0,
-             "html_classes": re.I, "keep_regexes": re.I, "end_markers": re.I}
+             "html_classes": re.I, "keep_regexes": re.I, "end_markers": re.I,
+             "reader_verbs": "set"}
 
 
 def normalize_line(line: str) -> str:
@@ -75,6 +76,7 @@ class BoilerplatePatterns:
     html_classes: list = field(default_factory=list)
     keep_regexes: list = field(default_factory=list)
     end_markers: list = field(default_factory=list)
+    reader_verbs: set = field(default_factory=set)
     settings: dict = field(default_factory=dict)
     _joined: dict | None = field(default=None, init=False, repr=False, compare=False)
 
