@@ -299,7 +299,18 @@ def test_bad_pattern_files_are_rejected_with_a_clear_message(tmp_path, body, mes
         BoilerplatePatterns.load(extra_paths=[bad])
 
 
-def test_five_megabytes_run_well_under_a_second():
+def _seconds(text: str) -> float:
+    started = time.perf_counter()
+    find_boilerplate(text)
+    return time.perf_counter() - started
+
+
+def test_time_grows_linearly_with_the_text_and_five_megabytes_stay_in_seconds():
+    """No rule compares every line with every other: 5x the text costs about 5x the time.
+
+    Compared with a fifth of the same text measured in the same run, so a busy
+    machine slows both alike (absolute speed belongs to scripts/benchmark.py).
+    """
     page = article("""
         Stay Connected
         3,100FansLike
@@ -308,15 +319,14 @@ def test_five_megabytes_run_well_under_a_second():
         "We are closer than ever," one delegate said after the session, which lasted more than six hours.
         Leave a Reply
         """)
-    big = page * (5_000_000 // len(page) + 1)
-    started = time.perf_counter()
-    spans = find_boilerplate(big)
-    assert time.perf_counter() - started < 1.0
-    assert spans
+    small = page * (1_000_000 // len(page) + 1)
+    big = small * 5
+    assert find_boilerplate(big)
+    small_s, big_s = min(_seconds(small) for _ in range(2)), _seconds(big)
+    assert big_s < 10 * small_s + 0.5 and big_s < 10
     long_line = "word " * 1_000_000
-    started = time.perf_counter()
     assert find_boilerplate(long_line) == []
-    assert time.perf_counter() - started < 1.0
+    assert _seconds(long_line) < 10
 
 
 # --- the real scrapes in /work/shared/seeds -------------------------------------------------

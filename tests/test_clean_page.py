@@ -69,3 +69,14 @@ def test_same_page_gives_the_same_text_every_time():
 def test_a_page_without_article_text_is_still_refused():
     with pytest.raises(InputError):
         extract_html(page("<nav><a href='/'>Home</a></nav>"))
+
+
+def test_the_rest_of_an_article_in_a_subscriber_box_is_kept():
+    rest = ["The assembly's farm committee will review the rise after one year, the bill's sponsor said on Tuesday.",
+            "Seasonal workers from abroad will be covered by the new minimum wage from the first day of work.",
+            "The farmers' union said it would ask the courts to delay the rise until after the autumn harvest."]
+    extra = "<div class='subscriber-only paywall'>" + "".join(f"<p>{p}</p>" for p in rest) + "</div>"
+    body = "<h1>Assembly raises farm wage</h1><div class='article-body'>" + "".join(
+        f"<p>{p[:-1]}, day {n}.</p>" for n in range(3) for p in PARAS) + extra + "</div>"   # the box: a quarter of the prose
+    text = extract_html(page(body)).text
+    assert all(p in text for p in rest)

@@ -59,18 +59,26 @@ def _elements(root) -> Iterator:
     return (el for el in root.iter() if isinstance(el.tag, str))
 
 
-def _prose_chars(root) -> dict:
-    """For every element, how many characters of prose paragraphs it holds."""
+def _prose_held(root) -> dict:
+    """For every element, (characters, paragraphs) of the prose paragraphs it holds."""
     held: dict = {}
     for p in root.iter("p"):
         text = text_of(p)
-        if words(text) < _PROSE_WORDS:
+        if not is_prose(text):
             continue
         el = p
         while el is not None:
-            held[el] = held.get(el, 0) + len(text)
+            chars, count = held.get(el, (0, 0))
+            held[el] = (chars + len(text), count + 1)
             el = el.getparent()
     return held
+
+
+def _holds_article(el, held: dict, total: int) -> bool:
+    """Much of the page's prose, or several paragraphs of it (the rest of an article in a
+    "subscriber-only" box): never pruned, whatever its class says."""
+    chars, count = held.get(el, (0, 0))
+    return chars > _SHARE_LIMIT * total or (count >= 3 and chars > _SHARE_LIMIT / 2 * total)
 
 
 def _link_dense(el) -> bool:
@@ -96,14 +104,14 @@ def junk_elements(root, patterns: BoilerplatePatterns | None = None) -> list:
     """
     pats = patterns or default_patterns()
     rx = pats.joined()["html"]
-    held = _prose_chars(root)
-    total = held.get(root, 0) or 1
+    held = _prose_held(root)
+    total = held.get(root, (0, 0))[0] or 1
     found, inside = [], set()
     for el in _elements(root):
         if el.tag in _NEVER or el in inside:
             continue
         junk = el.tag in _JUNK_TAGS or bool(rx.search(label_of(el))) or _link_dense(el)
-        if not junk or held.get(el, 0) > _SHARE_LIMIT * total or next(el.iter("h1"), None) is not None:
+        if not junk or _holds_article(el, held, total) or next(el.iter("h1"), None) is not None:
             continue
         found.append(el)
         inside.update(el.iter())
