@@ -25,6 +25,7 @@ from newsgraph.clean.patterns import BoilerplatePatterns, TERMINAL, CLOSERS, def
 
 _NEVER = {"html", "body", "head", "main", "h1"}
 _JUNK_TAGS = {"figcaption", "form", "button", "nav", "aside", "dialog", "select", "footer"}
+_INLINE = {"a", "span", "strong", "em", "b", "i", "u", "time", "abbr", "small", "sup", "sub", "br", "mark"}
 _BLOCKS = {"p", "li", "div", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "blockquote", "section"}
 _SHARE_LIMIT = 0.3       # an element holding this share of the page's prose is never pruned
 _LINK_SHARE = 0.7        # a short block this much link text is a teaser or a menu
@@ -180,8 +181,9 @@ def missing_lede(root, text: str) -> list[str]:
         if el.tag == "h1":
             seen_h1 = True
             continue
-        if not seen_h1 or el.tag != "p":
-            continue
+        if not seen_h1 or not (el.tag == "p" or (el.tag in ("div", "section") and not any(
+                isinstance(c.tag, str) and c.tag not in _INLINE for c in el))):
+            continue   # a paragraph, or a box holding only text ("<div class=lead>...</div>")
         para = text_of(el)
         if para and para in folded:
             break   # trafilatura's text has begun

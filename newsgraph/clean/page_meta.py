@@ -25,7 +25,7 @@ from newsgraph.knowledge.loader import KnowledgeError, layers, require
 
 OUTLETS_ENV = "NEWSGRAPH_OUTLETS"
 _SEPARATOR_RE = re.compile(r"\s+(?:::|[|–—:·•»~])\s+|\s+-\s+|\s*\|\s*")
-_BYLINE_LABEL_RE = re.compile(r"byline|author|writer|columnist|reporter|contributor[-_]?name", re.I)
+_BYLINE_LABEL_RE = re.compile(r"by[-_]?line|author|writer|columnist|reporter|contributor[-_]?name", re.I)
 _PERSON_HREF_RE = re.compile(r"/(?:authors?|people|person|profiles?|staff|journalists?|writers?|columnists?)/", re.I)
 _CUT_RE = re.compile(rf"\b(?:{MONTH}(?!\w)|\d|(?:published|updated|posted|on)\b)", re.I)
 _URLISH_RE = re.compile(r"https?\b|\bwww\b|\.(?:com|org|net|co)\b|/|@", re.I)
