@@ -18,7 +18,6 @@ so a junk-sounding class on a wrapper cannot take the article with it.
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from newsgraph.clean.patterns import BoilerplatePatterns, TERMINAL, CLOSERS, default_patterns

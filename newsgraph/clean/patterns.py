@@ -12,6 +12,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 from newsgraph.knowledge import DATA_DIR
 from newsgraph.knowledge.loader import read_yaml

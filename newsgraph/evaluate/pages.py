@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import re
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
