@@ -51,6 +51,8 @@ def lines_marked(text: str) -> set[str]:
     "Photo gallery: Inside the port (12 photos)",
     "Enjoyed this story? Become a member to get every dispatch in your inbox.",
     "Help us improve our coverage by taking a two-minute survey.",
+    "This story may be republished for free under a Creative Commons license.",
+    "The Harbour Post is a nonprofit newsroom. We rely on readers like you.",
 ])
 def test_junk_line_in_the_body_is_marked(junk):
     text = TOP + junk + "\n" + BOTTOM
@@ -109,4 +111,20 @@ def test_an_all_capitals_headline_at_the_top_is_not_a_teaser():
 ])
 def test_sentences_that_merely_open_with_a_verb_stay_article(sentence):
     text = TOP + sentence + "\n" + BOTTOM
+    assert lines_marked(text) == set()
+
+
+@pytest.mark.parametrize("line", [
+    "It's a dockers' clichÃ© that a strike is won in the last hour, and this one was.",   # mojibake é, no ©
+    "THE NIGHT SHIFT",                                   # a crosshead in capitals
+    "2. UNION WINS CAP ON NIGHT SHIFTS.",                # a numbered item of a "things to know" list
+    "“EVERYONE STOOD TOGETHER AT THE GATES”",            # a quotation in capitals
+])
+def test_article_lines_that_look_like_junk_stay_article(line):
+    text = TOP + line + "\n" + BOTTOM
+    assert lines_marked(text) == set()
+
+
+def test_a_headline_that_opens_with_a_reader_verb_is_no_prompt():
+    text = "Keep the Port Open, Minister; Just Give Us a Date\n" + TOP.split("\n", 1)[1] + BOTTOM
     assert lines_marked(text) == set()

@@ -129,7 +129,7 @@ def _strong(row: Row, pats: BoilerplatePatterns, corpus: Counter | None, min_doc
         return "promo"
     if not row.prose and menu_row(line):
         return "menu"
-    if reader_prompt(line, pats):
+    if row.index and reader_prompt(line, pats):   # the first line is the headline
         return "prompt"
     if line.endswith(")") and _caption(line, pats):
         return "caption"

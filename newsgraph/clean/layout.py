@@ -20,6 +20,7 @@ NAME_LINE_RE = re.compile(   # "Tomasz Wierzbicki" alone on a line: a byline wit
 _READER_RE = re.compile(r"\b(?:your|yours|us|our)\b", re.I)
 _FIRST_WORD_RE = re.compile(r"[\w'’]+")
 _ITEM_SEP_RE = re.compile(r"\s+[|•·]\s+")
+_HEADINGS = {"ui", "pattern", "promo", "menu"}   # junk that can head a list of links
 _QUOTES = "\"'“”‘’«»"
 _LETTERS_RE = re.compile(r"[^\W\d_]")
 
@@ -61,9 +62,11 @@ def _shouting(text: str) -> bool:
 
 
 def mark_teasers(rows: list, first_body: int) -> None:
-    """Below the start of the body, a line of 3+ words all in capitals is another story's headline."""
-    for r in rows[first_body + 1:]:
-        if r.reason is None and not r.prose and r.words >= 3 and _shouting(r.text):
+    """Below the start of the body, a line of 5+ words all in capitals, not ending a sentence,
+    is another story's headline."""
+    for r in rows[first_body + 1:]:   # 5+ words: "THE WEEKEND'S POLLS" is a crosshead; a final period, a list item
+        if r.reason is None and not r.prose and r.words >= 5 and r.text.rstrip(CLOSERS)[-1:] not in TERMINAL \
+                and r.text[0] not in _QUOTES and _shouting(r.text):
             r.reason = "teaser"
 
 
@@ -92,7 +95,7 @@ def _headline_like(r) -> bool:
 
 def mark_lists(rows: list) -> None:
     """Two or more headline-like lines right under a short junk heading are its list of links."""
-    heads = [i for i, r in enumerate(rows[:-2]) if r.reason and r.words <= 8 and r.text[-1] not in TERMINAL
+    heads = [i for i, r in enumerate(rows[:-2]) if r.reason in _HEADINGS and r.words <= 8 and r.text[-1] not in TERMINAL
              and rows[i + 1].reason is None and rows[i + 2].reason is None]
     for i in heads:
         j = i + 1
