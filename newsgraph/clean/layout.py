@@ -136,8 +136,8 @@ def mark_head_labels(rows: list, first: int) -> None:
         k = rows[title - 1]
         if k.reason is None and k.words <= 2 and k.text[-1] not in TERMINAL and (title == 1 or rows[title - 2].reason):
             k.reason = "nav"
-    for r in head:
-        if r.reason is None and r.index != title and NAME_LINE_RE.fullmatch(r.text):
+    for r in head:   # with no 4+ word headline above the body, a name beside a date is still a byline
+        if r.reason is None and (r.index != title or long is None) and NAME_LINE_RE.fullmatch(r.text):
             near = rows[max(0, r.index - 1):r.index + 2]
             if any(x is not r and x.reason in ("dateline", "byline") for x in near):
                 r.reason = "byline"
