@@ -147,6 +147,8 @@ class EventCoder:
                 cand = None
             if cand is not None:
                 cands.append(cand)
+        if any(not c.cameo for c in cands):        # the CAMEO dictionary only fills silent sentences
+            cands = [c for c in cands if not c.cameo]
         cands += frames.commissive_adjectives(sent, lex)
         cands += frames.failures(sent, cands, lex)
         cands += frames.warnings(sent, cands, lex, args)

@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.events.args import ArgBuilder
 from newsgraph.extract.events.lexicon import Entry, Lexicon
+from newsgraph.extract.events.petrarch import load_verb_dictionary
 
 VERB_POS = ("VERB",)
 NOUN_POS = ("NOUN", "PROPN")
@@ -49,6 +50,7 @@ class Candidate:
     event_object: Optional[Token] = None   # the object that names the event itself ("lifted the curfew")
     via_say: bool = False        # a noun quoted as what someone said ('"Strong condemnation," writes X')
     fixed_status: Optional[str] = None     # set by a frame rule ("has not ruled out force": asserted)
+    cameo: bool = False          # found only by the CAMEO verb dictionary (a fallback)
 
 
 
@@ -60,6 +62,7 @@ class TriggerFinder:
         """Args: lex: the event lexicon; args: the Doc's argument builder (for actor tests)."""
         self.lex = lex
         self.args = args
+        self.verbs = load_verb_dictionary()
 
     # ----- constraints ------------------------------------------------------------
     def _crowd(self, subject: Token) -> bool:
@@ -288,10 +291,27 @@ class TriggerFinder:
                 cand.event_object = obj if entry.type != "COERCE" else None
                 return cand
         entry = lex.verbs.get(lemma)
+        if entry is None and lemma not in lex.known:
+            return self._cameo_verb(token, lemma)
         if entry is None or entry.type is None or not self.needs_ok(entry, token):
             return None
         return Candidate(token, token, "verb", entry.type, entry.mode, token.i, token.i + 1,
                          target_preps=entry.target_preps)
+
+    def _cameo_verb(self, token: Token, lemma: str) -> Optional[Candidate]:
+        """A trigger from the CAMEO verb dictionary for a verb our lexicon does not know.
+
+        The verb needs an actor-like subject or object of its own, so that
+        a generic CAMEO verb ("continue", "lead") does not become an event by itself.
+        """
+        sense = self.verbs.sense(token, lemma)
+        if sense is None or sense.type is None:
+            return None
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent") for c in token.children):
+            return None
+        cand = Candidate(token, token, "verb", sense.type, sense.mode, token.i, token.i + 1)
+        cand.cameo = True
+        return cand
 
     def noun(self, token: Token) -> Optional[Candidate]:
         """A nominal trigger at ``token`` (anchoring is checked by the caller) or None."""
