@@ -40,7 +40,8 @@ from newsgraph.extract.events import frames
 from newsgraph.extract.events.args import ArgBuilder
 from newsgraph.extract.events.countries import CountryResolver, warm_tables
 from newsgraph.extract.events.dates import attached_timexes
-from newsgraph.extract.events.fill import complete, magnitudes, merge, sentence_countries
+from newsgraph.extract.events.fill import (complete, drop_self_loops, magnitudes, merge, reciprocal_sentence,
+                                           sentence_countries)
 from newsgraph.extract.events.lexicon import Lexicon, load_lexicon
 from newsgraph.extract.events.location import find_location
 from newsgraph.extract.events.resolve import is_pronoun
@@ -304,9 +305,13 @@ class EventCoder:
         events = [self._event(doc, sent, cand, sources, targets, args.text) for cand, sources, targets in built]
         magnitudes(sent, built, events, lex)
         named = sentence_countries(sent, args.ents, self.resolver)
+        reciprocal = reciprocal_sentence(sent, lex)
         for event in events:
             complete(event, named)
-        return merge(events)[: self.max_events]
+        merged = merge(events)
+        for event in merged:
+            drop_self_loops(event, reciprocal)
+        return merged[: self.max_events]
 
     def _keep(self, cand: Candidate, sources: list[Arg], targets: list[Arg]) -> bool:
         """Precision filter: an event needs an identified actor or a clear event reading;

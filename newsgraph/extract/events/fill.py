@@ -61,12 +61,33 @@ def complete(event: Event, named: set) -> None:
         for arg in event.source:
             if arg.country is None and arg.actor is None:
                 arg.country = place
+                if event.type == "PROTEST":
+                    arg.actor = f"org:{place.lower()}-protesters"
     home = {a.country for a in event.source if a.country}
     if len(home) == 1 and named <= home:
         country = next(iter(home))
         for arg in event.target:
             if arg.country is None and arg.sector in DOMESTIC_SECTORS:
                 arg.country = country
+
+def reciprocal_sentence(sent: Span, lex: Lexicon) -> bool:
+    """Whether the sentence says its actors act on one another ("clashed with each other")."""
+    low = " ".join(t.lower_ for t in sent)
+    return any(f" {p} " in f" {low} " for p in lex.cls("reciprocal_phrases"))
+
+
+def drop_self_loops(event: Event, reciprocal: bool) -> None:
+    """No event points an actor at itself: a target that is one of the sources
+    ("Belgium -> Belgium", "X, Y -> X, Y") is dropped, unless the sentence says
+    the actors acted on each other (``reciprocal``: "clashed with each other").
+    A crowd given its country by the place it protests in is a group of that
+    country ("org:bel-protesters"), not the country itself."""
+    if reciprocal:
+        return
+    actors = {a.actor for a in event.source if a.actor}
+    texts = {a.text.lower() for a in event.source}
+    event.target = [a for a in event.target if not (a.actor and a.actor in actors) and a.text.lower() not in texts]
+
 
 def magnitudes(sent: Span, built: list, events: list[Event], lex: Lexicon) -> None:
     """Give ASSAULT events the sentence's dead and injured, and crowd events their size."""
