@@ -84,9 +84,28 @@ def drop_self_loops(event: Event, reciprocal: bool) -> None:
     country ("org:bel-protesters"), not the country itself."""
     if reciprocal:
         return
+    trig = event.trigger
+    for name in ("source", "target"):        # the event word is never its own actor ("the fighting")
+        setattr(event, name, [a for a in getattr(event, name) if a.end <= trig.start or a.start >= trig.end])
     actors = {a.actor for a in event.source if a.actor}
     texts = {a.text.lower() for a in event.source}
     event.target = [a for a in event.target if not (a.actor and a.actor in actors) and a.text.lower() not in texts]
+
+
+def identified(event: Event) -> bool:
+    """Whether someone can be told in the event: an argument with an actor or a country,
+    or a group known only by its sector, which becomes that sector's group
+    ("MPs" -> org:leg, as the actors stage names groups without a country). An attack
+    or protest that names nobody still counts when it has a place, a crowd or a toll
+    ("the fighting left 27 dead", "rallies took place in Brussels")."""
+    for arg in event.source + event.target:
+        if arg.actor is None and arg.country is None and arg.sector:
+            arg.actor = f"org:{arg.sector.lower()}"
+    if any(a.actor or a.country for a in event.source + event.target):
+        return True
+    if event.type == "PROTEST":
+        return True
+    return event.type == "ASSAULT" and bool(event.location or event.dead or event.injured or event.source)
 
 
 def magnitudes(sent: Span, built: list, events: list[Event], lex: Lexicon) -> None:

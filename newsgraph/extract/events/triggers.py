@@ -301,14 +301,17 @@ class TriggerFinder:
     def _cameo_verb(self, token: Token, lemma: str) -> Optional[Candidate]:
         """A trigger from the CAMEO verb dictionary for a verb our lexicon does not know.
 
-        The verb needs an actor-like subject or object of its own, so that
-        a generic CAMEO verb ("continue", "lead") does not become an event by itself.
+        The verb needs an actor-like object (direct, passive subject or
+        prepositional), so that a generic CAMEO verb ("continue", "debate") does
+        not become an event by itself.
         """
         sense = self.verbs.sense(token, lemma)
         if sense is None or sense.type is None:
             return None
-        if not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent") for c in token.children):
-            return None
+        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "dative")] + [
+            g for c in token.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+        if not any(self.args.actorish(o) for o in objects):
+            return None                        # a CAMEO event is done to someone
         cand = Candidate(token, token, "verb", sense.type, sense.mode, token.i, token.i + 1)
         cand.cameo = True
         return cand
