@@ -49,6 +49,7 @@ from newsgraph.extract.events.roles import RoleAssigner
 from newsgraph.extract.events.status import clause_status, frame_status, modals
 from newsgraph.extract.events.triggers import Candidate, TriggerFinder
 
+NAME_LABELS = ("ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT")
 SPAN_KEY = "ng_events"
 log = logging.getLogger(__name__)
 
@@ -138,6 +139,9 @@ class EventCoder:
         lex = self.lex
         cands: list[Candidate] = []
         for token in sent:
+            if token.ent_type_ in NAME_LABELS and (token.ent_iob_ == "I" or (
+                    token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I")):
+                continue                      # a word of a name: "Strike Force", "Anti-Corruption Commission"
             if token.pos_ == "VERB":
                 cand = finder.verb(token)
             elif token.pos_ in ("NOUN", "PROPN"):
@@ -196,6 +200,17 @@ class EventCoder:
                 c.dep_ == "prep" and c.lower_ == "with" and any(lex.lemma(g) in lex.cls("verbal_manner")
                                                              for g in c.children) for c in cand.head.children):
             cand.type, cand.mode = "ACCUSE", None    # "attacked with words / with anger"
+        if cand.type == "ASSAULT" and cand.kind == "verb" and lex.lemma(cand.head) in lex.cls("verbal_attack_verbs"):
+            for child in cand.head.children:
+                if child.dep_ == "prep" and child.lower_ in lex.cls("grievance_preps") and any(
+                        g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") and g.pos_ != "NUM"
+                        for g in child.children):
+                    cand.type, cand.mode = "ACCUSE", None   # "attacked Clinton over her record"
+        if cand.kind == "verb" and lex.lemma(cand.head) in lex.cls("exit_verbs") and any(
+                c.dep_ == "prep" and c.lower_ in ("from", "out") and any(
+                    lex.lemma(g) in lex.cls("deal") for g in c.subtree if g.dep_ == "pobj")
+                for c in cand.head.children):
+            cand.type, cand.mode = "REJECT", None       # "withdrew from the nuclear deal"
         if cand.type == "CONSULT" and cand.mode is None:
             for child in list(cand.head.children) + list(cand.anchor.children):
                 if child.dep_ == "prep" and any(lex.lemma(g) in ("phone", "telephone", "videoconference")

@@ -255,6 +255,8 @@ class ArgResolver:
                 continue
             out = []
             for token in sorted((child, *child.conjuncts), key=lambda t: t.i):
+                if allegiance(token):
+                    return [arg]                        # "anti-Azerbaijani policy": whom it opposes
                 country, _sector = self.resolver.resolve(token.text)
                 if not country:
                     return [arg]
