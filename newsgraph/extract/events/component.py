@@ -142,7 +142,7 @@ class EventCoder:
             if token.ent_type_ in NAME_LABELS and (token.ent_iob_ == "I" or (
                     token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I")):
                 continue                      # a word of a name: "Strike Force", "Anti-Corruption Commission"
-            if token.pos_ == "VERB":
+            if token.pos_ == "VERB" or finder.undoing_prefix(token):
                 cand = finder.verb(token)
             elif token.pos_ in ("NOUN", "PROPN"):
                 cand = finder.noun(token)

@@ -56,6 +56,8 @@ class Lexicon:
     reversal_verbs: frozenset = frozenset()
     reversal_nouns: frozenset = frozenset()
     reversal_types: dict = field(default_factory=dict)  # type -> Entry
+    reversal_prefixes: frozenset = frozenset()          # "de" in "de-escalate"
+    escalation_verbs: frozenset = frozenset()
     blockers: frozenset = frozenset()
     frames: dict = field(default_factory=dict)          # name -> frozenset
     classes: dict = field(default_factory=dict)         # name -> {word: value}
@@ -179,6 +181,8 @@ def load_lexicon(paths: tuple = ()) -> Lexicon:
     reversal = raw.get("reversal") or {}
     lex.reversal_verbs = frozenset(_words(reversal.get("verbs"), source, "reversal.verbs"))
     lex.reversal_nouns = frozenset(_words(reversal.get("nouns"), source, "reversal.nouns"))
+    lex.reversal_prefixes = frozenset(_words(reversal.get("prefixes"), source, "reversal.prefixes"))
+    lex.escalation_verbs = frozenset(_words(reversal.get("escalation"), source, "reversal.escalation"))
     lex.reversal_types = {k: _entry("reversal.types", k, v, source)
                           for k, v in (reversal.get("types") or {}).items()}
     lex.frames = {k: frozenset(_words(v, source, f"frames.{k}")) for k, v in (raw.get("frames") or {}).items()}

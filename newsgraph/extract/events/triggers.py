@@ -256,10 +256,42 @@ class TriggerFinder:
         return None
 
     # ----- main -------------------------------------------------------------------------
+    def undoing_prefix(self, token: Token) -> bool:
+        """Whether a word is written after an undoing prefix ("de-escalate"; the small
+        model may tag such a word as a noun)."""
+        doc = token.doc
+        return token.i >= 2 and doc[token.i - 1].text == "-" and \
+            doc[token.i - 2].lower_ in self.lex.reversal_prefixes and not doc[token.i - 2].whitespace_
+
+    def _prefixed(self, token: Token, lemma: str) -> Optional[Entry]:
+        """The reversed entry of a verb written with an undoing prefix ("de-escalate":
+        RETREAT), or None when the word has no such prefix."""
+        doc = token.doc
+        lex = self.lex
+        stem = lemma
+        if self.undoing_prefix(token):
+            stem = token.lower_ if token.lower_ in lex.escalation_verbs else lemma
+        else:
+            head, dash, rest = lemma.partition("-")
+            if not (dash and head in lex.reversal_prefixes and rest):
+                return None
+            stem = rest
+        if stem in lex.escalation_verbs:
+            return lex.reversal_types.get("ASSAULT")
+        entry = lex.verbs.get(stem)
+        return lex.reversal_types.get(entry.type) if entry is not None and entry.type else None
+
     def verb(self, token: Token) -> Optional[Candidate]:
         """A verbal trigger at ``token`` or None."""
         lemma = self.lex.lemma(token)
         lex = self.lex
+        undone = self._prefixed(token, lemma)
+        if undone is not None:
+            start = token.i - 2 if self.undoing_prefix(token) else token.i
+            parts = token.doc[start:token.i + 1]     # the parse may hang the subject on "de"
+            anchor = next((t for t in parts if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)),
+                          parts.root)
+            return Candidate(anchor, anchor, "verb", undone.type, undone.mode, start, token.i + 1)
         kids = list(token.children)
         obj = self._direct_object(token)
         if obj is not None:
