@@ -298,6 +298,8 @@ class ActorsComponent:
     "newsgraph_actors",
     default_config={"registry_paths": [], "lexicon_paths": [], "vocabulary_paths": [],
                     "resolve_pronouns": True, "fuzzy_threshold": 88.0},
+    requires=["token.pos", "token.dep", "token.lemma", "doc.ents"],
+    assigns=["doc._.ng_actors", "doc.spans"],
 )
 def make_actors(nlp: Language, name: str, registry_paths: list, lexicon_paths: list,
                 vocabulary_paths: list, resolve_pronouns: bool, fuzzy_threshold: float) -> ActorsComponent:

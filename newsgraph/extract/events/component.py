@@ -40,7 +40,7 @@ from newsgraph.extract.events import frames
 from newsgraph.extract.events.args import ArgBuilder
 from newsgraph.extract.events.countries import CountryResolver, warm_tables
 from newsgraph.extract.events.dates import attached_timexes
-from newsgraph.extract.events.fill import (complete, drop_self_loops, identified, magnitudes, merge, reciprocal_sentence,
+from newsgraph.extract.events.fill import (complete, drop_self_loops, identified, told_again, magnitudes, merge, reciprocal_sentence,
                                            sentence_countries)
 from newsgraph.extract.events.lexicon import Lexicon, load_lexicon
 from newsgraph.extract.events.location import find_location
@@ -123,6 +123,7 @@ class EventCoder:
                 except Exception:  # one odd sentence must not lose the article
                     log.debug("newsgraph_events: sentence at %d skipped in %s", sent.start_char,
                               doc._.ng_article_id, exc_info=True)
+        told_again(doc, events, self.lex)
         doc._.ng_events = events
         spans = []
         for event in events:
@@ -325,7 +326,7 @@ class EventCoder:
             complete(event, named)
         merged = merge(events)
         for event in merged:
-            drop_self_loops(event, reciprocal)
+            drop_self_loops(event, reciprocal, lex)
         merged = [e for e in merged if identified(e)]     # an event needs someone in it
         return merged[: self.max_events]
 

@@ -9,6 +9,8 @@ words.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span
 
 from newsgraph.records import Arg, Event
@@ -76,17 +78,20 @@ def reciprocal_sentence(sent: Span, lex: Lexicon) -> bool:
     return any(f" {p} " in f" {low} " for p in lex.cls("reciprocal_phrases"))
 
 
-def drop_self_loops(event: Event, reciprocal: bool) -> None:
+def drop_self_loops(event: Event, reciprocal: bool, lex: Lexicon) -> None:
     """No event points an actor at itself: a target that is one of the sources
     ("Belgium -> Belgium", "X, Y -> X, Y") is dropped, unless the sentence says
     the actors acted on each other (``reciprocal``: "clashed with each other").
     A crowd given its country by the place it protests in is a group of that
-    country ("org:bel-protesters"), not the country itself."""
-    if reciprocal:
-        return
+    country ("org:bel-protesters"), not the country itself; an "anti-X" word is not
+    its target ("denounced France's anti-Azerbaijani policy")."""
     trig = event.trigger
     for name in ("source", "target"):        # the event word is never its own actor ("the fighting")
         setattr(event, name, [a for a in getattr(event, name) if a.end <= trig.start or a.start >= trig.end])
+    sides = tuple(f"{p}-" for p in lex.cls("allegiance_prefixes"))
+    event.target = [a for a in event.target if not (a.actor is None and a.text.lower().startswith(sides))]
+    if reciprocal:
+        return
     actors = {a.actor for a in event.source if a.actor}
     texts = {a.text.lower() for a in event.source}
     event.target = [a for a in event.target if not (a.actor and a.actor in actors) and a.text.lower() not in texts]
@@ -106,6 +111,25 @@ def identified(event: Event) -> bool:
     if event.type == "PROTEST":
         return True
     return event.type == "ASSAULT" and bool(event.location or event.dead or event.injured or event.source)
+
+
+def told_again(doc, events: list[Event], lex: Lexicon) -> None:
+    """An event named again with a definite noun and no actors of its own ("The attack,
+    which began on Tuesday, has claimed 29 lives"; "The fighting left 27 dead") is the
+    event the article told before: it takes the actors of the latest earlier asserted
+    event of its type."""
+    for i, event in enumerate(events):
+        if event.source or event.target:
+            continue
+        span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        if span is None or span.root.pos_ not in ("NOUN", "PROPN") or not any(
+                c.dep_ == "det" and c.lower_ in lex.cls("anaphoric_determiners") for c in span.root.children):
+            continue
+        for earlier in reversed(events[:i]):
+            if earlier.type == event.type and earlier.status == "asserted" and (earlier.source or earlier.target):
+                event.source = [replace(a) for a in earlier.source]
+                event.target = [replace(a) for a in earlier.target]
+                break
 
 
 def magnitudes(sent: Span, built: list, events: list[Event], lex: Lexicon) -> None:
