@@ -97,3 +97,13 @@ def test_an_undoing_prefix_reverses_the_type(nlp):
     found = events(nlp, "The two armies de-escalated along the border on Monday.")
     assert [e.type for e in found] == ["RETREAT"]
     assert found[0].trigger.text == "de-escalated"
+
+
+def test_phoenix_agent_words_give_the_sector(nlp):
+    (e,) = [e for e in events(nlp, "Peasants blocked the main highway in Bolivia on Monday.") if e.type == "PROTEST"]
+    assert [a.sector for a in e.source] == ["AGR"]
+
+
+def test_phoenix_armed_group_gives_its_country(nlp):
+    (e,) = [e for e in events(nlp, "Hezbollah fighters fired rockets at northern Israel.") if e.type == "ASSAULT"]
+    assert {a.country for a in e.source} == {"LBN"} and {a.country for a in e.target} == {"ISR"}

@@ -99,3 +99,23 @@ def load_phoenix() -> PhoenixBook:
                        {str(k): v for k, v in (config.get("sectors") or {}).items()},
                        {str(k): v for k, v in (config.get("international") or {}).items()})
     return book
+
+
+@functools.lru_cache(maxsize=1)
+def load_agents() -> dict[str, str]:
+    """Role and sector words of the Phoenix agent dictionary -> PLOVER sector
+    ("police officer" -> COP, "peasant" -> AGR), for words newsgraph's own
+    sector lists do not name."""
+    config = read_yaml(data_path("phoenix.yaml"))
+    sectors = {str(k): v for k, v in (config.get("sectors") or {}).items()}
+    international = {str(k): v for k, v in (config.get("international") or {}).items()}
+    out: dict[str, str] = {}
+    with open(data_path("phoenix_agents.tsv"), encoding="utf-8") as handle:
+        for line in handle:
+            phrase, _, code = line.rstrip("\n").partition("\t")
+            code = code.replace("~", "")
+            sector = international.get(code[:3]) or next(
+                (sectors[code[i:i + 3]] for i in range(0, len(code), 3) if code[i:i + 3] in sectors), None)
+            if sector:
+                out[phrase] = sector
+    return out
