@@ -135,8 +135,11 @@ class EventCoder:
         return doc
 
     # ----- one sentence ----------------------------------------------------------------
-    def candidates(self, doc: Doc, sent: Span, args: ArgBuilder, finder: TriggerFinder) -> list[Candidate]:
-        """Every trigger of the sentence with its frame links, types and statuses settled."""
+    def candidates(self, doc: Doc, sent: Span, args: ArgBuilder, finder: TriggerFinder,
+                   cameo_only: bool = False) -> list[Candidate]:
+        """Every trigger of the sentence with its frame links, types and statuses settled
+        (``cameo_only``: only those of the CAMEO verb dictionary, for a sentence our
+        lexicon's triggers left without an event)."""
         lex = self.lex
         cands: list[Candidate] = []
         for token in sent:
@@ -153,7 +156,9 @@ class EventCoder:
                 cand = None
             if cand is not None:
                 cands.append(cand)
-        if any(not c.cameo for c in cands):        # the CAMEO dictionary only fills silent sentences
+        if cameo_only:
+            cands = [c for c in cands if c.cameo]
+        elif any(not c.cameo for c in cands):      # the CAMEO dictionary only fills silent sentences
             cands = [c for c in cands if not c.cameo]
         cands += frames.commissive_adjectives(sent, lex)
         cands += frames.failures(sent, cands, lex)
@@ -291,10 +296,19 @@ class EventCoder:
             return not keep
         return False
 
-    def code_sentence(self, doc: Doc, sent: Span, args: ArgBuilder, finder: TriggerFinder) -> list[Event]:
-        """The events of one sentence, merged and filtered."""
+    def code_sentence(self, doc: Doc, sent: Span, args: ArgBuilder, finder: TriggerFinder,
+                      cameo_only: bool = False) -> list[Event]:
+        """The events of one sentence, merged and filtered; when our lexicon's triggers
+        give none, the CAMEO verb dictionary's are tried."""
+        found = self._code_sentence(doc, sent, args, finder, cameo_only)
+        if not found and not cameo_only:
+            found = self._code_sentence(doc, sent, args, finder, True)
+        return found
+
+    def _code_sentence(self, doc: Doc, sent: Span, args: ArgBuilder, finder: TriggerFinder,
+                       cameo_only: bool) -> list[Event]:
         lex = self.lex
-        cands = self.candidates(doc, sent, args, finder)
+        cands = self.candidates(doc, sent, args, finder, cameo_only)
         roles = RoleAssigner(lex, args)
         if not cands:
             return []
