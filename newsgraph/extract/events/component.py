@@ -34,7 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from newsgraph.extract import extensions  # noqa: F401  (registers doc._.ng_*)
-from newsgraph.records import Arg, Event
+from newsgraph.records import Actor, Arg, Event
 from newsgraph.records import Span as TextSpan
 from newsgraph.extract.events import frames
 from newsgraph.extract.events.args import ArgBuilder
@@ -124,6 +124,7 @@ class EventCoder:
                     log.debug("newsgraph_events: sentence at %d skipped in %s", sent.start_char,
                               doc._.ng_article_id, exc_info=True)
         told_again(doc, events, self.lex)
+        _register_groups(doc, events)
         doc._.ng_events = events
         spans = []
         for event in events:
@@ -378,6 +379,28 @@ class EventCoder:
         return Event(type=cand.type, trigger=TextSpan.of(text, start_char, end_char), sentence=sentence,
                      mode=cand.mode, source=sources, target=targets, status=cand.status,
                      location=location, date=_event_date(doc, sentence[0], sentence[1], cand))
+
+def _register_groups(doc: Doc, events: list[Event]) -> None:
+    """Add to ``doc._.ng_actors`` the groups this stage named (a crowd given its place's
+    country, "org:bel-protesters"; people known only by their sector, "org:leg"), so that
+    every argument's actor is one of the article's actors."""
+    actors = list(doc._.ng_actors or [])
+    known = {a.id: a for a in actors}
+    made: set = set()
+    for event in events:
+        for arg in event.source + event.target:
+            if not arg.actor:
+                continue
+            actor = known.get(arg.actor)
+            if actor is None:
+                actor = Actor(id=arg.actor, name=arg.text, kind="group", country=arg.country, sector=arg.sector)
+                known[arg.actor] = actor
+                actors.append(actor)
+                made.add(arg.actor)
+            if arg.actor in made:
+                actor.add_mention(arg.start, arg.end, arg.text)
+    doc._.ng_actors = actors
+
 
 @Language.factory(
     "newsgraph_events",
