@@ -34,19 +34,20 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from newsgraph.extract import extensions  # noqa: F401  (registers doc._.ng_*)
-from newsgraph.records import Actor, Arg, Event
+from newsgraph.records import Arg, Event
 from newsgraph.records import Span as TextSpan
 from newsgraph.extract.events import frames
 from newsgraph.extract.events.args import ArgBuilder
 from newsgraph.extract.events.countries import CountryResolver, warm_tables
 from newsgraph.extract.events.dates import attached_timexes
-from newsgraph.extract.events.fill import (complete, drop_self_loops, identified, told_again, magnitudes, merge, reciprocal_sentence,
+from newsgraph.extract.events.fill import (complete, drop_self_loops, identified, register_groups, told_again, magnitudes, merge, reciprocal_sentence,
                                            sentence_countries)
 from newsgraph.extract.events.lexicon import Lexicon, load_lexicon
 from newsgraph.extract.events.location import find_location
 from newsgraph.extract.events.resolve import is_pronoun
 from newsgraph.extract.events.roles import RoleAssigner
 from newsgraph.extract.events.status import clause_status, frame_status, modals
+from newsgraph.extract.events.senses import refine
 from newsgraph.extract.events.triggers import Candidate, TriggerFinder
 
 NAME_LABELS = ("ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT")
@@ -124,7 +125,7 @@ class EventCoder:
                     log.debug("newsgraph_events: sentence at %d skipped in %s", sent.start_char,
                               doc._.ng_article_id, exc_info=True)
         told_again(doc, events, self.lex)
-        _register_groups(doc, events)
+        register_groups(doc, events)
         doc._.ng_events = events
         spans = []
         for event in events:
@@ -188,41 +189,8 @@ class EventCoder:
                     c.dep_ == "aux" and c.lower_ == "to" for c in cand.anchor.children) and \
                     self.lex.lemma(cand.anchor.head) in lex.frame("intention_nouns"):
                 cand.drop = True              # "its efforts to shut down", "legislation to sanction"
-            self._refine(cand)
+            refine(cand, self.lex)
         return cands
-
-    def _refine(self, cand: Candidate) -> None:
-        """Type and mode details read from the words around a trigger: opposing an attack is
-        criticising it (ACCUSE); a consultation "over the phone" has mode phone."""
-        lex = self.lex
-        if cand.type == "REJECT" and cand.kind == "verb" and lex.lemma(cand.head) == "oppose":
-            objs = [c for c in cand.head.children if c.dep_ == "dobj"]
-            if objs:
-                entry = lex.nouns.get(lex.lemma(objs[0]))
-                violent = (entry is not None and entry.type in ("ASSAULT", "COERCE")) or \
-                    lex.lemma(objs[0]) == "use"          # "opposed the use of heavy weapons"
-                if violent:
-                    cand.type, cand.role = "ACCUSE", None
-        if cand.type == "ASSAULT" and cand.kind == "verb" and any(
-                c.dep_ == "prep" and c.lower_ == "with" and any(lex.lemma(g) in lex.cls("verbal_manner")
-                                                             for g in c.children) for c in cand.head.children):
-            cand.type, cand.mode = "ACCUSE", None    # "attacked with words / with anger"
-        if cand.type == "ASSAULT" and cand.kind == "verb" and lex.lemma(cand.head) in lex.cls("verbal_attack_verbs"):
-            for child in cand.head.children:
-                if child.dep_ == "prep" and child.lower_ in lex.cls("grievance_preps") and any(
-                        g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") and g.pos_ != "NUM"
-                        for g in child.children):
-                    cand.type, cand.mode = "ACCUSE", None   # "attacked Clinton over her record"
-        if cand.kind == "verb" and lex.lemma(cand.head) in lex.cls("exit_verbs") and any(
-                c.dep_ == "prep" and c.lower_ in ("from", "out") and any(
-                    lex.lemma(g) in lex.cls("deal") for g in c.subtree if g.dep_ == "pobj")
-                for c in cand.head.children):
-            cand.type, cand.mode = "REJECT", None       # "withdrew from the nuclear deal"
-        if cand.type == "CONSULT" and cand.mode is None:
-            for child in list(cand.head.children) + list(cand.anchor.children):
-                if child.dep_ == "prep" and any(lex.lemma(g) in ("phone", "telephone", "videoconference")
-                                                for g in child.children if g.dep_ == "pobj"):
-                    cand.mode = "phone"
 
     def _anchor_noun(self, cand: Candidate, args: ArgBuilder) -> bool:
         """Whether a nominal trigger is an event here; sets its anchor verb. Rules:
@@ -379,28 +347,6 @@ class EventCoder:
         return Event(type=cand.type, trigger=TextSpan.of(text, start_char, end_char), sentence=sentence,
                      mode=cand.mode, source=sources, target=targets, status=cand.status,
                      location=location, date=_event_date(doc, sentence[0], sentence[1], cand))
-
-def _register_groups(doc: Doc, events: list[Event]) -> None:
-    """Add to ``doc._.ng_actors`` the groups this stage named (a crowd given its place's
-    country, "org:bel-protesters"; people known only by their sector, "org:leg"), so that
-    every argument's actor is one of the article's actors."""
-    actors = list(doc._.ng_actors or [])
-    known = {a.id: a for a in actors}
-    made: set = set()
-    for event in events:
-        for arg in event.source + event.target:
-            if not arg.actor:
-                continue
-            actor = known.get(arg.actor)
-            if actor is None:
-                actor = Actor(id=arg.actor, name=arg.text, kind="group", country=arg.country, sector=arg.sector)
-                known[arg.actor] = actor
-                actors.append(actor)
-                made.add(arg.actor)
-            if arg.actor in made:
-                actor.add_mention(arg.start, arg.end, arg.text)
-    doc._.ng_actors = actors
-
 
 @Language.factory(
     "newsgraph_events",

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
-from newsgraph.records import Arg, Event
+from newsgraph.records import Actor, Arg, Event
 from newsgraph.extract.events.countries import CountryResolver
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.numbers import quantities
@@ -113,7 +113,7 @@ def identified(event: Event) -> bool:
     return event.type == "ASSAULT" and bool(event.location or event.dead or event.injured or event.source)
 
 
-def told_again(doc, events: list[Event], lex: Lexicon) -> None:
+def told_again(doc: Doc, events: list[Event], lex: Lexicon) -> None:
     """An event named again with a definite noun and no actors of its own ("The attack,
     which began on Tuesday, has claimed 29 lives"; "The fighting left 27 dead") is the
     event the article told before: it takes the actors of the latest earlier asserted
@@ -179,3 +179,25 @@ def merge(events: list[Event]) -> list[Event]:
             if getattr(twin, name) is None and getattr(event, name) is not None:
                 setattr(twin, name, getattr(event, name))
     return out
+
+
+def register_groups(doc: Doc, events: list[Event]) -> None:
+    """Add to ``doc._.ng_actors`` the groups this stage named (a crowd given its place's
+    country, "org:bel-protesters"; people known only by their sector, "org:leg"), so that
+    every argument's actor is one of the article's actors."""
+    actors = list(doc._.ng_actors or [])
+    known = {a.id: a for a in actors}
+    made: set = set()
+    for event in events:
+        for arg in event.source + event.target:
+            if not arg.actor:
+                continue
+            actor = known.get(arg.actor)
+            if actor is None:
+                actor = Actor(id=arg.actor, name=arg.text, kind="group", country=arg.country, sector=arg.sector)
+                known[arg.actor] = actor
+                actors.append(actor)
+                made.add(arg.actor)
+            if arg.actor in made:
+                actor.add_mention(arg.start, arg.end, arg.text)
+    doc._.ng_actors = actors
