@@ -144,6 +144,21 @@ def _merge(base: dict, extra: dict) -> dict:
     return base
 
 
+def _demonyms() -> dict:
+    """Demonyms (with their plurals) and country aliases of ``demonyms.yaml`` -> ISO3:
+    the countries section of plover.yaml only adds what the event stage needs beyond them."""
+    from newsgraph.extract.actors.lexicon import plural_forms
+
+    data = read_yaml(data_path("demonyms.yaml"))
+    out = {}
+    for word, code in (data.get("demonyms") or {}).items():
+        for form in plural_forms(str(word)):
+            out[form.lower()] = code
+    for entry in data.get("country_aliases") or []:
+        out[str(entry["alias"]).lower()] = entry["code"]
+    return out
+
+
 def _read(path: Path) -> dict:
     """One YAML file as a dict (an empty file is an empty dict)."""
     data = read_yaml(path)
@@ -195,7 +210,8 @@ def load_lexicon(paths: tuple = ()) -> Lexicon:
         for word in words:
             lex.word_classes[word] = lex.word_classes.get(word, ()) + (name,)
     lex.sectors = {str(k).lower(): v for k, v in (raw.get("sectors") or {}).items()}
-    lex.countries = {str(k).lower(): v for k, v in (raw.get("countries") or {}).items()}
+    lex.countries = _demonyms()                # demonyms.yaml, shared with the actor stage
+    lex.countries.update({str(k).lower(): v for k, v in (raw.get("countries") or {}).items()})
     lex.metonyms = {str(k).lower(): tuple(v) for k, v in (raw.get("metonyms") or {}).items()}
     lex.igos = {str(k).lower(): v for k, v in (raw.get("igos") or {}).items()}
     lex.numbers = {str(k).lower(): int(v) for k, v in (raw.get("numbers") or {}).items()}
