@@ -159,6 +159,20 @@ def _demonyms() -> dict:
     return out
 
 
+def _sector_nouns() -> dict:
+    """One-word sector nouns of ``sectors.yaml`` -> PLOVER sector ("troops" -> MIL):
+    the sectors section of plover.yaml only adds what the event stage needs beyond them."""
+    data = read_yaml(data_path("sectors.yaml"))
+    out: dict = {}
+    items = [data.get("government") or {}] + list(data.get("bodies") or []) + list(data.get("groups") or [])
+    for item in items:
+        sector = item.get("sector")
+        for noun in list(item.get("nouns") or []) + list(item.get("person_nouns") or []):
+            if sector and " " not in str(noun):
+                out.setdefault(str(noun).lower(), sector)
+    return out
+
+
 def _read(path: Path) -> dict:
     """One YAML file as a dict (an empty file is an empty dict)."""
     data = read_yaml(path)
@@ -209,7 +223,8 @@ def load_lexicon(paths: tuple = ()) -> Lexicon:
         lex.classes[name] = words
         for word in words:
             lex.word_classes[word] = lex.word_classes.get(word, ()) + (name,)
-    lex.sectors = {str(k).lower(): v for k, v in (raw.get("sectors") or {}).items()}
+    lex.sectors = _sector_nouns()              # sectors.yaml, shared with the actor stage
+    lex.sectors.update({str(k).lower(): v for k, v in (raw.get("sectors") or {}).items()})
     lex.countries = _demonyms()                # demonyms.yaml, shared with the actor stage
     lex.countries.update({str(k).lower(): v for k, v in (raw.get("countries") or {}).items()})
     lex.metonyms = {str(k).lower(): tuple(v) for k, v in (raw.get("metonyms") or {}).items()}
