@@ -173,6 +173,18 @@ def _sector_nouns() -> dict:
     return out
 
 
+def _international_bodies() -> dict:
+    """Names and aliases of the international bodies in ``actors.yaml`` (kind igo) -> sector:
+    the igos section of plover.yaml only adds what the event stage needs beyond them."""
+    out: dict = {}
+    for entry in read_yaml(data_path("actors.yaml")).get("actors") or []:
+        if entry.get("kind") == "igo" and entry.get("sector"):
+            for name in [entry.get("name")] + list(entry.get("aliases") or []):
+                if name:
+                    out.setdefault(str(name).lower(), entry["sector"])
+    return out
+
+
 def _read(path: Path) -> dict:
     """One YAML file as a dict (an empty file is an empty dict)."""
     data = read_yaml(path)
@@ -228,7 +240,8 @@ def load_lexicon(paths: tuple = ()) -> Lexicon:
     lex.countries = _demonyms()                # demonyms.yaml, shared with the actor stage
     lex.countries.update({str(k).lower(): v for k, v in (raw.get("countries") or {}).items()})
     lex.metonyms = {str(k).lower(): tuple(v) for k, v in (raw.get("metonyms") or {}).items()}
-    lex.igos = {str(k).lower(): v for k, v in (raw.get("igos") or {}).items()}
+    lex.igos = _international_bodies()         # actors.yaml, shared with the actor stage
+    lex.igos.update({str(k).lower(): v for k, v in (raw.get("igos") or {}).items()})
     lex.numbers = {str(k).lower(): int(v) for k, v in (raw.get("numbers") or {}).items()}
     lex.vague_numbers = {str(k).lower(): int(v) for k, v in (raw.get("vague_numbers") or {}).items()}
     lex.threaten_modes = dict(raw.get("threaten_modes") or {})
