@@ -172,7 +172,7 @@ def test_condition_of_another_event_is_not_coded(nlp):
 
 # ----- magnitudes and places ------------------------------------------------------------------
 def test_dead_and_injured(nlp):
-    e = one(nlp, "The fighting left at least 27 dead, including two civilians, and more than 200 injured.",
+    e = one(nlp, "The fighting in Sudan left at least 27 dead, including two civilians, and more than 200 injured.",
             "ASSAULT")
     assert (e.dead, e.injured) == (27, 200)
 

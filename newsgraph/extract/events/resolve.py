@@ -19,6 +19,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from newsgraph.records import Arg
+from newsgraph.extract.actors.phoenix import load_agents
 from newsgraph.extract.events.countries import CountryResolver, city_country
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.mentions import actor_at, mention_index
@@ -148,7 +149,10 @@ class ArgResolver:
         for token in reversed(tokens):
             if self.lex.lemma(token) in sectors and token.i != head.i:
                 return sectors[self.lex.lemma(token)]
-        return None
+        agents = load_agents()                   # the Phoenix agent words ("peasants", "police officer")
+        if head.i > 0 and f"{self.doc[head.i - 1].lower_} {head.lower_}" in agents:
+            return agents[f"{self.doc[head.i - 1].lower_} {head.lower_}"]
+        return agents.get(head.lower_) or agents.get(lemma)
 
     def _dig_tokens(self, head: Token) -> list[Token]:
         """Tokens of the phrases hanging on a generic head ("rebels in Darfur", "leader of X")."""
@@ -255,6 +259,8 @@ class ArgResolver:
                 continue
             out = []
             for token in sorted((child, *child.conjuncts), key=lambda t: t.i):
+                if allegiance(token):
+                    return [arg]                        # "anti-Azerbaijani policy": whom it opposes
                 country, _sector = self.resolver.resolve(token.text)
                 if not country:
                     return [arg]

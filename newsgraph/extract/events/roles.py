@@ -83,6 +83,9 @@ class RoleAssigner:
                     break
         if cand.type == "PROTEST" and not tgt_tokens:
             tgt_tokens = self._protest_targets(cand)
+        actors = [t for t in src_tokens if not self._event_noun(t)]
+        if actors and len(actors) < len(src_tokens):
+            src_tokens = actors                      # "Faced with Paris' condemnation, Baku denounced"
         cand.sources, cand.targets = list(src_tokens), list(tgt_tokens)
         sources = self.resolve(src_tokens)
         src_spans = {(a.start, a.end) for a in sources}
@@ -93,6 +96,11 @@ class RoleAssigner:
             fallback = inner_src if cand.role == "directive" else inner_tgt
             targets = [a for a in fallback if (a.start, a.end) not in src_spans]
         return sources, targets
+
+    def _event_noun(self, token: Token) -> bool:
+        """Whether a head is an event word (a condemnation, an attack), which is never an actor."""
+        entry = self.lex.nouns.get(self.lex.lemma(token))
+        return token.pos_ == "NOUN" and entry is not None and entry.type is not None
 
     def _armed(self, token: Token) -> bool:
         """Whether a head names armed forces (a forces word or a military, rebel or police sector)."""

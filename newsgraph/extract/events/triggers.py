@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.events.args import ArgBuilder
 from newsgraph.extract.events.lexicon import Entry, Lexicon
+from newsgraph.extract.events.petrarch import load_verb_dictionary
 
 VERB_POS = ("VERB",)
 NOUN_POS = ("NOUN", "PROPN")
@@ -49,6 +50,7 @@ class Candidate:
     event_object: Optional[Token] = None   # the object that names the event itself ("lifted the curfew")
     via_say: bool = False        # a noun quoted as what someone said ('"Strong condemnation," writes X')
     fixed_status: Optional[str] = None     # set by a frame rule ("has not ruled out force": asserted)
+    cameo: bool = False          # found only by the CAMEO verb dictionary (a fallback)
 
 
 
@@ -60,6 +62,7 @@ class TriggerFinder:
         """Args: lex: the event lexicon; args: the Doc's argument builder (for actor tests)."""
         self.lex = lex
         self.args = args
+        self.verbs = load_verb_dictionary()
 
     # ----- constraints ------------------------------------------------------------
     def _crowd(self, subject: Token) -> bool:
@@ -253,10 +256,42 @@ class TriggerFinder:
         return None
 
     # ----- main -------------------------------------------------------------------------
+    def undoing_prefix(self, token: Token) -> bool:
+        """Whether a word is written after an undoing prefix ("de-escalate"; the small
+        model may tag such a word as a noun)."""
+        doc = token.doc
+        return token.i >= 2 and doc[token.i - 1].text == "-" and \
+            doc[token.i - 2].lower_ in self.lex.reversal_prefixes and not doc[token.i - 2].whitespace_
+
+    def _prefixed(self, token: Token, lemma: str) -> Optional[Entry]:
+        """The reversed entry of a verb written with an undoing prefix ("de-escalate":
+        RETREAT), or None when the word has no such prefix."""
+        doc = token.doc
+        lex = self.lex
+        stem = lemma
+        if self.undoing_prefix(token):
+            stem = token.lower_ if token.lower_ in lex.escalation_verbs else lemma
+        else:
+            head, dash, rest = lemma.partition("-")
+            if not (dash and head in lex.reversal_prefixes and rest):
+                return None
+            stem = rest
+        if stem in lex.escalation_verbs:
+            return lex.reversal_types.get("ASSAULT")
+        entry = lex.verbs.get(stem)
+        return lex.reversal_types.get(entry.type) if entry is not None and entry.type else None
+
     def verb(self, token: Token) -> Optional[Candidate]:
         """A verbal trigger at ``token`` or None."""
         lemma = self.lex.lemma(token)
         lex = self.lex
+        undone = self._prefixed(token, lemma)
+        if undone is not None:
+            start = token.i - 2 if self.undoing_prefix(token) else token.i
+            parts = token.doc[start:token.i + 1]     # the parse may hang the subject on "de"
+            anchor = next((t for t in parts if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)),
+                          parts.root)
+            return Candidate(anchor, anchor, "verb", undone.type, undone.mode, start, token.i + 1)
         kids = list(token.children)
         obj = self._direct_object(token)
         if obj is not None:
@@ -288,10 +323,30 @@ class TriggerFinder:
                 cand.event_object = obj if entry.type != "COERCE" else None
                 return cand
         entry = lex.verbs.get(lemma)
+        if entry is None and lemma not in lex.known:
+            return self._cameo_verb(token, lemma)
         if entry is None or entry.type is None or not self.needs_ok(entry, token):
             return None
         return Candidate(token, token, "verb", entry.type, entry.mode, token.i, token.i + 1,
                          target_preps=entry.target_preps)
+
+    def _cameo_verb(self, token: Token, lemma: str) -> Optional[Candidate]:
+        """A trigger from the CAMEO verb dictionary for a verb our lexicon does not know.
+
+        The verb needs an actor-like object (direct, passive subject or
+        prepositional), so that a generic CAMEO verb ("continue", "debate") does
+        not become an event by itself.
+        """
+        sense = self.verbs.sense(token, lemma)
+        if sense is None or sense.type is None:
+            return None
+        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "dative")] + [
+            g for c in token.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+        if not any(self.args.actorish(o) for o in objects):
+            return None                        # a CAMEO event is done to someone
+        cand = Candidate(token, token, "verb", sense.type, sense.mode, token.i, token.i + 1)
+        cand.cameo = True
+        return cand
 
     def noun(self, token: Token) -> Optional[Candidate]:
         """A nominal trigger at ``token`` (anchoring is checked by the caller) or None."""

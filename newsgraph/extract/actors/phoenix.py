@@ -1,0 +1,121 @@
+"""The Phoenix actor dictionaries: which country and sector a named actor has.
+
+Why this module exists: a person or organisation named without a country
+("Vice-President Moody Awori declined to resign") is coded by its country in
+PLOVER. The Phoenix dictionaries (converted into ``phoenix_actors.tsv`` by
+scripts/convert_knowledge.py) list about 34,000 names of officials, leaders,
+international organisations and armed groups with their codes and the dates
+each code held. Lookups prefer the codes in force on the article's date; a
+name whose codes are all out of range still gives its country (nationality
+outlives office) but no sector.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Optional
+
+from newsgraph.knowledge import data_path
+from newsgraph.knowledge.loader import read_yaml
+from newsgraph.extract.actors.lexicon import fold
+
+
+@dataclass(frozen=True)
+class PhoenixActor:
+    """What the dictionary says about one name on one date."""
+
+    country: Optional[str]
+    sector: Optional[str]
+    code: str
+
+
+@dataclass
+class PhoenixBook:
+    """Name -> ((code, start, end), ...), plus a first+last name index for unique people."""
+
+    names: dict[str, tuple]
+    first_last: dict[str, frozenset]
+    sectors: dict[str, str]
+    international: dict[str, Optional[str]]
+
+    def _decode(self, code: str) -> tuple[Optional[str], Optional[str]]:
+        """(country, sector) of a Phoenix code ("SDNGOV" -> SDN, GOV; "IGOUNO" -> None, IGO)."""
+        head, rest = code[:3], code[3:]
+        if head in self.international:
+            return None, self.international[head]
+        sector = next((self.sectors[rest[i:i + 3]] for i in range(0, len(rest), 3)
+                       if rest[i:i + 3] in self.sectors), None)
+        return head, sector
+
+    def lookup(self, name: str, date: Optional[str] = None) -> Optional[PhoenixActor]:
+        """The country and sector of a name as written, on ``date`` (YYYY-MM-DD or None)."""
+        key = _key(name)
+        codes = self.names.get(key)
+        if codes is None:
+            words = key.split()
+            countries = self.first_last.get(f"{words[0]} {words[-1]}") if len(words) >= 2 else None
+            if countries and len(countries) == 1:
+                return PhoenixActor(next(iter(countries)), None, "")
+            return None
+        day = (date or "").replace("-", "")[:8]
+        current = [c for c, start, end in codes
+                   if not day or ((not start or start <= day) and (not end or day <= end))]
+        for code in current:
+            country, sector = self._decode(code)
+            return PhoenixActor(country, sector, code)
+        country, _sector = self._decode(codes[0][0])
+        return PhoenixActor(country, None, codes[0][0])
+
+
+def _key(name: str) -> str:
+    """A name folded for lookup: case, accents, hyphens, dots and a leading "the" dropped."""
+    text = fold(name).replace("-", " ").replace(".", "").replace("'s", "")
+    words = text.split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+@functools.lru_cache(maxsize=1)
+def load_phoenix() -> PhoenixBook:
+    """The shipped Phoenix actor table (read once per process)."""
+    config = read_yaml(data_path("phoenix.yaml"))
+    names: dict[str, tuple] = {}
+    first_last: dict[str, set] = {}
+    with open(data_path("phoenix_actors.tsv"), encoding="utf-8") as handle:
+        for line in handle:
+            phrase, _, codes = line.rstrip("\n").partition("\t")
+            items = []
+            for item in codes.split(";"):
+                code, _, span = item.partition("@")
+                start, _, end = span.partition("-")
+                items.append((code, start, end))
+            key = _key(phrase)
+            names.setdefault(key, tuple(items))
+            words = key.split()
+            if len(words) >= 3 and items and items[0][0][:3].isalpha():
+                first_last.setdefault(f"{words[0]} {words[-1]}", set()).add(items[0][0][:3])
+    book = PhoenixBook(names, {k: frozenset(v) for k, v in first_last.items()},
+                       {str(k): v for k, v in (config.get("sectors") or {}).items()},
+                       {str(k): v for k, v in (config.get("international") or {}).items()})
+    return book
+
+
+@functools.lru_cache(maxsize=1)
+def load_agents() -> dict[str, str]:
+    """Role and sector words of the Phoenix agent dictionary -> PLOVER sector
+    ("police officer" -> COP, "peasant" -> AGR), for words newsgraph's own
+    sector lists do not name."""
+    config = read_yaml(data_path("phoenix.yaml"))
+    sectors = {str(k): v for k, v in (config.get("sectors") or {}).items()}
+    international = {str(k): v for k, v in (config.get("international") or {}).items()}
+    out: dict[str, str] = {}
+    with open(data_path("phoenix_agents.tsv"), encoding="utf-8") as handle:
+        for line in handle:
+            phrase, _, code = line.rstrip("\n").partition("\t")
+            code = code.replace("~", "")
+            sector = international.get(code[:3]) or next(
+                (sectors[code[i:i + 3]] for i in range(0, len(code), 3) if code[i:i + 3] in sectors), None)
+            if sector:
+                out[phrase] = sector
+    return out

@@ -1,0 +1,33 @@
+"""The Phoenix actor dictionaries: names give a country and sector, dates choose the code."""
+from __future__ import annotations
+
+from newsgraph.extract.actors.phoenix import load_agents, load_phoenix
+
+
+def test_code_in_force_on_the_article_date_gives_the_sector():
+    book = load_phoenix()
+    assert book.lookup("Michel Aoun", "1989-06-01").sector == "GOV"
+    assert book.lookup("Michel Aoun", "1989-06-01").country == "LBN"
+
+
+def test_out_of_range_dates_keep_the_country_but_not_the_office():
+    found = load_phoenix().lookup("Moody Awori", "1990-01-01")
+    assert found.country == "KEN" and found.sector is None
+
+
+def test_international_organisations_have_no_country():
+    found = load_phoenix().lookup("Amnesty International", "2010-01-01")
+    assert found.country is None and found.sector == "NGO"
+
+
+def test_first_and_last_name_find_a_unique_person():
+    assert load_phoenix().lookup("Omar al-Bashir", None).country == "SDN"
+
+
+def test_unknown_name_is_none():
+    assert load_phoenix().lookup("Zzyzx Qwerty", "2020-01-01") is None
+
+
+def test_agent_words_map_to_plover_sectors():
+    agents = load_agents()
+    assert agents["police officer"] == "COP" and agents["peasant"] == "AGR" and agents["journalist"] == "JRN"
