@@ -32,7 +32,7 @@ __all__ = [
 class CleanResult:
     """The boilerplate spans of one text and the metadata found in it."""
 
-    boilerplate: list = field(default_factory=list)   # list of [start, end]
+    boilerplate: list[list[int]] = field(default_factory=list)   # [start, end] character spans
     metadata: TextMetadata = field(default_factory=TextMetadata)
 
 

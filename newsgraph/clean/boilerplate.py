@@ -72,7 +72,7 @@ def count_lines(texts: Iterable[str]) -> Counter:
         A ``Counter`` from ``line_key(line)`` to the number of texts holding
         that line (each text counts once); pass it to ``find_boilerplate``.
     """
-    counts: Counter = Counter()
+    counts: Counter[str] = Counter()
     for text in texts:
         counts.update({line_key(r.text) for r in split_rows(text) if len(r.text) <= 500})
     return counts

@@ -54,7 +54,7 @@ class TextMetadata:
     outlet: str | None = None
     published: str | None = None          # YYYY-MM-DD
     published_source: str | None = None   # "text" when found, else None
-    notes: list = field(default_factory=list)   # how each value was found
+    notes: list[str] = field(default_factory=list)   # how each value was found
 
 
 def parse_date(value: str) -> str | None:
@@ -166,7 +166,7 @@ def _note_outlet(meta: TextMetadata, outlets: dict, kind: str, name: str, where:
 
 
 def _take_byline(groups: dict, pats: BoilerplatePatterns, meta: TextMetadata,
-                 outlets: dict, line: str) -> None:
+                 outlets: dict[str, str], line: str) -> None:
     """Sort one byline's named groups into author, outlet and agency."""
     author, outlet, agency = groups.get("author"), groups.get("outlet"), groups.get("agency")
     if author and author.strip(" .") in pats.agencies:

@@ -18,9 +18,12 @@ so a junk-sounding class on a wrapper cannot take the article with it.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from newsgraph.clean.patterns import BoilerplatePatterns, TERMINAL, CLOSERS, default_patterns
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 _NEVER = {"html", "body", "head", "main", "h1"}
 _JUNK_TAGS = {"figcaption", "form", "button", "nav", "aside", "dialog", "select", "footer"}
@@ -59,9 +62,9 @@ def _elements(root) -> Iterator:
     return (el for el in root.iter() if isinstance(el.tag, str))
 
 
-def _prose_held(root) -> dict:
+def _prose_held(root) -> dict[_Element, tuple[int, int]]:
     """For every element, (characters, paragraphs) of the prose paragraphs it holds."""
-    held: dict = {}
+    held: dict[_Element, tuple[int, int]] = {}
     for p in root.iter("p"):
         text = text_of(p)
         if not is_prose(text):
@@ -74,7 +77,7 @@ def _prose_held(root) -> dict:
     return held
 
 
-def _holds_article(el, held: dict, total: int) -> bool:
+def _holds_article(el, held: dict[_Element, tuple[int, int]], total: int) -> bool:
     """Much of the page's prose, or several paragraphs of it (the rest of an article in a
     "subscriber-only" box): never pruned, whatever its class says."""
     chars, count = held.get(el, (0, 0))

@@ -64,22 +64,22 @@ def line_key(line: str) -> str:
 class BoilerplatePatterns:
     """The known junk patterns, loaded from YAML files (see ``load``)."""
 
-    phrases: set = field(default_factory=set)
-    line_regexes: list = field(default_factory=list)
-    prefix_regexes: list = field(default_factory=list)
-    contains_regexes: list = field(default_factory=list)
-    bylines: list = field(default_factory=list)
-    datelines: list = field(default_factory=list)
-    credit_words: set = field(default_factory=set)
-    agencies: list = field(default_factory=list)
-    ui_verbs: set = field(default_factory=set)
-    bio_roles: set = field(default_factory=set)
-    html_classes: list = field(default_factory=list)
-    keep_regexes: list = field(default_factory=list)
-    end_markers: list = field(default_factory=list)
-    reader_verbs: set = field(default_factory=set)
-    settings: dict = field(default_factory=dict)
-    _joined: dict | None = field(default=None, init=False, repr=False, compare=False)
+    phrases: set[str] = field(default_factory=set)          # normalised lines (``normalize_line``)
+    line_regexes: list[re.Pattern[str]] = field(default_factory=list)
+    prefix_regexes: list[re.Pattern[str]] = field(default_factory=list)
+    contains_regexes: list[re.Pattern[str]] = field(default_factory=list)
+    bylines: list[re.Pattern[str]] = field(default_factory=list)
+    datelines: list[re.Pattern[str]] = field(default_factory=list)
+    credit_words: set[str] = field(default_factory=set)
+    agencies: list[str] = field(default_factory=list)
+    ui_verbs: set[str] = field(default_factory=set)
+    bio_roles: set[str] = field(default_factory=set)
+    html_classes: list[re.Pattern[str]] = field(default_factory=list)
+    keep_regexes: list[re.Pattern[str]] = field(default_factory=list)
+    end_markers: list[re.Pattern[str]] = field(default_factory=list)
+    reader_verbs: set[str] = field(default_factory=set)
+    settings: dict[str, int] = field(default_factory=dict)
+    _joined: dict[str, re.Pattern[str]] | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def load(cls, path: str | Path | None = None,
@@ -121,7 +121,7 @@ class BoilerplatePatterns:
         """A numeric setting from the YAML ``settings`` block."""
         return int(self.settings.get(name, default))
 
-    def joined(self) -> dict:
+    def joined(self) -> dict[str, re.Pattern[str]]:
         """One regex per section (``line``, ``prefix``, ``contains``, ``ui``, ``roles``, ``html``, ``keep``, ``end``)."""
         if self._joined is None:
             def alt(items) -> str:

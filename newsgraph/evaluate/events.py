@@ -92,7 +92,7 @@ def score_events(gold_rows: list[dict], pred_events_per_row: list[list]) -> dict
         raise ValueError(f"{len(gold_rows)} gold rows but {len(pred_events_per_row)} predictions")
     hits = correct_types = n_events = 0
     src_rows = src_ok = tgt_rows = tgt_ok = 0
-    per_type: dict = defaultdict(lambda: [0, 0])
+    per_type: defaultdict[Optional[str], list[int]] = defaultdict(lambda: [0, 0])   # type -> [hits, rows]
     for row, preds in zip(gold_rows, pred_events_per_row):
         gold = row.get("gold") or {}
         gtype = gold.get("type")

@@ -16,7 +16,7 @@ import csv
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 from unidecode import unidecode
 
@@ -77,7 +77,7 @@ def iso2_to_iso3() -> dict:
 @lru_cache(maxsize=1)
 def capitals() -> dict:
     """Lower-case capital city name -> ISO3."""
-    out: dict = {}
+    out: dict[str, str] = {}
     for info in geonames_countries():
         capital = (info.get("capital") or "").strip().lower()
         if capital and info.get("iso3"):
@@ -105,7 +105,7 @@ def gazetteer() -> dict:
     names; within each group the most populous city comes first.
     """
     iso3 = iso2_to_iso3()
-    index: dict = {}
+    index: dict[str, list[tuple[Any, ...]]] = {}   # (is official, population, name, ISO3, lat, lon), then without the flag
     has_digit = re.compile(r"\d").search
     for city in geonames_cities():
         entry = (int(city.get("population") or 0), city["name"], iso3.get(city.get("countrycode")),

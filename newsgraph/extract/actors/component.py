@@ -56,7 +56,7 @@ class ActorBook:
         self.by_id: dict[str, Actor] = {}
         self.info: dict[str, list[Mention]] = {}
         self.genders: dict[str, str] = {}
-        self.owner: dict[tuple, str] = {}   # (start, end) -> the one actor a span belongs to
+        self.owner: dict[tuple[int, int], str] = {}   # (start, end) -> the one actor a span belongs to
 
     def add(self, m: Mention) -> Optional[Actor]:
         """Record a mention (creating its actor on first sight).

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from newsgraph.extract.actors.context import (SETTLEMENT_NOUNS, acts_as_actor, inside, is_place_use, is_subject,
                              quote_regions, span_head)
-from newsgraph.extract.actors.groups import GroupReader
+from newsgraph.extract.actors.groups import GroupReader, Pending
 from newsgraph.extract.actors.lexicon import fold
 from newsgraph.extract.actors.mentions import Mention, looks_like_name, trim_entity
 from newsgraph.extract.actors.people import cluster_people, name_words
@@ -40,11 +40,11 @@ ORG_WORDS = {
 class Found:
     """What the finder hands to the component."""
 
-    mentions: list = field(default_factory=list)
-    pending: list = field(default_factory=list)       # list[Pending]
-    role_nouns: list = field(default_factory=list)    # list[TitleInfo]
-    taken: list = field(default_factory=list)
-    quotes: list = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    pending: list[Pending] = field(default_factory=list)
+    role_nouns: list[TitleInfo] = field(default_factory=list)
+    taken: list[bool] = field(default_factory=list)          # per token: claimed by a mention
+    quotes: list[tuple[int, int]] = field(default_factory=list)   # quoted character ranges
     only_country: Optional[str] = None   # the one country the article names, if only one
 
 

@@ -49,9 +49,9 @@ class Pending:
     name: str = ""                       # the noun's display name ("separatists")
 
 
-def article_countries(ents: list, lex: CountryLexicon) -> Counter:
+def article_countries(ents: list, lex: CountryLexicon) -> Counter[str]:
     """How often each country is named (names, demonyms, capitals) in NER spans."""
-    counts: Counter = Counter()
+    counts: Counter[str] = Counter()
     for ent in ents:
         if ent.label_ in ("GPE", "NORP", "LOC", "ORG", "PERSON") and len(ent) <= 5:
             code = lex.country_of(ent.text) or lex.capital_of(ent.text)

@@ -88,13 +88,13 @@ def _coco_rows() -> tuple:
 class CountryLexicon:
     """Folded name -> ISO3 tables for countries, demonyms, capitals, places."""
 
-    names: dict = field(default_factory=dict)       # country names and aliases
-    demonyms: dict = field(default_factory=dict)    # adjectives and people nouns
-    capitals: dict = field(default_factory=dict)    # seats of government
-    places: dict = field(default_factory=dict)      # regions: folded -> ISO3 or None
-    display: dict = field(default_factory=dict)     # ISO3 -> name used in roles
-    adjective: dict = field(default_factory=dict)   # ISO3 -> first listed demonym
-    sovereign: set = field(default_factory=set)
+    names: dict[str, str] = field(default_factory=dict)       # country names and aliases
+    demonyms: dict[str, str] = field(default_factory=dict)    # adjectives and people nouns
+    capitals: dict[str, str] = field(default_factory=dict)    # seats of government
+    places: dict[str, Optional[str]] = field(default_factory=dict)   # regions (None: no one country)
+    display: dict[str, str] = field(default_factory=dict)     # ISO3 -> name used in roles
+    adjective: dict[str, str] = field(default_factory=dict)   # ISO3 -> first listed demonym
+    sovereign: set[str] = field(default_factory=set)          # ISO3 of sovereign states
 
     def country_of(self, text: str) -> Optional[str]:
         """ISO3 of a country name, official name or demonym, or None.
@@ -173,10 +173,10 @@ def preload() -> None:
 
 
 @functools.lru_cache(maxsize=1)
-def _cities() -> dict:
+def _cities() -> dict[str, tuple[Optional[str], int]]:
     """Folded city name -> (ISO3, population) of its most populous holder."""
     iso3 = geo.iso2_to_iso3()
-    table: dict = {}
+    table: dict[str, tuple[Optional[str], int]] = {}
     for city in geo.geonames_cities():
         code = iso3.get(city["countrycode"])
         pop = city.get("population") or 0

@@ -49,10 +49,10 @@ def _given_ok(a: list[str], b: list[str]) -> bool:
 class PersonCluster:
     """The mentions of one person and what is known of the name."""
 
-    full: Counter = field(default_factory=Counter)     # surface full names
-    words: list = field(default_factory=list)          # name_words of each full name
+    full: Counter[str] = field(default_factory=Counter)     # surface full names, counted
+    words: list[list[str]] = field(default_factory=list)    # name_words of each full name
     registry_id: Optional[str] = None
-    mentions: list = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
 
     def matches_full(self, words: list[str], threshold: float) -> bool:
         """Whether a full name (folded words) is this person."""

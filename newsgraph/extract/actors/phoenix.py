@@ -33,8 +33,8 @@ class PhoenixActor:
 class PhoenixBook:
     """Name -> ((code, start, end), ...), plus a first+last name index for unique people."""
 
-    names: dict[str, tuple]
-    first_last: dict[str, frozenset]
+    names: dict[str, tuple[tuple[str, str, str], ...]]   # (code, start, end) dates as written
+    first_last: dict[str, frozenset[str]]                 # first+last name -> country codes
     sectors: dict[str, str]
     international: dict[str, Optional[str]]
 
@@ -80,8 +80,8 @@ def _key(name: str) -> str:
 def load_phoenix() -> PhoenixBook:
     """The shipped Phoenix actor table (read once per process)."""
     config = read_yaml(data_path("phoenix.yaml"))
-    names: dict[str, tuple] = {}
-    first_last: dict[str, set] = {}
+    names: dict[str, tuple[tuple[str, str, str], ...]] = {}
+    first_last: dict[str, set[str]] = {}
     with open(data_path("phoenix_actors.tsv"), encoding="utf-8") as handle:
         for line in handle:
             phrase, _, codes = line.rstrip("\n").partition("\t")

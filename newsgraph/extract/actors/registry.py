@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Any, Iterable, Optional
 
 from newsgraph.records import ACTOR_KINDS
 from newsgraph.extract.actors.lexicon import DATA_DIR, country_of_text, fold, read_yaml  # noqa: F401
@@ -83,11 +83,11 @@ class RegistryEntry:
     country: Optional[str] = None
     sector: Optional[str] = None
     role: Optional[str] = None
-    aliases: list = field(default_factory=list)
-    metonyms: list = field(default_factory=list)
-    generic: list = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    metonyms: list[str] = field(default_factory=list)
+    generic: list[str] = field(default_factory=list)
     holder_role: Optional[str] = None
-    roles: list = field(default_factory=list)   # [{role, since, until}] for people
+    roles: list[dict[str, Any]] = field(default_factory=list)   # people: {role, since, until} (years)
     gender: Optional[str] = None                # m or f, for pronouns
 
     def role_on(self, date: Optional[str]) -> Optional[str]:
@@ -180,8 +180,8 @@ class Registry:
         return len(self.entries)
 
     @functools.cached_property
-    def _by_role(self) -> dict:
-        table: dict = {}
+    def _by_role(self) -> dict[str, list[RegistryEntry]]:
+        table: dict[str, list[RegistryEntry]] = {}
         for entry in self.entries.values():
             if entry.kind == "person":
                 for role in entry.all_roles():
@@ -191,8 +191,8 @@ class Registry:
         return table
 
     @functools.cached_property
-    def _by_person(self) -> dict:
-        table: dict = {}
+    def _by_person(self) -> dict[str, RegistryEntry]:
+        table: dict[str, RegistryEntry] = {}
         for entry in self.entries.values():
             if entry.kind == "person":
                 for alias in [entry.name, *entry.aliases]:

@@ -48,13 +48,13 @@ class RoleTitle:
 class Vocabulary:
     """Lower-case phrase -> meaning tables for sector nouns and titles."""
 
-    sector_nouns: dict = field(default_factory=dict)
-    titles: dict = field(default_factory=dict)
-    honorifics: dict = field(default_factory=dict)
-    former: set = field(default_factory=set)
-    acting: set = field(default_factory=set)
-    holder_nouns: set = field(default_factory=set)
-    name_words: dict = field(default_factory=dict)   # last word of an org name -> sector
+    sector_nouns: dict[str, SectorNoun] = field(default_factory=dict)
+    titles: dict[str, RoleTitle] = field(default_factory=dict)
+    honorifics: dict[str, Optional[str]] = field(default_factory=dict)   # honorific -> gender
+    former: set[str] = field(default_factory=set)
+    acting: set[str] = field(default_factory=set)
+    holder_nouns: set[str] = field(default_factory=set)
+    name_words: dict[str, str] = field(default_factory=dict)   # last word of an org name -> sector
     max_title_tokens: int = 1
 
     def title(self, phrase: str) -> Optional[RoleTitle]:

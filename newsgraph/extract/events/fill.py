@@ -187,7 +187,7 @@ def register_groups(doc: Doc, events: list[Event]) -> None:
     every argument's actor is one of the article's actors."""
     actors = list(doc._.ng_actors or [])
     known = {a.id: a for a in actors}
-    made: set = set()
+    made: set[str] = set()
     for event in events:
         for arg in event.source + event.target:
             if not arg.actor:

@@ -95,7 +95,7 @@ def link(cands: list[Candidate], lex: Lexicon) -> dict:
         {id(candidate): container candidate}; frame containers also get the
         candidate in ``complements`` and it gets them as ``wrapper``.
     """
-    index: dict = {}
+    index: dict[int, Candidate] = {}     # token index -> the trigger at it
     for cand in cands:
         if cand.kind != "modal":
             index.setdefault(cand.head.i, cand)
@@ -104,7 +104,7 @@ def link(cands: list[Candidate], lex: Lexicon) -> dict:
             index.setdefault(cand.anchor.i, cand)
     modal_anchor = {c.anchor.i: c for c in cands if c.kind == "modal"}
     index.update(modal_anchor)
-    containers: dict = {}
+    containers: dict[int, Candidate] = {}
     for cand in cands:
         if cand.kind != "modal" and (cand.anchor.i in modal_anchor or cand.head.i in modal_anchor):
             _contain(cand, modal_anchor.get(cand.anchor.i) or modal_anchor[cand.head.i], containers)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 
 from newsgraph.records import PLOVER_TYPES
@@ -30,8 +30,8 @@ class Entry:
     key: str
     type: Optional[str]
     mode: Optional[str] = None
-    needs: tuple = ()          # sorted (name, value) pairs, hashable
-    target_preps: tuple = ()   # extra prepositions introducing this trigger's target
+    needs: tuple[tuple[str, Any], ...] = ()   # sorted, hashable
+    target_preps: tuple[str, ...] = ()   # extra prepositions introducing this trigger's target
 
     def need(self, name: str, default=None):
         """The value of constraint ``name`` (e.g. ``"prep"``), or ``default``."""
@@ -45,35 +45,35 @@ class Entry:
 class Lexicon:
     """Every word list the event coder reads, as dicts and sets."""
 
-    verbs: dict = field(default_factory=dict)          # lemma -> Entry
-    phrasal: dict = field(default_factory=dict)        # "lemma particle" -> Entry
-    objects: dict = field(default_factory=dict)        # (trigger lemma, object key) -> Entry
-    nouns: dict = field(default_factory=dict)          # lemma or "mod lemma" -> Entry
-    relation_nouns: dict = field(default_factory=dict)
-    light_verbs: frozenset = frozenset()
-    occurrence_verbs: frozenset = frozenset()
-    casualty_verbs: frozenset = frozenset()
-    reversal_verbs: frozenset = frozenset()
-    reversal_nouns: frozenset = frozenset()
-    reversal_types: dict = field(default_factory=dict)  # type -> Entry
-    reversal_prefixes: frozenset = frozenset()          # "de" in "de-escalate"
-    escalation_verbs: frozenset = frozenset()
-    blockers: frozenset = frozenset()
-    frames: dict = field(default_factory=dict)          # name -> frozenset
-    classes: dict = field(default_factory=dict)         # name -> {word: value}
-    word_classes: dict = field(default_factory=dict)    # word -> tuple of class names
-    sectors: dict = field(default_factory=dict)
-    countries: dict = field(default_factory=dict)
-    metonyms: dict = field(default_factory=dict)        # name -> (country, sector)
-    igos: dict = field(default_factory=dict)
-    numbers: dict = field(default_factory=dict)
-    vague_numbers: dict = field(default_factory=dict)
-    cooperative: frozenset = frozenset()
-    hostile: frozenset = frozenset()
-    threaten_modes: dict = field(default_factory=dict)  # type -> THREATEN mode
-    threaten_own_modes: frozenset = frozenset()
-    type_target_preps: dict = field(default_factory=dict)  # type -> frozenset
-    known: frozenset = frozenset()                          # every word the lexicon names
+    verbs: dict[str, Entry] = field(default_factory=dict)          # by lemma
+    phrasal: dict[str, Entry] = field(default_factory=dict)        # by "lemma particle"
+    objects: dict[tuple[str, str], Entry] = field(default_factory=dict)   # by (trigger lemma, object key)
+    nouns: dict[str, Entry] = field(default_factory=dict)          # by lemma or "mod lemma"
+    relation_nouns: dict[str, Entry] = field(default_factory=dict)
+    light_verbs: frozenset[str] = frozenset()
+    occurrence_verbs: frozenset[str] = frozenset()
+    casualty_verbs: frozenset[str] = frozenset()
+    reversal_verbs: frozenset[str] = frozenset()
+    reversal_nouns: frozenset[str] = frozenset()
+    reversal_types: dict[str, Entry] = field(default_factory=dict)  # by PLOVER type
+    reversal_prefixes: frozenset[str] = frozenset()          # "de" in "de-escalate"
+    escalation_verbs: frozenset[str] = frozenset()
+    blockers: frozenset[str] = frozenset()
+    frames: dict[str, frozenset[str]] = field(default_factory=dict)          # by frame name
+    classes: dict[str, dict[str, Optional[str]]] = field(default_factory=dict)   # name -> {word: value}
+    word_classes: dict[str, tuple[str, ...]] = field(default_factory=dict)    # word -> its class names
+    sectors: dict[str, str] = field(default_factory=dict)      # noun -> PLOVER sector
+    countries: dict[str, str] = field(default_factory=dict)    # demonym or alias -> ISO3
+    metonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)   # name -> (country, sector)
+    igos: dict[str, str] = field(default_factory=dict)         # body name -> sector
+    numbers: dict[str, int] = field(default_factory=dict)
+    vague_numbers: dict[str, int] = field(default_factory=dict)
+    cooperative: frozenset[str] = frozenset()
+    hostile: frozenset[str] = frozenset()
+    threaten_modes: dict[str, str] = field(default_factory=dict)  # type -> THREATEN mode
+    threaten_own_modes: frozenset[str] = frozenset()
+    type_target_preps: dict[str, frozenset[str]] = field(default_factory=dict)  # by PLOVER type
+    known: frozenset[str] = frozenset()                          # every word the lexicon names
 
     def lemma(self, token) -> str:
         """The token's lemma, lower case, repaired when the lemmatizer missed a lexicon word.
@@ -163,7 +163,7 @@ def _sector_nouns() -> dict:
     """One-word sector nouns of ``sectors.yaml`` -> PLOVER sector ("troops" -> MIL):
     the sectors section of plover.yaml only adds what the event stage needs beyond them."""
     data = read_yaml(data_path("sectors.yaml"))
-    out: dict = {}
+    out: dict[str, str] = {}
     items = [data.get("government") or {}] + list(data.get("bodies") or []) + list(data.get("groups") or [])
     for item in items:
         sector = item.get("sector")
@@ -176,7 +176,7 @@ def _sector_nouns() -> dict:
 def _international_bodies() -> dict:
     """Names and aliases of the international bodies in ``actors.yaml`` (kind igo) -> sector:
     the igos section of plover.yaml only adds what the event stage needs beyond them."""
-    out: dict = {}
+    out: dict[str, str] = {}
     for entry in read_yaml(data_path("actors.yaml")).get("actors") or []:
         if entry.get("kind") == "igo" and entry.get("sector"):
             for name in [entry.get("name")] + list(entry.get("aliases") or []):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Optional
+from typing import Any, Optional
 
 from spacy.tokens import Token
 
@@ -31,7 +31,7 @@ class VerbSense:
     code: str                 # CAMEO code, "---" for "no event"
     type: Optional[str]       # PLOVER type (None: no event, or a statement)
     mode: Optional[str]
-    pattern: tuple = ()       # the context words that decided it (empty: the verb's default)
+    pattern: tuple[str, ...] = ()   # the context words that decided it (empty: the verb's default)
 
 
 @dataclass
@@ -39,9 +39,9 @@ class VerbDictionary:
     """Verbs -> (block, own code), multi-word verbs, patterns and synonym sets."""
 
     verbs: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
-    multi: dict[str, list[tuple[tuple, tuple, int, str]]] = field(default_factory=dict)
-    blocks: list[dict] = field(default_factory=list)
-    synsets: dict[str, frozenset] = field(default_factory=dict)
+    multi: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], int, str]]] = field(default_factory=dict)
+    blocks: list[dict[str, Any]] = field(default_factory=list)
+    synsets: dict[str, frozenset[str]] = field(default_factory=dict)
     table: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def plover(self, code: str) -> tuple[Optional[str], Optional[str]]:

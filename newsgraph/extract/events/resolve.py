@@ -18,7 +18,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.records import Arg
+from newsgraph.records import Actor, Arg
 from newsgraph.extract.actors.phoenix import load_agents
 from newsgraph.extract.events.countries import CountryResolver, city_country
 from newsgraph.extract.events.lexicon import Lexicon
@@ -73,8 +73,8 @@ class ArgResolver:
         self.text = doc.text                        # doc.text is rebuilt on every access: read once
         self.ents = list(doc.ents)                  # doc.ents is rebuilt on every access: read once
         self._ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
-        self._issuers: dict = {}
-        self._cache: dict = {}
+        self._issuers: dict[Optional[str], list[Token]] = {}   # instrument lemma -> its objects
+        self._cache: dict[int, Optional[Arg]] = {}
         self._has_actors = bool(doc._.ng_actors)
         index = mention_index(doc) if self._has_actors else []
         self._m_starts = [m[0] for m in index]
@@ -82,7 +82,7 @@ class ArgResolver:
         for m in index:
             reach = max(reach, m[1])
             self._m_reach.append(reach)
-        self._actor_memo: dict = {}
+        self._actor_memo: dict[tuple[int, int], Optional[Actor]] = {}
 
     # ----- spans and resolution -------------------------------------------------
     def np_range(self, head: Token) -> tuple[int, int]:

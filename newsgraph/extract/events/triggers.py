@@ -39,14 +39,14 @@ class Candidate:
     end: int
     role: Optional[str] = None   # directive, commissive, refusal, threat (frame words)
     wrapper: Optional["Candidate"] = None      # frame whose complement this is
-    complements: list = field(default_factory=list)
+    complements: list[Candidate] = field(default_factory=list)   # what a frame word wraps
     status: str = "asserted"
-    sources: list = field(default_factory=list)   # tokens
-    targets: list = field(default_factory=list)   # tokens
+    sources: list[Token] = field(default_factory=list)
+    targets: list[Token] = field(default_factory=list)
     own_source: bool = False     # a noun with its own actor (possessor, demonym, by-phrase)
     converted: bool = False      # type changed by a frame rule
     drop: bool = False
-    target_preps: tuple = ()     # extra target prepositions from the lexicon entry
+    target_preps: tuple[str, ...] = ()     # extra target prepositions from the lexicon entry
     event_object: Optional[Token] = None   # the object that names the event itself ("lifted the curfew")
     via_say: bool = False        # a noun quoted as what someone said ('"Strong condemnation," writes X')
     fixed_status: Optional[str] = None     # set by a frame rule ("has not ruled out force": asserted)
