@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from newsgraph.cli.serve_cmds import register
 from newsgraph.records import Actor, Arg, ArticleRecord, Event, Span
-from newsgraph.serve.filters import EventFilter, ParamError
+from newsgraph.store.filters import EventFilter, ParamError
 from newsgraph.serve.sample import build_sample_store, sample_records
 from newsgraph.store import Store
 from newsgraph.store.export import COLUMNS, event_rows, export, plover_record

@@ -28,7 +28,7 @@ def db(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(db) -> TestClient:
-    return TestClient(create_app(db))
+    return TestClient(create_app(db), base_url="http://127.0.0.1")
 
 
 def get(client: TestClient, url: str, **params) -> dict:
@@ -183,14 +183,16 @@ def test_network_weights_edges_by_events_and_colours_by_dominant_type(client):
 
 
 # -- cross-article records -------------------------------------------------------------
-def test_timeline_and_discrepancies_are_empty_lists_without_the_link_stage(client, monkeypatch):
+def test_timeline_and_discrepancies_are_empty_lists_without_link_tables_or_link_stage(client, monkeypatch):
+    monkeypatch.setattr(links.stored, "has_link_tables", lambda store: False)
     monkeypatch.setattr(links, "link_function", lambda name: None)
     for url in ("/api/timeline", "/api/discrepancies"):
         assert get(client, url) == {**get(client, url), "total": 0, "items": []}
     assert get(client, "/api/stats")["link"] == {"timeline": False, "discrepancies": False}
 
 
-def test_timeline_and_discrepancies_pass_filters_to_the_link_stage(client, monkeypatch):
+def test_store_without_link_tables_passes_filters_to_the_link_stage(client, monkeypatch):
+    monkeypatch.setattr(links.stored, "has_link_tables", lambda store: False)
     seen = {}
 
     def timeline(store, actor=None, type=None, since=None, until=None):
@@ -220,7 +222,7 @@ def test_timeline_and_discrepancies_pass_filters_to_the_link_stage(client, monke
 def test_real_link_stage_answers_with_records_that_point_into_articles(tmp_path):
     if not all(links.available().values()):
         pytest.skip("newsgraph.link.timeline/discrepancies are not installed yet (link stage in progress)")
-    linked = TestClient(create_app(build_sample_store(tmp_path / "linked.db")))
+    linked = TestClient(create_app(build_sample_store(tmp_path / "linked.db")), base_url="http://127.0.0.1")
     timeline = get(linked, "/api/timeline", limit=500)
     assert timeline["total"] > 0
     for entry in timeline["items"]:
@@ -234,6 +236,28 @@ def test_real_link_stage_answers_with_records_that_point_into_articles(tmp_path)
             assert report["span"] == RECORDS[report["article"]].claims[report["claim"]].span.to_dict()
 
 
+@pytest.mark.parametrize("params", [{}, {"actor": "AZE"}, {"type": "ACCUSE"}, {"since": "2023-09-20"},
+                                    {"until": "2023-09"}, {"actor": "FRA", "since": "2023-09", "until": "2023-09-28"}])
+def test_stored_timeline_pages_equal_the_link_stage_timeline(tmp_path_factory, params):
+    from newsgraph.link import discrepancies, timeline
+    path = tmp_path_factory.getbasetemp() / "linked-compare.db"
+    if not path.exists():
+        build_sample_store(path)
+    client = TestClient(create_app(path), base_url="http://127.0.0.1")
+    with Store(path, readonly=True) as store:
+        expected = [e.to_dict() for e in timeline(store, **params)]
+        expected_d = [d.to_dict() for d in discrepancies(store)]
+    assert expected, "the sample store should have timeline entries"
+    got = get(client, "/api/timeline", limit=500, **params)
+    assert got["total"] == len(expected)
+    assert [{k: v for k, v in e.items() if k not in ("sentence_text", "trigger_at")} for e in got["items"]] == expected
+    second = get(client, "/api/timeline", limit=1, offset=1, **params)["items"]
+    assert [e["id"] for e in second] == [e["id"] for e in expected[1:2]]
+    assert [{k: v for k, v in d.items()} for d in get(client, "/api/discrepancies", limit=500)["items"]] == [
+        {**d, "reports": [{**r, "outlet": r.get("outlet") or RECORDS[r["article"]].outlet} for r in d["reports"]]}
+        for d in expected_d]
+
+
 # -- validation and safety -------------------------------------------------------------
 @pytest.mark.parametrize("url, params, param", [
     ("/api/events", {"type": "BOMB"}, "type"),
@@ -243,6 +267,9 @@ def test_real_link_stage_answers_with_records_that_point_into_articles(tmp_path)
     ("/api/events", {"limit": 501}, "limit"),
     ("/api/events", {"limit": -1}, "limit"),
     ("/api/quotes", {"offset": -5}, "offset"),
+    ("/api/events", {"offset": 2**63}, "offset"),
+    ("/api/articles", {"offset": 2**64 + 1}, "offset"),
+    ("/api/timeline", {"offset": 2**63 - 1}, "offset"),
     ("/api/claims", {"measure": "weight"}, "measure"),
     ("/api/actors", {"kind": "robot"}, "kind"),
     ("/api/actors", {"sort": "random()"}, "sort"),
@@ -289,6 +316,26 @@ def test_sql_injection_in_every_parameter_changes_nothing(client, db):
     assert client.get("/api/actors/\"; DROP TABLE actors; --").status_code == 404
     assert _fingerprint(db) == before
     assert hashlib.sha256(db.read_bytes()).hexdigest() == digest
+
+
+def test_choices_are_listed_in_the_api_reference(client):
+    spec = get(client, "/openapi.json")
+    params = {p["name"]: p for p in spec["paths"]["/api/events"]["get"]["parameters"]}
+    assert "ASSAULT" in str(params["type"]["schema"]) and "demanded" in str(params["status"]["schema"])
+    assert "dead" in str({p["name"]: p for p in spec["paths"]["/api/claims"]["get"]["parameters"]}["measure"])
+    assert spec["paths"]["/api/events"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+
+
+def test_other_host_names_are_refused_against_dns_rebinding(db):
+    for host in ("127.0.0.1", "localhost", "localhost:8000"):
+        assert TestClient(create_app(db)).get("/api/stats", headers={"host": host}).status_code == 200
+    for host in ("evil.example", "attacker.test:8000", "127.0.0.1.evil.example"):
+        response = TestClient(create_app(db)).get("/api/stats", headers={"host": host})
+        assert response.status_code == 400 and "articles" not in response.text
+    from newsgraph.serve.app import allowed_hosts
+    named = TestClient(create_app(db, hosts=allowed_hosts("0.0.0.0", ["news.lan"])))
+    assert named.get("/api/stats", headers={"host": "news.lan:8000"}).status_code == 200
+    assert named.get("/api/stats", headers={"host": "0.0.0.0"}).status_code == 400
 
 
 def test_requests_open_the_store_read_only(db):
@@ -347,9 +394,14 @@ def test_serve_command_binds_localhost_by_default_and_refuses_a_missing_store(db
     app.callback()(lambda: None)
     register(app)
     calls = []
-    monkeypatch.setattr(uvicorn, "run", lambda web, host, port, **kw: calls.append((host, port)))
+    apps = []
+    monkeypatch.setattr(uvicorn, "run", lambda web, host, port, **kw: calls.append((host, port)) or apps.append(web))
     done = CliRunner().invoke(app, ["serve", "--db", str(db)])
     assert done.exit_code == 0, done.output
     assert calls == [("127.0.0.1", 8000)]
+    assert CliRunner().invoke(app, ["serve", "--db", str(db), "--allow-host", "news.lan"]).exit_code == 0
+    assert TestClient(apps[-1]).get("/api/stats", headers={"host": "news.lan"}).status_code == 200
+    assert TestClient(apps[-1]).get("/api/stats", headers={"host": "other.lan"}).status_code == 400
+    calls.pop()
     missing = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.db")])
     assert missing.exit_code == 2 and "no database" in missing.output and len(calls) == 1

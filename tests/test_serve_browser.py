@@ -422,8 +422,8 @@ def test_actor_network_labels_never_overlap(page, sample_url):
 # -- the shipped examples ---------------------------------------------------------
 def test_examples_dashboard_renders_and_is_screenshotted(page, examples_db, examples_url, tmp_path_factory):
     from newsgraph.serve import links
-    from newsgraph.serve.actors import network
-    from newsgraph.serve.filters import EventFilter
+    from newsgraph.store.actors import network
+    from newsgraph.store.filters import EventFilter
     with Store(examples_db, readonly=True) as store:
         counts = store.counts()
         edges = len(network(store.conn, EventFilter())["edges"])

@@ -97,7 +97,7 @@ def timeline(db: Path = typer.Option("newsgraph.db", "--db", help=DB_HELP),
             return
         from rich.console import Console
         from newsgraph.cli.timeline_view import render_timeline
-        render_timeline(entries, store.conn, Console())
+        render_timeline(entries, store, Console())
     finally:
         store.close()
 

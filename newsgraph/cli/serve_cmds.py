@@ -27,34 +27,43 @@ def serve(db: Path = typer.Option("newsgraph.db", "--db", help=DB_HELP),
           host: str = typer.Option("127.0.0.1", "--host",
                                    help="Address to listen on (default: this machine only)."),
           port: int = typer.Option(8000, "--port", min=1, max=65535, help="TCP port."),
+          allow_host: list[str] = typer.Option([], "--allow-host", metavar="NAME",
+                                               help="Also answer requests addressed to this host name "
+                                                    "(repeatable; 127.0.0.1, localhost and --host always are)."),
           sample: bool = typer.Option(False, "--sample",
                                       help="Serve a small built-in sample store instead of --db (a demo).")) -> None:
     """Serve the dashboard and the JSON API (read-only) at http://HOST:PORT/.
 
     The dashboard is at /, each article at /articles/ID, the API under /api
-    and its reference at /docs. Everything works offline.
+    and its reference at /docs. Everything works offline. Requests whose Host
+    header names another machine are refused (DNS rebinding); name the host
+    names you reach the server by with --allow-host.
     """
     if sample:
         import tempfile
 
         from newsgraph.serve.sample import build_sample_store
         with tempfile.TemporaryDirectory(prefix="newsgraph-sample-") as folder:
-            _run(build_sample_store(Path(folder) / "sample.db"), host, port)
+            _run(build_sample_store(Path(folder) / "sample.db"), host, port, allow_host)
     else:
-        _run(db, host, port)
+        _run(db, host, port, allow_host)
 
 
-def _run(db: Path, host: str, port: int) -> None:
+def _run(db: Path, host: str, port: int, extra_hosts: list[str] = ()) -> None:
     import uvicorn
 
     from newsgraph.serve import create_app
+    from newsgraph.serve.app import WILDCARDS, allowed_hosts
     try:
-        web = create_app(db)
+        web = create_app(db, hosts=allowed_hosts(host, list(extra_hosts)))
     except StoreError as exc:
         _fail(str(exc))
     if host not in ("127.0.0.1", "localhost", "::1"):
         typer.echo(f"newsgraph: listening on {host}: anyone who can reach this address can read the store",
                    err=True)
+    if host in WILDCARDS and not extra_hosts:
+        typer.echo("newsgraph: only requests to 127.0.0.1 or localhost are answered; add the names others "
+                   "use with --allow-host NAME", err=True)
     typer.echo(f"newsgraph: serving {db} at http://{host}:{port}/ (Ctrl+C to stop)", err=True)
     uvicorn.run(web, host=host, port=port, log_level="warning")
 
@@ -81,8 +90,8 @@ def export(db: Path = typer.Option("newsgraph.db", "--db", help=DB_HELP),
       newsgraph export --db news.db -f graphml -o actors.graphml
     """
     from newsgraph.cli.link_cmds import check_dates
-    from newsgraph.serve.filters import EventFilter, ParamError
     from newsgraph.store import Store
+    from newsgraph.store.filters import EventFilter, ParamError
     from newsgraph.store.export import export as run_export
     check_dates(since=since, until=until)
     try:
@@ -91,7 +100,7 @@ def export(db: Path = typer.Option("newsgraph.db", "--db", help=DB_HELP),
         _fail(str(exc))
     flt = EventFilter(actor=actor, type=type_, status=status, since=since, until=until)
     try:
-        result = run_export(store.conn, fmt.lower(), output, table=table.lower(), flt=flt)
+        result = run_export(store, fmt.lower(), output, table=table.lower(), flt=flt)
     except ParamError as exc:
         _fail(str(exc))
     except BrokenPipeError:

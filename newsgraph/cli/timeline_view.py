@@ -8,22 +8,21 @@ their names from the store so "AZE → org:nagorno-karabakh" reads as
 """
 from __future__ import annotations
 
-import sqlite3
-
 from rich.console import Console
 from rich.text import Text
 
 from newsgraph.records import TimelineEntry
+from newsgraph.store.queries import actor_names
+from newsgraph.store.timeline import mention_context
 
 EXCERPT = 110   # characters of sentence shown per mention
 
 
-def render_timeline(entries: list[TimelineEntry], conn: sqlite3.Connection, console: Console) -> None:
-    """Print ``entries`` with names, status, place and one line per mention."""
+def render_timeline(entries: list[TimelineEntry], store, console: Console) -> None:
+    """Print ``entries`` with names, status, place and one line per mention (names and text from ``store``)."""
     console.print(Text(f"Timeline: {len(entries)} event{'s' * (len(entries) != 1)}", style="bold"))
-    names = _actor_names(conn, {a for e in entries for a in e.source + e.target})
-    articles = _articles(conn, {m.article for e in entries for m in e.mentions})
-    sentences = _sentences(conn, set(articles))
+    names = actor_names(store, {a for e in entries for a in e.source + e.target})
+    articles, sentences = mention_context(store, {m.article for e in entries for m in e.mentions})
     for e in entries:
         console.print()
         head = Text()
@@ -76,28 +75,3 @@ def _mention_line(m, article: dict | None, sentence: tuple | None) -> Text:
         line.append(m.trigger.text, style="bold underline")
     line.append(f"  [{m.article}]", style="dim")
     return line
-
-
-def _actor_names(conn: sqlite3.Connection, ids: set[str]) -> dict[str, str]:
-    if not ids:
-        return {}
-    marks = ",".join("?" * len(ids))
-    return dict(conn.execute(f"SELECT id, name FROM actors WHERE id IN ({marks})", sorted(ids)).fetchall())
-
-
-def _articles(conn: sqlite3.Connection, ids: set[str]) -> dict[str, dict]:
-    if not ids:
-        return {}
-    marks = ",".join("?" * len(ids))
-    rows = conn.execute(f"SELECT id, outlet, published, text FROM articles WHERE id IN ({marks})", sorted(ids))
-    return {r[0]: {"outlet": r[1], "published": r[2], "text": r[3]} for r in rows}
-
-
-def _sentences(conn: sqlite3.Connection, article_ids: set[str]) -> dict[tuple, tuple]:
-    """``(article, event index) -> (sentence start, end)`` for the given articles, in one query."""
-    if not article_ids:
-        return {}
-    marks = ",".join("?" * len(article_ids))
-    rows = conn.execute(f"SELECT article_id, idx, sentence_start, sentence_end FROM events "
-                        f"WHERE article_id IN ({marks})", sorted(article_ids))
-    return {(r[0], r[1]): (r[2], r[3]) for r in rows}

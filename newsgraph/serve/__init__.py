@@ -1,8 +1,8 @@
 """Stage 8: serve a store over HTTP — a read-only JSON API and the analyst dashboard.
 
 ``create_app(db_path)`` builds the FastAPI app (see ``app``); ``newsgraph
-serve`` runs it. Imported lazily so that ``newsgraph.serve.filters`` and
-``queries`` (shared with ``newsgraph export``) do not pull in the web stack.
+serve`` runs it. Imported lazily so that ``newsgraph.serve.sample`` does not
+pull in the web stack. The queries behind the API live in ``newsgraph.store``.
 """
 from __future__ import annotations
 

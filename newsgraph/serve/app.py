@@ -1,11 +1,13 @@
 """The web application: a read-only JSON API and the analyst dashboard.
 
 ``create_app(db_path)`` returns a FastAPI app; ``newsgraph serve`` runs it
-with uvicorn. Every request opens the store read-only, every value reaches
-SQLite as a bound parameter, bad parameters get a 422 that names the
-parameter, and every response carries a strict Content-Security-Policy: the
-pages are static HTML whose own scripts fetch the API and insert all article
-text as text, never as markup.
+with uvicorn. Requests borrow read-only connections from a small bounded pool
+(``store.pool``), every value reaches SQLite as a bound parameter, bad
+parameters get a 422 that names the parameter, a request whose ``Host`` is
+not one the server was started for is refused (400: a DNS-rebinding page
+cannot read a store served on localhost), and every response carries a
+strict Content-Security-Policy: the pages are static HTML whose own scripts
+fetch the API and insert all article text as text, never as markup.
 """
 from __future__ import annotations
 
@@ -17,12 +19,17 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from newsgraph.errors import StoreError
-from newsgraph.store import Store
 from newsgraph.serve.api import router as api_router
-from newsgraph.serve.filters import ParamError
 from newsgraph.serve.pages import STATIC_DIR, router as pages_router
+from newsgraph.store import Store
+from newsgraph.store.filters import ParamError
+from newsgraph.store.pool import DEFAULT_SIZE, ReadPool
+
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
+WILDCARDS = ("0.0.0.0", "::", "")
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
@@ -41,11 +48,24 @@ answers `{"total", "limit", "offset", "items"}`. Dates are `YYYY-MM-DD`,
 `YYYY-MM` or `YYYY`; a month-precise date overlaps every day of that month."""
 
 
-def create_app(db_path: str | Path) -> FastAPI:
-    """Build the web app serving the store at ``db_path`` (opened read-only per request).
+def allowed_hosts(host: str = "127.0.0.1", extra: tuple[str, ...] | list[str] = ()) -> list[str]:
+    """The ``Host`` names to answer: this machine's loopback names, the address served, and ``extra``."""
+    names = list(LOCAL_HOSTS)
+    for name in (host, *extra):
+        name = name.strip().lower()
+        if name and name not in WILDCARDS and name not in names:
+            names.append(name)
+    return names
+
+
+def create_app(db_path: str | Path, hosts: list[str] | None = None, pool_size: int = DEFAULT_SIZE) -> FastAPI:
+    """Build the web app serving the store at ``db_path`` (read-only).
 
     Args:
         db_path: a newsgraph SQLite database made by ``newsgraph ingest``.
+        hosts: the ``Host`` header names to answer (default: ``allowed_hosts()``,
+            the loopback names); any other gets a 400.
+        pool_size: read-only connections kept open (requests beyond wait).
     Returns:
         The FastAPI application (API under ``/api``, dashboard at ``/``,
         article pages at ``/articles/{id}``, API reference at ``/docs``).
@@ -57,6 +77,8 @@ def create_app(db_path: str | Path) -> FastAPI:
     app = FastAPI(title="newsgraph", version="0.1.0", description=DESCRIPTION,
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json")
     app.state.db_path = db_path
+    app.state.pool = ReadPool(db_path, pool_size)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts or allowed_hosts())
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):

@@ -1,16 +1,21 @@
-"""Cross-article records (timeline, discrepancies) for the API, from the link stage.
+"""Cross-article records (timeline, discrepancies) for the API.
 
-The link stage (``newsgraph.link``) computes which mentions are one
-real-world event and which figures disagree. It is imported lazily: a
-newsgraph without it still serves everything else, and these functions then
-return empty lists (``available()`` tells the dashboard why).
+The link stage (``newsgraph.link``) writes its clusters and discrepancies
+into the store when it runs, so the API pages them straight from the store
+(``newsgraph.store.timeline``): an indexed read per request, never a
+re-clustering. Only a store without the link tables (an old file opened
+read-only) falls back to computing them in memory through the link stage,
+which is imported lazily: a newsgraph without it still serves everything
+else, and these functions then return empty pages (``available()`` says so).
 """
 from __future__ import annotations
 
 import importlib
 from typing import Any, Callable, Optional
 
-from newsgraph.serve.filters import EventFilter
+from newsgraph.store import timeline as stored
+from newsgraph.store.filters import EventFilter
+from newsgraph.store.queries import actor_names, article_info
 
 
 def link_function(name: str) -> Optional[Callable[..., Any]]:
@@ -23,8 +28,10 @@ def link_function(name: str) -> Optional[Callable[..., Any]]:
     return fn if callable(fn) else None
 
 
-def available() -> dict[str, bool]:
-    """Which cross-article functions exist: ``{"timeline": bool, "discrepancies": bool}``."""
+def available(store=None) -> dict[str, bool]:
+    """Which cross-article records can be served: ``{"timeline": bool, "discrepancies": bool}``."""
+    if store is not None and stored.has_link_tables(store):
+        return {"timeline": True, "discrepancies": True}
     return {name: link_function(name) is not None for name in ("timeline", "discrepancies")}
 
 
@@ -32,24 +39,36 @@ def _plain(item: Any) -> dict:
     return item.to_dict() if hasattr(item, "to_dict") else dict(item)
 
 
-def timeline(store, flt: EventFilter) -> list[dict]:
-    """Timeline entries (event clusters) matching the actor, type and date filters.
+def _page(items: list, limit: int, offset: int) -> dict:
+    return {"total": len(items), "limit": limit, "offset": offset, "items": items[offset:offset + limit]}
 
-    Args:
-        store: an open ``Store``.
-        flt: a checked filter; its ``actor``, ``type``, ``since`` and ``until`` are used.
+
+def timeline(store, flt: EventFilter, limit: int = 50, offset: int = 0) -> dict:
+    """One page of timeline entries matching the actor, type and date filters of ``flt``.
+
     Returns:
-        Contract timeline entries as dicts, sorted by date (undated last).
+        ``{"total", "limit", "offset", "items", "actor_names", "articles"}``
+        (see ``newsgraph.store.timeline.timeline_page``).
     """
+    if stored.has_link_tables(store):
+        return stored.timeline_page(store, actor=flt.actor, type=flt.type, since=flt.since, until=flt.until,
+                                    limit=limit, offset=offset)
     fn = link_function("timeline")
-    if fn is None:
-        return []
-    return [_plain(e) for e in fn(store, actor=flt.actor, type=flt.type, since=flt.since, until=flt.until)]
+    entries = [_plain(e) for e in fn(store, actor=flt.actor, type=flt.type, since=flt.since,
+                                     until=flt.until)] if fn else []
+    result = _page(entries, limit, offset)
+    for entry in result["items"]:
+        stored.add_excerpt(store, entry)
+    result["actor_names"] = actor_names(store, {a for e in result["items"] for role in ("source", "target")
+                                                for a in e.get(role) or []})
+    result["articles"] = article_info(store, {a for e in result["items"] for a in e.get("articles") or []})
+    return result
 
 
-def discrepancies(store, measure: str | None = None) -> list[dict]:
-    """Discrepancies (one fact, different figures), optionally of one measure."""
+def discrepancies(store, measure: str | None = None, limit: int = 50, offset: int = 0) -> dict:
+    """One page of discrepancies (one fact, different figures), optionally of one measure."""
+    if stored.has_link_tables(store):
+        return stored.discrepancy_page(store, measure, limit, offset)
     fn = link_function("discrepancies")
-    if fn is None:
-        return []
-    return [_plain(d) for d in fn(store, measure=measure)]
+    found = [_plain(d) for d in fn(store, measure=measure)] if fn else []
+    return stored.with_report_articles(store, _page(found, limit, offset))

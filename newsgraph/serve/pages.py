@@ -12,7 +12,7 @@ from pathlib import Path
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from newsgraph.store import Store
+from newsgraph.store.queries import article_exists
 
 HERE = Path(__file__).resolve().parent
 STATIC_DIR = HERE / "static"
@@ -35,8 +35,8 @@ def dashboard() -> HTMLResponse:
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 def article_page(article_id: str, request: Request) -> HTMLResponse:
     """One article with its evidence highlighted; 404 page for an unknown id."""
-    with Store(request.app.state.db_path, readonly=True) as store:
-        found = store.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+    with request.app.state.pool.store() as store:
+        found = article_exists(store, article_id)
     return _page("article.html") if found else _page("missing.html", 404)
 
 

@@ -20,6 +20,7 @@ from newsgraph.errors import StoreError
 from newsgraph.records import ArticleRecord
 from newsgraph.store.migrations import migrate
 from newsgraph.store.rows import article_rows
+from newsgraph.store.sql import insert_rows, quote
 
 TABLES = ("articles", "actors", "article_actors", "actor_mentions", "quotes", "events",
           "event_args", "claims", "timexes", "boilerplate")
@@ -53,6 +54,7 @@ class Store:
                 self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
                 self.conn.execute("PRAGMA journal_mode=WAL")
                 self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.changed = False   # something was written: refresh planner statistics on close
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute("PRAGMA busy_timeout=5000")
@@ -62,7 +64,26 @@ class Store:
             raise StoreError(f"{self.path} is not a usable newsgraph database: {exc}") from None
 
     def close(self) -> None:
+        """Close the database; a store written to is first optimised (see ``optimize``)."""
+        if self.changed and not self.readonly:
+            try:
+                self.optimize()
+            except sqlite3.Error:
+                pass   # statistics are an optimisation: never lose a close over them
         self.conn.close()
+
+    def optimize(self) -> None:
+        """Refresh the query planner's statistics (``ANALYZE``, then ``PRAGMA optimize``).
+
+        Why: without statistics SQLite guesses, and for "events of actor X" it
+        guessed a full scan (seconds on 1,000 articles, instead of 40 ms).
+        ``analysis_limit`` samples each index, so this takes milliseconds
+        whatever the store's size. Called by ``close`` after any write.
+        """
+        self.conn.execute("PRAGMA analysis_limit=1000")
+        self.conn.execute("ANALYZE")
+        self.conn.execute("PRAGMA optimize")
+        self.changed = False
 
     def __enter__(self) -> "Store":
         return self
@@ -104,12 +125,7 @@ class Store:
             if existed:
                 self._delete(conn, record.id)
             for table, rows in article_rows(record, digest, now):
-                if not rows:
-                    continue
-                columns = list(rows[0])
-                sql = (f"INSERT INTO {table} ({', '.join(_q(c) for c in columns)}) "
-                       f"VALUES ({', '.join('?' for _ in columns)})")
-                conn.executemany(sql, [tuple(r[c] for c in columns) for r in rows])
+                insert_rows(conn, table, rows)
             for actor in record.actors:
                 conn.execute(
                     "INSERT INTO actors (id, name, kind, country, sector, role) VALUES (?, ?, ?, ?, ?, ?) "
@@ -121,6 +137,7 @@ class Store:
                     (actor.id, actor.name, actor.kind, actor.country, actor.sector, actor.role))
             conn.execute("INSERT INTO articles_fts (id, title, text) VALUES (?, ?, ?)",
                          (record.id, record.title or "", record.text))
+        self.changed = True
         return "replaced" if existed else "inserted"
 
     def delete(self, article_id: str) -> bool:
@@ -128,6 +145,7 @@ class Store:
         with self.transaction() as conn:
             found = conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
             self._delete(conn, article_id)
+        self.changed = True
         return bool(found)
 
     @staticmethod
@@ -158,9 +176,4 @@ class Store:
         names = [t for t in TABLES if t in existing] + sorted(
             t for t in existing if t not in TABLES and not t.startswith(("sqlite_", "articles_fts"))
             and t != "schema_migrations")
-        return {t: self.conn.execute(f"SELECT count(*) FROM {_q(t)}").fetchone()[0] for t in names}
-
-
-def _q(name: str) -> str:
-    """Quote an identifier (column names such as "end" are SQL keywords)."""
-    return '"' + name.replace('"', '""') + '"'
+        return {t: self.conn.execute(f"SELECT count(*) FROM {quote(t)}").fetchone()[0] for t in names}

@@ -26,11 +26,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Callable, Iterator
-from xml.sax.saxutils import escape, quoteattr
 
-from newsgraph.records import PLOVER_TYPES
-from newsgraph.serve.actors import actor_info, actors_sql, dominant, edge_rows
-from newsgraph.serve.filters import EventFilter, ParamError, since_sql, until_sql
+from newsgraph.store.actors import actor_info, actors_sql, dominant, edge_rows, mention_counts
+from newsgraph.store.filters import EventFilter, ParamError, Where
+from newsgraph.store.sql import connection
 
 FORMATS = ("jsonl", "csv", "parquet", "graphml", "plover")
 TABLES = ("events", "quotes", "claims", "actors")
@@ -83,19 +82,12 @@ def _check_filters(flt: EventFilter, scope: str) -> None:
                                            f"{', '.join(sorted(APPLIES[scope])) or 'none'}")
 
 
-def _published_where(flt: EventFilter, alias: str = "a") -> tuple[list[str], list]:
-    clauses, params = [], []
-    if flt.since:
-        clauses.append(since_sql(f"{alias}.published"))
-        params.append(flt.since)
-    if flt.until:
-        clauses.append(until_sql(f"{alias}.published"))
-        params += [flt.until, flt.until]
-    return clauses, params
+def _published_where(flt: EventFilter, alias: str = "a") -> Where:
+    return Where().dates(f"{alias}.published", flt.since, flt.until)
 
 
 # -- row sources ---------------------------------------------------------------
-def event_rows(conn: sqlite3.Connection, flt: EventFilter) -> Iterator[dict]:
+def event_rows(conn, flt: EventFilter) -> Iterator[dict]:
     """One flat row per event matching ``flt`` (participants joined with ``"; "``)."""
     where, params = flt.where("e")
     cursor = conn.execute(
@@ -126,13 +118,10 @@ def event_rows(conn: sqlite3.Connection, flt: EventFilter) -> Iterator[dict]:
         yield row
 
 
-def quote_rows(conn: sqlite3.Connection, flt: EventFilter) -> Iterator[dict]:
+def quote_rows(conn, flt: EventFilter) -> Iterator[dict]:
     """One row per quote; ``actor`` filters the speaker, dates the publication."""
-    clauses, params = _published_where(flt)
-    if flt.actor:
-        clauses.append("q.speaker_actor = ?")
-        params.append(flt.actor)
-    where = " AND ".join(clauses) or "1"
+    w = _published_where(flt).add("q.speaker_actor = ?", flt.actor)
+    where, params = w.sql, w.params
     for r in conn.execute(
             "SELECT q.*, ac.name AS speaker_name, a.published, a.outlet, a.title, a.url FROM quotes q "
             "JOIN articles a ON a.id = q.article_id LEFT JOIN actors ac ON ac.id = q.speaker_actor "
@@ -144,16 +133,10 @@ def quote_rows(conn: sqlite3.Connection, flt: EventFilter) -> Iterator[dict]:
                "published": r["published"], "outlet": r["outlet"], "title": r["title"], "url": r["url"]}
 
 
-def claim_rows(conn: sqlite3.Connection, flt: EventFilter) -> Iterator[dict]:
+def claim_rows(conn, flt: EventFilter) -> Iterator[dict]:
     """One row per claim; ``actor`` filters who gave the figure, ``type`` the linked event."""
-    clauses, params = _published_where(flt)
-    if flt.actor:
-        clauses.append("c.attributed_actor = ?")
-        params.append(flt.actor)
-    if flt.type:
-        clauses.append("e.type = ?")
-        params.append(flt.type)
-    where = " AND ".join(clauses) or "1"
+    w = _published_where(flt).add("c.attributed_actor = ?", flt.actor).add("e.type = ?", flt.type)
+    where, params = w.sql, w.params
     for r in conn.execute(
             "SELECT c.*, e.type AS event_type, a.published, a.outlet, a.title, a.url FROM claims c "
             "JOIN articles a ON a.id = c.article_id "
@@ -167,7 +150,7 @@ def claim_rows(conn: sqlite3.Connection, flt: EventFilter) -> Iterator[dict]:
                "outlet": r["outlet"], "title": r["title"], "url": r["url"]}
 
 
-def actor_rows(conn: sqlite3.Connection, flt: EventFilter) -> Iterator[dict]:
+def actor_rows(conn, flt: EventFilter) -> Iterator[dict]:
     """One row per actor with counts of mentions, articles, events and quotes."""
     select, _ = actors_sql("a.id = ?" if flt.actor else "1")
     for r in conn.execute(select + " ORDER BY a.id", [flt.actor] if flt.actor else []):
@@ -191,16 +174,12 @@ def _text_out(out: str | Path | IO[str], encoding: str = "utf-8"):
             yield handle
 
 
-def write_jsonl(conn: sqlite3.Connection, out, flt: EventFilter) -> ExportResult:
+def write_jsonl(conn, out, flt: EventFilter) -> ExportResult:
     """The stored contract records, one article per line, by publication date."""
-    clauses, params = _published_where(flt)
-    if flt.actor:
-        clauses.append("EXISTS (SELECT 1 FROM article_actors x WHERE x.article_id = a.id AND x.actor_id = ?)")
-        params.append(flt.actor)
-    if flt.type:
-        clauses.append("EXISTS (SELECT 1 FROM events x WHERE x.article_id = a.id AND x.type = ?)")
-        params.append(flt.type)
-    where = " AND ".join(clauses) or "1"
+    w = _published_where(flt)
+    w.add("EXISTS (SELECT 1 FROM article_actors x WHERE x.article_id = a.id AND x.actor_id = ?)", flt.actor)
+    w.add("EXISTS (SELECT 1 FROM events x WHERE x.article_id = a.id AND x.type = ?)", flt.type)
+    where, params = w.sql, w.params
     n = 0
     with _text_out(out) as handle:
         for (record,) in conn.execute(f"SELECT a.record FROM articles a WHERE {where} "
@@ -251,49 +230,47 @@ def write_parquet(rows: Iterator[dict], columns: dict[str, str], out) -> ExportR
 
 
 _XML_BAD = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-NODE_KEYS = {"name": "string", "kind": "string", "country": "string", "sector": "string", "role": "string",
-             "mentions": "int", "articles": "int"}
-EDGE_KEYS = {"weight": "int", "dominant_type": "string", **{f"n_{t}": "int" for t in PLOVER_TYPES}}
+NODE_KEYS = ("name", "kind", "country", "sector", "role", "mentions", "articles")
 
 
-def _xml(value) -> str:
-    return escape(_XML_BAD.sub("", str(value)))
+def _xml(value):
+    """A value XML 1.0 can hold: characters it forbids (control bytes) are dropped from text."""
+    return _XML_BAD.sub("", value) if isinstance(value, str) else value
 
 
-def write_graphml(conn: sqlite3.Connection, out, flt: EventFilter) -> ExportResult:
-    """The actor network as GraphML (directed; readable by Gephi and networkx)."""
+def network_graph(conn, flt: EventFilter):
+    """The actor network as a ``networkx.DiGraph``: actor nodes, edges weighted and typed.
+
+    Node attributes: name, kind, country, sector, role (when known), mentions,
+    articles. Edge attributes: ``weight`` (events), ``dominant_type`` and one
+    ``n_<TYPE>`` count per PLOVER type present.
+    """
+    import networkx as nx
     edges: dict[tuple[str, str], Counter] = {}
     for src, dst, type_, n in edge_rows(conn, flt):
         edges.setdefault((src, dst), Counter())[type_] += n
     ids = sorted({a for pair in edges for a in pair})
     info = actor_info(conn, ids)
-    counts = {r[0]: (r[1], r[2]) for r in conn.execute(
-        "SELECT actor_id, sum(mention_count), count(*) FROM article_actors GROUP BY actor_id")} if ids else {}
-    with _text_out(out) as h:
-        h.write('<?xml version="1.0" encoding="UTF-8"?>\n'
-                '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
-                'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-                'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
-                'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n')
-        for scope, keys in (("node", NODE_KEYS), ("edge", EDGE_KEYS)):
-            for name, kind in keys.items():
-                h.write(f'  <key id="{name}" for="{scope}" attr.name="{name}" attr.type="{kind}"/>\n')
-        h.write('  <graph id="newsgraph" edgedefault="directed">\n')
-        for actor_id in ids:
-            data = dict(info.get(actor_id, {}))
-            data["mentions"], data["articles"] = counts.get(actor_id, (0, 0))
-            h.write(f"    <node id={quoteattr(_XML_BAD.sub('', actor_id))}>")
-            h.write("".join(f'<data key="{k}">{_xml(data[k])}</data>' for k in NODE_KEYS if data.get(k) is not None))
-            h.write("</node>\n")
-        for i, ((src, dst), types) in enumerate(sorted(edges.items())):
-            data = {"weight": sum(types.values()), "dominant_type": dominant(types),
-                    **{f"n_{t}": c for t, c in types.items()}}
-            h.write(f'    <edge id="e{i}" source={quoteattr(_XML_BAD.sub("", src))} '
-                    f'target={quoteattr(_XML_BAD.sub("", dst))}>')
-            h.write("".join(f'<data key="{k}">{_xml(v)}</data>' for k, v in data.items() if k in EDGE_KEYS))
-            h.write("</edge>\n")
-        h.write("  </graph>\n</graphml>\n")
-    return ExportResult(len(edges), "edges")
+    counts = mention_counts(conn) if ids else {}
+    graph = nx.DiGraph(id="newsgraph")
+    for actor_id in ids:
+        data = dict(info.get(actor_id, {}))
+        data["mentions"], data["articles"] = counts.get(actor_id, (0, 0))
+        graph.add_node(_xml(actor_id), **{k: _xml(data[k]) for k in NODE_KEYS if data.get(k) is not None})
+    for (src, dst), types in sorted(edges.items()):
+        graph.add_edge(_xml(src), _xml(dst), weight=sum(types.values()), dominant_type=dominant(types),
+                       **{f"n_{t}": c for t, c in types.items()})
+    return graph
+
+
+def write_graphml(conn, out, flt: EventFilter) -> ExportResult:
+    """The actor network as GraphML (directed; readable by Gephi and networkx), written by networkx."""
+    import networkx as nx
+    graph = network_graph(conn, flt)
+    with _text_out(out) as handle:
+        for line in nx.generate_graphml(graph, encoding="utf-8"):
+            handle.write(line + "\n")
+    return ExportResult(graph.number_of_edges(), "edges")
 
 
 def plover_record(row: dict) -> dict:
@@ -333,7 +310,7 @@ def plover_record(row: dict) -> dict:
     return rec
 
 
-def write_plover(conn: sqlite3.Connection, out, flt: EventFilter) -> ExportResult:
+def write_plover(conn, out, flt: EventFilter) -> ExportResult:
     """Events as PLOVER-style JSON, one object per line."""
     n = 0
     with _text_out(out) as handle:
@@ -343,7 +320,7 @@ def write_plover(conn: sqlite3.Connection, out, flt: EventFilter) -> ExportResul
     return ExportResult(n, "events")
 
 
-def export(conn: sqlite3.Connection, fmt: str, out: str | Path | IO[str], table: str = "events",
+def export(conn, fmt: str, out: str | Path | IO[str], table: str = "events",
            flt: EventFilter | None = None) -> ExportResult:
     """Write the store (or the part matching ``flt``) in format ``fmt`` to ``out``.
 
@@ -364,6 +341,7 @@ def export(conn: sqlite3.Connection, fmt: str, out: str | Path | IO[str], table:
     if table not in TABLES:
         raise ParamError("table", f"{table!r} is not a table; use one of {', '.join(TABLES)}")
     flt = (flt or EventFilter()).checked()
+    conn = connection(conn)
     if fmt == "jsonl":
         _check_filters(flt, "articles")
         return write_jsonl(conn, out, flt)

@@ -180,6 +180,19 @@ MIGRATIONS: list[tuple[str, str]] = [
             evidence TEXT NOT NULL
         );
     """),
+    # Indexes that match the read queries of the web API (measured with the
+    # load test, scripts/loadtest.py): covering indexes for "events of actor
+    # X", and the timeline, discrepancy and newest-first orders, so a page is
+    # read off an index instead of sorting the whole table.
+    ("006_read_indexes", """
+        DROP INDEX IF EXISTS event_args_actor;
+        CREATE INDEX event_args_actor ON event_args(actor_id, role, article_id, event_idx);
+        CREATE INDEX event_args_country ON event_args(country, article_id, event_idx);
+        CREATE INDEX articles_newest ON articles(published IS NULL, published DESC, id);
+        CREATE INDEX link_clusters_order ON link_clusters(date IS NULL, date, id);
+        CREATE INDEX link_cluster_actors_pair ON link_cluster_actors(actor_id, cluster_id);
+        CREATE INDEX link_discrepancies_order ON link_discrepancies(measure, date IS NULL, date, id);
+    """),
 ]
 
 

@@ -1,11 +1,12 @@
-"""Read queries behind the web API: articles, events, quotes, claims, stats.
+"""Read queries behind the web API and the CLI: articles, events, quotes, claims, stats.
 
-Each function takes an open SQLite connection (rows as ``sqlite3.Row``) and
-already-validated filters (see ``filters``), binds every value as a
-parameter, and returns plain JSON-ready dicts in the record contract's
-shapes. Lists come back as one page: ``{"total", "limit", "offset",
-"items"}``. Events are read from the stored record JSON, so an event in the
-API is byte-for-byte the event of ``newsgraph extract``.
+Each function takes an open ``Store`` (or its SQLite connection, rows as
+``sqlite3.Row``) and already-validated filters (see ``filters``), binds every
+value as a parameter, and returns plain JSON-ready dicts in the record
+contract's shapes. Lists come back as one page: ``{"total", "limit",
+"offset", "items"}``. Events are read from the stored record JSON, so an
+event in the API is byte-for-byte the event of ``newsgraph extract``; that
+JSON is parsed only for the rows of the page, never for the rows sorted.
 """
 from __future__ import annotations
 
@@ -13,8 +14,10 @@ import json
 import sqlite3
 from typing import Any, Callable, Iterable
 
-from newsgraph.serve.filters import EventFilter, ParamError, fts_query, like_pattern, since_sql, until_sql
+from newsgraph.store.filters import EventFilter, ParamError, Where, fts_query, like_pattern
+from newsgraph.store.sql import connection, rows_in
 
+ARTICLE_ORDER = "a.published IS NULL, a.published DESC, a.id"   # newest first (index articles_newest)
 EVENT_ORDER = "e.date IS NULL, e.date, a.published, e.article_id, e.idx"
 # The columns ``event_item`` reads, for ``events AS e JOIN articles AS a``.
 EVENT_COLUMNS = ("e.article_id, e.idx, a.published, a.outlet, a.title, "
@@ -27,7 +30,7 @@ def number(value: Any) -> Any:
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
-def page(conn: sqlite3.Connection, select: str, count: str, params: list, limit: int, offset: int,
+def page(conn, select: str, count: str, params: list, limit: int, offset: int,
          convert: Callable[[sqlite3.Row], dict]) -> dict:
     """Run a count and a paged select that share ``params``; return the page envelope.
 
@@ -36,21 +39,26 @@ def page(conn: sqlite3.Connection, select: str, count: str, params: list, limit:
         count: SQL returning one row with the total.
         convert: turns one row into one item.
     """
+    conn = connection(conn)
     total = conn.execute(count, params).fetchone()[0]
     rows = conn.execute(select + " LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall() if limit else []
     return {"total": total, "limit": limit, "offset": offset, "items": [convert(r) for r in rows]}
 
 
-def actor_names(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, str]:
+def actor_names(conn, ids: Iterable[str]) -> dict[str, str]:
     """Display names of the given actor ids (ids without a stored actor are left out)."""
-    wanted = sorted({i for i in ids if i})
-    names: dict[str, str] = {}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start:start + 500]
-        marks = ", ".join("?" for _ in chunk)
-        names.update((r[0], r[1]) for r in conn.execute(
-            f"SELECT id, name FROM actors WHERE id IN ({marks})", chunk))
-    return names
+    return {r[0]: r[1] for r in rows_in(connection(conn), "SELECT id, name FROM actors WHERE id IN ({ids})", ids)}
+
+
+def article_info(conn, ids: Iterable[str]) -> dict[str, dict]:
+    """Title, outlet, publication date and url of the given article ids."""
+    return {r[0]: {"title": r[1], "outlet": r[2], "published": r[3], "url": r[4]} for r in rows_in(
+        connection(conn), "SELECT id, title, outlet, published, url FROM articles WHERE id IN ({ids})", ids)}
+
+
+def article_exists(conn, article_id: str) -> bool:
+    """True when an article with this id is stored."""
+    return connection(conn).execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
 
 # -- articles -----------------------------------------------------------------
@@ -58,12 +66,10 @@ def _article_item(row: sqlite3.Row) -> dict:
     item = {k: row[k] for k in ("id", "title", "outlet", "author", "url", "published", "published_source")}
     item["length"] = row["length"]
     item["counts"] = {k: row[k] for k in ("actors", "events", "quotes", "claims")}
-    if "snippet" in row.keys():
-        item["snippet"] = row["snippet"]
     return item
 
 
-def list_articles(conn: sqlite3.Connection, q: str | None = None, outlet: str | None = None,
+def list_articles(conn, q: str | None = None, outlet: str | None = None,
                   since: str | None = None, until: str | None = None,
                   limit: int = 50, offset: int = 0) -> dict:
     """Articles, newest first, optionally matching a full-text search.
@@ -76,51 +82,50 @@ def list_articles(conn: sqlite3.Connection, q: str | None = None, outlet: str | 
         The page envelope; items carry metadata, length, record counts and,
         when searching, a ``snippet`` of the matching text.
     """
-    clauses, params, snippet = ["1"], [], ""
+    conn = connection(conn)
+    w = Where()
     match = fts_query(q)
     if q is not None and q.strip() and match is None:
         return {"total": 0, "limit": limit, "offset": offset, "items": []}
-    if match:
-        clauses.append("a.id IN (SELECT id FROM articles_fts WHERE articles_fts MATCH ?)")
-        params.append(match)
-        snippet = (", (SELECT snippet(articles_fts, 2, '', '', '…', 20) FROM articles_fts "
-                   "WHERE articles_fts MATCH ? AND articles_fts.id = a.id LIMIT 1) AS snippet")
-    if outlet:
-        clauses.append("a.outlet = ? COLLATE NOCASE")
-        params.append(outlet)
-    if since:
-        clauses.append(since_sql("a.published"))
-        params.append(since)
-    if until:
-        clauses.append(until_sql("a.published"))
-        params += [until, until]
-    where = " AND ".join(clauses)
-    counts = ", ".join(
-        f"(SELECT count(*) FROM {t} WHERE article_id = a.id) AS {name}"
-        for t, name in (("article_actors", "actors"), ("events", "events"), ("quotes", "quotes"),
-                        ("claims", "claims")))
-    select = (f"SELECT a.id, a.title, a.outlet, a.author, a.url, a.published, a.published_source, "
-              f"length(a.text) AS length, {counts}{snippet} FROM articles a WHERE {where} "
-              f"ORDER BY a.published IS NULL, a.published DESC, a.id")
-    select_params = ([match] if match else []) + params
+    w.add("a.id IN (SELECT id FROM articles_fts WHERE articles_fts MATCH ?)", match)
+    w.add("a.outlet = ? COLLATE NOCASE", outlet)
+    w.dates("a.published", since, until)
     try:
-        total = conn.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[0]
-        rows = conn.execute(select + " LIMIT ? OFFSET ?", [*select_params, limit, offset]).fetchall() if limit else []
+        total = conn.execute(f"SELECT count(*) FROM articles a WHERE {w.sql}", w.params).fetchone()[0]
+        ids = [r[0] for r in conn.execute(
+            f"SELECT a.id FROM articles a WHERE {w.sql} ORDER BY {ARTICLE_ORDER} LIMIT ? OFFSET ?",
+            [*w.params, limit, offset])] if limit else []
+        snippets = dict(rows_in(conn, "SELECT id, snippet(articles_fts, 2, '', '', '…', 20) FROM articles_fts "
+                                      "WHERE articles_fts MATCH ? AND id IN ({ids})", ids, first=[match])) \
+            if match else {}
     except sqlite3.OperationalError as exc:
         if not match:
             raise
         raise ParamError("q", f"cannot search for {q!r}: {exc}") from None
-    return {"total": total, "limit": limit, "offset": offset, "items": [_article_item(r) for r in rows]}
+    counts = ", ".join(
+        f"(SELECT count(*) FROM {t} WHERE article_id = a.id) AS {name}"
+        for t, name in (("article_actors", "actors"), ("events", "events"), ("quotes", "quotes"),
+                        ("claims", "claims")))
+    rows = {r["id"]: r for r in rows_in(conn, (
+        f"SELECT a.id, a.title, a.outlet, a.author, a.url, a.published, a.published_source, "
+        f"length(a.text) AS length, {counts} FROM articles a WHERE a.id IN ({{ids}})"), ids)}
+    items = [_article_item(rows[i]) for i in ids]
+    if match:
+        for item in items:
+            item["snippet"] = snippets.get(item["id"])
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
-def get_article(conn: sqlite3.Connection, article_id: str) -> dict | None:
+def get_article(conn, article_id: str) -> dict | None:
     """The full contract record of one article, or None."""
+    conn = connection(conn)
     row = conn.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
     return json.loads(row[0]) if row else None
 
 
-def outlets(conn: sqlite3.Connection) -> list[dict]:
+def outlets(conn) -> list[dict]:
     """Every outlet with its article count, most articles first."""
+    conn = connection(conn)
     return [{"name": r[0], "articles": r[1]} for r in conn.execute(
         "SELECT outlet, count(*) FROM articles WHERE outlet IS NOT NULL GROUP BY outlet "
         "ORDER BY count(*) DESC, outlet")]
@@ -134,7 +139,7 @@ def event_item(row: sqlite3.Row) -> dict:
     return event
 
 
-def _with_names(conn: sqlite3.Connection, result: dict, ids: Iterable[str]) -> dict:
+def _with_names(conn, result: dict, ids: Iterable[str]) -> dict:
     result["actor_names"] = actor_names(conn, ids)
     return result
 
@@ -145,7 +150,7 @@ def event_args_ids(events: Iterable[dict]) -> set[str]:
             for arg in e.get(role) or [] if arg.get("actor")}
 
 
-def list_events(conn: sqlite3.Connection, flt: EventFilter, limit: int = 50, offset: int = 0) -> dict:
+def list_events(conn, flt: EventFilter, limit: int = 50, offset: int = 0) -> dict:
     """Events matching ``flt``, by event date (undated last).
 
     Returns:
@@ -154,10 +159,25 @@ def list_events(conn: sqlite3.Connection, flt: EventFilter, limit: int = 50, off
         participants' ids to names.
     """
     where, params = flt.where("e")
-    base = f"FROM events e JOIN articles a ON a.id = e.article_id WHERE {where}"
-    select = f"SELECT {EVENT_COLUMNS} {base} ORDER BY {EVENT_ORDER}"
-    result = page(conn, select, f"SELECT count(*) {base}", params, limit, offset, event_item)
+    result = event_page(conn, where, params, limit, offset)
     return _with_names(conn, result, event_args_ids(result["items"]))
+
+
+def event_page(conn, where: str, params: list, limit: int, offset: int) -> dict:
+    """One page of events (``events AS e`` matching ``where``) in timeline order.
+
+    The matching rows are counted and sorted on their keys alone; only the
+    page's events are then read from the stored record JSON.
+    """
+    conn = connection(conn)
+    total = conn.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
+    keys = conn.execute(f"SELECT e.article_id, e.idx FROM events e JOIN articles a ON a.id = e.article_id "
+                        f"WHERE {where} ORDER BY {EVENT_ORDER} LIMIT ? OFFSET ?",
+                        [*params, limit, offset]).fetchall() if limit else []
+    one = (f"SELECT {EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
+           f"WHERE e.article_id = ? AND e.idx = ?")
+    items = [event_item(conn.execute(one, (k[0], k[1])).fetchone()) for k in keys]
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
 # -- quotes -------------------------------------------------------------------
@@ -176,32 +196,26 @@ def quote_item(row: sqlite3.Row) -> dict:
             "published": row["published"], "outlet": row["outlet"], "article_title": row["title"]}
 
 
-def list_quotes(conn: sqlite3.Connection, speaker: str | None = None, q: str | None = None,
+def list_quotes(conn, speaker: str | None = None, q: str | None = None,
                 article: str | None = None, limit: int = 50, offset: int = 0) -> dict:
     """Quotes, optionally by speaker actor id, content substring or article.
 
     Returns:
         The page envelope; ``actor_names`` maps speaker ids to names.
     """
-    clauses, params = ["1"], []
-    if speaker:
-        clauses.append("qu.speaker_actor = ?")
-        params.append(speaker)
-    if q:
-        clauses.append("qu.content_text LIKE ? ESCAPE '\\'")
-        params.append(like_pattern(q))
-    if article:
-        clauses.append("qu.article_id = ?")
-        params.append(article)
-    base = f"FROM quotes qu JOIN articles a ON a.id = qu.article_id WHERE {' AND '.join(clauses)}"
+    w = Where().add("qu.speaker_actor = ?", speaker).add("qu.article_id = ?", article)
+    w.add("qu.content_text LIKE ? ESCAPE '\\'", like_pattern(q) if q else None)
+    params = w.params
+    base = f"FROM quotes qu JOIN articles a ON a.id = qu.article_id WHERE {w.sql}"
     select = (f"SELECT qu.*, a.published, a.outlet, a.title {base} "
               f"ORDER BY a.published IS NULL, a.published, qu.article_id, qu.idx")
     result = page(conn, select, f"SELECT count(*) {base}", params, limit, offset, quote_item)
     return _with_names(conn, result, (i["speaker"]["actor"] for i in result["items"] if i["speaker"]))
 
 
-def quote_speakers(conn: sqlite3.Connection, limit: int = 50) -> list[dict]:
+def quote_speakers(conn, limit: int = 50) -> list[dict]:
     """Speakers with the most quotes: ``[{"actor", "name", "quotes", "articles"}]``."""
+    conn = connection(conn)
     return [{"actor": r[0], "name": r[1] or r[0], "quotes": r[2], "articles": r[3]} for r in conn.execute(
         "SELECT qu.speaker_actor, ac.name, count(*), count(DISTINCT qu.article_id) FROM quotes qu "
         "LEFT JOIN actors ac ON ac.id = qu.speaker_actor WHERE qu.speaker_actor IS NOT NULL "
@@ -222,17 +236,12 @@ def claim_item(row: sqlite3.Row) -> dict:
             "event_type": row["event_type"]}
 
 
-def list_claims(conn: sqlite3.Connection, measure: str | None = None, article: str | None = None,
+def list_claims(conn, measure: str | None = None, article: str | None = None,
                 limit: int = 50, offset: int = 0) -> dict:
     """Reported figures, optionally of one measure or one article."""
-    clauses, params = ["1"], []
-    if measure:
-        clauses.append("c.measure = ?")
-        params.append(measure)
-    if article:
-        clauses.append("c.article_id = ?")
-        params.append(article)
-    base = f"FROM claims c JOIN articles a ON a.id = c.article_id WHERE {' AND '.join(clauses)}"
+    w = Where().add("c.measure = ?", measure).add("c.article_id = ?", article)
+    params = w.params
+    base = f"FROM claims c JOIN articles a ON a.id = c.article_id WHERE {w.sql}"
     select = (f"SELECT c.*, a.published, a.outlet, a.title, (SELECT type FROM events e WHERE "
               f"e.article_id = c.article_id AND e.idx = c.event_idx) AS event_type {base} "
               f"ORDER BY a.published IS NULL, a.published, c.article_id, c.idx")
@@ -240,8 +249,9 @@ def list_claims(conn: sqlite3.Connection, measure: str | None = None, article: s
 
 
 # -- overview -----------------------------------------------------------------
-def stats(conn: sqlite3.Connection) -> dict:
+def stats(conn) -> dict:
     """Counts for the dashboard header: records, outlets, publication date range."""
+    conn = connection(conn)
     counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
               for t in ("articles", "actors", "events", "quotes", "claims", "timexes")}
     first, last = conn.execute("SELECT min(published), max(published) FROM articles").fetchone()

@@ -1,6 +1,7 @@
 """Read queries about actors: the directory, one actor's record, the network.
 
-The network is "who acts on whom": one directed edge per (source actor,
+Part of the store's read queries (the web API, the CLI and the exports use
+them). The network is "who acts on whom": one directed edge per (source actor,
 target actor) pair, weighted by the number of events, with counts by PLOVER
 type so a reader can colour an edge by its dominant type. The web API, the
 dashboard and the GraphML export all build it here, from one streamed
@@ -13,8 +14,9 @@ from collections import Counter
 from typing import Iterator
 
 from newsgraph.records import PLOVER_TYPES
-from newsgraph.serve.filters import EventFilter, like_pattern
-from newsgraph.serve.queries import EVENT_COLUMNS, EVENT_ORDER, actor_names, event_args_ids, event_item, page, quote_item
+from newsgraph.store.filters import EventFilter, Where, like_pattern
+from newsgraph.store.queries import actor_names, event_args_ids, event_page, page, quote_item
+from newsgraph.store.sql import connection, rows_in
 
 COUNTS_CTE = """
 WITH m AS (SELECT actor_id, sum(mention_count) AS mentions, count(*) AS articles
@@ -48,7 +50,7 @@ def actors_sql(where: str) -> tuple[str, str]:
     return f"{COUNTS_CTE} SELECT a.*, {columns} {body}", f"SELECT count(*) FROM actors a WHERE {where}"
 
 
-def list_actors(conn: sqlite3.Connection, q: str | None = None, kind: str | None = None,
+def list_actors(conn, q: str | None = None, kind: str | None = None,
                 country: str | None = None, sort: str = "mentions", limit: int = 50, offset: int = 0) -> dict:
     """The actor directory with counts of mentions, articles, events and quotes.
 
@@ -58,22 +60,15 @@ def list_actors(conn: sqlite3.Connection, q: str | None = None, kind: str | None
         country: ISO alpha-3 code.
         sort: mentions (default), articles, events, quotes or name.
     """
-    clauses, params = ["1"], []
-    if q:
-        clauses.append("(a.name LIKE ? ESCAPE '\\' OR a.id LIKE ? ESCAPE '\\')")
-        params += [like_pattern(q)] * 2
-    if kind:
-        clauses.append("a.kind = ?")
-        params.append(kind)
-    if country:
-        clauses.append("a.country = ?")
-        params.append(country.upper())
-    select, count = actors_sql(" AND ".join(clauses))
+    w = Where().add("(a.name LIKE ? ESCAPE '\\' OR a.id LIKE ? ESCAPE '\\')", like_pattern(q) if q else None, times=2)
+    w.add("a.kind = ?", kind).add("a.country = ?", country.upper() if country else None)
+    params = w.params
+    select, count = actors_sql(w.sql)
     select += f" ORDER BY {SORTS.get(sort, SORTS['mentions'])}, a.id"
     return page(conn, select, count, params, limit, offset, _actor_item)
 
 
-def get_actor(conn: sqlite3.Connection, actor_id: str, limit: int = 50) -> dict | None:
+def get_actor(conn, actor_id: str, limit: int = 50) -> dict | None:
     """One actor with its mentions, events (as source or target), quotes and articles.
 
     Args:
@@ -83,6 +78,7 @@ def get_actor(conn: sqlite3.Connection, actor_id: str, limit: int = 50) -> dict 
         The actor's fields and ``counts``, plus ``mentions``, ``events``,
         ``quotes`` and ``articles`` as ``{"total", "items"}``; None when unknown.
     """
+    conn = connection(conn)
     select, _ = actors_sql("a.id = ?")
     row = conn.execute(select, (actor_id,)).fetchone()
     if row is None:
@@ -98,10 +94,9 @@ def get_actor(conn: sqlite3.Connection, actor_id: str, limit: int = 50) -> dict 
         "FROM actor_mentions m JOIN articles a ON a.id = m.article_id WHERE m.actor_id = ?",
         "m.article_id, m.start, m.\"end\", m.text", "a.published, m.article_id, m.start",
         lambda r: {"article": r[0], "start": r[1], "end": r[2], "text": r[3]})
-    events = section(
-        "FROM events e JOIN articles a ON a.id = e.article_id WHERE EXISTS (SELECT 1 FROM event_args x "
-        "WHERE x.article_id = e.article_id AND x.event_idx = e.idx AND x.actor_id = ?)",
-        EVENT_COLUMNS, EVENT_ORDER, event_item)
+    where, params = EventFilter(actor=actor_id).where("e")
+    events = event_page(conn, where, params, limit, 0)
+    events = {"total": events["total"], "items": events["items"]}
     for event in events["items"]:
         event["roles"] = [role for role in ("source", "target")
                           if any(arg.get("actor") == actor_id for arg in event.get(role) or [])]
@@ -117,14 +112,14 @@ def get_actor(conn: sqlite3.Connection, actor_id: str, limit: int = 50) -> dict 
     return actor
 
 
-def edge_rows(conn: sqlite3.Connection, flt: EventFilter) -> Iterator[tuple[str, str, str, int]]:
+def edge_rows(conn, flt: EventFilter) -> Iterator[tuple[str, str, str, int]]:
     """Stream ``(source id, target id, PLOVER type, number of events)`` for events matching ``flt``.
 
     Self-loops and participants without a resolved actor are left out; an
     event with compound participants counts once for every pair.
     """
     where, params = flt.where("e")
-    cursor = conn.execute(
+    cursor = connection(conn).execute(
         "SELECT s.actor_id, t.actor_id, e.type, count(DISTINCT e.article_id || char(31) || e.idx) "
         "FROM events e "
         "JOIN event_args s ON s.article_id = e.article_id AND s.event_idx = e.idx AND s.role = 'source' "
@@ -135,7 +130,7 @@ def edge_rows(conn: sqlite3.Connection, flt: EventFilter) -> Iterator[tuple[str,
         yield row[0], row[1], row[2], row[3]
 
 
-def network(conn: sqlite3.Connection, flt: EventFilter, max_nodes: int | None = None) -> dict:
+def network(conn, flt: EventFilter, max_nodes: int | None = None) -> dict:
     """The actor network for events matching ``flt``.
 
     Args:
@@ -169,13 +164,13 @@ def dominant(types: Counter) -> str:
     return max(types, key=lambda t: (types[t], -PLOVER_TYPES.index(t) if t in PLOVER_TYPES else -99))
 
 
-def actor_info(conn: sqlite3.Connection, ids) -> dict[str, dict]:
+def actor_info(conn, ids) -> dict[str, dict]:
     """name, kind, country, sector and role of the given actor ids."""
-    wanted = sorted(ids)
-    found: dict[str, dict] = {}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start:start + 500]
-        for r in conn.execute(f"SELECT id, name, kind, country, sector, role FROM actors WHERE id IN "
-                              f"({', '.join('?' for _ in chunk)})", chunk):
-            found[r[0]] = {"name": r[1], "kind": r[2], "country": r[3], "sector": r[4], "role": r[5]}
-    return found
+    return {r[0]: {"name": r[1], "kind": r[2], "country": r[3], "sector": r[4], "role": r[5]} for r in rows_in(
+        connection(conn), "SELECT id, name, kind, country, sector, role FROM actors WHERE id IN ({ids})", ids)}
+
+
+def mention_counts(conn) -> dict[str, tuple[int, int]]:
+    """``actor id -> (mentions, articles)`` over the whole store."""
+    return {r[0]: (r[1], r[2]) for r in connection(conn).execute(
+        "SELECT actor_id, sum(mention_count), count(*) FROM article_actors GROUP BY actor_id")}

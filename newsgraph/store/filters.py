@@ -1,9 +1,10 @@
-"""Validate user filters and turn them into parameterised SQL.
+"""Validate user filters and turn them into parameterised SQL (the store's one WHERE builder).
 
-The web API and ``newsgraph export`` accept the same filters (actor, type,
-status, dates...). Both go through this module, so a filter means the same
-thing everywhere, every value reaches SQLite as a bound parameter, and a bad
-value is refused with a message that says what would be accepted.
+The web API, the CLI and ``newsgraph export`` accept the same filters (actor,
+type, status, dates...). All go through this module, so a filter means the
+same thing everywhere, every value reaches SQLite as a bound parameter, and a
+bad value is refused with a message that says what would be accepted.
+``Where`` is the only place a WHERE clause is assembled.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from newsgraph.records import ACTOR_KINDS, CLAIM_MEASURES, EVENT_STATUSES, PLOVE
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
+MAX_OFFSET = 2**31 - 1   # well inside SQLite's 64-bit integers: a larger offset is a 422, not a 500
 
 
 class ParamError(ValueError):
@@ -127,6 +129,38 @@ def until_sql(column: str) -> str:
     return f"({column} IS NOT NULL AND substr({column}, 1, length(?)) <= ?)"
 
 
+class Where:
+    """Collects ``AND``-ed conditions and their bound parameters; a condition whose value is None is skipped.
+
+    >>> w = Where().add("a.outlet = ?", "Wire A").add("a.title = ?", None)
+    >>> w.sql, w.params
+    ('a.outlet = ?', ['Wire A'])
+    """
+
+    def __init__(self) -> None:
+        self.clauses: list[str] = []
+        self.params: list = []
+
+    def add(self, clause: str, *values, times: int = 1) -> "Where":
+        """Add ``clause`` unless a value is None; ``times`` repeats the values for several ``?``."""
+        if values and any(v is None or v == "" for v in values):
+            return self
+        self.clauses.append(clause)
+        self.params += list(values) * times
+        return self
+
+    def dates(self, column: str, since: str | None, until: str | None, end_column: str | None = None) -> "Where":
+        """Date bounds on ``column`` (``end_column``, e.g. a span's last day, for ``since``)."""
+        self.add(since_sql(end_column or column), since)
+        self.add(until_sql(column), until, times=2)
+        return self
+
+    @property
+    def sql(self) -> str:
+        """The conditions joined with AND (``1`` when there are none)."""
+        return " AND ".join(self.clauses) or "1"
+
+
 @dataclass
 class EventFilter:
     """Which events to keep. Every field is optional; all given fields must match.
@@ -165,35 +199,17 @@ class EventFilter:
 
     def where(self, alias: str = "e") -> tuple[str, list]:
         """The WHERE clause (without the keyword) and its parameters, for ``events AS alias``."""
-        clauses, params = ["1"], []
-        arg = (f"EXISTS (SELECT 1 FROM event_args x WHERE x.article_id = {alias}.article_id "
-               f"AND x.event_idx = {alias}.idx AND {{}})")
-        if self.actor:
-            clauses.append(arg.format("x.actor_id = ?"))
-            params.append(self.actor)
-        if self.source:
-            clauses.append(arg.format("x.role = 'source' AND x.actor_id = ?"))
-            params.append(self.source)
-        if self.target:
-            clauses.append(arg.format("x.role = 'target' AND x.actor_id = ?"))
-            params.append(self.target)
-        if self.country:
-            clauses.append(arg.format("x.country = ?"))
-            params.append(self.country)
-        for column in ("type", "status"):
-            if getattr(self, column):
-                clauses.append(f"{alias}.{column} = ?")
-                params.append(getattr(self, column))
-        if self.article:
-            clauses.append(f"{alias}.article_id = ?")
-            params.append(self.article)
-        if self.since:
-            clauses.append(since_sql(f"{alias}.date"))
-            params.append(self.since)
-        if self.until:
-            clauses.append(until_sql(f"{alias}.date"))
-            params += [self.until, self.until]
-        return " AND ".join(clauses), params
+        w = Where()
+        pair = f"({alias}.article_id, {alias}.idx) IN (SELECT article_id, event_idx FROM event_args WHERE {{}})"
+        w.add(pair.format("actor_id = ?"), self.actor)
+        w.add(pair.format("actor_id = ? AND role = 'source'"), self.source)
+        w.add(pair.format("actor_id = ? AND role = 'target'"), self.target)
+        w.add(pair.format("country = ?"), self.country)
+        w.add(f"{alias}.type = ?", self.type)
+        w.add(f"{alias}.status = ?", self.status)
+        w.add(f"{alias}.article_id = ?", self.article)
+        w.dates(f"{alias}.date", self.since, self.until)
+        return w.sql, w.params
 
 
 def check_page(limit: int | None, offset: int | None) -> tuple[int, int]:
@@ -202,6 +218,6 @@ def check_page(limit: int | None, offset: int | None) -> tuple[int, int]:
     offset = 0 if offset is None else offset
     if not 0 <= limit <= MAX_LIMIT:
         raise ParamError("limit", f"must be between 0 and {MAX_LIMIT}")
-    if offset < 0:
-        raise ParamError("offset", "must be 0 or more")
+    if not 0 <= offset <= MAX_OFFSET:
+        raise ParamError("offset", f"must be between 0 and {MAX_OFFSET}")
     return limit, offset
