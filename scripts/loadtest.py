@@ -158,8 +158,9 @@ def build_store(path: Path, n: int) -> Path:
     from newsgraph.serve.sample import sample_records
     from newsgraph.store import Store
     if path.exists():
-        with Store(path, readonly=True) as store:
+        with Store(path) as store:   # writable: a store made by an older newsgraph is migrated
             if store.counts().get("articles") == n:
+                store.optimize()
                 return path
         for suffix in ("", "-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)
@@ -222,6 +223,15 @@ def rss_mb(pid: int) -> float | None:
     return None
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time a process has used (Linux /proc; None elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 # -- the request mix -----------------------------------------------------------------
 def request_mix(port: int, n_articles: int, seed: int = 1) -> list[tuple[str, str]]:
     """``(kind, path)`` pairs in a fixed pseudo-random order, covering the six kinds evenly."""
@@ -266,16 +276,25 @@ async def fetch(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, path
     return status
 
 
-async def run_clients(port: int, mix: list[tuple[str, str]], clients: int, total: int, seconds: float) -> dict:
-    """``clients`` connections share ``total`` requests, stopping early after ``seconds``."""
+async def run_clients(port: int, mix: list[tuple[str, str]], clients: int, total: int, seconds: float,
+                      think: float = 1.5) -> dict:
+    """``clients`` users share ``total`` requests, stopping early after ``seconds``.
+
+    Each user waits 0 to ``2 * think`` seconds (uniformly) after an answer
+    before its next request, as a person reading the dashboard does; with
+    ``think=0`` every user fires back to back (a saturation test, where the
+    latency is simply clients / throughput).
+    """
     latencies: list[float] = []
     by_kind: dict[str, list[float]] = {}
     errors: list[str] = []
     counter = iter(range(total))
     stop_at = time.perf_counter() + seconds
 
-    async def client() -> None:
+    async def client(seed: int) -> None:
         conn = None
+        rng = random.Random(seed)
+        await asyncio.sleep(rng.uniform(0, 2 * think))   # users arrive spread out, not all at once
         for i in counter:
             if time.perf_counter() > stop_at:
                 return
@@ -295,11 +314,13 @@ async def run_clients(port: int, mix: list[tuple[str, str]], clients: int, total
             took = time.perf_counter() - began
             latencies.append(took)
             by_kind.setdefault(kind, []).append(took)
+            if think:
+                await asyncio.sleep(rng.uniform(0, 2 * think))
         if conn:
             conn[1].close()
 
     began = time.perf_counter()
-    await asyncio.gather(*(client() for _ in range(clients)))
+    await asyncio.gather(*(client(n) for n in range(clients)))
     return {"latencies": latencies, "by_kind": by_kind, "errors": errors, "seconds": time.perf_counter() - began}
 
 
@@ -327,6 +348,8 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=200, help="Concurrent clients (0: timings only).")
     parser.add_argument("--requests", type=int, default=4000, help="Total requests of the concurrent run.")
     parser.add_argument("--seconds", type=float, default=90, help="Stop the concurrent run after this long.")
+    parser.add_argument("--think", type=float, default=1.5,
+                        help="Mean seconds a user waits between requests (0: back to back).")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/newsgraph-loadtest"))
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
@@ -344,6 +367,7 @@ def main() -> None:
             if args.clients and n == args.articles:
                 idle = rss_mb(server.pid)
                 peak = [idle or 0.0]
+                cpu_before = cpu_seconds(server.pid)
 
                 async def watch_and_run():
                     async def watch():
@@ -352,22 +376,30 @@ def main() -> None:
                             await asyncio.sleep(0.2)
                     watcher = asyncio.create_task(watch())
                     try:
-                        return await run_clients(port, mix, args.clients, args.requests, args.seconds)
+                        return await run_clients(port, mix, args.clients, args.requests, args.seconds, args.think)
                     finally:
                         watcher.cancel()
                 result = asyncio.run(watch_and_run())
+                cpu_after = cpu_seconds(server.pid)
                 lat = result["latencies"]
-                print(f"{args.clients} clients, {len(lat)} requests in {result['seconds']:.1f} s on {n:,} articles: "
+                cpu = (f", server CPU {(cpu_after - cpu_before) * 1000 / max(1, len(lat)):.1f} ms per request"
+                       if cpu_before is not None and cpu_after is not None else "")
+                load = f", load average {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
+                print(f"{args.clients} clients (think {args.think:g} s), {len(lat)} requests in {result['seconds']:.1f} s on {n:,} articles: "
                       f"p50 {pct(lat, .5):.0f} ms, p95 {pct(lat, .95):.0f} ms, p99 {pct(lat, .99):.0f} ms, "
                       f"{len(lat) / result['seconds']:.1f} req/s, {len(result['errors'])} errors, "
-                      f"server RSS {idle or 0:.0f} MB idle, {peak[0]:.0f} MB peak", flush=True)
+                      f"server RSS {idle or 0:.0f} MB idle, {peak[0]:.0f} MB peak{cpu}{load}", flush=True)
                 for kind, values in sorted(result["by_kind"].items()):
                     print(f"  {kind:16s} n={len(values):5d} p50 {pct(values, .5):6.0f} ms  p99 {pct(values, .99):6.0f} ms")
                 if result["errors"]:
                     print("  first errors: " + "; ".join(result["errors"][:5]))
         finally:
             server.terminate()
-            server.wait(timeout=30)
+            try:
+                server.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
 
 
 if __name__ == "__main__":

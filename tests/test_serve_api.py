@@ -342,13 +342,17 @@ def test_requests_open_the_store_read_only(db):
     from types import SimpleNamespace
 
     from newsgraph.serve.api import open_store
+    import asyncio
     request = SimpleNamespace(app=create_app(db))
-    dependency = open_store(request)
-    store = next(dependency)
-    assert store.readonly
-    with pytest.raises(Exception, match="readonly"):
-        store.conn.execute("DELETE FROM articles")
-    dependency.close()
+
+    async def borrow():
+        dependency = open_store(request)
+        store = await dependency.__anext__()
+        assert store.readonly
+        with pytest.raises(Exception, match="readonly"):
+            store.delete("wire-0919-offensive")
+        await dependency.aclose()
+    asyncio.run(borrow())
 
 
 def test_every_response_sends_the_strict_content_security_policy(client):
@@ -405,3 +409,14 @@ def test_serve_command_binds_localhost_by_default_and_refuses_a_missing_store(db
     calls.pop()
     missing = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.db")])
     assert missing.exit_code == 2 and "no database" in missing.output and len(calls) == 1
+
+
+def test_answers_match_their_documented_response_models(client):
+    from newsgraph.serve import models
+    for url, model in (("/api/stats", models.Stats), ("/api/articles?q=offensive", models.Page),
+                       ("/api/events", models.NamedPage), ("/api/quotes", models.NamedPage),
+                       ("/api/claims", models.Page), ("/api/actors", models.Page), ("/api/speakers", models.Page),
+                       ("/api/network", models.Network), ("/api/timeline", models.TimelinePage),
+                       ("/api/discrepancies", models.DiscrepancyPage)):
+        body = get(client, url)
+        assert model.model_validate(body).model_dump() == body, url

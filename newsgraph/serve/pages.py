@@ -33,9 +33,9 @@ def dashboard() -> HTMLResponse:
 
 
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
-def article_page(article_id: str, request: Request) -> HTMLResponse:
-    """One article with its evidence highlighted; 404 page for an unknown id."""
-    with request.app.state.pool.store() as store:
+async def article_page(article_id: str, request: Request) -> HTMLResponse:
+    """One article with its evidence highlighted; 404 page for an unknown id (a primary-key lookup)."""
+    async with request.app.state.pool.borrow() as store:
         found = article_exists(store, article_id)
     return _page("article.html") if found else _page("missing.html", 404)
 

@@ -135,8 +135,9 @@ class Store:
                     "sector = coalesce(actors.sector, excluded.sector), "
                     "role = coalesce(actors.role, excluded.role)",
                     (actor.id, actor.name, actor.kind, actor.country, actor.sector, actor.role))
-            conn.execute("INSERT INTO articles_fts (id, title, text) VALUES (?, ?, ?)",
-                         (record.id, record.title or "", record.text))
+            docid = conn.execute("INSERT INTO articles_fts (id, title, text) VALUES (?, ?, ?)",
+                                 (record.id, record.title or "", record.text)).lastrowid
+            conn.execute("INSERT INTO article_search (docid, article_id) VALUES (?, ?)", (docid, record.id))
         self.changed = True
         return "replaced" if existed else "inserted"
 
@@ -150,7 +151,8 @@ class Store:
 
     @staticmethod
     def _delete(conn: sqlite3.Connection, article_id: str) -> None:
-        conn.execute("DELETE FROM articles_fts WHERE id = ?", (article_id,))
+        conn.execute("DELETE FROM articles_fts WHERE rowid IN "
+                     "(SELECT docid FROM article_search WHERE article_id = ?)", (article_id,))
         conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))  # cascades
 
     # -- reading -------------------------------------------------------------
@@ -174,6 +176,6 @@ class Store:
         """Row counts for every table that exists."""
         existing = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         names = [t for t in TABLES if t in existing] + sorted(
-            t for t in existing if t not in TABLES and not t.startswith(("sqlite_", "articles_fts"))
+            t for t in existing if t not in TABLES and not t.startswith(("sqlite_", "articles_fts", "article_search"))
             and t != "schema_migrations")
         return {t: self.conn.execute(f"SELECT count(*) FROM {quote(t)}").fetchone()[0] for t in names}

@@ -193,6 +193,16 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX link_cluster_actors_pair ON link_cluster_actors(actor_id, cluster_id);
         CREATE INDEX link_discrepancies_order ON link_discrepancies(measure, date IS NULL, date, id);
     """),
+    # Which full-text row is which article, by integer key. Reading the
+    # unindexed ``id`` column of ``articles_fts`` loads each matching row's
+    # whole text (8 ms for a word found in 1,000 articles; 0.2 ms by rowid).
+    ("007_article_search", """
+        CREATE TABLE article_search (
+            docid INTEGER PRIMARY KEY,
+            article_id TEXT NOT NULL UNIQUE REFERENCES articles(id) ON DELETE CASCADE
+        );
+        INSERT OR IGNORE INTO article_search (docid, article_id) SELECT rowid, id FROM articles_fts;
+    """),
 ]
 
 

@@ -87,7 +87,8 @@ def list_articles(conn, q: str | None = None, outlet: str | None = None,
     match = fts_query(q)
     if q is not None and q.strip() and match is None:
         return {"total": 0, "limit": limit, "offset": offset, "items": []}
-    w.add("a.id IN (SELECT id FROM articles_fts WHERE articles_fts MATCH ?)", match)
+    w.add("a.id IN (SELECT article_id FROM article_search WHERE docid IN "
+          "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))", match)
     w.add("a.outlet = ? COLLATE NOCASE", outlet)
     w.dates("a.published", since, until)
     try:
@@ -95,9 +96,10 @@ def list_articles(conn, q: str | None = None, outlet: str | None = None,
         ids = [r[0] for r in conn.execute(
             f"SELECT a.id FROM articles a WHERE {w.sql} ORDER BY {ARTICLE_ORDER} LIMIT ? OFFSET ?",
             [*w.params, limit, offset])] if limit else []
-        snippets = dict(rows_in(conn, "SELECT id, snippet(articles_fts, 2, '', '', '…', 20) FROM articles_fts "
-                                      "WHERE articles_fts MATCH ? AND id IN ({ids})", ids, first=[match])) \
-            if match else {}
+        snippets = dict(rows_in(conn, "SELECT s.article_id, snippet(articles_fts, 2, '', '', '…', 20) "
+                                      "FROM articles_fts JOIN article_search s ON s.docid = articles_fts.rowid "
+                                      "WHERE articles_fts MATCH ? AND s.article_id IN ({ids})", ids,
+                                first=[match])) if match else {}
     except sqlite3.OperationalError as exc:
         if not match:
             raise
@@ -118,9 +120,14 @@ def list_articles(conn, q: str | None = None, outlet: str | None = None,
 
 def get_article(conn, article_id: str) -> dict | None:
     """The full contract record of one article, or None."""
-    conn = connection(conn)
-    row = conn.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
-    return json.loads(row[0]) if row else None
+    text = article_json(conn, article_id)
+    return json.loads(text) if text is not None else None
+
+
+def article_json(conn, article_id: str) -> str | None:
+    """The full contract record of one article as its stored JSON text, or None."""
+    row = connection(conn).execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return row[0] if row else None
 
 
 def outlets(conn) -> list[dict]:
