@@ -102,3 +102,51 @@ def test_not_a_database_is_a_clear_error(tmp_path):
     bad.write_bytes(b"this is not sqlite at all" * 100)
     with pytest.raises(StoreError, match="not a usable newsgraph database"):
         Store(bad)
+
+
+AGGREGATE = """
+SELECT id, (SELECT coalesce(sum(mention_count), 0) FROM article_actors WHERE actor_id = x.id),
+       (SELECT count(*) FROM article_actors WHERE actor_id = x.id),
+       (SELECT count(DISTINCT article_id || '/' || event_idx) FROM event_args WHERE actor_id = x.id),
+       (SELECT count(DISTINCT article_id || '/' || event_idx) FROM event_args WHERE actor_id = x.id AND role = 'source'),
+       (SELECT count(DISTINCT article_id || '/' || event_idx) FROM event_args WHERE actor_id = x.id AND role = 'target'),
+       (SELECT count(*) FROM quotes WHERE speaker_actor = x.id)
+FROM (SELECT actor_id AS id FROM actor_counts) x ORDER BY id"""
+
+
+def test_actor_counts_follow_saves_replacements_and_deletes(tmp_path):
+    from newsgraph.serve.sample import sample_records
+    records = sample_records()
+    with Store(tmp_path / "c.db") as store:
+        for record in records:
+            store.save(record)
+        changed = ArticleRecord.from_dict(records[0].to_dict())
+        changed.events = changed.events[1:]
+        changed.quotes = []
+        changed.text += " Updated."
+        assert store.save(changed) == "replaced"
+        assert store.delete(records[1].id)
+        kept = store.conn.execute("SELECT actor_id, mentions, articles, events, as_source, as_target, quotes "
+                                  "FROM actor_counts ORDER BY actor_id").fetchall()
+        assert [tuple(r) for r in kept] == [tuple(r) for r in store.conn.execute(AGGREGATE)]
+        assert any(r["events"] for r in kept) and any(r["quotes"] for r in kept)
+
+
+def test_optimize_gives_the_planner_statistics(tmp_path):
+    with Store(tmp_path / "o.db") as store:
+        store.save(make_record())
+    with Store(tmp_path / "o.db", readonly=True) as store:   # closing a written store analysed it
+        assert store.conn.execute("SELECT count(*) FROM sqlite_stat1").fetchone()[0] > 0
+
+
+def test_an_older_store_gets_its_actor_counts_on_opening(tmp_path):
+    from newsgraph.serve.sample import sample_records
+    with Store(tmp_path / "old.db") as store:
+        for record in sample_records():
+            store.save(record)
+        store.conn.execute("DROP TABLE actor_counts")
+        store.conn.execute("DELETE FROM schema_migrations WHERE name = '008_actor_counts'")
+    with Store(tmp_path / "old.db") as store:
+        kept = store.conn.execute("SELECT actor_id, mentions, articles, events, as_source, as_target, quotes "
+                                  "FROM actor_counts ORDER BY actor_id").fetchall()
+        assert kept and [tuple(r) for r in kept] == [tuple(r) for r in store.conn.execute(AGGREGATE)]

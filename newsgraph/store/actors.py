@@ -18,17 +18,6 @@ from newsgraph.store.filters import EventFilter, Where, like_pattern
 from newsgraph.store.queries import actor_names, event_args_ids, event_page, page, quote_item
 from newsgraph.store.sql import connection, rows_in
 
-COUNTS_CTE = """
-WITH m AS (SELECT actor_id, sum(mention_count) AS mentions, count(*) AS articles
-           FROM article_actors GROUP BY actor_id),
-     ev AS (SELECT actor_id,
-                   count(DISTINCT article_id || char(31) || event_idx) AS events,
-                   count(DISTINCT CASE WHEN role = 'source' THEN article_id || char(31) || event_idx END) AS as_source,
-                   count(DISTINCT CASE WHEN role = 'target' THEN article_id || char(31) || event_idx END) AS as_target
-            FROM event_args WHERE actor_id IS NOT NULL GROUP BY actor_id),
-     qu AS (SELECT speaker_actor AS actor_id, count(*) AS quotes FROM quotes
-            WHERE speaker_actor IS NOT NULL GROUP BY speaker_actor)
-"""
 COUNT_COLUMNS = ("mentions", "articles", "events", "as_source", "as_target", "quotes")
 SORTS = {"mentions": "mentions DESC", "articles": "articles DESC", "events": "events DESC",
          "quotes": "quotes DESC", "name": "a.name COLLATE NOCASE"}
@@ -41,13 +30,14 @@ def _actor_item(row: sqlite3.Row) -> dict:
 
 
 def actors_sql(where: str) -> tuple[str, str]:
-    """The actor select (with counts) and count SQL for a WHERE clause over ``actors AS a``."""
-    body = (f"FROM actors a LEFT JOIN m ON m.actor_id = a.id LEFT JOIN ev ON ev.actor_id = a.id "
-            f"LEFT JOIN qu ON qu.actor_id = a.id WHERE {where}")
-    columns = ", ".join(f"coalesce({src}.{c}, 0) AS {c}" for src, c in (
-        ("m", "mentions"), ("m", "articles"), ("ev", "events"), ("ev", "as_source"),
-        ("ev", "as_target"), ("qu", "quotes")))
-    return f"{COUNTS_CTE} SELECT a.*, {columns} {body}", f"SELECT count(*) FROM actors a WHERE {where}"
+    """The actor select (with counts) and count SQL for a WHERE clause over ``actors AS a``.
+
+    The counts come from ``actor_counts``, which every save and delete keeps
+    current, so no request aggregates the mention, event or quote tables.
+    """
+    columns = ", ".join(f"coalesce(n.{c}, 0) AS {c}" for c in COUNT_COLUMNS)
+    return (f"SELECT a.*, {columns} FROM actors a LEFT JOIN actor_counts n ON n.actor_id = a.id WHERE {where}",
+            f"SELECT count(*) FROM actors a WHERE {where}")
 
 
 def list_actors(conn, q: str | None = None, kind: str | None = None,
@@ -173,4 +163,4 @@ def actor_info(conn, ids) -> dict[str, dict]:
 def mention_counts(conn) -> dict[str, tuple[int, int]]:
     """``actor id -> (mentions, articles)`` over the whole store."""
     return {r[0]: (r[1], r[2]) for r in connection(conn).execute(
-        "SELECT actor_id, sum(mention_count), count(*) FROM article_actors GROUP BY actor_id")}
+        "SELECT actor_id, mentions, articles FROM actor_counts WHERE articles > 0")}

@@ -19,11 +19,14 @@ from typing import Iterator
 from newsgraph.errors import StoreError
 from newsgraph.records import ArticleRecord
 from newsgraph.store.migrations import migrate
-from newsgraph.store.rows import article_rows
+from newsgraph.store.rows import COUNTS, actor_counts, article_rows
 from newsgraph.store.sql import insert_rows, quote
 
 TABLES = ("articles", "actors", "article_actors", "actor_mentions", "quotes", "events",
           "event_args", "claims", "timexes", "boilerplate")
+
+
+DERIVED = ("article_search", "actor_counts")   # kept by the store itself, not records: not counted
 
 
 def content_hash(record: ArticleRecord) -> str:
@@ -124,6 +127,7 @@ class Store:
             existed = conn.execute("SELECT 1 FROM articles WHERE id = ?", (record.id,)).fetchone()
             if existed:
                 self._delete(conn, record.id)
+            _count(conn, actor_counts(record.to_dict()))
             for table, rows in article_rows(record, digest, now):
                 insert_rows(conn, table, rows)
             for actor in record.actors:
@@ -151,6 +155,9 @@ class Store:
 
     @staticmethod
     def _delete(conn: sqlite3.Connection, article_id: str) -> None:
+        old = conn.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if old:
+            _count(conn, actor_counts(json.loads(old[0]), sign=-1))
         conn.execute("DELETE FROM articles_fts WHERE rowid IN "
                      "(SELECT docid FROM article_search WHERE article_id = ?)", (article_id,))
         conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))  # cascades
@@ -176,6 +183,13 @@ class Store:
         """Row counts for every table that exists."""
         existing = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         names = [t for t in TABLES if t in existing] + sorted(
-            t for t in existing if t not in TABLES and not t.startswith(("sqlite_", "articles_fts", "article_search"))
+            t for t in existing if t not in TABLES and t not in DERIVED and not t.startswith(("sqlite_", "articles_fts"))
             and t != "schema_migrations")
         return {t: self.conn.execute(f"SELECT count(*) FROM {quote(t)}").fetchone()[0] for t in names}
+
+
+def _count(conn: sqlite3.Connection, rows: list[tuple]) -> None:
+    """Add per-actor count changes to ``actor_counts`` (negative when an article goes)."""
+    conn.executemany(
+        f"INSERT INTO actor_counts (actor_id, {', '.join(COUNTS)}) VALUES (?, {', '.join('?' for _ in COUNTS)}) "
+        f"ON CONFLICT(actor_id) DO UPDATE SET {', '.join(f'{c} = {c} + excluded.{c}' for c in COUNTS)}", rows)

@@ -203,6 +203,29 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         INSERT OR IGNORE INTO article_search (docid, article_id) SELECT rowid, id FROM articles_fts;
     """),
+    # Per-actor counts kept up to date by every save and delete (``rows.actor_counts``),
+    # so the actor directory is a read of a few hundred rows, not an aggregate
+    # over every mention, event argument and quote of the store per request.
+    ("008_actor_counts", """
+        CREATE TABLE actor_counts (
+            actor_id TEXT PRIMARY KEY,
+            mentions INTEGER NOT NULL DEFAULT 0, articles INTEGER NOT NULL DEFAULT 0,
+            events INTEGER NOT NULL DEFAULT 0, as_source INTEGER NOT NULL DEFAULT 0,
+            as_target INTEGER NOT NULL DEFAULT 0, quotes INTEGER NOT NULL DEFAULT 0
+        );
+        INSERT INTO actor_counts (actor_id, mentions, articles)
+            SELECT actor_id, sum(mention_count), count(*) FROM article_actors GROUP BY actor_id;
+        INSERT INTO actor_counts (actor_id, events, as_source, as_target)
+            SELECT actor_id, count(DISTINCT article_id || char(31) || event_idx),
+                   count(DISTINCT CASE WHEN role = 'source' THEN article_id || char(31) || event_idx END),
+                   count(DISTINCT CASE WHEN role = 'target' THEN article_id || char(31) || event_idx END)
+            FROM event_args WHERE actor_id IS NOT NULL GROUP BY actor_id
+            ON CONFLICT(actor_id) DO UPDATE SET events = excluded.events, as_source = excluded.as_source,
+                as_target = excluded.as_target;
+        INSERT INTO actor_counts (actor_id, quotes)
+            SELECT speaker_actor, count(*) FROM quotes WHERE speaker_actor IS NOT NULL GROUP BY speaker_actor
+            ON CONFLICT(actor_id) DO UPDATE SET quotes = excluded.quotes;
+    """),
 ]
 
 

@@ -19,10 +19,6 @@ from newsgraph.store.sql import connection, rows_in
 
 ARTICLE_ORDER = "a.published IS NULL, a.published DESC, a.id"   # newest first (index articles_newest)
 EVENT_ORDER = "e.date IS NULL, e.date, a.published, e.article_id, e.idx"
-# The columns ``event_item`` reads, for ``events AS e JOIN articles AS a``.
-EVENT_COLUMNS = ("e.article_id, e.idx, a.published, a.outlet, a.title, "
-                 "json_extract(a.record, '$.events[' || e.idx || ']') AS data, "
-                 "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence_text")
 
 
 def number(value: Any) -> Any:
@@ -139,13 +135,6 @@ def outlets(conn) -> list[dict]:
 
 
 # -- events -------------------------------------------------------------------
-def event_item(row: sqlite3.Row) -> dict:
-    event = json.loads(row["data"]) if row["data"] else {}
-    event.update(article=row["article_id"], idx=row["idx"], published=row["published"],
-                 outlet=row["outlet"], article_title=row["title"], sentence_text=row["sentence_text"])
-    return event
-
-
 def _with_names(conn, result: dict, ids: Iterable[str]) -> dict:
     result["actor_names"] = actor_names(conn, ids)
     return result
@@ -178,12 +167,18 @@ def event_page(conn, where: str, params: list, limit: int, offset: int) -> dict:
     """
     conn = connection(conn)
     total = conn.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
-    keys = conn.execute(f"SELECT e.article_id, e.idx FROM events e JOIN articles a ON a.id = e.article_id "
-                        f"WHERE {where} ORDER BY {EVENT_ORDER} LIMIT ? OFFSET ?",
-                        [*params, limit, offset]).fetchall() if limit else []
-    one = (f"SELECT {EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
-           f"WHERE e.article_id = ? AND e.idx = ?")
-    items = [event_item(conn.execute(one, (k[0], k[1])).fetchone()) for k in keys]
+    keys = conn.execute(f"SELECT e.article_id, e.idx, e.sentence_start, e.sentence_end FROM events e "
+                        f"JOIN articles a ON a.id = e.article_id WHERE {where} ORDER BY {EVENT_ORDER} "
+                        f"LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall() if limit else []
+    articles = {r[0]: (json.loads(r[1]), r[2], r[3], r[4]) for r in rows_in(
+        conn, "SELECT id, record, published, outlet, title FROM articles WHERE id IN ({ids})", {k[0] for k in keys})}
+    items = []
+    for article_id, idx, start, end in keys:
+        record, published, outlet, title = articles[article_id]
+        event = dict(record["events"][idx]) if idx < len(record.get("events") or []) else {}
+        event.update(article=article_id, idx=idx, published=published, outlet=outlet, article_title=title,
+                     sentence_text=record["text"][start:end])
+        items.append(event)
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 

@@ -77,3 +77,35 @@ def _claim_row(article_id: str, i: int, c) -> dict:
         "span_start": c.span.start, "span_end": c.span.end, "span_text": c.span.text,
         "event_idx": c.event,
     }
+
+
+COUNTS = ("mentions", "articles", "events", "as_source", "as_target", "quotes")
+
+
+def actor_counts(data: dict, sign: int = 1) -> list[tuple]:
+    """``(actor id, mentions, articles, events, as_source, as_target, quotes)`` one article adds.
+
+    ``data`` is a record in its contract (dict) form; ``sign=-1`` gives what
+    removing it takes away. Counted as the directory counts: an event once per
+    actor however many of its arguments the actor fills.
+    """
+    counts: dict[str, list[int]] = {}
+
+    def row(actor_id: str) -> list[int]:
+        return counts.setdefault(actor_id, [0] * len(COUNTS))
+
+    for actor in data.get("actors") or []:
+        row(actor["id"])[0] += len(actor.get("mentions") or [])
+        row(actor["id"])[1] += 1
+    for event in data.get("events") or []:
+        roles = {role: {a.get("actor") for a in event.get(role) or [] if a.get("actor")} for role in ("source", "target")}
+        for actor_id in roles["source"] | roles["target"]:
+            r = row(actor_id)
+            r[2] += 1
+            r[3] += actor_id in roles["source"]
+            r[4] += actor_id in roles["target"]
+    for quote in data.get("quotes") or []:
+        speaker = (quote.get("speaker") or {}).get("actor")
+        if speaker:
+            row(speaker)[5] += 1
+    return [(actor_id, *(sign * n for n in values)) for actor_id, values in counts.items()]
