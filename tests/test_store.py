@@ -130,6 +130,17 @@ def test_actor_counts_follow_saves_replacements_and_deletes(tmp_path):
                                   "FROM actor_counts ORDER BY actor_id").fetchall()
         assert [tuple(r) for r in kept] == [tuple(r) for r in store.conn.execute(AGGREGATE)]
         assert any(r["events"] for r in kept) and any(r["quotes"] for r in kept)
+        edges = store.conn.execute("SELECT source, target, type, events FROM actor_edges ORDER BY 1, 2, 3").fetchall()
+        live = store.conn.execute(EDGES).fetchall()
+        assert edges and [tuple(r) for r in edges] == [tuple(r) for r in live]
+
+
+EDGES = """
+SELECT s.actor_id, t.actor_id, e.type, count(DISTINCT e.article_id || '/' || e.idx) FROM events e
+JOIN event_args s ON s.article_id = e.article_id AND s.event_idx = e.idx AND s.role = 'source'
+JOIN event_args t ON t.article_id = e.article_id AND t.event_idx = e.idx AND t.role = 'target'
+WHERE s.actor_id IS NOT NULL AND t.actor_id IS NOT NULL AND s.actor_id <> t.actor_id
+GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"""
 
 
 def test_optimize_gives_the_planner_statistics(tmp_path):

@@ -108,6 +108,10 @@ def edge_rows(conn, flt: EventFilter) -> Iterator[tuple[str, str, str, int]]:
     Self-loops and participants without a resolved actor are left out; an
     event with compound participants counts once for every pair.
     """
+    if flt.is_empty():   # the whole network: kept current by every save and delete
+        for r in connection(conn).execute("SELECT source, target, type, events FROM actor_edges WHERE events > 0"):
+            yield r[0], r[1], r[2], r[3]
+        return
     where, params = flt.where("e")
     cursor = connection(conn).execute(
         "SELECT s.actor_id, t.actor_id, e.type, count(DISTINCT e.article_id || char(31) || e.idx) "

@@ -19,14 +19,14 @@ from typing import Iterator
 from newsgraph.errors import StoreError
 from newsgraph.records import ArticleRecord
 from newsgraph.store.migrations import migrate
-from newsgraph.store.rows import COUNTS, actor_counts, article_rows
+from newsgraph.store.rows import COUNTS, actor_counts, actor_edges, article_rows
 from newsgraph.store.sql import insert_rows, quote
 
 TABLES = ("articles", "actors", "article_actors", "actor_mentions", "quotes", "events",
           "event_args", "claims", "timexes", "boilerplate")
 
 
-DERIVED = ("article_search", "actor_counts")   # kept by the store itself, not records: not counted
+DERIVED = ("article_search", "actor_counts", "actor_edges")   # kept by the store itself, not records: not counted
 
 
 def content_hash(record: ArticleRecord) -> str:
@@ -127,7 +127,7 @@ class Store:
             existed = conn.execute("SELECT 1 FROM articles WHERE id = ?", (record.id,)).fetchone()
             if existed:
                 self._delete(conn, record.id)
-            _count(conn, actor_counts(record.to_dict()))
+            _count(conn, record.to_dict(), 1)
             for table, rows in article_rows(record, digest, now):
                 insert_rows(conn, table, rows)
             for actor in record.actors:
@@ -157,7 +157,7 @@ class Store:
     def _delete(conn: sqlite3.Connection, article_id: str) -> None:
         old = conn.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
         if old:
-            _count(conn, actor_counts(json.loads(old[0]), sign=-1))
+            _count(conn, json.loads(old[0]), -1)
         conn.execute("DELETE FROM articles_fts WHERE rowid IN "
                      "(SELECT docid FROM article_search WHERE article_id = ?)", (article_id,))
         conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))  # cascades
@@ -188,8 +188,14 @@ class Store:
         return {t: self.conn.execute(f"SELECT count(*) FROM {quote(t)}").fetchone()[0] for t in names}
 
 
-def _count(conn: sqlite3.Connection, rows: list[tuple]) -> None:
-    """Add per-actor count changes to ``actor_counts`` (negative when an article goes)."""
+def _count(conn: sqlite3.Connection, data: dict, sign: int) -> None:
+    """Add (``sign=1``) or take away (``-1``) one article's share of ``actor_counts`` and ``actor_edges``."""
     conn.executemany(
         f"INSERT INTO actor_counts (actor_id, {', '.join(COUNTS)}) VALUES (?, {', '.join('?' for _ in COUNTS)}) "
-        f"ON CONFLICT(actor_id) DO UPDATE SET {', '.join(f'{c} = {c} + excluded.{c}' for c in COUNTS)}", rows)
+        f"ON CONFLICT(actor_id) DO UPDATE SET {', '.join(f'{c} = {c} + excluded.{c}' for c in COUNTS)}",
+        actor_counts(data, sign))
+    conn.executemany("INSERT INTO actor_edges (source, target, type, events) VALUES (?, ?, ?, ?) "
+                     "ON CONFLICT(source, target, type) DO UPDATE SET events = events + excluded.events",
+                     actor_edges(data, sign))
+    if sign < 0:
+        conn.execute("DELETE FROM actor_edges WHERE events <= 0")

@@ -226,6 +226,23 @@ MIGRATIONS: list[tuple[str, str]] = [
             SELECT speaker_actor, count(*) FROM quotes WHERE speaker_actor IS NOT NULL GROUP BY speaker_actor
             ON CONFLICT(actor_id) DO UPDATE SET quotes = excluded.quotes;
     """),
+    # The whole actor network, kept up to date like actor_counts: events per
+    # (source actor, target actor, PLOVER type), so the unfiltered network
+    # (the dashboard's first view) is read, not aggregated over every event.
+    ("009_actor_edges", """
+        CREATE TABLE actor_edges (
+            source TEXT NOT NULL, target TEXT NOT NULL, type TEXT NOT NULL,
+            events INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (source, target, type)
+        );
+        INSERT INTO actor_edges (source, target, type, events)
+            SELECT s.actor_id, t.actor_id, e.type, count(DISTINCT e.article_id || char(31) || e.idx)
+            FROM events e
+            JOIN event_args s ON s.article_id = e.article_id AND s.event_idx = e.idx AND s.role = 'source'
+            JOIN event_args t ON t.article_id = e.article_id AND t.event_idx = e.idx AND t.role = 'target'
+            WHERE s.actor_id IS NOT NULL AND t.actor_id IS NOT NULL AND s.actor_id <> t.actor_id
+            GROUP BY s.actor_id, t.actor_id, e.type;
+    """),
 ]
 
 

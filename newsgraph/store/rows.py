@@ -109,3 +109,20 @@ def actor_counts(data: dict, sign: int = 1) -> list[tuple]:
         if speaker:
             row(speaker)[5] += 1
     return [(actor_id, *(sign * n for n in values)) for actor_id, values in counts.items()]
+
+
+def actor_edges(data: dict, sign: int = 1) -> list[tuple]:
+    """``(source id, target id, PLOVER type, events)`` one article adds to the actor network.
+
+    An event counts once for every distinct (source, target) pair of
+    different resolved actors, as the network query counts it.
+    """
+    edges: dict[tuple[str, str, str], int] = {}
+    for event in data.get("events") or []:
+        sources = {a.get("actor") for a in event.get("source") or [] if a.get("actor")}
+        targets = {a.get("actor") for a in event.get("target") or [] if a.get("actor")}
+        for src in sources:
+            for dst in targets - {src}:
+                key = (src, dst, event["type"])
+                edges[key] = edges.get(key, 0) + 1
+    return [(*key, sign * n) for key, n in edges.items()]
