@@ -243,6 +243,13 @@ MIGRATIONS: list[tuple[str, str]] = [
             WHERE s.actor_id IS NOT NULL AND t.actor_id IS NOT NULL AND s.actor_id <> t.actor_id
             GROUP BY s.actor_id, t.actor_id, e.type;
     """),
+    # Events in timeline order straight off an index: the order (date, then
+    # the article's publication date) needs the publication date on the row.
+    ("010_events_order", """
+        ALTER TABLE events ADD COLUMN published TEXT;
+        UPDATE events SET published = (SELECT published FROM articles WHERE articles.id = events.article_id);
+        CREATE INDEX events_order ON events(date IS NULL, date, published, article_id, idx);
+    """),
 ]
 
 

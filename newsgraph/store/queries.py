@@ -18,7 +18,7 @@ from newsgraph.store.filters import EventFilter, ParamError, Where, fts_query, l
 from newsgraph.store.sql import connection, rows_in
 
 ARTICLE_ORDER = "a.published IS NULL, a.published DESC, a.id"   # newest first (index articles_newest)
-EVENT_ORDER = "e.date IS NULL, e.date, a.published, e.article_id, e.idx"
+EVENT_ORDER = "e.date IS NULL, e.date, e.published, e.article_id, e.idx"   # index events_order
 
 
 def number(value: Any) -> Any:
@@ -168,7 +168,7 @@ def event_page(conn, where: str, params: list, limit: int, offset: int) -> dict:
     conn = connection(conn)
     total = conn.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
     keys = conn.execute(f"SELECT e.article_id, e.idx, e.sentence_start, e.sentence_end FROM events e "
-                        f"JOIN articles a ON a.id = e.article_id WHERE {where} ORDER BY {EVENT_ORDER} "
+                        f"WHERE {where} ORDER BY {EVENT_ORDER} "
                         f"LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall() if limit else []
     articles = {r[0]: (json.loads(r[1]), r[2], r[3], r[4]) for r in rows_in(
         conn, "SELECT id, record, published, outlet, title FROM articles WHERE id IN ({ids})", {k[0] for k in keys})}

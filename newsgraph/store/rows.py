@@ -30,7 +30,8 @@ def article_rows(record: ArticleRecord, digest: str, now: str) -> Iterator[tuple
         "article_id": record.id, "actor_id": a.id, "start": s, "end": e, "text": record.text[s:e],
     } for a in record.actors for s, e in a.mentions]
     yield "quotes", [_quote_row(record.id, i, q) for i, q in enumerate(record.quotes)]
-    yield "events", [_event_row(record.id, i, e) for i, e in enumerate(record.events)]
+    yield "events", [{**_event_row(record.id, i, e), "published": record.published}
+                     for i, e in enumerate(record.events)]
     yield "event_args", [{
         "article_id": record.id, "event_idx": i, "role": role, "pos": j,
         "actor_id": arg.actor, "country": arg.country, "sector": arg.sector,

@@ -60,8 +60,7 @@ def timeline_page(conn, actor: Optional[str] = None, type: Optional[str] = None,
                         f"LIMIT ? OFFSET ?", [*w.params, limit, offset]).fetchall() if limit else []
     mentions = cluster_mentions(conn, [r["id"] for r in rows])
     items = [_entry(r, mentions.get(r["id"], [])) for r in rows]
-    for item in items:
-        add_excerpt(conn, item)
+    add_excerpts(conn, items)
     ids = {a for e in items for role in ("source", "target") for a in e[role] or []}
     return {"total": total, "limit": limit, "offset": offset, "items": items,
             "actor_names": actor_names(conn, ids),
@@ -78,6 +77,24 @@ def cluster_mentions(conn, cluster_ids: Iterable[str]) -> dict[str, list[dict]]:
     for items in found.values():
         items.sort(key=lambda m: (m["article"], m["event"]))
     return found
+
+
+def add_excerpts(conn, entries: list[dict]) -> None:
+    """``add_excerpt`` for a whole page, in two queries (the events, then their articles' text)."""
+    firsts = {(e["mentions"][0]["article"], e["mentions"][0]["event"]) for e in entries if e.get("mentions")}
+    spans = {(r[0], r[1]): (r[2], r[3], r[4]) for r in rows_in(
+        connection(conn), "SELECT article_id, idx, sentence_start, sentence_end, trigger_start FROM events "
+                          "WHERE article_id IN ({ids})", {a for a, _ in firsts}) if (r[0], r[1]) in firsts}
+    texts = {r[0]: r[1] for r in rows_in(connection(conn), "SELECT id, text FROM articles WHERE id IN ({ids})",
+                                         {a for a, _ in spans})}
+    for entry in entries:
+        if not entry.get("mentions") or "sentence_text" in entry:
+            continue
+        first = entry["mentions"][0]
+        span = spans.get((first["article"], first["event"]))
+        if span and first["article"] in texts:
+            entry["sentence_text"] = texts[first["article"]][span[0]:span[1]]
+            entry["trigger_at"] = span[2] - span[0]
 
 
 def add_excerpt(conn, entry: dict) -> None:
