@@ -170,14 +170,15 @@ def event_page(conn, where: str, params: list, limit: int, offset: int) -> dict:
     keys = conn.execute(f"SELECT e.article_id, e.idx, e.sentence_start, e.sentence_end FROM events e "
                         f"WHERE {where} ORDER BY {EVENT_ORDER} "
                         f"LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall() if limit else []
-    articles = {r[0]: (json.loads(r[1]), r[2], r[3], r[4]) for r in rows_in(
-        conn, "SELECT id, record, published, outlet, title FROM articles WHERE id IN ({ids})", {k[0] for k in keys})}
+    articles = {r[0]: (json.loads(r[1] or "[]"), r[2], r[3], r[4], r[5]) for r in rows_in(
+        conn, "SELECT id, json_extract(record, '$.events'), text, published, outlet, title FROM articles "
+              "WHERE id IN ({ids})", {k[0] for k in keys})}   # SQLite's parser pulls out just the events
     items = []
     for article_id, idx, start, end in keys:
-        record, published, outlet, title = articles[article_id]
-        event = dict(record["events"][idx]) if idx < len(record.get("events") or []) else {}
+        events, text, published, outlet, title = articles[article_id]
+        event = dict(events[idx]) if idx < len(events) else {}
         event.update(article=article_id, idx=idx, published=published, outlet=outlet, article_title=title,
-                     sentence_text=record["text"][start:end])
+                     sentence_text=text[start:end])
         items.append(event)
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
