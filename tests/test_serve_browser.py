@@ -303,6 +303,7 @@ def fake_discrepancies(store, measure=None):
 def test_cross_article_timeline_and_discrepancies_when_linked(page, sample_url, monkeypatch):
     from newsgraph.serve import links
     fakes = {"timeline": fake_timeline, "discrepancies": fake_discrepancies}
+    monkeypatch.setattr(links.stored, "has_link_tables", lambda store: False)   # the in-memory path
     monkeypatch.setattr(links, "link_function", fakes.get)
     open_ready(page, sample_url + "/")
     page.wait_for_selector("body[data-loading=false]")
@@ -426,8 +427,8 @@ def test_examples_dashboard_renders_and_is_screenshotted(page, examples_db, exam
     from newsgraph.store.filters import EventFilter
     with Store(examples_db, readonly=True) as store:
         counts = store.counts()
-        edges = len(network(store.conn, EventFilter())["edges"])
-        clusters = len(links.timeline(store, EventFilter()))
+        edges = len(network(store, EventFilter())["edges"])
+        clusters = links.timeline(store, EventFilter(), limit=0)["total"]
     open_ready(page, examples_url + "/")
     page.wait_for_selector("body[data-loading=false]")
     rows = page.locator("#timeline tr.timeline-row").count()
