@@ -24,13 +24,15 @@ from newsgraph.store.filters import EventFilter, check_date, check_text
 router = APIRouter(prefix="/api")
 
 
-def answer(data: dict) -> JSONResponse:
+def answer(data: dict | str) -> Response:
     """Send a route's result as JSON as is.
 
     The response models document each shape in ``/openapi.json``; re-validating
     our own output against them cost more than the query on large pages
     (50 discrepancies are 225 kB), and the shapes are pinned by the tests.
     """
+    if isinstance(data, str):   # already JSON text (a page assembled from stored JSON)
+        return Response(data, media_type="application/json")
     return JSONResponse(data)
 
 

@@ -65,10 +65,15 @@ def timeline(store, flt: EventFilter, limit: int = 50, offset: int = 0) -> dict:
     return result
 
 
-def discrepancies(store, measure: str | None = None, limit: int = 50, offset: int = 0) -> dict:
-    """One page of discrepancies (one fact, different figures), optionally of one measure."""
+def discrepancies(store, measure: str | None = None, limit: int = 50, offset: int = 0) -> dict | str:
+    """One page of discrepancies (one fact, different figures), optionally of one measure.
+
+    Returns:
+        The page as a dict, or as its JSON text when read from the store (see
+        ``newsgraph.store.timeline.discrepancy_page_json``).
+    """
     if stored.has_link_tables(store):
-        return stored.discrepancy_page(store, measure, limit, offset)
+        return stored.discrepancy_page_json(store, measure, limit, offset)
     fn = link_function("discrepancies")
     found = [_plain(d) for d in fn(store, measure=measure)] if fn else []
     return stored.with_report_articles(store, _page(found, limit, offset))

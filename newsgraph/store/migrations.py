@@ -250,6 +250,11 @@ MIGRATIONS: list[tuple[str, str]] = [
         UPDATE events SET published = (SELECT published FROM articles WHERE articles.id = events.article_id);
         CREATE INDEX events_order ON events(date IS NULL, date, published, article_id, idx);
     """),
+    # Title, outlet, date and url of many articles at once (beside timeline
+    # entries and discrepancy reports) without reading their large rows.
+    ("011_article_info", """
+        CREATE INDEX articles_info ON articles(id, title, outlet, published, url);
+    """),
 ]
 
 
