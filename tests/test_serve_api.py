@@ -420,3 +420,20 @@ def test_answers_match_their_documented_response_models(client):
                        ("/api/discrepancies", models.DiscrepancyPage)):
         body = get(client, url)
         assert model.model_validate(body).model_dump() == body, url
+
+
+def test_many_concurrent_requests_share_a_small_connection_pool(db):
+    import asyncio
+
+    import httpx
+    app = create_app(db, pool_size=1)
+
+    async def burst() -> list[int]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as http:
+            urls = ["/api/events?actor=AZE", "/api/timeline", "/api/articles?q=refugees", "/api/stats"] * 25
+            answers = await asyncio.wait_for(asyncio.gather(*(http.get(u) for u in urls)), timeout=60)
+        return [a.status_code for a in answers]
+
+    assert asyncio.run(burst()) == [200] * 100   # more requests than worker threads: none waits forever
+    assert app.state.pool._free.qsize() == 1
