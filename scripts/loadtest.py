@@ -329,10 +329,19 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000 if ordered else float("nan")
 
 
+# What the dashboard itself asks for when it opens (static/dashboard.js, panels.js), timed alone too.
+DASHBOARD_CALLS = [("stats", "/api/stats"), ("actors500", "/api/actors?limit=500&sort=mentions"),
+                   ("timeline500", "/api/timeline?limit=500"), ("events500", "/api/events?limit=500"),
+                   ("network", "/api/network?max_nodes=40"), ("quotes500", "/api/quotes?limit=500"),
+                   ("claims200", "/api/claims?limit=200"), ("articles25", "/api/articles?limit=25"),
+                   ("discrepancies200", "/api/discrepancies?limit=200"),
+                   ("deep_offset", "/api/events?limit=50&offset=5000")]
+
+
 def time_endpoints(port: int, mix: list[tuple[str, str]], repeats: int = 15) -> dict[str, float]:
     """Median milliseconds per request kind, one request at a time (the server otherwise idle)."""
     out: dict[str, list[float]] = {}
-    for kind, path in mix:
+    for kind, path in mix + DASHBOARD_CALLS * repeats:
         if len(out.get(kind, [])) >= repeats:
             continue
         began = time.perf_counter()
@@ -362,7 +371,7 @@ def main() -> None:
             mix = request_mix(port, n)
             if n in sizes:
                 timings = time_endpoints(port, mix)
-                print(f"per-endpoint median ms at {n:,} articles: "
+                print(f"per-endpoint median ms at {n:,} articles (load average {os.getloadavg()[0]:.1f}): "
                       + ", ".join(f"{k} {v:.1f}" for k, v in timings.items()), flush=True)
             if args.clients and n == args.articles:
                 idle = rss_mb(server.pid)
