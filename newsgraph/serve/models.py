@@ -15,7 +15,7 @@ from fastapi import Query
 from pydantic import BaseModel, BeforeValidator, ConfigDict
 
 from newsgraph.records import ACTOR_KINDS, CLAIM_MEASURES, EVENT_STATUSES, PLOVER_TYPES
-from newsgraph.store.filters import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET
+from newsgraph.store.filters import MAX_LIMIT, MAX_OFFSET
 
 PloverType = Literal[PLOVER_TYPES]          # type: ignore[valid-type]
 EventStatus = Literal[EVENT_STATUSES]       # type: ignore[valid-type]
@@ -42,7 +42,6 @@ StatusQ = Annotated[Optional[EventStatus], BeforeValidator(_lower), Query(descri
 KindQ = Annotated[Optional[ActorKind], BeforeValidator(_lower), Query(description="Actor kind.")]
 MeasureQ = Annotated[Optional[ClaimMeasure], BeforeValidator(_lower), Query(description="What a figure counts.")]
 SortQ = Annotated[ActorSort, Query(description="Order of the actor directory.")]
-DEFAULT_PAGE = DEFAULT_LIMIT
 
 
 class _Open(BaseModel):

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, fields
 from datetime import date
 
-from newsgraph.records import ACTOR_KINDS, CLAIM_MEASURES, EVENT_STATUSES, PLOVER_TYPES
+from newsgraph.records import EVENT_STATUSES, PLOVER_TYPES
 
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 MAX_LIMIT = 500
@@ -70,16 +70,6 @@ def check_type(value: str | None) -> str | None:
 def check_status(value: str | None) -> str | None:
     """An event status (asserted, negated, hypothetical, future, demanded), or None."""
     return check_choice("status", value, EVENT_STATUSES)
-
-
-def check_measure(value: str | None) -> str | None:
-    """A claim measure (dead, injured, ...), or None."""
-    return check_choice("measure", value, CLAIM_MEASURES)
-
-
-def check_kind(value: str | None) -> str | None:
-    """An actor kind (person, country, ...), or None."""
-    return check_choice("kind", value, ACTOR_KINDS)
 
 
 def check_text(param: str, value: str | None, max_len: int = 200) -> str | None:
@@ -210,14 +200,3 @@ class EventFilter:
         w.add(f"{alias}.article_id = ?", self.article)
         w.dates(f"{alias}.date", self.since, self.until)
         return w.sql, w.params
-
-
-def check_page(limit: int | None, offset: int | None) -> tuple[int, int]:
-    """Validate pagination: ``limit`` 0..500 (default 50), ``offset`` ≥ 0."""
-    limit = DEFAULT_LIMIT if limit is None else limit
-    offset = 0 if offset is None else offset
-    if not 0 <= limit <= MAX_LIMIT:
-        raise ParamError("limit", f"must be between 0 and {MAX_LIMIT}")
-    if not 0 <= offset <= MAX_OFFSET:
-        raise ParamError("offset", f"must be between 0 and {MAX_OFFSET}")
-    return limit, offset
