@@ -437,3 +437,18 @@ def test_many_concurrent_requests_share_a_small_connection_pool(db):
 
     assert asyncio.run(burst()) == [200] * 100   # more requests than worker threads: none waits forever
     assert app.state.pool._free.qsize() == 1
+
+
+def test_a_store_from_an_older_newsgraph_is_upgraded_once_then_served(tmp_path):
+    path = build_sample_store(tmp_path / "old.db", link=False)
+    with Store(path) as store:
+        store.conn.execute("DROP TABLE actor_counts")
+        store.conn.execute("DELETE FROM schema_migrations WHERE name = '008_actor_counts'")
+    client = TestClient(create_app(path), base_url="http://127.0.0.1")
+    aze = next(a for a in get(client, "/api/actors", limit=500)["items"] if a["id"] == "AZE")
+    assert aze["counts"]["articles"] == sum(1 for r in RECORDS.values() if r.actor("AZE"))
+    import sqlite3
+    plain = tmp_path / "plain.db"
+    sqlite3.connect(plain).execute("CREATE TABLE t (x)")
+    with pytest.raises(Exception, match="not a newsgraph store"):
+        create_app(plain)

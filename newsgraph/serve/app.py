@@ -73,7 +73,7 @@ def create_app(db_path: str | Path, hosts: list[str] | None = None, pool_size: i
         StoreError: the database is missing or is not a newsgraph store.
     """
     db_path = Path(db_path)
-    Store(db_path, readonly=True).close()  # fail now, with a clear message, not on first request
+    Store.open_current(db_path).close()  # fail now, clearly; upgrade an older store's schema once
     app = FastAPI(title="newsgraph", version="0.1.0", description=DESCRIPTION,
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json")
     app.state.db_path = db_path

@@ -18,7 +18,7 @@ from typing import Iterator
 
 from newsgraph.errors import StoreError
 from newsgraph.records import ArticleRecord
-from newsgraph.store.migrations import migrate
+from newsgraph.store.migrations import migrate, pending
 from newsgraph.store.rows import COUNTS, actor_counts, actor_edges, article_rows
 from newsgraph.store.sql import insert_rows, quote
 
@@ -104,6 +104,31 @@ class Store:
             self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
+
+    @classmethod
+    def open_current(cls, path: str | Path) -> "Store":
+        """Open ``path`` read-only, first bringing an older store's schema up to date.
+
+        Why: the web server only reads, but the queries it runs rely on the
+        tables and indexes of every migration; a store written by an older
+        newsgraph is upgraded once (in its own transactions) before serving.
+
+        Raises:
+            StoreError: missing, not a newsgraph store, or older and not writable.
+        """
+        store = cls(path, readonly=True)
+        todo = pending(store.conn)
+        if not todo:
+            return store
+        store.close()
+        if "001_articles" in todo:
+            raise StoreError(f"{path} is not a newsgraph store (run `newsgraph ingest` to make one)")
+        try:
+            cls(path).close()
+        except (StoreError, sqlite3.Error) as exc:
+            raise StoreError(f"{path} was made by an older newsgraph and cannot be upgraded "
+                             f"({', '.join(todo)}): {exc}") from None
+        return cls(path, readonly=True)
 
     # -- writing -------------------------------------------------------------
     def stored_hash(self, article_id: str) -> str | None:

@@ -264,6 +264,14 @@ def applied(conn: sqlite3.Connection) -> set[str]:
     return {row[0] for row in conn.execute("SELECT name FROM schema_migrations")}
 
 
+def pending(conn: sqlite3.Connection) -> list[str]:
+    """Names of the migrations a database has not run yet (works on a read-only connection)."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'schema_migrations'").fetchone():
+        return [name for name, _ in MIGRATIONS]
+    done = {row[0] for row in conn.execute("SELECT name FROM schema_migrations")}
+    return [name for name, _ in MIGRATIONS if name not in done]
+
+
 def migrate(conn: sqlite3.Connection) -> list[str]:
     """Run every migration not yet applied; return the names that ran.
 
