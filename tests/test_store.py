@@ -161,3 +161,15 @@ def test_an_older_store_gets_its_actor_counts_on_opening(tmp_path):
         kept = store.conn.execute("SELECT actor_id, mentions, articles, events, as_source, as_target, quotes "
                                   "FROM actor_counts ORDER BY actor_id").fetchall()
         assert kept and [tuple(r) for r in kept] == [tuple(r) for r in store.conn.execute(AGGREGATE)]
+
+
+def test_a_read_connection_recomputes_cached_answers_after_another_writes(tmp_path):
+    from newsgraph.store.queries import stats
+    with Store(tmp_path / "s.db") as writer:
+        writer.save(make_record("a1"))
+        with Store(tmp_path / "s.db", readonly=True) as reader:
+            assert stats(reader)["counts"]["articles"] == 1
+            assert stats(reader)["counts"]["articles"] == 1   # from the cache
+            writer.save(make_record("a2"))
+            assert stats(reader)["counts"]["articles"] == 2
+            assert stats(writer)["counts"]["articles"] == 2

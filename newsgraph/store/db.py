@@ -8,6 +8,7 @@ make "every event where AZE is the target" one indexed query.
 """
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import sqlite3
@@ -58,6 +59,8 @@ class Store:
                 self.conn.execute("PRAGMA journal_mode=WAL")
                 self.conn.execute("PRAGMA synchronous=NORMAL")
             self.changed = False   # something was written: refresh planner statistics on close
+            self._cache: dict[str, object] = {}
+            self._cache_version: int | None = None
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute("PRAGMA busy_timeout=5000")
@@ -104,6 +107,23 @@ class Store:
             self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
+
+    def cached(self, key: str, compute):
+        """``compute()``, remembered on this connection until the database changes.
+
+        ``PRAGMA data_version`` changes when another connection commits, so a
+        long-lived read connection (the server's pool) recomputes only after
+        an ingest or link run, never serves stale answers. A writable store
+        (whose own commits do not change ``data_version``) always recomputes.
+        """
+        if not self.readonly:
+            return compute()
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._cache_version:
+            self._cache, self._cache_version = {}, version
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return copy.deepcopy(self._cache[key])
 
     @classmethod
     def open_current(cls, path: str | Path) -> "Store":

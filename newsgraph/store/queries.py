@@ -18,6 +18,9 @@ from newsgraph.store.filters import EventFilter, ParamError, Where, fts_query, l
 from newsgraph.store.sql import connection, rows_in
 
 ARTICLE_ORDER = "a.published IS NULL, a.published DESC, a.id"   # newest first (index articles_newest)
+# Oldest first, then by article: read in index order (articles_newest, backwards), each article's rows
+# in key order, so a page of quotes or claims is read without sorting them all.
+OLDEST_FIRST = "a.published IS NULL, a.published, a.id"
 EVENT_ORDER = "e.date IS NULL, e.date, e.published, e.article_id, e.idx"   # index events_order
 
 
@@ -211,7 +214,7 @@ def list_quotes(conn, speaker: str | None = None, q: str | None = None,
     params = w.params
     base = f"FROM quotes qu JOIN articles a ON a.id = qu.article_id WHERE {w.sql}"
     select = (f"SELECT qu.*, a.published, a.outlet, a.title {base} "
-              f"ORDER BY a.published IS NULL, a.published, qu.article_id, qu.idx")
+              f"ORDER BY {OLDEST_FIRST}, qu.idx")
     result = page(conn, select, f"SELECT count(*) {base}", params, limit, offset, quote_item)
     return _with_names(conn, result, (i["speaker"]["actor"] for i in result["items"] if i["speaker"]))
 
@@ -247,13 +250,22 @@ def list_claims(conn, measure: str | None = None, article: str | None = None,
     base = f"FROM claims c JOIN articles a ON a.id = c.article_id WHERE {w.sql}"
     select = (f"SELECT c.*, a.published, a.outlet, a.title, (SELECT type FROM events e WHERE "
               f"e.article_id = c.article_id AND e.idx = c.event_idx) AS event_type {base} "
-              f"ORDER BY a.published IS NULL, a.published, c.article_id, c.idx")
+              f"ORDER BY {OLDEST_FIRST}, c.idx")
     return page(conn, select, f"SELECT count(*) {base}", params, limit, offset, claim_item)
 
 
 # -- overview -----------------------------------------------------------------
 def stats(conn) -> dict:
-    """Counts for the dashboard header: records, outlets, publication date range."""
+    """Counts for the dashboard header: records, outlets, publication date range.
+
+    Counting every table grows with the store, so the answer is kept per
+    connection until the database changes (``Store.cached``).
+    """
+    cached = getattr(conn, "cached", None)
+    return cached("stats", lambda: _stats(conn)) if cached else _stats(conn)
+
+
+def _stats(conn) -> dict:
     conn = connection(conn)
     counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
               for t in ("articles", "actors", "events", "quotes", "claims", "timexes")}
