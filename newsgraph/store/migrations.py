@@ -255,6 +255,11 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("011_article_info", """
         CREATE INDEX articles_info ON articles(id, title, outlet, published, url);
     """),
+    # Oldest first (quotes and claims pages): the newest-first index read
+    # backwards does not give this order, and sorting read every article row.
+    ("012_articles_oldest", """
+        CREATE INDEX articles_oldest ON articles(published IS NULL, published, id);
+    """),
 ]
 
 

@@ -18,8 +18,8 @@ from newsgraph.store.filters import EventFilter, ParamError, Where, fts_query, l
 from newsgraph.store.sql import connection, rows_in
 
 ARTICLE_ORDER = "a.published IS NULL, a.published DESC, a.id"   # newest first (index articles_newest)
-# Oldest first, then by article: read in index order (articles_newest, backwards), each article's rows
-# in key order, so a page of quotes or claims is read without sorting them all.
+# Oldest first, then by article: read in index order (articles_oldest), each article's rows in
+# key order, so a page of quotes or claims is read without sorting them all.
 OLDEST_FIRST = "a.published IS NULL, a.published, a.id"
 EVENT_ORDER = "e.date IS NULL, e.date, e.published, e.article_id, e.idx"   # index events_order
 
