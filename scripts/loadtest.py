@@ -195,10 +195,11 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen:
+def start_server(db: Path, port: int, workers: int = 1) -> subprocess.Popen:
     """``newsgraph serve`` on loopback; returns once it answers."""
     proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", "--db", str(db), "--host", HOST,
-                             "--port", str(port)], stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+                             "--port", str(port), "--workers", str(workers)],
+                            stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
     deadline = time.time() + 60
     while time.time() < deadline:
         try:
@@ -212,24 +213,40 @@ def start_server(db: Path, port: int) -> subprocess.Popen:
     raise SystemExit("the server did not answer within 60 s")
 
 
-def rss_mb(pid: int) -> float | None:
-    """Resident memory of a process in MB (Linux /proc; None elsewhere)."""
+def tree(pid: int) -> list[int]:
+    """A process and all its descendants (the server and its worker processes; Linux /proc)."""
+    found = [pid]
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
+        for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split():
+            found += tree(int(child))
     except OSError:
-        return None
-    return None
+        pass
+    return found
+
+
+def rss_mb(pid: int) -> float | None:
+    """Resident memory of a process and its workers in MB (Linux /proc; None elsewhere)."""
+    total = None
+    for member in tree(pid):
+        try:
+            for line in Path(f"/proc/{member}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total = (total or 0) + int(line.split()[1]) / 1024
+        except OSError:
+            continue
+    return total
 
 
 def cpu_seconds(pid: int) -> float | None:
-    """User + system CPU time a process has used (Linux /proc; None elsewhere)."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, IndexError, ValueError):
-        return None
+    """User + system CPU time a process and its workers have used (Linux /proc; None elsewhere)."""
+    total = None
+    for member in tree(pid):
+        try:
+            fields = Path(f"/proc/{member}/stat").read_text().rsplit(")", 1)[1].split()
+            total = (total or 0) + (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
 
 
 # -- the request mix -----------------------------------------------------------------
@@ -359,6 +376,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=90, help="Stop the concurrent run after this long.")
     parser.add_argument("--think", type=float, default=1.5,
                         help="Mean seconds a user waits between requests (0: back to back).")
+    parser.add_argument("--workers", type=int, default=1, help="Server processes (newsgraph serve --workers).")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/newsgraph-loadtest"))
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
@@ -366,7 +384,7 @@ def main() -> None:
     for n in sorted(set(sizes + ([args.articles] if args.clients else []))):
         db = build_store(args.workdir / f"store-{n}.db", n)
         port = free_port()
-        server = start_server(db, port)
+        server = start_server(db, port, args.workers)
         try:
             mix = request_mix(port, n)
             if n in sizes:
@@ -394,7 +412,7 @@ def main() -> None:
                 cpu = (f", server CPU {(cpu_after - cpu_before) * 1000 / max(1, len(lat)):.1f} ms per request"
                        if cpu_before is not None and cpu_after is not None else "")
                 load = f", load average {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
-                print(f"{args.clients} clients (think {args.think:g} s), {len(lat)} requests in {result['seconds']:.1f} s on {n:,} articles: "
+                print(f"{args.clients} clients (think {args.think:g} s), {args.workers} server processes, {len(lat)} requests in {result['seconds']:.1f} s on {n:,} articles: "
                       f"p50 {pct(lat, .5):.0f} ms, p95 {pct(lat, .95):.0f} ms, p99 {pct(lat, .99):.0f} ms, "
                       f"{len(lat) / result['seconds']:.1f} req/s, {len(result['errors'])} errors, "
                       f"server RSS {idle or 0:.0f} MB idle, {peak[0]:.0f} MB peak{cpu}{load}", flush=True)
@@ -403,11 +421,16 @@ def main() -> None:
                 if result["errors"]:
                     print("  first errors: " + "; ".join(result["errors"][:5]))
         finally:
+            members = tree(server.pid)
             server.terminate()
             try:
                 server.wait(timeout=15)
             except subprocess.TimeoutExpired:
-                server.kill()
+                for member in reversed(members):   # workers first, then the server itself
+                    try:
+                        os.kill(member, 9)
+                    except OSError:
+                        pass
                 server.wait()
 
 

@@ -407,6 +407,15 @@ def test_serve_command_binds_localhost_by_default_and_refuses_a_missing_store(db
     assert TestClient(apps[-1]).get("/api/stats", headers={"host": "news.lan"}).status_code == 200
     assert TestClient(apps[-1]).get("/api/stats", headers={"host": "other.lan"}).status_code == 400
     calls.pop()
+    for name in ("NEWSGRAPH_SERVE_DB", "NEWSGRAPH_SERVE_HOSTS"):
+        monkeypatch.setenv(name, "")   # restored (removed) after the test
+    assert CliRunner().invoke(app, ["serve", "--db", str(db), "--workers", "2", "--allow-host", "w.lan"]).exit_code == 0
+    assert apps[-1] == "newsgraph.serve.app:app_from_environment"   # each worker builds its own app
+    from newsgraph.serve.app import app_from_environment
+    worker = TestClient(app_from_environment())
+    assert worker.get("/api/stats", headers={"host": "w.lan"}).status_code == 200
+    assert worker.get("/api/stats", headers={"host": "x.lan"}).status_code == 400
+    calls.pop()
     missing = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.db")])
     assert missing.exit_code == 2 and "no database" in missing.output and len(calls) == 1
 

@@ -119,3 +119,17 @@ def create_app(db_path: str | Path, hosts: list[str] | None = None, pool_size: i
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
+
+
+ENV_DB, ENV_HOSTS = "NEWSGRAPH_SERVE_DB", "NEWSGRAPH_SERVE_HOSTS"
+
+
+def app_from_environment() -> FastAPI:
+    """``create_app`` for the store named in the environment: what each uvicorn worker process builds.
+
+    ``newsgraph serve --workers N`` sets ``NEWSGRAPH_SERVE_DB`` (the database)
+    and ``NEWSGRAPH_SERVE_HOSTS`` (the allowed host names, comma-separated).
+    """
+    import os
+    hosts = [h for h in os.environ.get(ENV_HOSTS, "").split(",") if h]
+    return create_app(os.environ[ENV_DB], hosts=hosts or None)
