@@ -160,7 +160,8 @@ def build_store(path: Path, n: int) -> Path:
     if path.exists():
         with Store(path) as store:   # writable: a store made by an older newsgraph is migrated
             if store.counts().get("articles") == n:
-                store.optimize()
+                if hasattr(store, "optimize"):
+                    store.optimize()
                 return path
         for suffix in ("", "-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)
@@ -198,7 +199,7 @@ def free_port() -> int:
 def start_server(db: Path, port: int, workers: int = 1) -> subprocess.Popen:
     """``newsgraph serve`` on loopback; returns once it answers."""
     proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", "--db", str(db), "--host", HOST,
-                             "--port", str(port), "--workers", str(workers)],
+                             "--port", str(port)] + (["--workers", str(workers)] if workers > 1 else []),
                             stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
     deadline = time.time() + 60
     while time.time() < deadline:
