@@ -30,7 +30,7 @@ def check_dates(**bounds: str | None) -> None:
     The same check as the API's and ``export``'s, so ``2023-13`` is refused as
     clearly as ``yesterday`` everywhere.
     """
-    from newsgraph.serve.filters import ParamError, check_date
+    from newsgraph.store.filters import ParamError, check_date
     for name, value in bounds.items():
         try:
             check_date(f"--{name}", value)
