@@ -122,7 +122,7 @@ def test_head_on_the_dashboard_answers_like_get(tmp_path):
 
     from newsgraph.serve import create_app
     from newsgraph.serve.sample import build_sample_store
-    client = TestClient(create_app(build_sample_store(tmp_path / "s.db", link=False)))
+    client = TestClient(create_app(build_sample_store(tmp_path / "s.db", link=False)), base_url="http://127.0.0.1")
     head, get = client.head("/"), client.get("/")
     assert head.status_code == get.status_code == 200 and head.content == b""
     assert head.headers["content-type"] == get.headers["content-type"]
