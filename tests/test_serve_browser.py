@@ -362,6 +362,7 @@ def test_timeline_row_names_each_reporting_article_once(page, sample_url, monkey
                 EventMention(daily.id, 1, daily.events[1].trigger)]
     entry = TimelineEntry("c1", "ASSAULT", "2023-09-19", None, None, ["AZE"], ["ARM"], mentions,
                           [wire.id, refugees.id, rallies.id, daily.id])
+    monkeypatch.setattr(links.stored, "has_link_tables", lambda store: False)   # the in-memory path
     monkeypatch.setattr(links, "link_function",
                         {"timeline": lambda store, **kw: [entry], "discrepancies": fake_discrepancies}.get)
     open_ready(page, sample_url + "/")
