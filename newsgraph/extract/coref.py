@@ -260,3 +260,7 @@ def third_person_pronouns(doc: Doc) -> list[int]:
     return [t.i for t in doc if t.lower_ in words and t.pos_ in ("PRON", "DET")
             or t.lower_ in RELATIVE and t.dep_.startswith("nsubj") and t.head.dep_ == "relcl"]
 
+
+
+# Article-level chains for descriptive speakers live next door (one concern per module).
+from newsgraph.extract.chains import ArticleChains, ChainWords  # noqa: E402,F401

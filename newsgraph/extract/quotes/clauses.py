@@ -176,7 +176,7 @@ class ClauseReader:
         key = id(vocab)
         if key not in self._hashes:
             words = (set(self.lex.verbs) | set(self.lex.particles) | self._first_words
-                     | self.lex.channel_preps | self.lex.report_nouns)
+                     | self.lex.channel_preps | self.lex.report_nouns | self.lex.evidence_nouns)
             self._hashes[key] = {vocab.strings.add(w) for w in words}
         return self._hashes[key]
 
@@ -342,12 +342,27 @@ class ClauseReader:
 
     def noun_clause(self, tok: Token) -> Optional[Clause]:
         """"X's claim that ...": a report noun with a that-clause, or None."""
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.lex.report_nouns:
+        if tok.pos_ != "NOUN":
+            return None
+        if tok.lemma_.lower() in self.lex.evidence_nouns:
+            return self._evidence_clause(tok)
+        if tok.lemma_.lower() not in self.lex.report_nouns:
             return None
         clause = next((c for c in tok.rights if c.dep_ in ("acl", "ccomp", "relcl")
                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
         if clause is None:
             return None
+        cut = next((t.i for t in clause.subtree if t.lower_ == "as" and t.dep_ == "prep"
+                    and any(g.lemma_.lower() in self.lex.evidence_nouns for g in t.children)), None)
+        if cut is not None:
+            # "its demand that forces leave as evidence that ...": the evidence clause is
+            # someone else's claim (see _evidence_clause); the demand stops before it.
+            start = _subtree_range([clause])[0]
+            content = _trim(tok.doc, start, cut)
+            owner = next((c for c in tok.lefts if c.dep_ == "poss"), None)
+            if content is None or owner is None:
+                return None
+            return Clause((tok.i, tok.i + 1), tok.i, owner.i, content, "right", "clause", kind="noun")
         owner = next((c for c in tok.lefts if c.dep_ == "poss"), None)
         if owner is None:
             by = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "by"), None)
@@ -357,6 +372,22 @@ class ClauseReader:
         start, end = _subtree_range([clause])
         return Clause((tok.i, tok.i + 1), tok.i, owner.i, _trim(tok.doc, start, end), "right",
                       "clause", kind="noun")
+
+
+    def _evidence_clause(self, tok: Token) -> Optional[Clause]:
+        """"He cited X as evidence that Y": Y is the claim of the sentence's subject."""
+        doc = tok.doc
+        if tok.head.lower_ != "as" or tok.head.dep_ != "prep":
+            return None
+        that = next((t for t in doc[tok.i + 1:min(len(doc), tok.i + 3)] if t.lower_ == "that"), None)
+        root = tok.sent.root
+        speaker = subject_of(root) if root.pos_ in ("VERB", "AUX") else None
+        if that is None or speaker is None or speaker.i > tok.i:
+            return None
+        content = _trim(doc, that.i + 1, tok.sent.end)
+        if content is None:
+            return None
+        return Clause((tok.head.i, tok.i + 1), tok.i, speaker.i, content, "right", "clause", kind="noun")
 
 
 def _after_quote(tok: Token) -> bool:

@@ -167,6 +167,8 @@ class _DocQuotes:
                       or reader.channel_clause(tok) or reader.noun_clause(tok))
             if clause is not None:
                 clauses[clause.head] = clause
+        if self.speakers.chains is not None:
+            self.speakers.chains.quoted = quoted   # a pronoun never points into quoted speech
         self.resolver = UnitResolver(self.doc, self.finder.lexicon, clauses, tok_unit, self.text)
         for unit in units:
             self.resolver.resolve(unit)

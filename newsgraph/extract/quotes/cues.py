@@ -34,6 +34,7 @@ class CueLexicon:
     channel_preps: set = field(default_factory=set)
     channel_nouns: set = field(default_factory=set)
     report_nouns: set = field(default_factory=set)
+    evidence_nouns: set = field(default_factory=set)
     not_speakers: set = field(default_factory=set)
     unnamed_speakers: set = field(default_factory=set)
     dashes: set = field(default_factory=set)
@@ -83,6 +84,7 @@ class CueLexicon:
         self.channel_preps |= _words(channels.get("preps"))
         self.channel_nouns |= _words(channels.get("nouns"))
         self.report_nouns |= _words((data.get("report_nouns") or {}).get("nouns"))
+        self.evidence_nouns |= _words((data.get("evidence_nouns") or {}).get("nouns"))
         self.not_speakers |= _words((data.get("not_speakers") or {}).get("words"))
         self.unnamed_speakers |= _words((data.get("unnamed_speakers") or {}).get("nouns"))
         self.dashes |= {str(m) for m in (data.get("dashes") or {}).get("marks") or []}

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from newsgraph.records import Speaker
 from newsgraph.extract import mentions
+from newsgraph.extract.coref import ArticleChains
 from newsgraph.extract.quotes.clauses import speaker_range
 from newsgraph.extract.quotes.cues import CueLexicon
 from newsgraph.extract.quotes.units import Attribution
@@ -37,6 +38,8 @@ class SpeakerMaker:
         self.has_actors = doc._.ng_actors is not None
         self.heads: dict[int, int] = {}     # id(Speaker) -> head token index
         self.kinds: dict[int, str] = {}     # id(Speaker) -> kind of its actor
+        self.chains = ArticleChains(doc) if self.has_actors else None
+        self.kind_of = {a.id: a.kind for a in doc._.ng_actors or []}
 
     def speaker(self, attribution: Optional[Attribution]) -> Optional[Speaker]:
         """The Speaker of an attribution, with its actor when actors are known.
@@ -64,10 +67,16 @@ class SpeakerMaker:
         actor = mentions.actor_for_token(self.doc, head) if self.has_actors else None
         if actor is not None and actor.kind != "person" and self.unnamed(head):
             actor = None   # "a senior US official" is not the USA; "he" is not a country
-        speaker = Speaker(s, e, self.text[s:e], actor.id if actor is not None else None)
+        actor_id = actor.id if actor is not None else None
+        if actor_id is None and self.chains is not None and self.doc[head].lower_ not in _PERSONAL:
+            # "The resolution", "It", "The MPs", "Mr Smith"; for people described but
+            # not named only "members of <body>" (they speak for the body).
+            actor_id = (self.chains.body_of_members(head) if self.unnamed(head)
+                        else self.chains.actor_id(head))
+        speaker = Speaker(s, e, self.text[s:e], actor_id)
         self.heads[id(speaker)] = head
-        if actor is not None:
-            self.kinds[id(speaker)] = actor.kind
+        if actor_id is not None:
+            self.kinds[id(speaker)] = self.kind_of.get(actor_id, "person")
         return speaker
 
     def unnamed(self, head: int) -> bool:
