@@ -342,11 +342,9 @@ class ClauseReader:
 
     def noun_clause(self, tok: Token) -> Optional[Clause]:
         """"X's claim that ...": a report noun with a that-clause, or None."""
-        if tok.pos_ != "NOUN":
-            return None
-        if tok.lemma_.lower() in self.lex.evidence_nouns:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.evidence_nouns:
             return self._evidence_clause(tok)
-        if tok.lemma_.lower() not in self.lex.report_nouns:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.lex.report_nouns:
             return None
         clause = next((c for c in tok.rights if c.dep_ in ("acl", "ccomp", "relcl")
                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
@@ -357,8 +355,7 @@ class ClauseReader:
         if cut is not None:
             # "its demand that forces leave as evidence that ...": the evidence clause is
             # someone else's claim (see _evidence_clause); the demand stops before it.
-            start = _subtree_range([clause])[0]
-            content = _trim(tok.doc, start, cut)
+            content = _trim(tok.doc, _subtree_range([clause])[0], cut)
             owner = next((c for c in tok.lefts if c.dep_ == "poss"), None)
             if content is None or owner is None:
                 return None
