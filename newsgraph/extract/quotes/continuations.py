@@ -15,6 +15,8 @@ from typing import Optional
 from newsgraph.records import Quote, Span
 from newsgraph.extract.quotes.units import Attribution, SENT_END, Unit, is_break
 
+_MARKS = "\"“”«»„'’‘"
+
 
 @dataclass
 class QuoteWithParts(Quote):
@@ -36,6 +38,9 @@ class Continuations:
         """Attribute quotations with no cue nearby, keeping ``quotes`` in text order."""
         starts = [q.content.start for q in quotes]
         for unit in units:
+            if unit.status == "embedded":
+                self.continue_sentence(unit, units, quotes, starts)
+                continue
             parts = self.unit_parts(unit) if unit.status == "orphan" else []
             quote = self.orphan_quote(unit, parts, quotes, starts) if parts else None
             if quote is not None:
@@ -43,6 +48,56 @@ class Continuations:
                 starts.insert(k, quote.content.start)
                 quotes.insert(k, quote)
         return quotes
+
+    def continue_sentence(self, unit: Unit, units: list[Unit], quotes: list, starts: list) -> None:
+        """“A,” X said. “B” and his team “C.”: a sentence that opens with a quotation,
+        has no cue of its own and follows a direct quote in the same paragraph carries
+        that quote on, unquoted words and all (they are part of the report)."""
+        if not unit.parts or unit.parts[0].open < 0 or self.resolver._words(self.resolver.before(unit)):
+            return
+        end = self._sentence_end(unit, units)
+        doc, clauses = self.doc, self.resolver.clauses
+        if end is None or any(clauses[h].kind != "channel" and self.resolver.tok_unit[h] < 0
+                              for h in clauses if unit.first_tok <= h < end):
+            return   # someone else's report ("“B” is what Y called it")
+        start = unit.parts[0].start
+        prev = self.previous_speech(start, quotes, starts)
+        if prev is None or prev.kind != "direct" or prev.speaker is None:
+            return
+        last = (prev.parts or [prev.content])[-1]
+        between = self.text[last.end:start].strip(_MARKS + " ,.!?")
+        if self.para_of(last.end) != self.para_of(start) or len(between) > 240 or any(
+                m in between for m in ("\"", "“", "”", "«", "»", "''")):
+            return   # only the cue sentence may stand between the two
+        stop = doc[end - 1].idx + len(doc[end - 1].text)
+        while stop > start and self.text[stop - 1] in ".,;:!?…\"”’' ":
+            stop -= 1
+        if stop > start:
+            prev.parts.append(self.span(start, stop))
+
+    def _sentence_end(self, unit: Unit, units: list[Unit]) -> Optional[int]:
+        """Token index just past the sentence that ``unit`` opens (quotations skipped whole)."""
+        doc, tok_unit = self.doc, self.resolver.tok_unit
+        j, n = unit.first_tok, len(doc)
+        while j < n and j - unit.first_tok < 120:
+            k = tok_unit[j]
+            if k >= 0:
+                last = units[k].last_tok
+                inner = self.text[units[k].parts[-1].start:units[k].parts[-1].end].rstrip()
+                nxt = last + 1
+                while nxt < n and doc[nxt].is_space and not is_break(doc[nxt]):
+                    nxt += 1
+                if inner.endswith(tuple(SENT_END)) and (nxt >= n or is_break(doc[nxt]) or doc[nxt].is_title
+                                                       or tok_unit[nxt] >= 0):
+                    return last + 1
+                j = last + 1
+                continue
+            if is_break(doc[j]):
+                return j
+            if doc[j].text in SENT_END:
+                return j + 1
+            j += 1
+        return None
 
     def orphan_quote(self, unit: Unit, parts: list, quotes: list, starts: list) -> Optional[QuoteWithParts]:
         """A colon-introduced quote, a continuation (None when merged into the previous
