@@ -254,6 +254,8 @@ class ClauseReader:
         if needs == "naming":   # "called Burma a story", not "called X, Y says" or "called Pashinyan"
             right = [c for c in right if not (c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"))
                      and not (c.dep_ in ("oprd", "attr") and c.pos_ == "PROPN")]
+            if any(c.dep_ == "oprd" for c in right):   # "called [the system] “rotten”": both are said
+                right += [c for c in tok.rights if c.dep_ == "dobj" and c.pos_ != "PRON"]
         if tok.lemma_.lower() in self.lex.tell_verbs and not any(c.dep_ in ("ccomp", "xcomp") for c in right):
             right = []          # "told reporters": the object is the audience, not the content
         clauses = [c for c in right if c.dep_ in _CLAUSE_DEPS] or self._channel_that(tok)

@@ -45,6 +45,7 @@ from newsgraph.extract.quotes.units import Attribution, Unit, UnitResolver, is_b
 _TRANSCRIPT_LABEL = re.compile(r"[A-Z][A-Z.' -]{1,30}:\s")
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "PRON", "NUM", "ADJ", "AUX"}
 _CONTINUE_MODES = ("paragraph", "never", "always")
+_CLOSERS = {"”", '"', "''", "»", "’"}
 
 
 @Language.factory("newsgraph_quotes", default_config={
@@ -248,7 +249,7 @@ class _DocQuotes(Continuations):
                 continue   # "Imagine that ...", "to ban all Muslims": nobody is reported
             if not any(t.pos_ in _CONTENT_POS for t in self.doc[clause.content[0]:clause.content[1]]):
                 continue   # "has requested for": nothing was reported
-            start, end = self.chars(*clause.content)
+            start, end = self.chars(clause.content[0], self._cut_participle(*clause.content))
             if _covered(self.text, start, end, direct_chars) >= 0.5:
                 continue
             kind = "mixed" if _covered(self.text, start, end, all_chars) > 0 else "indirect"
@@ -257,6 +258,16 @@ class _DocQuotes(Continuations):
             parts = [self.span(*self.chars(*p)) for p in clause.pieces] if clause.pieces else [content]
             out.append(QuoteWithParts(kind, content, self.speaker(attribution), self.cue(attribution), parts))
         return out
+
+    def _cut_participle(self, start: int, end: int) -> int:
+        """End a report at "”, claiming that ..." / "”, linking to ...": after a closing mark
+        the participle starts a new act of the speaker, not more of this content."""
+        doc = self.doc
+        for j in range(start + 1, end - 1):
+            pair = {doc[j - 1].text, doc[j].text}
+            if "," in pair and pair & _CLOSERS and doc[j + 1].tag_ == "VBG":
+                return j
+        return end
 
     def _passive(self, head: int) -> bool:
         """True for "it was announced that ...": reported, with the reporter left out."""

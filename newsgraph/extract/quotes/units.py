@@ -247,6 +247,8 @@ class UnitResolver:
                 break   # "according to the police and “nearly 5,000”": no lead-in
             if all(self._leads_in(doc[k], clause) for k in range(clause.cue[1], end)):
                 return self._from_clause(self._outer(clause))
+            if doc[before[-1]].text == ":" and clause.kind == "verb" and clause.speaker is not None:
+                return self._from_clause(clause)   # "X explained it this way: “...”"
             break   # a nearer verb that does not lead in hides farther ones
         if doc[before[-1]].text == ":":
             return self.colon_label(before[0], stop=before[-1])
