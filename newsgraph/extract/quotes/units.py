@@ -157,13 +157,13 @@ class UnitResolver:
                 return self._from_clause(clause) if j == first else None
             if clause.side == "right" and clause.clausal and not self._comma_closed(unit):
                 continue   # "adding that ..." reports something else
-            if self._only_subject_before(clause, after[0], j):
+            if self._only_subject_before(clause, after[0], j) or self._named_first(clause, unit, words):
                 attribution = self._from_clause(clause)
                 if clause.speaker is None or not after[0] <= clause.speaker <= after[-1]:
                     # The parser took the quotation (or nothing) for the subject:
                     # "“…,” read a sign", "“…,” Tulsa police Chief Chuck Jordan said".
                     attribution.clause = None
-                    attribution.speaker_head = self._nearest_noun(after, j)
+                    attribution.speaker_head = self._name_head(words) or self._nearest_noun(after, j)
                 return attribution
         return None
 
@@ -174,6 +174,25 @@ class UnitResolver:
         if before:
             return before[-1]
         return next((k for k in after if k > cue and self.doc[k].pos_ in nominal), None)
+
+    def _named_first(self, clause: Clause, unit: Unit, words: list[int]) -> bool:
+        """“…,” Mr. Daniloff, now 81 and retired in Cambridge, said: the subject opens the
+        words after a comma-closed quotation, however long its apposition."""
+        if not self._comma_closed(unit):
+            return False
+        if self._name_head(words) is not None and words[0] < clause.head:
+            return True   # a name first; the parser may have lost it in the apposition
+        if clause.speaker is None:
+            return False
+        subject = self.doc[clause.speaker]
+        return subject.left_edge.i <= words[0] <= subject.i < clause.head
+
+    def _name_head(self, words: list[int]) -> Optional[int]:
+        """The last word of a proper name opening ``words`` ("Mr. Daniloff", "Nate Silver")."""
+        doc, k = self.doc, 0
+        while k < len(words) and words[k] == words[0] + k and doc[words[k]].pos_ == "PROPN":
+            k += 1
+        return words[k - 1] if k else None
 
     def _comma_closed(self, unit: Unit) -> bool:
         """True when the quotation ends with a comma (“…,” he said), the mark of a post-posed cue."""
