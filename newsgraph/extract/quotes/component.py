@@ -49,7 +49,10 @@ _CLOSERS = {"”", '"', "''", "»", "’"}
 
 
 @Language.factory("newsgraph_quotes", default_config={
-    "cue_paths": [], "continuations": "paragraph", "min_unattributed_words": 4})
+    "cue_paths": [], "continuations": "paragraph", "min_unattributed_words": 4},
+    # Actors are optional (speakers then have no actor id), so they are not required.
+    requires=["token.dep", "token.lemma", "token.tag", "doc.sents"],
+    assigns=["doc._.ng_quotes", "doc.spans"])
 def make_quote_finder(nlp: Language, name: str, cue_paths: list, continuations: str,
                       min_unattributed_words: int) -> "QuoteFinder":
     """Factory for ``nlp.add_pipe("newsgraph_quotes", config={...})``.
