@@ -45,6 +45,7 @@ from newsgraph.extract.quotes.units import Attribution, Unit, UnitResolver, is_b
 _TRANSCRIPT_LABEL = re.compile(r"[A-Z][A-Z.' -]{1,30}:\s")
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "PRON", "NUM", "ADJ", "AUX"}
 _CONTINUE_MODES = ("paragraph", "never", "always")
+_LINK_LABEL = re.compile(r"[ \t\u00a0]*([A-Za-z][A-Za-z ]{0,24}?)\s*(?::|\s[-–—|])\s")
 _CLOSERS = {"”", '"', "''", "»", "’"}
 
 
@@ -172,8 +173,15 @@ class _DocQuotes(Continuations):
         quotes += self.label_quotes(units, tok_unit, quotes)
         quotes.sort(key=lambda q: (q.content.start, q.content.end))
         quotes = self.place_orphans(units, quotes)
+        quotes = [q for q in quotes if not self.on_link_line(q.content.start)]
         self.speakers.resolve_pronouns(quotes, self.para_of)
         return quotes
+
+    def on_link_line(self, char: int) -> bool:
+        """True when ``char`` lies on a line such as "Related: ..." or "READ MORE - ..."."""
+        start = self.paragraphs[self.para_of(char)]
+        label = _LINK_LABEL.match(self.text, start)
+        return bool(label) and label.group(1).strip().lower() in self.finder.lexicon.link_labels
 
     def build_units(self, regions: list[Quoted]) -> list[Unit]:
         """Group paragraphs of one run-on quotation; a transcript label starts a new one."""

@@ -112,9 +112,19 @@ class Continuations:
                 prev.parts.extend(parts)
                 return None
             return QuoteWithParts("direct", parts[0], prev.speaker, None, parts)
+        if self.headline_line(parts[0].start):
+            return None   # a crosshead, pull quote or another story's headline: nobody speaks
         if sum(len(p.text.split()) for p in parts) >= self.finder.min_unattributed_words:
             return QuoteWithParts("direct", parts[0], None, None, parts)
         return None
+
+    def headline_line(self, char: int) -> bool:
+        """True for a short line without sentence punctuation at its end (a headline)."""
+        para = self.para_of(char)
+        start = self.paragraphs[para]
+        end = self.paragraphs[para + 1] if para + 1 < len(self.paragraphs) else len(self.text)
+        line = self.text[start:end].strip().rstrip(_MARKS + " ")
+        return len(line.split()) <= 20 and not line.endswith((".", "!", "?", "…", ",", ";"))
 
     def previous_speech(self, start: int, quotes: list, starts: list) -> Optional[QuoteWithParts]:
         """The quote a cue-less quotation carries on: the previous one, or the last direct

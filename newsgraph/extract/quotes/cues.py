@@ -36,6 +36,7 @@ class CueLexicon:
     report_nouns: set = field(default_factory=set)
     evidence_nouns: set = field(default_factory=set)
     not_speakers: set = field(default_factory=set)
+    link_labels: set = field(default_factory=set)
     unnamed_speakers: set = field(default_factory=set)
     dashes: set = field(default_factory=set)
 
@@ -86,6 +87,7 @@ class CueLexicon:
         self.report_nouns |= _words((data.get("report_nouns") or {}).get("nouns"))
         self.evidence_nouns |= _words((data.get("evidence_nouns") or {}).get("nouns"))
         self.not_speakers |= _words((data.get("not_speakers") or {}).get("words"))
+        self.link_labels |= _words((data.get("link_labels") or {}).get("words"))
         self.unnamed_speakers |= _words((data.get("unnamed_speakers") or {}).get("nouns"))
         self.dashes |= {str(m) for m in (data.get("dashes") or {}).get("marks") or []}
 
