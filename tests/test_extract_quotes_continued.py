@@ -61,3 +61,9 @@ def test_continuations_never_keeps_the_cue_less_fragment_apart(nlp):
     found = parts_of(nlp_never, text)
     assert found[0] == (["The budget is balanced"], "she")
     assert found[1][1] is None
+
+
+def test_quoted_opening_before_a_mid_sentence_cue_is_the_first_part(nlp):
+    text = "“We will not back down” from this fight, Smith said, “and the workers deserve better.”"
+    assert parts_of(nlp, text) == [(["We will not back down” from this fight",
+                                     "and the workers deserve better."], "Smith")]

@@ -55,6 +55,8 @@ class Continuations:
         that quote on, unquoted words and all (they are part of the report)."""
         if not unit.parts or unit.parts[0].open < 0 or self.resolver._words(self.resolver.before(unit)):
             return
+        if self.lead_fragment(unit, units, quotes, starts):
+            return
         end = self._sentence_end(unit, units)
         doc, clauses = self.doc, self.resolver.clauses
         if end is None or any(clauses[h].kind != "channel" and self.resolver.tok_unit[h] < 0
@@ -74,6 +76,38 @@ class Continuations:
             stop -= 1
         if stop > start:
             prev.parts.append(self.span(start, stop))
+
+    def lead_fragment(self, unit: Unit, units: list[Unit], quotes: list, starts: list) -> bool:
+        """“A” by the allies, X said, “B.”: a quoted opening whose sentence goes on to the
+        cue of the next quotation is that quotation's first part (words between included)."""
+        doc, tok_unit = self.doc, self.resolver.tok_unit
+        j = unit.last_tok + 1
+        while j < len(doc) and tok_unit[j] < 0 and not is_break(doc[j]) and doc[j].text not in SENT_END:
+            j += 1
+        if j >= len(doc) or tok_unit[j] < 0:
+            return False
+        nxt = units[tok_unit[j]]
+        clause = nxt.attribution.clause if nxt.status == "direct" and nxt.attribution else None
+        if clause is None or not unit.last_tok < clause.cue[0] < nxt.first_tok or clause.speaker is None:
+            return False
+        who = doc[clause.speaker]
+        stop = min(who.left_edge.i, clause.cue[0])
+        if not unit.last_tok < stop or any(h in self.resolver.clauses and h != clause.head
+                                           for h in range(unit.last_tok + 1, stop)):
+            return False
+        first = self.unit_parts(nxt)
+        target = next((q for q in quotes if first and any(p.start == first[0].start for p in q.parts)), None)
+        if target is None:
+            return False
+        end = doc[stop - 1].idx + len(doc[stop - 1].text)
+        while end > unit.parts[0].start and self.text[end - 1] in " ,;:—–-":
+            end -= 1
+        lead = self.span(unit.parts[0].start, end)
+        target.parts.insert(0, lead)
+        target.content = lead
+        k = next(i for i, q in enumerate(quotes) if q is target)
+        starts[k] = lead.start   # nothing lies between the lead and the old content: order holds
+        return True
 
     def _sentence_end(self, unit: Unit, units: list[Unit]) -> Optional[int]:
         """Token index just past the sentence that ``unit`` opens (quotations skipped whole)."""
