@@ -260,7 +260,7 @@ class _DocQuotes(Continuations):
                 continue   # "Imagine that ...", "to ban all Muslims": nobody is reported
             if not any(t.pos_ in _CONTENT_POS for t in self.doc[clause.content[0]:clause.content[1]]):
                 continue   # "has requested for": nothing was reported
-            start, end = self.chars(clause.content[0], self._cut_participle(*clause.content))
+            start, end = self.chars(clause.content[0], self._cut_participle(*clause.content, clause.cue))
             if _covered(self.text, start, end, direct_chars) >= 0.5:
                 continue
             kind = "mixed" if _covered(self.text, start, end, all_chars) > 0 else "indirect"
@@ -270,13 +270,13 @@ class _DocQuotes(Continuations):
             out.append(QuoteWithParts(kind, content, self.speaker(attribution), self.cue(attribution), parts))
         return out
 
-    def _cut_participle(self, start: int, end: int) -> int:
+    def _cut_participle(self, start: int, end: int, cue: tuple) -> int:
         """End a report at "”, claiming that ..." / "”, linking to ...": after a closing mark
         the participle starts a new act of the speaker, not more of this content."""
         doc = self.doc
         for j in range(start + 1, end - 1):
             pair = {doc[j - 1].text, doc[j].text}
-            if "," in pair and pair & _CLOSERS and doc[j + 1].tag_ == "VBG":
+            if "," in pair and pair & _CLOSERS and doc[j + 1].tag_ == "VBG" and not cue[0] <= j + 1 < cue[1]:
                 return j
         return end
 
