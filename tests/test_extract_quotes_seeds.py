@@ -122,3 +122,9 @@ def test_004_the_democrat_is_menendez(nlp, seed_quotes):
     q = quote_starting(seed_quotes["004"], "that he will put up legislation")
     assert q.speaker.text == "The Democrat"
     speaker_actor(nlp, q, "person:bob-menendez")
+
+
+def test_002_subject_before_the_marks_speaks_when_the_cue_after_names_nobody(nlp, seed_quotes):
+    q = quote_starting(seed_quotes["002"], "reaffirms the need to recognize")
+    assert q.speaker.text == "The resolution"
+    speaker_actor(nlp, q, "org:fra-senate")

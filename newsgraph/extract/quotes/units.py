@@ -124,6 +124,13 @@ class UnitResolver:
         if unit.parts[0].recovered and post is None:
             unit.status = "dropped"
             return
+        own = self._subject_into_quote(unit, b_words) if pre is None and b_words else None
+        if own is not None and post is not None and post.speaker is None and post.speaker_head is None \
+                and (post.clause is None or post.clause.speaker is None):
+            # The resolution “reaffirms the need ...,” considering that: the cue after the
+            # quotation names nobody, the subject before the marks speaks.
+            unit.status, unit.attribution = "direct", own
+            return
         if pre is not None and post is not None and after_clean:
             # Both sides name someone: a colon or "…,” according to X" keeps the
             # speaker before the quotation; otherwise "“…,” X said" wins.
@@ -140,6 +147,17 @@ class UnitResolver:
             unit.status = "orphan"
         else:
             unit.status = "embedded"
+
+    def _subject_into_quote(self, unit: Unit, b_words: list[int]) -> Optional[Attribution]:
+        """A short subject whose verb opens the quotation ("The resolution “reaffirms ...”")."""
+        if len(b_words) > 8 or any(self.doc[j].pos_ in ("VERB", "AUX") for j in b_words):
+            return None
+        for j in b_words:
+            head = self.doc[j].head
+            if self.doc[j].dep_ == "nsubj" and unit.first_tok < head.i <= unit.last_tok \
+                    and head.pos_ in ("VERB", "AUX") and self.doc[j].pos_ in ("NOUN", "PROPN"):
+                return Attribution(None, (head.i, head.i + 1), None, j)
+        return None
 
     # -- after the closing mark: "”, X said." ----------------------------------
     def post_attribution(self, after: list[int], unit: Unit) -> Optional[Attribution]:
