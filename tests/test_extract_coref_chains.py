@@ -49,3 +49,10 @@ def test_evidence_clause_goes_to_the_subject_not_a_possessive(nlp):
     genocide = [q for q in nlp(text)._.ng_quotes if "genocide" in q.content.text]
     assert genocide and genocide[0].speaker.text == "He"
     assert genocide[0].speaker.actor == "person:nikol-pashinyan"
+
+
+def test_he_said_after_a_paragraph_about_someone_else_is_that_person(nlp):
+    text = ("Anna Berg met the press.\n\n“We will win,” Berg said.\n\n"
+            "Her rival, Tom Lee, was in Ohio, where he spoke to farmers about prices.\n\n"
+            "“We are ready,” he said.")
+    assert speakers(nlp, text) == [("Berg", "person:anna-berg"), ("he", "person:tom-lee")]

@@ -138,9 +138,14 @@ class Resolver:
                 and self.genders.get(s.key, gender) == gender]
         if not tok.dep_.startswith("nsubj"):
             later = []
+            # "Her rival, Tom Lee, ...": a possessive never points into its own noun phrase.
+            own = (doc[tok.head.left_edge.i].idx, doc[tok.head.right_edge.i].idx + 1) \
+                if tok.dep_ == "poss" else (0, 0)
             for s in self.slots[bisect.bisect_right(self.slots, tok.idx, key=_start):]:
                 if s.sent != sent:
                     break
+                if own[0] <= s.start < own[1]:
+                    continue
                 if s.subject and s.person_like and s.key and self.genders.get(s.key, gender) == gender:
                     later.append(s)
             if later and not any(s.sent == sent for s in pool):
