@@ -67,3 +67,13 @@ def test_quoted_opening_before_a_mid_sentence_cue_is_the_first_part(nlp):
     text = "“We will not back down” from this fight, Smith said, “and the workers deserve better.”"
     assert parts_of(nlp, text) == [(["We will not back down” from this fight",
                                      "and the workers deserve better."], "Smith")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("POLLS FAVOR CRUZ - Philip Bump: “Two weeks ago his strongest territory had been the South.”", "Philip Bump"),
+    ("More from the report: “Today numerous online survey vendors condition their samples.”", "the report"),
+    ("Kasich resisted: “Ohio governors do not have the power to suspend state laws.”", "Kasich"),
+])
+def test_colon_hands_the_quotation_to_the_name_before_it(nlp, text, speaker):
+    [(parts, who)] = parts_of(nlp, text)
+    assert who == speaker

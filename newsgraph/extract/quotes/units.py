@@ -288,8 +288,27 @@ class UnitResolver:
                 return self._from_clause(clause)   # "X explained it this way: “...”"
             break   # a nearer verb that does not lead in hides farther ones
         if doc[before[-1]].text == ":":
-            return self.colon_label(before[0], stop=before[-1])
+            return self.colon_intro(before)
         return None
+
+    def colon_intro(self, before: list[int]) -> Optional[Attribution]:
+        """Who a colon hands the quotation to: "Pence: “", "HEADLINE - Philip Bump: “",
+        "From the report: “", "Kasich resisted: “"."""
+        doc, colon = self.doc, before[-1]
+        dashes = [k for k in before[:-1] if doc[k].text in self.lex.dashes]
+        start = dashes[-1] + 1 if dashes else before[0]
+        words = [k for k in range(start, colon) if not doc[k].is_space]
+        if words and doc[words[0]].lower_ == "more":
+            words = words[1:]
+        if len(words) >= 2 and doc[words[0]].lower_ == "from":
+            obj = next((k for k in words[1:] if doc[k].dep_ == "pobj"), words[-1])
+            return Attribution(None, (words[0], words[0] + 1), None, obj)   # "From the report:"
+        verb = doc[colon - 1]
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if verb.pos_ == "VERB" and subj is not None and subj.i >= start and (
+                subj.pos_ == "PROPN" or subj.lower_ in ("he", "she", "they")):
+            return Attribution(None, (verb.i, verb.i + 1), None, subj.i)   # "Kasich resisted:"
+        return self.colon_label(start, stop=colon) if words else None
 
     def _leads_in(self, tok: Token, clause: Clause) -> bool:
         """True when a word between a cue and a quotation belongs to the cue, not the quote.
