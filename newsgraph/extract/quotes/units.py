@@ -187,7 +187,8 @@ class UnitResolver:
 
     def _nearest_noun(self, after: list[int], cue: int) -> Optional[int]:
         """The head of the noun phrase next to a post-posed cue: before it, else after it."""
-        nominal = ("NOUN", "PROPN", "PRON")
+        nominal = ("NOUN", "PROPN", "PRON")   # never a possessive ("Just Announced Its ...")
+        after = [k for k in after if self.doc[k].tag_ != "PRP$" and self.doc[k].dep_ != "poss"]
         before = [k for k in after if k < cue and self.doc[k].pos_ in nominal]
         if before:
             return before[-1]
