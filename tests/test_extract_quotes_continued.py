@@ -77,3 +77,9 @@ def test_quoted_opening_before_a_mid_sentence_cue_is_the_first_part(nlp):
 def test_colon_hands_the_quotation_to_the_name_before_it(nlp, text, speaker):
     [(parts, who)] = parts_of(nlp, text)
     assert who == speaker
+
+
+def test_dateline_is_not_the_speaker(nlp):
+    text = ("WASHINGTON -- President Obama, dedicating the museum on Saturday, said it would tell "
+            "an American story, one of ''suffering and delight, one of fear, but also of hope.''")
+    assert [who for _, who in parts_of(nlp, text)] == ["President Obama"]

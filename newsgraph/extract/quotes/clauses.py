@@ -384,9 +384,7 @@ class ClauseReader:
         if that is None or speaker is None or speaker.i > tok.i:
             return None
         content = _trim(doc, that.i + 1, tok.sent.end)
-        if content is None:
-            return None
-        return Clause((tok.head.i, tok.i + 1), tok.i, speaker.i, content, "right", "clause", kind="noun")
+        return None if content is None else Clause((tok.head.i, tok.i + 1), tok.i, speaker.i, content, "right", "clause", kind="noun")
 
 
 def _after_quote(tok: Token) -> bool:

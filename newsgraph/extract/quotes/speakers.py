@@ -56,7 +56,7 @@ class SpeakerMaker:
             start, end = attribution.speaker
             head = attribution.speaker_head if attribution.speaker_head is not None else end - 1
         elif attribution.clause is not None and attribution.clause.speaker is not None:
-            start, end, head = speaker_range(self.doc[attribution.clause.speaker])
+            start, end, head = speaker_range(_past_dateline(self.doc[attribution.clause.speaker]))
         elif attribution.speaker_head is not None:
             start, end, head = speaker_range(self.doc[attribution.speaker_head])
         else:
@@ -107,3 +107,12 @@ class SpeakerMaker:
                 speaker.actor = previous.actor
             if not pronoun:
                 previous = speaker
+
+
+def _past_dateline(tok):
+    """"WASHINGTON -- President Obama ... said": the parser makes the dateline the subject
+    and the speaker its apposition; the speaker is the apposition."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if not (tok.is_upper and len(tok) > 1 and nxt is not None and nxt.text in ("--", "—", "–", "-")):
+        return tok
+    return next((c for c in tok.rights if c.dep_ in ("appos", "npadvmod", "conj") and c.pos_ == "PROPN"), tok)
