@@ -12,7 +12,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Optional
 
-from newsgraph.records import Quote, Span
+from newsgraph.records import Quote
 from newsgraph.extract.quotes.units import Attribution, SENT_END, Unit, is_break
 
 _MARKS = "\"“”«»„'’‘"
