@@ -83,3 +83,13 @@ def test_dateline_is_not_the_speaker(nlp):
     text = ("WASHINGTON -- President Obama, dedicating the museum on Saturday, said it would tell "
             "an American story, one of ''suffering and delight, one of fear, but also of hope.''")
     assert [who for _, who in parts_of(nlp, text)] == ["President Obama"]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("But, according to the poll, 46 percent of voters remain undecided.", "46 percent of voters remain undecided"),
+    ("Verizon has struck a deal with the unions, according to the Labor Department, ending a long strike.",
+     "Verizon has struck a deal with the unions"),
+])
+def test_according_to_reports_the_clause_without_the_source_phrase(nlp, text, content):
+    [quote] = nlp(text)._.ng_quotes
+    assert quote.content.text == content

@@ -19,15 +19,10 @@ from newsgraph.extract.quotes.cues import CueLexicon
 _CLAUSE_DEPS = {"ccomp", "parataxis"}
 _OBJECT_DEPS = {"ccomp", "parataxis", "xcomp", "dobj", "oprd", "attr", "dative"}
 _NAMING_DEPS = {"ccomp", "oprd", "xcomp"}
-# Left modifiers that belong to a speaker's noun phrase.
-_NP_LEFT = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "advmod", "npadvmod"}
-_PARTITIVE = {"one", "some", "many", "most", "each", "all", "several", "none", "few",
-              "any", "both", "two", "three", "either", "neither", "member", "members"}
 # "accused X of Y", "blasted X for Y", "described X as Y": the phrase is part of what was said.
 _ABOUT_PREPS = {"as", "of", "for", "about", "against", "over"}
 # Verbs that hand on to a real speech act: "went on to say", "continued to insist".
 _LEAD_INS = {"go", "continue", "proceed", "begin", "start", "rise", "stand", "take", "hasten", "add"}
-_RELATIVE = {"who", "which", "that", "whom", "whose"}
 _MARKS = set("\"“”„«»") | {"''", "``"}
 _EDGE_PUNCT = set(".,;:-—–―\"'“”‘’«»„()[]…")
 
@@ -79,46 +74,6 @@ def _trim(doc: Doc, start: int, end: int) -> Optional[tuple]:
 
 def _subtree_range(tokens: list[Token]) -> tuple[int, int]:
     return min(t.left_edge.i for t in tokens), max(t.right_edge.i for t in tokens) + 1
-
-
-def speaker_range(tok: Token) -> tuple[int, int, int]:
-    """The speaker's mention as written, as a token range, from its head token.
-
-    Names keep their titles ("French Foreign Minister Catherine Colonna");
-    appositions and relative clauses are cut, except that a common-noun head
-    with a person's name in apposition gives the name ("one of the organizers,
-    Talline Tashdian" -> "Talline Tashdian"); relative pronouns give their
-    antecedent.
-
-    Args:
-        tok: the head token of the subject (or of "by X", "according to X").
-    Returns:
-        ``(start, end, head)`` token indices: the range and its head token.
-    """
-    if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
-        tok = tok.head.head
-    if tok.pos_ == "PRON":
-        return tok.i, tok.i + 1, tok.i
-    if tok.pos_ != "PROPN":
-        for child in tok.rights:
-            if child.dep_ == "appos" and any(t.ent_type_ == "PERSON" for t in child.subtree):
-                return (*_np_range(child), child.i)
-    return (*_np_range(tok), tok.i)
-
-
-def _np_range(tok: Token) -> tuple[int, int]:
-    start, end = tok.i, tok.i + 1
-    for child in tok.lefts:
-        if child.dep_ in _NP_LEFT:
-            start = min(start, child.left_edge.i)
-    for child in tok.rights:
-        if child.dep_ == "prep" and child.lower_ == "of" and (tok.lower_ in _PARTITIVE or tok.pos_ == "NUM"):
-            end = max(end, child.right_edge.i + 1)
-        elif child.dep_ == "prep" and child.lower_ in ("from", "by") and child.i == end:
-            end = max(end, child.right_edge.i + 1)   # "a statement from the presidency"
-        elif child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN"):
-            end = max(end, _np_range(child)[1])
-    return start, end
 
 
 def subject_of(verb: Token, quoted: Optional[Callable[[int], bool]] = None) -> Optional[Token]:
@@ -314,12 +269,18 @@ class ClauseReader:
             h_start, h_end = head.left_edge.i, head.right_edge.i + 1
             if head.i == tok.i or not (h_start <= tok.i < h_end):
                 h_start, h_end = sent.start, sent.end
-            if tok.i - h_start <= 1:
+            left = sum(1 for t in doc[h_start:tok.i] if t.is_alpha and t.dep_ not in ("cc", "advmod"))
+            nxt = doc[phrase_end + 1] if phrase_end + 1 < h_end else None
+            if left == 0:      # "But, according to the poll, 46 percent ..."
                 content = _trim(doc, phrase_end, h_end)
-            elif phrase_end >= h_end - 1:
+            elif phrase_end >= h_end - 1 or (doc[phrase_end].text == "," and nxt is not None
+                                             and nxt.tag_ == "VBG"):   # "..., according to X, taking"
                 content = _trim(doc, h_start, tok.i)
-            else:
-                content = _trim(doc, h_start, h_end)
+            else:              # the source in the middle of what it reports
+                pieces = [p for p in (_trim(doc, h_start, tok.i), _trim(doc, phrase_end, h_end)) if p]
+                content = (pieces[0][0], pieces[-1][1]) if pieces else None
+                return Clause((tok.i, end), tok.i, source.i, content, "around", "any", kind="source",
+                              pieces=pieces if len(pieces) > 1 else None)
             return Clause((tok.i, end), tok.i, source.i, content, "around", "any", kind="source")
         return None
 
