@@ -211,6 +211,10 @@ class ClauseReader:
                      and not (c.dep_ in ("oprd", "attr") and c.pos_ == "PROPN")]
             if any(c.dep_ == "oprd" for c in right):   # "called [the system] “rotten”": both are said
                 right += [c for c in tok.rights if c.dep_ == "dobj" and c.pos_ != "PRON"]
+        if needs == "naming" and not right:
+            named = self._named_object(tok)
+            if named is not None:
+                return named, "right", False, None
         if tok.lemma_.lower() in self.lex.tell_verbs and not any(c.dep_ in ("ccomp", "xcomp") for c in right):
             right = []          # "told reporters": the object is the audience, not the content
         clauses = [c for c in right if c.dep_ in _CLAUSE_DEPS] or self._channel_that(tok)
@@ -238,6 +242,22 @@ class ClauseReader:
             if head.i > tok.i and before is not None and after is not None and tok.left_edge.i > head.left_edge.i:
                 return (before[0], after[1]), "around", True, [before, after]
         return None, "none", False, None
+
+    @staticmethod
+    def _named_object(tok: Token) -> Optional[tuple]:
+        """"called that “beyond preposterous”", "called Merkel “The Chancellor ...”": an
+        object holding or followed by a quotation is what the naming verb reports."""
+        doc = tok.doc
+        obj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
+        if obj is None:
+            return None
+        start, end = obj.left_edge.i, obj.right_edge.i + 1
+        if end < len(doc) and doc[end].text in _MARKS:
+            close = next((k for k in range(end + 1, min(len(doc), end + 40)) if doc[k].text in _MARKS), None)
+            end = close + 1 if close is not None else end
+        if not any(doc[k].text in _MARKS for k in range(start, end)):
+            return None
+        return _trim(doc, start, end)
 
     def _channel_that(self, tok: Token) -> list:
         """"said in a statement that ...", parsed with the that-clause under "statement"."""
