@@ -249,6 +249,8 @@ class _DocQuotes(Continuations):
         used = {id(u.attribution.clause) for u in units if u.status == "direct" and u.attribution.clause}
         direct_chars = sorted((p.start, p.end) for k in direct_ids for p in units[k].parts)
         all_chars = sorted((p.start, p.end) for u in units for p in u.parts)
+        direct_cues = [self.doc[u.attribution.cue[0]].idx for u in units
+                       if u.status == "direct" and u.attribution.cue is not None]
         out = []
         for head in sorted(clauses):
             clause = clauses[head]
@@ -261,7 +263,9 @@ class _DocQuotes(Continuations):
             if not any(t.pos_ in _CONTENT_POS for t in self.doc[clause.content[0]:clause.content[1]]):
                 continue   # "has requested for": nothing was reported
             start, end = self.chars(clause.content[0], self._cut_participle(*clause.content, clause.cue))
-            if _covered(self.text, start, end, direct_chars) >= 0.5:
+            nested = clause.kind == "source" and any(start <= c < end for c in direct_cues)
+            if _covered(self.text, start, end, direct_chars) >= (0.9 if nested else 0.5):
+                # ("X pleaded “…”, according to Y" is Y's report of X's words: keep both)
                 continue
             kind = "mixed" if _covered(self.text, start, end, all_chars) > 0 else "indirect"
             attribution = Attribution(None, clause.cue, clause, clause.speaker)
