@@ -26,12 +26,12 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 class ChainWords:
     """The word lists of ``speaker_chains.yaml`` as sets (see that file)."""
 
-    documents: frozenset
-    author_verbs: frozenset
-    groups: dict          # lowercase plural noun -> sector code
-    person_titles: frozenset
-    honorifics: frozenset
-    members: frozenset
+    documents: frozenset[str]
+    author_verbs: frozenset[str]
+    groups: dict[str, str]          # lowercase plural noun -> sector code
+    person_titles: frozenset[str]
+    honorifics: frozenset[str]
+    members: frozenset[str]
 
     @classmethod
     def load(cls, extra_paths=()) -> "ChainWords":

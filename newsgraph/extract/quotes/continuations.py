@@ -12,7 +12,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Optional
 
-from newsgraph.records import Quote
+from newsgraph.records import Quote, Span
 from newsgraph.extract.quotes.units import Attribution, SENT_END, Unit, is_break
 
 _MARKS = "\"“”«»„'’‘"
@@ -26,7 +26,7 @@ class QuoteWithParts(Quote):
     parts; the contract's ``content`` stays one contiguous Span.
     """
 
-    parts: list = field(default_factory=list)   # list[records.Span]
+    parts: list[Span] = field(default_factory=list)
 
 
 

@@ -25,20 +25,20 @@ def _words(values: Iterable) -> set[str]:
 class CueLexicon:
     """Reporting verbs, phrases and labels, merged from one or more YAML files."""
 
-    verbs: dict = field(default_factory=dict)           # lemma -> needs ("any", "clause", "naming")
-    groups: dict = field(default_factory=dict)          # lemma -> group name
-    particles: dict = field(default_factory=dict)       # verb lemma -> set of particles
-    addressees: set = field(default_factory=set)        # "reporters", "the press"
-    tell_verbs: set = field(default_factory=set)        # verbs that take an addressee
-    source_phrases: list = field(default_factory=list)  # [("according", "to"), ...]
-    channel_preps: set = field(default_factory=set)
-    channel_nouns: set = field(default_factory=set)
-    report_nouns: set = field(default_factory=set)
-    evidence_nouns: set = field(default_factory=set)
-    not_speakers: set = field(default_factory=set)
-    link_labels: set = field(default_factory=set)
-    unnamed_speakers: set = field(default_factory=set)
-    dashes: set = field(default_factory=set)
+    verbs: dict[str, str] = field(default_factory=dict)           # lemma -> needs ("any", "clause", "naming")
+    groups: dict[str, str] = field(default_factory=dict)          # lemma -> group name
+    particles: dict[str, set[str]] = field(default_factory=dict)  # verb lemma -> particles
+    addressees: set[str] = field(default_factory=set)        # "reporters", "the press"
+    tell_verbs: set[str] = field(default_factory=set)        # verbs that take an addressee
+    source_phrases: list[tuple[str, ...]] = field(default_factory=list)  # [("according", "to"), ...]
+    channel_preps: set[str] = field(default_factory=set)
+    channel_nouns: set[str] = field(default_factory=set)
+    report_nouns: set[str] = field(default_factory=set)
+    evidence_nouns: set[str] = field(default_factory=set)
+    not_speakers: set[str] = field(default_factory=set)
+    link_labels: set[str] = field(default_factory=set)
+    unnamed_speakers: set[str] = field(default_factory=set)
+    dashes: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, extra_paths: Iterable[str | Path] = ()) -> "CueLexicon":
