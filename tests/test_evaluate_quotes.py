@@ -140,3 +140,18 @@ def test_dev_sample_stays_above_its_floor(nlp):
     assert scores["direct"]["content"]["f1"] >= 0.80
     assert scores["direct"]["end_to_end"]["f1"] >= 0.72
     assert scores["all"]["end_to_end"]["f1"] >= 0.50
+
+
+def test_eval_command_shows_progress_on_stderr_and_scores_on_stdout(tmp_path):
+    import subprocess
+    import sys
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(GOLD) + "\n", encoding="utf-8")
+    shown = subprocess.run([sys.executable, "-m", "newsgraph", "eval", "quotes", str(path)],
+                           capture_output=True, text=True, timeout=300)
+    assert shown.returncode == 0, shown.stderr
+    assert "eval quotes" in shown.stderr and "1/1" in shown.stderr
+    assert shown.stdout.startswith("quotes: 1 articles")
+    quiet = subprocess.run([sys.executable, "-m", "newsgraph", "eval", "quotes", "--quiet", str(path)],
+                           capture_output=True, text=True, timeout=300)
+    assert quiet.stderr == "" and quiet.stdout == shown.stdout

@@ -92,3 +92,39 @@ def test_003_statement_and_its_later_quote(seed_quotes):
     assert (q.kind, q.speaker.text, q.cue.text) == ("direct", "The statement", "reads")
     q = quote_starting(seed_quotes["003"], "Armenian cultural heritage")
     assert q.speaker.text == "The declaration"
+
+
+def test_002_genocide_preparations_go_to_pashinyan_not_its(nlp, seed_quotes):
+    q = quote_starting(seed_quotes["002"], "Azerbaijan’s President Ilham Aliyev “not only threatens")
+    assert q.speaker.text == "He"
+    speaker_actor(nlp, q, "person:nikol-pashinyan")
+    assert not any(x.speaker is not None and x.speaker.text == "its" and "genocide" in x.content.text
+                   for x in seed_quotes["002"])
+
+
+def test_002_the_resolution_and_it_speak_for_the_senate(nlp, seed_quotes):
+    for words in ("the “repeated aggressions", "the “immediate and unconditional withdrawal"):
+        q = quote_starting(seed_quotes["002"], words)
+        assert q.speaker.text in ("The resolution", "It")
+        speaker_actor(nlp, q, "org:fra-senate")
+
+
+def test_003_the_mps_and_their_statement_speak_for_the_french_legislators(nlp, seed_quotes):
+    q = quote_starting(seed_quotes["003"], "On September 19, 2023, Azerbaijan launched")
+    speaker_actor(nlp, q, "org:fra-leg")
+    mps = [x for x in seed_quotes["003"] if x.speaker is not None and x.speaker.text == "The MPs"]
+    assert mps
+    for x in mps:
+        speaker_actor(nlp, x, "org:fra-leg")
+
+
+def test_004_the_democrat_is_menendez(nlp, seed_quotes):
+    q = quote_starting(seed_quotes["004"], "that he will put up legislation")
+    assert q.speaker.text == "The Democrat"
+    speaker_actor(nlp, q, "person:bob-menendez")
+
+
+def test_002_subject_before_the_marks_speaks_when_the_cue_after_names_nobody(nlp, seed_quotes):
+    q = quote_starting(seed_quotes["002"], "reaffirms the need to recognize")
+    assert q.speaker.text == "The resolution"
+    speaker_actor(nlp, q, "org:fra-senate")

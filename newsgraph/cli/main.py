@@ -237,25 +237,61 @@ def _gold(path: Path) -> Path:
     return path
 
 
+def _count_lines(path: Path) -> int:
+    """Articles in a gold JSON Lines file (non-blank lines), for the bar's total."""
+    with open(path, encoding="utf-8") as handle:
+        return sum(1 for line in handle if line.strip())
+
+
+def _with_progress(nlp, bar):
+    """Advance ``bar`` once per Doc the pipeline yields.
+
+    The evaluators only call ``nlp.pipe``; wrapping it here shows progress
+    for every one of them without teaching each evaluator about the CLI.
+    """
+    plain = nlp.pipe
+
+    def pipe(docs, *args, **kwargs):
+        for doc in plain(docs, *args, **kwargs):
+            bar.advance()
+            yield doc
+    nlp.pipe = pipe
+    return nlp
+
+
+def _evaluate(kind: str, gold: Path, quiet: bool, evaluate, fmt) -> None:
+    """Load the pipeline, score ``gold`` with a progress bar on stderr, print the scores."""
+    gold = _gold(gold)
+    with progress_bar(f"eval {kind}", _count_lines(gold), quiet) as bar:
+        bar.update(description=f"eval {kind}: loading spaCy")
+        nlp = _eval_nlp()
+        bar.update(description=f"eval {kind}")
+        scores = evaluate(gold, _with_progress(nlp, bar))
+    typer.echo(fmt(scores))
+
+
 @eval_app.command("quotes")
-def eval_quotes(gold: Path = typer.Argument(..., help="PolNeAR-style gold JSON Lines.")) -> None:
+def eval_quotes(gold: Path = typer.Argument(..., help="PolNeAR-style gold JSON Lines."),
+                quiet: bool = QuietOpt) -> None:
     """Quote/attribution precision, recall, F1 and speaker accuracy."""
     from newsgraph.evaluate.quotes import evaluate_quotes, format_quote_scores
-    typer.echo(format_quote_scores(evaluate_quotes(_gold(gold), _eval_nlp())))
+    _evaluate("quotes", gold, quiet, evaluate_quotes, format_quote_scores)
 
 
 @eval_app.command("events")
-def eval_events(gold: Path = typer.Argument(..., help="PLOVER-style gold JSON Lines.")) -> None:
+def eval_events(gold: Path = typer.Argument(..., help="PLOVER-style gold JSON Lines."),
+                quiet: bool = QuietOpt) -> None:
     """PLOVER type recall/precision and source/target country accuracy."""
     from newsgraph.evaluate.events import evaluate_events, format_event_scores
-    typer.echo(format_event_scores(evaluate_events(_gold(gold), _eval_nlp())))
+    _evaluate("events", gold, quiet, evaluate_events, format_event_scores)
 
 
 @eval_app.command("time")
-def eval_time(gold: Path = typer.Argument(..., help="TIMEX3 gold JSON Lines.")) -> None:
+def eval_time(gold: Path = typer.Argument(..., help="TIMEX3 gold JSON Lines."),
+              quiet: bool = QuietOpt) -> None:
     """TempEval-3 style span F1 (strict, relaxed), value F1 and type accuracy."""
     from newsgraph.evaluate.time import evaluate_time, format_time_scores
-    typer.echo(format_time_scores(evaluate_time(_gold(gold), _eval_nlp())))
+    _evaluate("time", gold, quiet, evaluate_time, format_time_scores)
 
 
 @eval_app.command("pages")
@@ -268,8 +304,6 @@ def eval_pages(folder: Path = typer.Argument(..., help="Folder of NAME.html page
     if not folder.is_dir():
         fail(f"{folder}: no such folder")
     typer.echo(format_page_scores(evaluate_pages(folder, html_signals=not text_only), details))
-
-
 
 
 def _register_command_groups() -> None:

@@ -138,9 +138,14 @@ class Resolver:
                 and self.genders.get(s.key, gender) == gender]
         if not tok.dep_.startswith("nsubj"):
             later = []
+            # "Her rival, Tom Lee, ...": a possessive never points into its own noun phrase.
+            own = (doc[tok.head.left_edge.i].idx, doc[tok.head.right_edge.i].idx + 1) \
+                if tok.dep_ == "poss" else (0, 0)
             for s in self.slots[bisect.bisect_right(self.slots, tok.idx, key=_start):]:
                 if s.sent != sent:
                     break
+                if own[0] <= s.start < own[1]:
+                    continue
                 if s.subject and s.person_like and s.key and self.genders.get(s.key, gender) == gender:
                     later.append(s)
             if later and not any(s.sent == sent for s in pool):
@@ -260,3 +265,7 @@ def third_person_pronouns(doc: Doc) -> list[int]:
     return [t.i for t in doc if t.lower_ in words and t.pos_ in ("PRON", "DET")
             or t.lower_ in RELATIVE and t.dep_.startswith("nsubj") and t.head.dep_ == "relcl"]
 
+
+
+# Article-level chains for descriptive speakers live next door (one concern per module).
+from newsgraph.extract.chains import ArticleChains, ChainWords  # noqa: E402,F401

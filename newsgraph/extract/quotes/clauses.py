@@ -19,15 +19,10 @@ from newsgraph.extract.quotes.cues import CueLexicon
 _CLAUSE_DEPS = {"ccomp", "parataxis"}
 _OBJECT_DEPS = {"ccomp", "parataxis", "xcomp", "dobj", "oprd", "attr", "dative"}
 _NAMING_DEPS = {"ccomp", "oprd", "xcomp"}
-# Left modifiers that belong to a speaker's noun phrase.
-_NP_LEFT = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "advmod", "npadvmod"}
-_PARTITIVE = {"one", "some", "many", "most", "each", "all", "several", "none", "few",
-              "any", "both", "two", "three", "either", "neither", "member", "members"}
 # "accused X of Y", "blasted X for Y", "described X as Y": the phrase is part of what was said.
 _ABOUT_PREPS = {"as", "of", "for", "about", "against", "over"}
 # Verbs that hand on to a real speech act: "went on to say", "continued to insist".
 _LEAD_INS = {"go", "continue", "proceed", "begin", "start", "rise", "stand", "take", "hasten", "add"}
-_RELATIVE = {"who", "which", "that", "whom", "whose"}
 _MARKS = set("\"“”„«»") | {"''", "``"}
 _EDGE_PUNCT = set(".,;:-—–―\"'“”‘’«»„()[]…")
 
@@ -79,46 +74,6 @@ def _trim(doc: Doc, start: int, end: int) -> Optional[tuple]:
 
 def _subtree_range(tokens: list[Token]) -> tuple[int, int]:
     return min(t.left_edge.i for t in tokens), max(t.right_edge.i for t in tokens) + 1
-
-
-def speaker_range(tok: Token) -> tuple[int, int, int]:
-    """The speaker's mention as written, as a token range, from its head token.
-
-    Names keep their titles ("French Foreign Minister Catherine Colonna");
-    appositions and relative clauses are cut, except that a common-noun head
-    with a person's name in apposition gives the name ("one of the organizers,
-    Talline Tashdian" -> "Talline Tashdian"); relative pronouns give their
-    antecedent.
-
-    Args:
-        tok: the head token of the subject (or of "by X", "according to X").
-    Returns:
-        ``(start, end, head)`` token indices: the range and its head token.
-    """
-    if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
-        tok = tok.head.head
-    if tok.pos_ == "PRON":
-        return tok.i, tok.i + 1, tok.i
-    if tok.pos_ != "PROPN":
-        for child in tok.rights:
-            if child.dep_ == "appos" and any(t.ent_type_ == "PERSON" for t in child.subtree):
-                return (*_np_range(child), child.i)
-    return (*_np_range(tok), tok.i)
-
-
-def _np_range(tok: Token) -> tuple[int, int]:
-    start, end = tok.i, tok.i + 1
-    for child in tok.lefts:
-        if child.dep_ in _NP_LEFT:
-            start = min(start, child.left_edge.i)
-    for child in tok.rights:
-        if child.dep_ == "prep" and child.lower_ == "of" and (tok.lower_ in _PARTITIVE or tok.pos_ == "NUM"):
-            end = max(end, child.right_edge.i + 1)
-        elif child.dep_ == "prep" and child.lower_ in ("from", "by") and child.i == end:
-            end = max(end, child.right_edge.i + 1)   # "a statement from the presidency"
-        elif child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN"):
-            end = max(end, _np_range(child)[1])
-    return start, end
 
 
 def subject_of(verb: Token, quoted: Optional[Callable[[int], bool]] = None) -> Optional[Token]:
@@ -176,7 +131,7 @@ class ClauseReader:
         key = id(vocab)
         if key not in self._hashes:
             words = (set(self.lex.verbs) | set(self.lex.particles) | self._first_words
-                     | self.lex.channel_preps | self.lex.report_nouns)
+                     | self.lex.channel_preps | self.lex.report_nouns | self.lex.evidence_nouns)
             self._hashes[key] = {vocab.strings.add(w) for w in words}
         return self._hashes[key]
 
@@ -254,6 +209,12 @@ class ClauseReader:
         if needs == "naming":   # "called Burma a story", not "called X, Y says" or "called Pashinyan"
             right = [c for c in right if not (c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"))
                      and not (c.dep_ in ("oprd", "attr") and c.pos_ == "PROPN")]
+            if any(c.dep_ == "oprd" for c in right):   # "called [the system] “rotten”": both are said
+                right += [c for c in tok.rights if c.dep_ == "dobj" and c.pos_ != "PRON"]
+        if needs == "naming" and not right:
+            named = self._named_object(tok)
+            if named is not None:
+                return named, "right", False, None
         if tok.lemma_.lower() in self.lex.tell_verbs and not any(c.dep_ in ("ccomp", "xcomp") for c in right):
             right = []          # "told reporters": the object is the audience, not the content
         clauses = [c for c in right if c.dep_ in _CLAUSE_DEPS] or self._channel_that(tok)
@@ -281,6 +242,22 @@ class ClauseReader:
             if head.i > tok.i and before is not None and after is not None and tok.left_edge.i > head.left_edge.i:
                 return (before[0], after[1]), "around", True, [before, after]
         return None, "none", False, None
+
+    @staticmethod
+    def _named_object(tok: Token) -> Optional[tuple]:
+        """"called that “beyond preposterous”", "called Merkel “The Chancellor ...”": an
+        object holding or followed by a quotation is what the naming verb reports."""
+        doc = tok.doc
+        obj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
+        if obj is None:
+            return None
+        start, end = obj.left_edge.i, obj.right_edge.i + 1
+        if end < len(doc) and doc[end].text in _MARKS:
+            close = next((k for k in range(end + 1, min(len(doc), end + 40)) if doc[k].text in _MARKS), None)
+            end = close + 1 if close is not None else end
+        if not any(doc[k].text in _MARKS for k in range(start, end)):
+            return None
+        return _trim(doc, start, end)
 
     def _channel_that(self, tok: Token) -> list:
         """"said in a statement that ...", parsed with the that-clause under "statement"."""
@@ -312,12 +289,18 @@ class ClauseReader:
             h_start, h_end = head.left_edge.i, head.right_edge.i + 1
             if head.i == tok.i or not (h_start <= tok.i < h_end):
                 h_start, h_end = sent.start, sent.end
-            if tok.i - h_start <= 1:
+            left = sum(1 for t in doc[h_start:tok.i] if t.is_alpha and t.dep_ not in ("cc", "advmod"))
+            nxt = doc[phrase_end + 1] if phrase_end + 1 < h_end else None
+            if left == 0:      # "But, according to the poll, 46 percent ..."
                 content = _trim(doc, phrase_end, h_end)
-            elif phrase_end >= h_end - 1:
+            elif phrase_end >= h_end - 1 or (doc[phrase_end].text == "," and nxt is not None
+                                             and nxt.tag_ == "VBG"):   # "..., according to X, taking"
                 content = _trim(doc, h_start, tok.i)
-            else:
-                content = _trim(doc, h_start, h_end)
+            else:              # the source in the middle of what it reports
+                pieces = [p for p in (_trim(doc, h_start, tok.i), _trim(doc, phrase_end, h_end)) if p]
+                content = (pieces[0][0], pieces[-1][1]) if pieces else None
+                return Clause((tok.i, end), tok.i, source.i, content, "around", "any", kind="source",
+                              pieces=pieces if len(pieces) > 1 else None)
             return Clause((tok.i, end), tok.i, source.i, content, "around", "any", kind="source")
         return None
 
@@ -342,12 +325,24 @@ class ClauseReader:
 
     def noun_clause(self, tok: Token) -> Optional[Clause]:
         """"X's claim that ...": a report noun with a that-clause, or None."""
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.evidence_nouns:
+            return self._evidence_clause(tok)
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.lex.report_nouns:
             return None
         clause = next((c for c in tok.rights if c.dep_ in ("acl", "ccomp", "relcl")
                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
         if clause is None:
             return None
+        cut = next((t.i for t in clause.subtree if t.lower_ == "as" and t.dep_ == "prep"
+                    and any(g.lemma_.lower() in self.lex.evidence_nouns for g in t.children)), None)
+        if cut is not None:
+            # "its demand that forces leave as evidence that ...": the evidence clause is
+            # someone else's claim (see _evidence_clause); the demand stops before it.
+            content = _trim(tok.doc, _subtree_range([clause])[0], cut)
+            owner = next((c for c in tok.lefts if c.dep_ == "poss"), None)
+            if content is None or owner is None:
+                return None
+            return Clause((tok.i, tok.i + 1), tok.i, owner.i, content, "right", "clause", kind="noun")
         owner = next((c for c in tok.lefts if c.dep_ == "poss"), None)
         if owner is None:
             by = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "by"), None)
@@ -357,6 +352,20 @@ class ClauseReader:
         start, end = _subtree_range([clause])
         return Clause((tok.i, tok.i + 1), tok.i, owner.i, _trim(tok.doc, start, end), "right",
                       "clause", kind="noun")
+
+
+    def _evidence_clause(self, tok: Token) -> Optional[Clause]:
+        """"He cited X as evidence that Y": Y is the claim of the sentence's subject."""
+        doc = tok.doc
+        if tok.head.lower_ != "as" or tok.head.dep_ != "prep":
+            return None
+        that = next((t for t in doc[tok.i + 1:min(len(doc), tok.i + 3)] if t.lower_ == "that"), None)
+        root = tok.sent.root
+        speaker = subject_of(root) if root.pos_ in ("VERB", "AUX") else None
+        if that is None or speaker is None or speaker.i > tok.i:
+            return None
+        content = _trim(doc, that.i + 1, tok.sent.end)
+        return None if content is None else Clause((tok.head.i, tok.i + 1), tok.i, speaker.i, content, "right", "clause", kind="noun")
 
 
 def _after_quote(tok: Token) -> bool:

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from spacy.attrs import IDX, LEMMA, LOWER
@@ -35,31 +34,26 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.extract.extensions import register_extensions
-from newsgraph.records import Quote, Span
+from newsgraph.records import Span
 from newsgraph.extract.quotes.clauses import ClauseReader
 from newsgraph.extract.quotes.cues import CueLexicon
 from newsgraph.extract.quotes.marks import Quoted, find_quoted, looks_like_title
 from newsgraph.extract.quotes.speakers import SpeakerMaker
+from newsgraph.extract.quotes.continuations import Continuations, QuoteWithParts
 from newsgraph.extract.quotes.units import Attribution, Unit, UnitResolver, is_break
 
 _TRANSCRIPT_LABEL = re.compile(r"[A-Z][A-Z.' -]{1,30}:\s")
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "PRON", "NUM", "ADJ", "AUX"}
 _CONTINUE_MODES = ("paragraph", "never", "always")
-
-
-@dataclass
-class QuoteWithParts(Quote):
-    """A Quote plus ``parts``: every fragment of its content, in text order.
-
-    ``parts[0]`` is ``content``. Split and continued quotations have several
-    parts; the contract's ``content`` stays one contiguous Span.
-    """
-
-    parts: list = field(default_factory=list)   # list[records.Span]
+_LINK_LABEL = re.compile(r"[ \t\u00a0]*([A-Za-z][A-Za-z ]{0,24}?)\s*(?::|\s[-–—|])\s")
+_CLOSERS = {"”", '"', "''", "»", "’"}
 
 
 @Language.factory("newsgraph_quotes", default_config={
-    "cue_paths": [], "continuations": "paragraph", "min_unattributed_words": 4})
+    "cue_paths": [], "continuations": "paragraph", "min_unattributed_words": 4},
+    # Actors are optional (speakers then have no actor id), so they are not required.
+    requires=["token.dep", "token.lemma", "token.tag", "doc.sents"],
+    assigns=["doc._.ng_quotes", "doc.spans"])
 def make_quote_finder(nlp: Language, name: str, cue_paths: list, continuations: str,
                       min_unattributed_words: int) -> "QuoteFinder":
     """Factory for ``nlp.add_pipe("newsgraph_quotes", config={...})``.
@@ -115,7 +109,7 @@ class QuoteFinder:
         return doc
 
 
-class _DocQuotes:
+class _DocQuotes(Continuations):
     """The work for one Doc; built per call, never shared."""
 
     def __init__(self, doc: Doc, finder: QuoteFinder, text: str):
@@ -167,6 +161,8 @@ class _DocQuotes:
                       or reader.channel_clause(tok) or reader.noun_clause(tok))
             if clause is not None:
                 clauses[clause.head] = clause
+        if self.speakers.chains is not None:
+            self.speakers.chains.quoted = quoted   # a pronoun never points into quoted speech
         self.resolver = UnitResolver(self.doc, self.finder.lexicon, clauses, tok_unit, self.text)
         for unit in units:
             self.resolver.resolve(unit)
@@ -177,8 +173,15 @@ class _DocQuotes:
         quotes += self.label_quotes(units, tok_unit, quotes)
         quotes.sort(key=lambda q: (q.content.start, q.content.end))
         quotes = self.place_orphans(units, quotes)
+        quotes = [q for q in quotes if not self.on_link_line(q.content.start)]
         self.speakers.resolve_pronouns(quotes, self.para_of)
         return quotes
+
+    def on_link_line(self, char: int) -> bool:
+        """True when ``char`` lies on a line such as "Related: ..." or "READ MORE - ..."."""
+        start = self.paragraphs[self.para_of(char)]
+        label = _LINK_LABEL.match(self.text, start)
+        return bool(label) and label.group(1).strip().lower() in self.finder.lexicon.link_labels
 
     def build_units(self, regions: list[Quoted]) -> list[Unit]:
         """Group paragraphs of one run-on quotation; a transcript label starts a new one."""
@@ -246,6 +249,8 @@ class _DocQuotes:
         used = {id(u.attribution.clause) for u in units if u.status == "direct" and u.attribution.clause}
         direct_chars = sorted((p.start, p.end) for k in direct_ids for p in units[k].parts)
         all_chars = sorted((p.start, p.end) for u in units for p in u.parts)
+        direct_cues = [self.doc[u.attribution.cue[0]].idx for u in units
+                       if u.status == "direct" and u.attribution.cue is not None]
         out = []
         for head in sorted(clauses):
             clause = clauses[head]
@@ -257,8 +262,10 @@ class _DocQuotes:
                 continue   # "Imagine that ...", "to ban all Muslims": nobody is reported
             if not any(t.pos_ in _CONTENT_POS for t in self.doc[clause.content[0]:clause.content[1]]):
                 continue   # "has requested for": nothing was reported
-            start, end = self.chars(*clause.content)
-            if _covered(self.text, start, end, direct_chars) >= 0.5:
+            start, end = self.chars(clause.content[0], self._cut_participle(*clause.content, clause.cue))
+            nested = clause.kind == "source" and any(start <= c < end for c in direct_cues)
+            if _covered(self.text, start, end, direct_chars) >= (0.9 if nested else 0.5):
+                # ("X pleaded “…”, according to Y" is Y's report of X's words: keep both)
                 continue
             kind = "mixed" if _covered(self.text, start, end, all_chars) > 0 else "indirect"
             attribution = Attribution(None, clause.cue, clause, clause.speaker)
@@ -266,6 +273,16 @@ class _DocQuotes:
             parts = [self.span(*self.chars(*p)) for p in clause.pieces] if clause.pieces else [content]
             out.append(QuoteWithParts(kind, content, self.speaker(attribution), self.cue(attribution), parts))
         return out
+
+    def _cut_participle(self, start: int, end: int, cue: tuple) -> int:
+        """End a report at "”, claiming that ..." / "”, linking to ...": after a closing mark
+        the participle starts a new act of the speaker, not more of this content."""
+        doc = self.doc
+        for j in range(start + 1, end - 1):
+            pair = {doc[j - 1].text, doc[j].text}
+            if "," in pair and pair & _CLOSERS and doc[j + 1].tag_ == "VBG" and not cue[0] <= j + 1 < cue[1]:
+                return j
+        return end
 
     def _passive(self, head: int) -> bool:
         """True for "it was announced that ...": reported, with the reporter left out."""
@@ -298,82 +315,6 @@ class _DocQuotes:
             content = self.span(start, stop)
             out.append(QuoteWithParts(kind, content, self.speaker(label), self.cue(label), [content]))
         return out
-
-    # -- quotations with no cue of their own --------------------------------------
-    def place_orphans(self, units: list[Unit], quotes: list) -> list:
-        """Attribute quotations with no cue nearby, keeping ``quotes`` in text order."""
-        starts = [q.content.start for q in quotes]
-        for unit in units:
-            parts = self.unit_parts(unit) if unit.status == "orphan" else []
-            quote = self.orphan_quote(unit, parts, quotes, starts) if parts else None
-            if quote is not None:
-                k = bisect.bisect_left(starts, quote.content.start)
-                starts.insert(k, quote.content.start)
-                quotes.insert(k, quote)
-        return quotes
-
-    def orphan_quote(self, unit: Unit, parts: list, quotes: list, starts: list) -> Optional[QuoteWithParts]:
-        """A colon-introduced quote, a continuation (None when merged into the previous
-        quote's parts), an unattributed quote, or None for a short scare quote."""
-        intro = self.colon_intro(unit)
-        if intro is not None:
-            return QuoteWithParts("direct", parts[0], self.speaker(intro), self.cue(intro), parts)
-        prev = self.previous_speech(parts[0].start, quotes, starts)
-        if prev is not None and self.continues(prev, parts):
-            last = (prev.parts or [prev.content])[-1]
-            if prev.kind == "direct" and self.para_of(last.end) == self.para_of(parts[0].start):
-                prev.parts.extend(parts)
-                return None
-            return QuoteWithParts("direct", parts[0], prev.speaker, None, parts)
-        if sum(len(p.text.split()) for p in parts) >= self.finder.min_unattributed_words:
-            return QuoteWithParts("direct", parts[0], None, None, parts)
-        return None
-
-    def previous_speech(self, start: int, quotes: list, starts: list) -> Optional[QuoteWithParts]:
-        """The quote a cue-less quotation carries on: the previous one, or the last direct
-        quote of the paragraph when only an aside of the same speaker came between
-        ("“…,” he said, speaking of X. “…”")."""
-        k = bisect.bisect_left(starts, start) - 1
-        if k < 0:
-            return None
-        prev, para = quotes[k], self.para_of(start)
-        while k >= 0 and self.para_of(quotes[k].content.start) == para and quotes[k].kind != "direct":
-            k -= 1
-        if (k >= 0 and quotes[k] is not prev and quotes[k].kind == "direct"
-                and self.para_of(quotes[k].content.start) == para
-                and prev.speaker is not None and quotes[k].speaker is not None
-                and quotes[k].speaker.start == prev.speaker.start):
-            return quotes[k]
-        return prev
-
-    def continues(self, prev: QuoteWithParts, parts: list) -> bool:
-        """Whether a cue-less quotation (``parts``) keeps the speaker of ``prev``."""
-        mode = self.finder.continuations
-        if mode == "never" or prev.speaker is None:
-            return False
-        start = parts[0].start
-        last = (prev.parts or [prev.content])[-1]
-        if mode == "always" or self.para_of(start) == self.para_of(last.end):
-            return True
-        # Across a paragraph break only a full sentence carries on; an unpunctuated
-        # line in quotation marks is a crosshead or pull quote.
-        tail = self.text[parts[-1].start:parts[-1].end + 2].rstrip(" \u00a0\n\r\t”\"’'»")
-        return self.para_of(start) - self.para_of(last.end) == 1 and tail.endswith((".", "!", "?", "…"))
-
-    def colon_intro(self, unit: Unit) -> Optional[Attribution]:
-        """"The statement reads:" closing the previous line introduces the quotation."""
-        doc = self.doc
-        j = unit.first_tok - 1
-        while j >= 0 and doc[j].is_space:
-            j -= 1
-        if j < 0 or doc[j].text != ":":
-            return None
-        sent = doc[j].sent
-        for k in range(j - 1, sent.start - 1, -1):
-            clause = self.resolver.clauses.get(k)
-            if clause is not None and clause.kind in ("verb", "source"):
-                return Attribution(None, clause.cue, clause, clause.speaker)
-        return self.resolver.colon_label(sent.start, stop=j)
 
 
 def _covered(text: str, start: int, end: int, ranges: list) -> float:

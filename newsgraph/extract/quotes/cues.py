@@ -25,18 +25,20 @@ def _words(values: Iterable) -> set[str]:
 class CueLexicon:
     """Reporting verbs, phrases and labels, merged from one or more YAML files."""
 
-    verbs: dict = field(default_factory=dict)           # lemma -> needs ("any", "clause", "naming")
-    groups: dict = field(default_factory=dict)          # lemma -> group name
-    particles: dict = field(default_factory=dict)       # verb lemma -> set of particles
-    addressees: set = field(default_factory=set)        # "reporters", "the press"
-    tell_verbs: set = field(default_factory=set)        # verbs that take an addressee
-    source_phrases: list = field(default_factory=list)  # [("according", "to"), ...]
-    channel_preps: set = field(default_factory=set)
-    channel_nouns: set = field(default_factory=set)
-    report_nouns: set = field(default_factory=set)
-    not_speakers: set = field(default_factory=set)
-    unnamed_speakers: set = field(default_factory=set)
-    dashes: set = field(default_factory=set)
+    verbs: dict[str, str] = field(default_factory=dict)           # lemma -> needs ("any", "clause", "naming")
+    groups: dict[str, str] = field(default_factory=dict)          # lemma -> group name
+    particles: dict[str, set[str]] = field(default_factory=dict)  # verb lemma -> particles
+    addressees: set[str] = field(default_factory=set)        # "reporters", "the press"
+    tell_verbs: set[str] = field(default_factory=set)        # verbs that take an addressee
+    source_phrases: list[tuple[str, ...]] = field(default_factory=list)  # [("according", "to"), ...]
+    channel_preps: set[str] = field(default_factory=set)
+    channel_nouns: set[str] = field(default_factory=set)
+    report_nouns: set[str] = field(default_factory=set)
+    evidence_nouns: set[str] = field(default_factory=set)
+    not_speakers: set[str] = field(default_factory=set)
+    link_labels: set[str] = field(default_factory=set)
+    unnamed_speakers: set[str] = field(default_factory=set)
+    dashes: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, extra_paths: Iterable[str | Path] = ()) -> "CueLexicon":
@@ -83,7 +85,9 @@ class CueLexicon:
         self.channel_preps |= _words(channels.get("preps"))
         self.channel_nouns |= _words(channels.get("nouns"))
         self.report_nouns |= _words((data.get("report_nouns") or {}).get("nouns"))
+        self.evidence_nouns |= _words((data.get("evidence_nouns") or {}).get("nouns"))
         self.not_speakers |= _words((data.get("not_speakers") or {}).get("words"))
+        self.link_labels |= _words((data.get("link_labels") or {}).get("words"))
         self.unnamed_speakers |= _words((data.get("unnamed_speakers") or {}).get("nouns"))
         self.dashes |= {str(m) for m in (data.get("dashes") or {}).get("marks") or []}
 

@@ -17,14 +17,19 @@ from __future__ import annotations
 
 from typing import Callable, Optional
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.records import Speaker
 from newsgraph.extract import mentions
-from newsgraph.extract.quotes.clauses import speaker_range
+from newsgraph.extract.coref import ArticleChains
 from newsgraph.extract.quotes.cues import CueLexicon
 from newsgraph.extract.quotes.units import Attribution
 
+# Left modifiers that belong to a speaker's noun phrase.
+_NP_LEFT = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "advmod", "npadvmod"}
+_PARTITIVE = {"one", "some", "many", "most", "each", "all", "several", "none", "few",
+              "any", "both", "two", "three", "either", "neither", "member", "members"}
+_RELATIVE = {"who", "which", "that", "whom", "whose"}
 _PERSONAL = {"he", "she", "him", "her", "i", "me"}
 _FALLBACK_PRONOUNS = {"he", "she"}
 
@@ -37,6 +42,8 @@ class SpeakerMaker:
         self.has_actors = doc._.ng_actors is not None
         self.heads: dict[int, int] = {}     # id(Speaker) -> head token index
         self.kinds: dict[int, str] = {}     # id(Speaker) -> kind of its actor
+        self.chains = ArticleChains(doc) if self.has_actors else None
+        self.kind_of = {a.id: a.kind for a in doc._.ng_actors or []}
 
     def speaker(self, attribution: Optional[Attribution]) -> Optional[Speaker]:
         """The Speaker of an attribution, with its actor when actors are known.
@@ -53,7 +60,7 @@ class SpeakerMaker:
             start, end = attribution.speaker
             head = attribution.speaker_head if attribution.speaker_head is not None else end - 1
         elif attribution.clause is not None and attribution.clause.speaker is not None:
-            start, end, head = speaker_range(self.doc[attribution.clause.speaker])
+            start, end, head = speaker_range(_past_dateline(self.doc[attribution.clause.speaker]))
         elif attribution.speaker_head is not None:
             start, end, head = speaker_range(self.doc[attribution.speaker_head])
         else:
@@ -64,10 +71,16 @@ class SpeakerMaker:
         actor = mentions.actor_for_token(self.doc, head) if self.has_actors else None
         if actor is not None and actor.kind != "person" and self.unnamed(head):
             actor = None   # "a senior US official" is not the USA; "he" is not a country
-        speaker = Speaker(s, e, self.text[s:e], actor.id if actor is not None else None)
+        actor_id = actor.id if actor is not None else None
+        if actor_id is None and self.chains is not None and self.doc[head].lower_ not in _PERSONAL:
+            # "The resolution", "It", "The MPs", "Mr Smith"; for people described but
+            # not named only "members of <body>" (they speak for the body).
+            actor_id = (self.chains.body_of_members(head) if self.unnamed(head)
+                        else self.chains.actor_id(head))
+        speaker = Speaker(s, e, self.text[s:e], actor_id)
         self.heads[id(speaker)] = head
-        if actor is not None:
-            self.kinds[id(speaker)] = actor.kind
+        if actor_id is not None:
+            self.kinds[id(speaker)] = self.kind_of.get(actor_id, "person")
         return speaker
 
     def unnamed(self, head: int) -> bool:
@@ -98,3 +111,52 @@ class SpeakerMaker:
                 speaker.actor = previous.actor
             if not pronoun:
                 previous = speaker
+
+
+def _past_dateline(tok):
+    """"WASHINGTON -- President Obama ... said": the parser makes the dateline the subject
+    and the speaker its apposition; the speaker is the apposition."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if not (tok.is_upper and len(tok) > 1 and nxt is not None and nxt.text in ("--", "—", "–", "-")):
+        return tok
+    return next((c for c in tok.rights if c.dep_ in ("appos", "npadvmod", "conj") and c.pos_ == "PROPN"), tok)
+
+
+def speaker_range(tok: Token) -> tuple[int, int, int]:
+    """The speaker's mention as written, as a token range, from its head token.
+
+    Names keep their titles ("French Foreign Minister Catherine Colonna");
+    appositions and relative clauses are cut, except that a common-noun head
+    with a person's name in apposition gives the name ("one of the organizers,
+    Talline Tashdian" -> "Talline Tashdian"); relative pronouns give their
+    antecedent.
+
+    Args:
+        tok: the head token of the subject (or of "by X", "according to X").
+    Returns:
+        ``(start, end, head)`` token indices: the range and its head token.
+    """
+    if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
+        tok = tok.head.head
+    if tok.pos_ == "PRON":
+        return tok.i, tok.i + 1, tok.i
+    if tok.pos_ != "PROPN":
+        for child in tok.rights:
+            if child.dep_ == "appos" and any(t.ent_type_ == "PERSON" for t in child.subtree):
+                return (*_np_range(child), child.i)
+    return (*_np_range(tok), tok.i)
+
+
+def _np_range(tok: Token) -> tuple[int, int]:
+    start, end = tok.i, tok.i + 1
+    for child in tok.lefts:
+        if child.dep_ in _NP_LEFT:
+            start = min(start, child.left_edge.i)
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ == "of" and (tok.lower_ in _PARTITIVE or tok.pos_ == "NUM"):
+            end = max(end, child.right_edge.i + 1)
+        elif child.dep_ == "prep" and child.lower_ in ("from", "by") and child.i == end:
+            end = max(end, child.right_edge.i + 1)   # "a statement from the presidency"
+        elif child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN"):
+            end = max(end, _np_range(child)[1])
+    return start, end

@@ -124,6 +124,13 @@ class UnitResolver:
         if unit.parts[0].recovered and post is None:
             unit.status = "dropped"
             return
+        own = self._subject_into_quote(unit, b_words) if pre is None and b_words else None
+        if own is not None and post is not None and post.speaker is None and post.speaker_head is None \
+                and (post.clause is None or post.clause.speaker is None):
+            # The resolution “reaffirms the need ...,” considering that: the cue after the
+            # quotation names nobody, the subject before the marks speaks.
+            unit.status, unit.attribution = "direct", own
+            return
         if pre is not None and post is not None and after_clean:
             # Both sides name someone: a colon or "…,” according to X" keeps the
             # speaker before the quotation; otherwise "“…,” X said" wins.
@@ -141,6 +148,17 @@ class UnitResolver:
         else:
             unit.status = "embedded"
 
+    def _subject_into_quote(self, unit: Unit, b_words: list[int]) -> Optional[Attribution]:
+        """A short subject whose verb opens the quotation ("The resolution “reaffirms ...”")."""
+        if len(b_words) > 8 or any(self.doc[j].pos_ in ("VERB", "AUX") for j in b_words):
+            return None
+        for j in b_words:
+            head = self.doc[j].head
+            if self.doc[j].dep_ == "nsubj" and unit.first_tok < head.i <= unit.last_tok \
+                    and head.pos_ in ("VERB", "AUX") and self.doc[j].pos_ in ("NOUN", "PROPN"):
+                return Attribution(None, (head.i, head.i + 1), None, j)
+        return None
+
     # -- after the closing mark: "”, X said." ----------------------------------
     def post_attribution(self, after: list[int], unit: Unit) -> Optional[Attribution]:
         """A reporting clause (or dash + name) right after a quotation, or None."""
@@ -157,23 +175,43 @@ class UnitResolver:
                 return self._from_clause(clause) if j == first else None
             if clause.side == "right" and clause.clausal and not self._comma_closed(unit):
                 continue   # "adding that ..." reports something else
-            if self._only_subject_before(clause, after[0], j):
+            if self._only_subject_before(clause, after[0], j) or self._named_first(clause, unit, words):
                 attribution = self._from_clause(clause)
                 if clause.speaker is None or not after[0] <= clause.speaker <= after[-1]:
                     # The parser took the quotation (or nothing) for the subject:
                     # "“…,” read a sign", "“…,” Tulsa police Chief Chuck Jordan said".
                     attribution.clause = None
-                    attribution.speaker_head = self._nearest_noun(after, j)
+                    attribution.speaker_head = self._name_head(words) or self._nearest_noun(after, j)
                 return attribution
         return None
 
     def _nearest_noun(self, after: list[int], cue: int) -> Optional[int]:
         """The head of the noun phrase next to a post-posed cue: before it, else after it."""
-        nominal = ("NOUN", "PROPN", "PRON")
+        nominal = ("NOUN", "PROPN", "PRON")   # never a possessive ("Just Announced Its ...")
+        after = [k for k in after if self.doc[k].tag_ != "PRP$" and self.doc[k].dep_ != "poss"]
         before = [k for k in after if k < cue and self.doc[k].pos_ in nominal]
         if before:
             return before[-1]
         return next((k for k in after if k > cue and self.doc[k].pos_ in nominal), None)
+
+    def _named_first(self, clause: Clause, unit: Unit, words: list[int]) -> bool:
+        """“…,” Mr. Daniloff, now 81 and retired in Cambridge, said: the subject opens the
+        words after a comma-closed quotation, however long its apposition."""
+        if not self._comma_closed(unit):
+            return False
+        if self._name_head(words) is not None and words[0] < clause.head:
+            return True   # a name first; the parser may have lost it in the apposition
+        if clause.speaker is None:
+            return False
+        subject = self.doc[clause.speaker]
+        return subject.left_edge.i <= words[0] <= subject.i < clause.head
+
+    def _name_head(self, words: list[int]) -> Optional[int]:
+        """The last word of a proper name opening ``words`` ("Mr. Daniloff", "Nate Silver")."""
+        doc, k = self.doc, 0
+        while k < len(words) and words[k] == words[0] + k and doc[words[k]].pos_ == "PROPN":
+            k += 1
+        return words[k - 1] if k else None
 
     def _comma_closed(self, unit: Unit) -> bool:
         """True when the quotation ends with a comma (“…,” he said), the mark of a post-posed cue."""
@@ -247,10 +285,31 @@ class UnitResolver:
                 break   # "according to the police and “nearly 5,000”": no lead-in
             if all(self._leads_in(doc[k], clause) for k in range(clause.cue[1], end)):
                 return self._from_clause(self._outer(clause))
+            if doc[before[-1]].text == ":" and clause.kind == "verb" and clause.speaker is not None:
+                return self._from_clause(clause)   # "X explained it this way: “...”"
             break   # a nearer verb that does not lead in hides farther ones
         if doc[before[-1]].text == ":":
-            return self.colon_label(before[0], stop=before[-1])
+            return self.colon_intro(before)
         return None
+
+    def colon_intro(self, before: list[int]) -> Optional[Attribution]:
+        """Who a colon hands the quotation to: "Pence: “", "HEADLINE - Philip Bump: “",
+        "From the report: “", "Kasich resisted: “"."""
+        doc, colon = self.doc, before[-1]
+        dashes = [k for k in before[:-1] if doc[k].text in self.lex.dashes]
+        start = dashes[-1] + 1 if dashes else before[0]
+        words = [k for k in range(start, colon) if not doc[k].is_space]
+        if words and doc[words[0]].lower_ == "more":
+            words = words[1:]
+        if len(words) >= 2 and doc[words[0]].lower_ == "from":
+            obj = next((k for k in words[1:] if doc[k].dep_ == "pobj"), words[-1])
+            return Attribution(None, (words[0], words[0] + 1), None, obj)   # "From the report:"
+        verb = doc[colon - 1]
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if verb.pos_ == "VERB" and subj is not None and subj.i >= start and (
+                subj.pos_ == "PROPN" or subj.lower_ in ("he", "she", "they")):
+            return Attribution(None, (verb.i, verb.i + 1), None, subj.i)   # "Kasich resisted:"
+        return self.colon_label(start, stop=colon) if words else None
 
     def _leads_in(self, tok: Token, clause: Clause) -> bool:
         """True when a word between a cue and a quotation belongs to the cue, not the quote.
