@@ -47,6 +47,7 @@ def write_shard(uri: str, name: str, records: list[dict], fmt: str = "jsonl") ->
     if fmt not in FORMATS:
         raise ValueError(f"unknown shard format {fmt!r} (use one of {', '.join(FORMATS)})")
     handle, base = filesystem(uri)
+    handle.create_dir(base, recursive=True)
     final = f"{base.rstrip('/')}/{name}.{fmt}"
     partial = f"{base.rstrip('/')}/{TMP_PREFIX}{name}.{fmt}"
     if fmt == "jsonl":
