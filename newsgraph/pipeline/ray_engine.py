@@ -9,10 +9,9 @@ once. Each actor writes its batch as one shard (``shards.write_shard``), so
 the cluster writes in parallel and the driver only collects counts.
 
 Differences from the local engine: duplicate ids in *different* input files
-are not detected (each file is read on its own worker), and a batch is the
-articles of one Ray block, so cross-article junk detection sees the same
-chunks as the local engine only when blocks line up with its chunks (one
-JSON Lines file, or single-article files in order).
+are not detected (each file is read on its own worker). Batches are cut to
+the local engine's chunk size in input order, so cross-article junk
+detection sees the same chunks.
 
 Ray is an optional extra (``pip install 'newsgraph[ray]'``); importing this
 module does not import Ray.
@@ -60,9 +59,9 @@ def _rows_of_file(row: dict, max_bytes: int) -> list[dict]:
     out = []
     for item in read_inputs([row["path"]], max_bytes):
         if isinstance(item, SkippedInput):
-            out.append({"record": None, "skip": json.dumps([item.where, item.reason, item.code])})
-        else:
-            out.append({"record": json.dumps(item.to_dict(), ensure_ascii=False), "skip": None})
+            out.append({"record": "", "skip": json.dumps([item.where, item.reason, item.code])})
+        else:  # "" not None: a column of only nulls would reach the actor as floats
+            out.append({"record": json.dumps(item.to_dict(), ensure_ascii=False), "skip": ""})
     return out
 
 
@@ -147,6 +146,10 @@ def _run(ray, files, output, fmt, settings, chunk, max_bytes, actors, report, on
     context = ray.data.DataContext.get_current()
     context.execution_options.preserve_order = True
     context.enable_progress_bars = False
+    # Small blocks: one JSON Lines file must not stay one block (one actor);
+    # map_batches bundles them back into chunk-sized batches in input order.
+    # (A repartition step would need a CPU of its own, which the actors hold.)
+    context.target_max_block_size = 256 * 1024
     pool = actors or max(1, int(ray.cluster_resources().get("CPU", 1)))
     ds = ray.data.from_items([{"path": f} for f in files],
                              override_num_blocks=max(1, math.ceil(len(files) / chunk)))
