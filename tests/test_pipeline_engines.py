@@ -1,7 +1,6 @@
 """The Ray engine runs the local engine's stages: same inputs, same records; without the extra, one line."""
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 

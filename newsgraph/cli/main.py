@@ -150,7 +150,7 @@ def _extract_on_ray(paths, output: str, workers: int, max_bytes: int, quiet: boo
         require_ray()
     except RayMissing as exc:
         fail(str(exc))
-    settings = _extractor(1, max_bytes, actors, junk, load=False)._settings
+    settings = _extractor(1, max_bytes, actors, junk, load=False).settings
     try:
         report = extract_with_ray(paths, output, address=address, fmt=fmt, settings=settings,
                                   actors=workers if workers > 1 else None, on_skip=_report_skip)

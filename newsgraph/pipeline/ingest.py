@@ -19,10 +19,14 @@ no NLP at all, only save and link.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator, Optional, Union
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional, Union
 
 from newsgraph.errors import SkippedInput
 from newsgraph.records import ArticleRecord
+
+if TYPE_CHECKING:
+    from newsgraph.pipeline.run import Extractor
+    from newsgraph.store import Store
 
 Reextract = Callable[[ArticleRecord], ArticleRecord]
 
@@ -47,6 +51,7 @@ class IngestCounts:
     skipped: int = 0
 
     def as_dict(self) -> dict[str, int]:
+        """The counts in the order the command prints them."""
         return {"inserted": self.inserted, "replaced": self.replaced,
                 "unchanged": self.unchanged, "skipped": self.skipped}
 
@@ -64,8 +69,8 @@ class Ingest:
             first half of linking; off with ``--no-link``).
     """
 
-    store: object
-    extractor: object = None
+    store: "Store"
+    extractor: Optional["Extractor"] = None
     force: bool = False
     harmonise: bool = True
     counts: IngestCounts = field(default_factory=IngestCounts)
