@@ -45,3 +45,18 @@ def test_ray_engine_without_the_extra_says_how_to_install(tmp_path):
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and "pip install 'newsgraph[ray]'" in lines[0]
     assert not (tmp_path / "out").exists()
+
+
+def test_cli_ray_shards_then_ingest_records_without_nlp(tmp_path):
+    pytest.importorskip("ray", reason="the ray extra is not installed (pip install 'newsgraph[ray]')")
+    out, db = tmp_path / "shards", tmp_path / "t.db"
+    cli = [sys.executable, "-m", "newsgraph.cli.main"]
+    made = subprocess.run(cli + ["extract", str(EXAMPLES / "briefs.jsonl"), "--engine", "ray", "--workers", "2",
+                                 "--format", "parquet", "-o", str(out), "-q"],
+                          capture_output=True, text=True, cwd=REPO)
+    assert made.returncode == 0, made.stderr
+    assert list(out.glob("part-*.parquet")) and not list(out.glob(".partial-*"))
+    stored = subprocess.run(cli + ["ingest", "--records", str(out), "--db", str(db), "--no-link"],
+                            capture_output=True, text=True, cwd=REPO)
+    assert stored.returncode == 0, stored.stderr
+    assert "4 inserted" in stored.stderr.splitlines()[-1]

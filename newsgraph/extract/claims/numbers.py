@@ -251,15 +251,20 @@ def find_figures(sent: SpacySpan, lex: ClaimLexicon) -> list[Figure]:
     Returns:
         ``Figure`` objects (token indices into ``sent.doc``).
     """
-    doc, found, i = sent.doc, [], sent.start
-    while i < sent.end:
+    found: list[Figure] = []
+    vague, resume = _vague_by_first(lex), sent.start
+    for tok in sent:
+        i = tok.i
+        # only a vague phrase, a dashed range or a number word can open a figure:
+        # test those cheaply before the full reading
+        if i < resume or not (tok.lower_ in vague or _DASH_RANGE.match(tok.text) or _is_num_word(tok, lex)):
+            continue
         fig = _figure_at(sent, i, lex)
         if fig is None:
-            i += 1
             continue
         if not _excluded(sent, fig, lex):
             found.append(fig)
-        i = max(fig.end, i + 1)
+        resume = max(fig.end, i + 1)
     return found
 
 
