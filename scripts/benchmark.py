@@ -9,7 +9,7 @@ Sections (``--skip`` any of them by name):
            pipeline (clean → nlp → extract), in this process, model loading excluded;
            plus each newsgraph component's share of its run.
   workers  ``--workers 1`` vs ``--workers N``: steady-state throughput (articles after
-           the first output / time since the first output), so start-up is left out.
+           each worker's first chunk / time since then), so start-up is left out.
   ray      the local engine (N processes) vs the Ray engine (N actors on a local Ray
            started before the clock), same articles, model loads included in both.
   reingest ``newsgraph ingest`` of a corpus into a new store vs the same command again
@@ -137,17 +137,23 @@ def _instrument(nlp) -> dict[str, float]:
     return timings
 
 
-def _steady(records, workers: int) -> float:
-    """Articles per second after the first output (start-up and model loads left out)."""
+def _steady(records, workers: int, chunk: int = 8) -> float:
+    """Articles per second once every worker has delivered its first chunk.
+
+    The clock starts after ``workers`` chunks have come out, so start-up and
+    model loads are left out for 1 and for N workers alike (starting at the
+    very first output would credit N workers with chunks done before it).
+    """
     from newsgraph.pipeline.run import Extractor
-    extractor = Extractor(workers=workers, chunk_size=8)
-    first = None
+    extractor = Extractor(workers=workers, chunk_size=chunk)
+    warm = workers * chunk
+    start = None
     count = 0
     for _ in extractor.extract_records(records):
         count += 1
-        if first is None:
-            first = time.perf_counter()
-    return (count - 1) / (time.perf_counter() - first)
+        if count == warm:
+            start = time.perf_counter()
+    return (count - warm) / (time.perf_counter() - start)
 
 
 def _workers(sample: Path, workers: int) -> str:
