@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -207,7 +208,8 @@ def _reingest(source: Path, work: Path, count: int) -> dict[str, str]:
     again, _, _ = _run(CLI + ["ingest", str(corpus), "--db", str(db), "-q"])
     _write(source, corpus, count, changed=count // 2)
     changed, _, err = _run(CLI + ["ingest", str(corpus), "--db", str(db)])
-    summary = err.strip().splitlines()[-1] if err.strip() else ""
+    found = re.search(r"(\d+) inserted, (\d+) replaced, (\d+) unchanged", " ".join(err.split()))
+    summary = found.group(0) if found else "no summary line"
     print(f"\n[reingest] {count} articles: first ingest {first:.1f}s, unchanged again {again:.1f}s, "
           f"one changed {changed:.1f}s ({summary})")
     return {f"first ingest / unchanged re-ingest ({count})": f"{first / again:.1f}",
