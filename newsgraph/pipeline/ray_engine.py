@@ -108,7 +108,7 @@ def extract_with_ray(paths: Sequence[str], output: str, *, address: Optional[str
         RayMissing: when the ray extra is not installed.
     """
     ray = require_ray()
-    from newsgraph.ingest.sources import iter_files
+    from newsgraph.ingest.walk import iter_files
     from newsgraph.pipeline.shards import prepare_dir, remove_partials
 
     settings = dict(settings or {})
