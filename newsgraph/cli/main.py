@@ -74,7 +74,7 @@ def _extractor(workers: int, max_bytes: int, actors: Optional[List[Path]],
         extractor = Extractor(workers=workers, max_bytes=max_bytes, component_config=config,
                               boilerplate_paths=[str(p) for p in junk or []])
         if workers == 1 and load:
-            extractor.nlp  # load now: configuration errors surface before any input is read
+            _ = extractor.nlp  # load now: configuration errors surface before any input is read
         return extractor
     except (NewsgraphError, ValueError, OSError) as exc:
         fail(str(exc))
@@ -156,7 +156,7 @@ def _extract_on_ray(paths, output: str, workers: int, max_bytes: int, quiet: boo
                                   actors=workers if workers > 1 else None, on_skip=_report_skip)
     except KeyboardInterrupt:
         say(f"newsgraph: interrupted; only complete shards are left in {output}")
-        raise typer.Exit(130)
+        raise typer.Exit(130) from None
     if not quiet:
         say(f"{plural(report.written, 'article')} written to {plural(len(report.shards), 'shard')} in {output}, "
             f"{len(report.skipped)} skipped")
@@ -203,7 +203,7 @@ def ingest(paths: Optional[List[str]] = typer.Argument(None, help="Files, folder
                     raise KeyboardInterrupt
     except KeyboardInterrupt:
         say(f"newsgraph: interrupted; {plural(len(job.saved_ids), 'article')} stored intact in {db}")
-        raise typer.Exit(130)
+        raise typer.Exit(130) from None
     if link and job.saved_ids:
         with stderr.status("linking across articles…") if not quiet else nullcontext():
             report = job.link()

@@ -71,7 +71,7 @@ class ExtractActor:
     def __init__(self, settings: dict, output: str, fmt: str):
         from newsgraph.pipeline.run import Extractor
         self.extractor = Extractor(workers=1, **settings)
-        self.extractor.nlp  # load once per actor, not per batch
+        _ = self.extractor.nlp  # load once per actor, not per batch
         self.output = output
         self.fmt = fmt
 

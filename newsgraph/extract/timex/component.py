@@ -116,7 +116,7 @@ def _anchor(anchor: str | None) -> date | None:
 def _attach(found: list, text: str) -> list[Timex]:
     """Give clock times the day of a neighbouring date, weekdays the date in their brackets."""
     values = [v for _, _, v in found]
-    for i, (c, kind, value) in enumerate(found):
+    for i, (c, _kind, value) in enumerate(found):
         for j in (i - 1, i + 1):
             if not 0 <= j < len(found):
                 continue
