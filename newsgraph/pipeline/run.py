@@ -115,13 +115,6 @@ class Extractor:
         raise ValueError("extraction returned nothing")
 
     def _process_chunk(self, records: list[ArticleRecord]) -> Iterator[Item]:
-        # spaCy keeps every new word of every Doc in its string store: over a long batch
-        # memory grows with the corpus's vocabulary. A memory zone frees what one chunk
-        # added; records leave it as plain Python values, never holding a Doc or Token.
-        with self.nlp.memory_zone():
-            yield from self._run_chunk(records)
-
-    def _run_chunk(self, records: list[ArticleRecord]) -> Iterator[Item]:
         from newsgraph.clean import clean_text, mask_boilerplate
 
         docs, ready = [], []
