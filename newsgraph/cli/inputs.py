@@ -29,6 +29,7 @@ def _jsonl_items(path: Path, max_bytes: int) -> int:
     try:
         if path.stat().st_size > max_bytes:
             return 1
-        return max(1, sum(1 for line in path.read_bytes().splitlines() if line.strip()))
+        with path.open("rb") as handle:  # line by line: the file is never held in memory whole
+            return max(1, sum(1 for line in handle if line.strip()))
     except OSError:
         return 1

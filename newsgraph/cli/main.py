@@ -56,7 +56,7 @@ def check_output(output: Path) -> None:
 
 
 def _extractor(workers: int, max_bytes: int, actors: Optional[List[Path]],
-               junk: Optional[List[Path]] = None):
+               junk: Optional[List[Path]] = None, load: bool = True):
     from newsgraph.pipeline.run import Extractor
     config = {}
     for path in junk or []:
@@ -73,8 +73,8 @@ def _extractor(workers: int, max_bytes: int, actors: Optional[List[Path]],
             load_registry([str(p) for p in actors])
         extractor = Extractor(workers=workers, max_bytes=max_bytes, component_config=config,
                               boilerplate_paths=[str(p) for p in junk or []])
-        if workers == 1:
-            extractor.nlp  # load now: configuration errors surface before any input is read
+        if workers == 1 and load:
+            _ = extractor.nlp  # load now: configuration errors surface before any input is read
         return extractor
     except (NewsgraphError, ValueError, OSError) as exc:
         fail(str(exc))
@@ -89,12 +89,23 @@ def _report_warnings(record: ArticleRecord) -> None:
         say(f"newsgraph: warning {record.source_path or record.id}: {warning}")
 
 
+EngineOpt = typer.Option("local", "--engine", help="local (this machine) or ray (a Ray cluster; pip install 'newsgraph[ray]').")
+AddressOpt = typer.Option(None, "--address", help="With --engine ray: the cluster to join (ray://HOST:10001 or auto); default: a local Ray.")
+FormatOpt = typer.Option("jsonl", "--format", help="With --engine ray: shard format, jsonl or parquet.")
+
+
 @app.command()
 def extract(paths: List[str] = PathsArg,
-            output: Path = typer.Option(..., "-o", "--output", help="Where to write JSON Lines (- for stdout)."),
+            output: Path = typer.Option(..., "-o", "--output",
+                                        help="Where to write JSON Lines (- for stdout); with --engine ray a folder or filesystem URI for the shards."),
             workers: int = WorkersOpt, max_bytes: int = MaxBytesOpt, quiet: bool = QuietOpt,
-            actors: Optional[List[Path]] = ActorsOpt, junk: Optional[List[Path]] = JunkOpt) -> None:
+            actors: Optional[List[Path]] = ActorsOpt, junk: Optional[List[Path]] = JunkOpt,
+            engine: str = EngineOpt, address: Optional[str] = AddressOpt, fmt: str = FormatOpt) -> None:
     """Extract records from files, folders, http(s) URLs or stdin and write them as JSON Lines."""
+    if engine not in ("local", "ray"):
+        fail(f"--engine {engine}: use local or ray")
+    if engine == "ray":
+        _extract_on_ray(paths, str(output), workers, max_bytes, quiet, actors, junk, address, fmt)
     check_output(output)
     extractor = _extractor(workers, max_bytes, actors, junk)
     total = estimate_total(paths, max_bytes)
@@ -126,68 +137,84 @@ def extract(paths: List[str] = PathsArg,
     raise typer.Exit(1 if skipped else 0)
 
 
+def _extract_on_ray(paths, output: str, workers: int, max_bytes: int, quiet: bool, actors, junk,
+                    address: Optional[str], fmt: str) -> None:
+    """``extract --engine ray``: shards under OUTPUT; --workers sizes the actor pool when above 1."""
+    from newsgraph.pipeline.ray_engine import RayMissing, extract_with_ray, require_ray
+    from newsgraph.pipeline.shards import FORMATS
+    if fmt not in FORMATS:
+        fail(f"--format {fmt}: use one of {', '.join(FORMATS)}")
+    if output == "-":
+        fail("--engine ray writes shards to a folder or URI, not to stdout")
+    try:
+        require_ray()
+    except RayMissing as exc:
+        fail(str(exc))
+    settings = _extractor(1, max_bytes, actors, junk, load=False).settings
+    try:
+        report = extract_with_ray(paths, output, address=address, fmt=fmt, settings=settings,
+                                  actors=workers if workers > 1 else None, on_skip=_report_skip)
+    except KeyboardInterrupt:
+        say(f"newsgraph: interrupted; only complete shards are left in {output}")
+        raise typer.Exit(130) from None
+    if not quiet:
+        say(f"{plural(report.written, 'article')} written to {plural(len(report.shards), 'shard')} in {output}, "
+            f"{len(report.skipped)} skipped")
+    raise typer.Exit(1 if report.skipped else 0)
+
+
 @app.command()
-def ingest(paths: List[str] = PathsArg, db: Path = DbOpt, workers: int = WorkersOpt,
+def ingest(paths: Optional[List[str]] = typer.Argument(None, help="Files, folders (read recursively) or - for JSON Lines on stdin."),
+           db: Path = DbOpt, workers: int = WorkersOpt,
            max_bytes: int = MaxBytesOpt, quiet: bool = QuietOpt,
            actors: Optional[List[Path]] = ActorsOpt, junk: Optional[List[Path]] = JunkOpt,
            force: bool = typer.Option(False, "--force", help="Re-extract articles even when unchanged."),
-           link: bool = typer.Option(True, "--link/--no-link", help="Update cross-article links after ingesting.")) -> None:
+           link: bool = typer.Option(True, "--link/--no-link", help="Update cross-article links after ingesting."),
+           records: Optional[List[str]] = typer.Option(None, "--records", help="Already-extracted records (a JSON Lines or Parquet file, or a folder of shards): stored without NLP.")) -> None:
     """Extract articles and store them in the SQLite database.
 
-    Unchanged articles (same content hash) are skipped; changed ones replace
-    their old rows atomically; each article is its own transaction.
+    Unchanged articles (same content hash) are skipped before the model
+    loads; changed ones replace their old rows atomically; each article is
+    its own transaction. The work is ``newsgraph.pipeline.ingest.Ingest``.
     """
-    from newsgraph.ingest import read_inputs
-    from newsgraph.link import harmonise_actors, update_links
-    from newsgraph.store import content_hash
-
+    from newsgraph.pipeline.ingest import Ingest
+    if not paths and not records:
+        fail("give PATHS to extract or --records with already-extracted records")
     store = _open_store(db)
-    extractor = _extractor(workers, max_bytes, actors, junk)
-    total = estimate_total(paths, max_bytes)
-    counts = {"inserted": 0, "replaced": 0, "unchanged": 0, "skipped": 0}
-    digests: dict[str, str] = {}
-    saved_ids: list[str] = []
-
-    def pending(bar):
-        for item in read_inputs(paths, max_bytes):
-            if isinstance(item, ArticleRecord):
-                digest = content_hash(item)
-                if not force and store.stored_hash(item.id) == digest:
-                    counts["unchanged"] += 1
-                    bar.advance()
-                    continue
-                digests[item.id] = digest
-            yield item
-
+    job = Ingest(store, force=force, harmonise=link)
+    if records:
+        from newsgraph.pipeline.shards import read_record_files
+        outcomes = job.run_records(item for path in records for item in read_record_files(path))
+        total = None
+    else:
+        from newsgraph.ingest import read_inputs
+        job.extractor = _extractor(workers, max_bytes, actors, junk, load=False)
+        outcomes = job.run(read_inputs(paths, max_bytes))
+        total = estimate_total(paths, max_bytes)
     try:
         with stop_on_interrupt() as stop, progress_bar("ingesting", total, quiet) as bar:
-            for item in extractor.extract_records(pending(bar)):
+            for item in outcomes:
                 if isinstance(item, SkippedInput):
-                    counts["skipped"] += 1
                     _report_skip(item)
-                else:
+                elif isinstance(item, ArticleRecord):
                     _report_warnings(item)
-                    if link:
-                        item = harmonise_actors(item, store)
-                    counts[store.save(item, digests.get(item.id))] += 1
-                    saved_ids.append(item.id)
                 bar.advance()
                 if stop:
                     raise KeyboardInterrupt
     except KeyboardInterrupt:
-        say(f"newsgraph: interrupted; {plural(len(saved_ids), 'article')} stored intact in {db}")
-        raise typer.Exit(130)
-    if link and saved_ids:
+        say(f"newsgraph: interrupted; {plural(len(job.saved_ids), 'article')} stored intact in {db}")
+        raise typer.Exit(130) from None
+    if link and job.saved_ids:
         with stderr.status("linking across articles…") if not quiet else nullcontext():
-            report = update_links(store, saved_ids, reextract=extractor.extract_one)
+            report = job.link()
         if not quiet:
             dated = "".join(f"; {a} dated {d} from another article" for a, d in report.dated)
             say(f"linked {plural(report.articles, 'article')}: {plural(report.clusters_written, 'event cluster')} "
                 f"updated, {plural(report.discrepancies, 'discrepancy', 'discrepancies')}{dated}")
     if not quiet:
-        say(", ".join(f"{v} {k}" for k, v in counts.items()) + f" → {db}")
+        say(", ".join(f"{v} {k}" for k, v in job.counts.as_dict().items()) + f" → {db}")
     store.close()
-    raise typer.Exit(1 if counts["skipped"] else 0)
+    raise typer.Exit(1 if job.counts.skipped else 0)
 
 
 def _open_store(db: Path, readonly: bool = False):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import importlib
 from typing import Iterable, Iterator, Sequence
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 

@@ -21,7 +21,7 @@ def _init_worker(settings: dict) -> None:
     global _worker
     from newsgraph.pipeline.run import Extractor
     _worker = Extractor(workers=1, **settings)
-    _worker.nlp  # load the model now, not on the first chunk
+    _ = _worker.nlp  # load the model now, not on the first chunk
 
 
 def _run_chunk(records: list) -> list:

@@ -59,6 +59,11 @@ class Extractor:
         self.max_bytes = max_bytes
 
     @property
+    def settings(self) -> dict:
+        """The keyword arguments that rebuild this Extractor elsewhere (a worker process, a Ray actor)."""
+        return dict(self._settings)
+
+    @property
     def nlp(self):
         """The spaCy pipeline (loaded on first use; worker processes load their own)."""
         if self._nlp is None:

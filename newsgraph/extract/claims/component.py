@@ -71,10 +71,12 @@ class ClaimFinder:
 
     def _sentence(self, doc: Doc, text: str, sent: SpacySpan, earlier: list[Reading]) -> list[tuple[Claim, Reading]]:
         """Claims of one sentence, with the readings later sentences may continue."""
+        figures = sorted(find_figures(sent, self.lex) + _singular_figures(sent), key=lambda f: f.start)
+        if not figures:
+            return []  # most sentences: no figure, so no source phrases to look for
         according = according_phrases(sent)
         in_sources = {i for s in according for i in range(s.start, s.end)}
         out: list[tuple[Claim, Reading]] = []
-        figures = sorted(find_figures(sent, self.lex) + _singular_figures(sent), key=lambda f: f.start)
         for fig in figures:
             if fig.head in in_sources or fig.num_start in in_sources:
                 continue  # "according to two officials": the figure is the source

@@ -93,12 +93,26 @@ def _is_num_word(tok: Token, lex: ClaimLexicon) -> bool:
 def _match_vague(sent: SpacySpan, i: int, lex: ClaimLexicon) -> tuple[int, float] | None:
     """(end token index, value) of the longest vague plural starting at token i."""
     doc, best = sent.doc, None
-    for words, value in lex.vague.items():
+    for words, value in _vague_by_first(lex).get(doc[i].lower_, ()):
         end = i + len(words)
         if end <= sent.end and tuple(t.lower_ for t in doc[i:end]) == words:
             if best is None or end > best[0]:
                 best = (end, value)
     return best
+
+
+_VAGUE_INDEX: dict[int, tuple[ClaimLexicon, dict[str, list[tuple[tuple[str, ...], float]]]]] = {}
+
+
+def _vague_by_first(lex: ClaimLexicon) -> dict[str, list[tuple[tuple[str, ...], float]]]:
+    """The lexicon's vague phrases keyed by first word, so most tokens are ruled out by one lookup."""
+    cached = _VAGUE_INDEX.get(id(lex))
+    if cached is None or cached[0] is not lex:
+        index: dict[str, list[tuple[tuple[str, ...], float]]] = {}
+        for words, value in lex.vague.items():
+            index.setdefault(words[0], []).append((words, value))
+        cached = _VAGUE_INDEX[id(lex)] = (lex, index)
+    return cached[1]
 
 
 def _number_run(sent: SpacySpan, i: int, lex: ClaimLexicon) -> int:
@@ -237,15 +251,20 @@ def find_figures(sent: SpacySpan, lex: ClaimLexicon) -> list[Figure]:
     Returns:
         ``Figure`` objects (token indices into ``sent.doc``).
     """
-    doc, found, i = sent.doc, [], sent.start
-    while i < sent.end:
+    found: list[Figure] = []
+    vague, resume = _vague_by_first(lex), sent.start
+    for tok in sent:
+        i = tok.i
+        # only a vague phrase, a dashed range or a number word can open a figure:
+        # test those cheaply before the full reading
+        if i < resume or not (tok.lower_ in vague or _DASH_RANGE.match(tok.text) or _is_num_word(tok, lex)):
+            continue
         fig = _figure_at(sent, i, lex)
         if fig is None:
-            i += 1
             continue
         if not _excluded(sent, fig, lex):
             found.append(fig)
-        i = max(fig.end, i + 1)
+        resume = max(fig.end, i + 1)
     return found
 
 

@@ -145,7 +145,7 @@ def _quarter(c: Candidate, ctx: Context):
 
 def _season(c: Candidate, ctx: Context):
     code = load_tables()["seasons"]["codes"][c.get("season")]
-    if c.get("year") or (ctx.ref_year and not c.get("det") in ("last", "next", "past", "coming", "this")
+    if c.get("year") or (ctx.ref_year and c.get("det") not in ("last", "next", "past", "coming", "this")
                          and not _ahead_of(ctx.ref_year, ctx)):
         return "DATE", f"{c.get('year') or ctx.ref_year}-{code}"
     if ctx.anchor is None:

@@ -15,7 +15,6 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 from newsgraph.knowledge import data_path
 from newsgraph.knowledge.loader import read_yaml
