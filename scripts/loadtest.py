@@ -208,7 +208,7 @@ def start_server(db: Path, port: int, workers: int = 1) -> subprocess.Popen:
             return proc
         except OSError:
             if proc.poll() is not None:
-                raise SystemExit("the server exited at start")
+                raise SystemExit("the server exited at start") from None
             time.sleep(0.3)
     proc.kill()
     raise SystemExit("the server did not answer within 60 s")
@@ -397,7 +397,7 @@ def main() -> None:
                 peak = [idle or 0.0]
                 cpu_before = cpu_seconds(server.pid)
 
-                async def watch_and_run():
+                async def watch_and_run(peak=peak, server=server, port=port, mix=mix):
                     async def watch():
                         while True:
                             peak[0] = max(peak[0], rss_mb(server.pid) or 0.0)

@@ -91,7 +91,7 @@ def test_no_more_than_a_few_events_per_sentence(coded):
     events = sum(len(e) for _, e, _ in coded.values())
     sentences = sum(n for _, _, n in coded.values())
     assert events / sentences <= 2.5
-    for text, found, _ in coded.values():
+    for _text, found, _ in coded.values():
         by_sentence = {}
         for e in found:
             by_sentence.setdefault(tuple(e.sentence), []).append(e)

@@ -28,7 +28,7 @@ PLACE_NOUNS = {
     "skyline", "square", "squares", "museum", "museums", "port", "region",
     "city", "capital", "area", "areas", "border", "rally", "march", "visit",
     "trip", "hotel", "stadium", "school", "schools", "people", "crowd",
-    "village", "villages", "town", "towns", "province", "settlement", "outskirts",
+    "village", "villages", "town", "towns", "province", "settlement",
 }
 # Verbs whose direct object is a location ("visited Moscow", "shelled Kyiv").
 PLACE_VERBS = {

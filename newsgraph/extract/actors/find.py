@@ -61,7 +61,7 @@ class MentionFinder:
         self.lex, self.words, self.registry = res.lex, res.words, res.registry
         self.taken = [False] * len(doc)
         self.hits = res.matcher.registry_matches(doc)
-        self.registry_at = {f: (entry, f, l) for f, l, entry, _m, _a in self.hits}
+        self.registry_at = {f: (entry, f, last) for f, last, entry, _m, _a in self.hits}
         self.quals = Qualifiers(doc, self.lex, self.registry_at)
         self.roles = RoleReader(doc, self.words, self.quals)
         self.found = Found(taken=self.taken, quotes=quote_regions(doc))
@@ -169,7 +169,7 @@ class MentionFinder:
     def _people(self) -> list[Mention]:
         doc, out = self.doc, self.found
         spans, singles = self._person_spans()
-        surnames = {name_words(doc[f:l].text)[-1] for f, l in spans}
+        surnames = {name_words(doc[f:last].text)[-1] for f, last in spans}
         surnames |= {name_words(m.name)[-1] for m in out.mentions if m.kind == "person" and m.name}
         for first, last in singles:
             word = fold(doc[first].text)

@@ -87,7 +87,7 @@ class VerbDictionary:
             choices = self.verbs.get(lemma, [])
         if not choices:
             return None
-        for block, own in choices:
+        for block, _own in choices:
             for pre, post, code in self.blocks[block]["patterns"]:
                 if self._in_order(pre, before) and self._in_order(post, after):
                     kind, mode = self.plover(code) if code != "---" else (None, None)

@@ -266,7 +266,6 @@ class TriggerFinder:
     def _prefixed(self, token: Token, lemma: str) -> Optional[Entry]:
         """The reversed entry of a verb written with an undoing prefix ("de-escalate":
         RETREAT), or None when the word has no such prefix."""
-        doc = token.doc
         lex = self.lex
         stem = lemma
         if self.undoing_prefix(token):
