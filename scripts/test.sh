@@ -8,4 +8,6 @@ PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/python -m pip install --quiet -e '.[test]'
 sh .ci/install_browser.sh
+echo "== ruff (lint: real faults only, see [tool.ruff] in pyproject.toml)"
+.venv/bin/python -m ruff check newsgraph tests scripts
 exec .venv/bin/python -m pytest "$@"
