@@ -309,3 +309,4 @@ class TimelineEntry(_Record):
     articles: list[str]
     status: Optional[str] = None      # extra: the agreed status
     summary: Optional[str] = None     # extra: one readable line
+    links: list = field(default_factory=list)   # extra: why mentions were merged (newsgraph.link)

@@ -19,7 +19,8 @@ Modules: ``actors`` (person ids across articles), ``features`` (what a
 mention is compared on), ``dates`` (when, and publication dates lent across
 articles), ``clusters`` (which mentions are one event), ``timeline`` (a
 cluster as an entry), ``claim_facts`` and ``discrepancies`` (figures that
-disagree), ``tables`` (SQL), ``run`` (the incremental update).
+disagree), ``run`` (the incremental update and ``finish_pending``, the
+resumable link step). The SQL is in ``newsgraph.store.links``.
 """
 from __future__ import annotations
 
@@ -27,15 +28,16 @@ from typing import Optional
 
 from newsgraph.records import Discrepancy, TimelineEntry
 from newsgraph.link.actors import harmonise_actors
-from newsgraph.link.run import LinkReport, compute_links, rebuild_links, update_links
-from newsgraph.link.tables import has_tables, read_discrepancies, read_entries
+from newsgraph.link.run import LinkReport, compute_links, finish_pending, rebuild_links, update_links
 from newsgraph.link.timeline import matches, sort_key
+from newsgraph.store.links import count_entries, has_tables, read_discrepancies, read_entries
 
-__all__ = ["update_links", "rebuild_links", "timeline", "discrepancies", "harmonise_actors", "LinkReport"]
+__all__ = ["update_links", "rebuild_links", "finish_pending", "timeline", "discrepancies", "harmonise_actors",
+           "LinkReport", "count_entries"]
 
 
 def timeline(store, actor: Optional[str] = None, type: Optional[str] = None, since: Optional[str] = None,
-             until: Optional[str] = None) -> list[TimelineEntry]:
+             until: Optional[str] = None, limit: Optional[int] = None, offset: int = 0) -> list[TimelineEntry]:
     """Event clusters of the store as timeline entries, sorted by date (undated last).
 
     Args:
@@ -44,15 +46,18 @@ def timeline(store, actor: Optional[str] = None, type: Optional[str] = None, sin
         type: keep entries of this PLOVER type.
         since, until: keep entries dated within (``YYYY``, ``YYYY-MM`` or
             ``YYYY-MM-DD``, inclusive); undated entries are then left out.
+        limit, offset: one page of the sorted entries (applied by SQLite on
+            the rows precomputed at link time: ``store.links.read_entries``).
     Returns:
         ``records.TimelineEntry`` objects. When the store has no link tables
         (an old read-only store) the clusters are computed in memory.
     """
     if has_tables(store.conn):
-        entries = read_entries(store.conn, actor=actor, type=type)
-    else:
-        entries = compute_links(store.records())[0]
-    return sorted((e for e in entries if matches(e, actor, type, since, until)), key=sort_key)
+        return read_entries(store.conn, actor=actor, type=type, since=since, until=until, limit=limit,
+                            offset=offset)
+    entries = compute_links(store.records())[0]
+    found = sorted((e for e in entries if matches(e, actor, type, since, until)), key=sort_key)
+    return found[offset:offset + limit] if limit is not None else found[offset:]
 
 
 def discrepancies(store, measure: Optional[str] = None) -> list[Discrepancy]:

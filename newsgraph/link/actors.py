@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from typing import Optional
 
 from rapidfuzz import fuzz
 from unidecode import unidecode
 
 from newsgraph.records import ArticleRecord
+from newsgraph.store import links as tables
 
 TITLES = {"mr", "mrs", "ms", "dr", "prof", "president", "prime", "minister", "pm", "sir", "general", "gen",
           "senator", "sen", "rep", "king", "queen", "prince", "sheikh", "pope", "chancellor", "mayor",
@@ -83,13 +83,11 @@ def same_person(a: PersonKey, b: PersonKey, single_candidate: bool) -> Optional[
 
 def _stored_persons(store) -> list[tuple[str, str, Optional[str], PersonKey]]:
     """(id, name, country, key) of every person some stored article names (cached by row count)."""
-    count = store.conn.execute("SELECT count(*) FROM article_actors").fetchone()[0]
+    count = tables.person_count(store.conn)
     cached = getattr(store, "_ng_person_cache", None)
     if cached and cached[0] == count:
         return cached[1]
-    rows = store.conn.execute(
-        "SELECT a.id, a.name, a.country FROM actors a WHERE a.kind = 'person' "
-        "AND EXISTS (SELECT 1 FROM article_actors aa WHERE aa.actor_id = a.id)").fetchall()
+    rows = tables.stored_persons(store.conn)
     persons = [(r[0], r[1], r[2], PersonKey.of(r[1])) for r in rows]
     persons = [p for p in persons if p[3] is not None]
     try:
@@ -100,17 +98,11 @@ def _stored_persons(store) -> list[tuple[str, str, Optional[str], PersonKey]]:
 
 
 def _alias(store, alias_id: str) -> Optional[str]:
-    try:
-        row = store.conn.execute("SELECT actor_id FROM link_actor_aliases WHERE alias_id = ?", (alias_id,)).fetchone()
-    except Exception:  # an old read-only store without the link tables
-        return None
-    return row[0] if row else None
+    return tables.alias_of(store.conn, alias_id)
 
 
 def _used_elsewhere(store, actor_id: str, article_id: Optional[str]) -> bool:
-    row = store.conn.execute("SELECT 1 FROM article_actors WHERE actor_id = ? AND article_id != ? LIMIT 1",
-                             (actor_id, article_id or "")).fetchone()
-    return row is not None
+    return tables.used_elsewhere(store.conn, actor_id, article_id)
 
 
 def match_person(store, actor_id: str, name: str, country: Optional[str],
@@ -193,19 +185,9 @@ def rename_actors(record: ArticleRecord, mapping: dict[str, str]) -> None:
 def _save_alias(store, alias_id: str, actor_id: str, name: str, article_id: str, method: str, score: float) -> None:
     if getattr(store, "readonly", False):
         return
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    try:
-        store.conn.execute(
-            "INSERT INTO link_actor_aliases (alias_id, actor_id, name, article_id, method, score, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(alias_id) DO NOTHING",
-            (alias_id, actor_id, name, article_id, method, score, now))
-    except Exception:  # pragma: no cover - store without the link tables (never migrated)
-        pass
+    tables.save_alias(store.conn, alias_id, actor_id, name, article_id, method, score)
 
 
 def aliases(store) -> dict[str, str]:
     """Every recorded alias: ``alias id -> stored actor id``."""
-    try:
-        return dict(store.conn.execute("SELECT alias_id, actor_id FROM link_actor_aliases").fetchall())
-    except Exception:
-        return {}
+    return tables.aliases(store.conn)

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Optional
 
-from newsgraph.extract.timex.calendar import weekday_beside_date
+from newsgraph.calendar_rules import weekday_beside_date
 from newsgraph.records import ArticleRecord, Event
 
 LEDE_CHARS = 600

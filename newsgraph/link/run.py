@@ -23,9 +23,12 @@ import logging
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
+from newsgraph.knowledge import data_path
+from newsgraph.knowledge.loader import read_yaml
 from newsgraph.records import ArticleRecord
-from newsgraph.link import tables
+from newsgraph.store import links as tables
 from newsgraph.link.actors import harmonise_actors
+from newsgraph.link import claim_facts, features
 from newsgraph.link.claim_facts import facts_of
 from newsgraph.link.clusters import Clusterer, canonical_order, pair_score
 from newsgraph.link.dates import infer_published
@@ -52,9 +55,9 @@ class LinkReport:
 
 
 def _claim_event_types() -> dict:
-    """Which event types a measure's figure may hang on (from the claims lexicon)."""
-    from newsgraph.extract.claims.lexicon import load_lexicon as load_claims
-    return {k: set(v) for k, v in load_claims().event_types.items()}
+    """Which event types a measure's figure may hang on (``event_types`` of ``claims.yaml``)."""
+    data = read_yaml(data_path("claims.yaml"))
+    return {k: set((v or {}).get("types") or []) for k, v in (data.get("event_types") or {}).items()}
 
 
 def _person_ids(record: ArticleRecord) -> list:
@@ -70,8 +73,9 @@ def update_links(store, article_ids: Iterable[str], *, lexicon_path: Optional[st
         article_ids: ids just saved, replaced or deleted.
         lexicon_path: a YAML file extending ``link/link.yaml``.
         reextract: turns a record with a new ``published`` into a freshly
-            extracted record (default: the full newsgraph pipeline, loaded
-            only when an article is actually re-dated).
+            extracted record (the CLI passes the full pipeline's
+            ``Extractor.extract_one``); without it no date is lent, since a
+            lent date is only useful with its relative dates re-read.
         infer_dates: lend publication dates across articles (step 3).
     Returns:
         A ``LinkReport``.
@@ -95,7 +99,7 @@ def update_links(store, article_ids: Iterable[str], *, lexicon_path: Optional[st
 
     clusterer, touched = _cluster(store, lex, wanted, records, report)
     redone: set[str] = set()
-    if infer_dates:
+    if infer_dates and reextract is not None:
         report.dated = _lend_dates(store, lex, clusterer, touched, reextract)
         redone = {aid for aid, _ in report.dated}
         if redone:  # their dates changed: link them again (facts and discrepancies included)
@@ -104,14 +108,37 @@ def update_links(store, article_ids: Iterable[str], *, lexicon_path: Optional[st
             report.clusters_removed += again.clusters_removed
     _update_facts(store, lex, [a for a in wanted if a not in redone])
     report.discrepancies = _recompute_discrepancies(store)
+    with store.transaction():   # done: a rerun after a kill before this line redoes these articles
+        tables.mark_linked(conn, set(wanted) | redone)
     return report
+
+
+def finish_pending(store, *, lexicon_path: Optional[str] = None, reextract: Optional[Reextract] = None,
+                   infer_dates: bool = True) -> LinkReport:
+    """Link every article still waiting for its links; the entry point ``ingest`` calls.
+
+    Why: linking is its own recorded step. Each save or delete queues the
+    article in the store (``store.links.pending_ids``, in the save's own
+    transaction) and ``update_links`` takes it off only once its clusters,
+    lent date, claim facts and the discrepancies are written. So after a
+    kill or Ctrl-C, during extraction or during linking, the next ``ingest``
+    (even one that finds every input unchanged) or ``link`` finishes the
+    work, and running it again changes nothing.
+
+    Returns:
+        A ``LinkReport`` (all zeros when nothing was pending).
+    """
+    ids = tables.pending_ids(store.conn)
+    if not ids:
+        return LinkReport()
+    return update_links(store, ids, lexicon_path=lexicon_path, reextract=reextract, infer_dates=infer_dates)
 
 
 def _cluster(store, lex: LinkLexicon, wanted: list[str], records: dict, report: LinkReport):
     """Step 2: re-cluster around the new articles; write what changed."""
     conn = store.conn
     stored_ids = set(store.ids())
-    rows = tables.read_mentions(conn)
+    rows = [features.from_row(r) for r in tables.read_mention_rows(conn)]
     stale = set(wanted) | {m.article for m in rows if m.article not in stored_ids}
     affected = {m.cluster for m in rows if m.article in stale and m.cluster}
     new = [m for rec in records.values() for m in mentions_of(rec, lex)]
@@ -134,7 +161,7 @@ def _cluster(store, lex: LinkLexicon, wanted: list[str], records: dict, report: 
     gone = (set(old_cluster.values()) - {""}) - set(clusters)
     entries = [build_entry(cid, clusters[cid]) for cid in sorted(touched)]
     with store.transaction():
-        tables.write_mentions(conn, stale, [clusterer.mentions[k] for k in sorted(changed)])
+        tables.write_mention_rows(conn, stale, [features.to_row(clusterer.mentions[k]) for k in sorted(changed)])
         tables.write_entries(conn, sorted(gone), entries)
     report.clusters_written += len(entries)
     report.clusters_removed += len(gone)
@@ -214,23 +241,7 @@ def why_dated(published: str, evidence: Optional[dict]) -> str:
     return line
 
 
-_EXTRACTOR = None
-
-
-def _default_reextract(record: ArticleRecord) -> ArticleRecord:
-    """Run the full newsgraph pipeline again on one record (pipeline loaded once)."""
-    global _EXTRACTOR
-    if _EXTRACTOR is None:
-        from newsgraph.pipeline.run import Extractor
-        _EXTRACTOR = Extractor()
-    for item in _EXTRACTOR.extract_records([record]):
-        if isinstance(item, ArticleRecord):
-            return item
-        raise ValueError(getattr(item, "reason", "re-extraction skipped the article"))
-    raise ValueError("re-extraction returned nothing")
-
-
-def reanchor(record: ArticleRecord, published: str, reextract: Optional[Reextract] = None,
+def reanchor(record: ArticleRecord, published: str, reextract: Reextract,
              evidence: Optional[dict] = None) -> ArticleRecord:
     """The record re-extracted with ``published`` (source ``inferred``) as its anchor.
 
@@ -241,7 +252,7 @@ def reanchor(record: ArticleRecord, published: str, reextract: Optional[Reextrac
                          author=record.author, url=record.url, published=published,
                          published_source="inferred", source_path=record.source_path,
                          input_format=record.input_format)
-    fresh = (reextract or _default_reextract)(base)
+    fresh = reextract(base)
     fresh.published, fresh.published_source = published, "inferred"
     fresh.warnings = list(fresh.warnings or []) + [why_dated(published, evidence)]
     return fresh
@@ -251,7 +262,7 @@ def _update_facts(store, lex: LinkLexicon, wanted: list[str]) -> None:
     """Step 4a: claim facts of the new articles (deleted articles' facts dropped)."""
     conn = store.conn
     stored_ids = set(store.ids())
-    orphans = {r[0] for r in conn.execute("SELECT DISTINCT article_id FROM link_claims")} - stored_ids
+    orphans = tables.fact_articles(conn) - stored_ids
     types = _claim_event_types()
     facts = []
     for aid in wanted:
@@ -259,16 +270,15 @@ def _update_facts(store, lex: LinkLexicon, wanted: list[str]) -> None:
         if record is not None:
             facts += facts_of(record, lex, types)
     with store.transaction():
-        tables.write_facts(conn, set(wanted) | orphans, facts)
+        tables.write_fact_rows(conn, set(wanted) | orphans, [claim_facts.to_row(f) for f in facts])
 
 
 def _recompute_discrepancies(store) -> int:
     """Step 4b: every discrepancy, from the stored facts and clusters."""
     conn = store.conn
-    cluster_of = {(r[0], r[1]): r[2] for r in conn.execute(
-        "SELECT article_id, event_idx, cluster_id FROM link_mentions WHERE cluster_id != ''")}
-    info = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT id, type, date FROM link_clusters")}
-    facts = tables.read_facts(conn)
+    cluster_of = tables.cluster_of_mentions(conn)
+    info = tables.cluster_info(conn)
+    facts = [claim_facts.from_row(r) for r in tables.read_fact_rows(conn)]
     event_of = {f.key: f.event_idx for f in facts}
     found = find_discrepancies(facts, cluster_of, {k: v[0] for k, v in info.items()},
                                {k: v[1] for k, v in info.items()})
@@ -294,8 +304,8 @@ def rebuild_links(store, *, lexicon_path: Optional[str] = None, reextract: Optio
     """
     with store.transaction():
         tables.clear(store.conn)
-    return update_links(store, store.ids(), lexicon_path=lexicon_path, reextract=reextract,
-                        infer_dates=infer_dates)
+    ids = list(dict.fromkeys(store.ids() + tables.pending_ids(store.conn)))   # deleted ones too
+    return update_links(store, ids, lexicon_path=lexicon_path, reextract=reextract, infer_dates=infer_dates)
 
 
 # -- in memory, for read-only stores without link tables ------------------------

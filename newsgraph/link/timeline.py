@@ -73,17 +73,6 @@ def build_entry(cid: str, members: list[Mention]) -> TimelineEntry:
                          status="asserted", summary=summary)
 
 
-def entry_row(entry: TimelineEntry) -> dict:
-    """The ``link_clusters`` row of an entry."""
-    return {
-        "id": entry.id, "type": entry.type, "date": entry.date, "date_end": entry.date_end,
-        "status": entry.status, "location": json.dumps(entry.location) if entry.location else None,
-        "source": json.dumps(entry.source), "target": json.dumps(entry.target),
-        "articles": json.dumps(entry.articles), "mention_count": len(entry.mentions),
-        "summary": entry.summary,
-    }
-
-
 def sort_key(entry: TimelineEntry) -> tuple:
     """Timeline order: by date, undated last, then by id."""
     return (entry.date is None, entry.date or "", entry.id)

@@ -260,6 +260,22 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("012_articles_oldest", """
         CREATE INDEX articles_oldest ON articles(published IS NULL, published, id);
     """),
+    # Linking as its own recorded step (``store.links``): every save or delete of an
+    # article queues it in ``link_pending`` inside the save's own transaction; the
+    # link stage takes it off only once its links are written. Articles stored
+    # before this migration without link rows are queued once. Timeline rows keep
+    # their contract JSON (``record``) so reading the timeline is one query.
+    ("013_link_steps", """
+        CREATE TABLE link_pending (article_id TEXT PRIMARY KEY);
+        CREATE TRIGGER link_pending_on_save AFTER INSERT ON articles
+            BEGIN INSERT OR IGNORE INTO link_pending (article_id) VALUES (NEW.id); END;
+        CREATE TRIGGER link_pending_on_delete AFTER DELETE ON articles
+            BEGIN INSERT OR IGNORE INTO link_pending (article_id) VALUES (OLD.id); END;
+        INSERT OR IGNORE INTO link_pending (article_id)
+            SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM link_mentions)
+            AND id NOT IN (SELECT article_id FROM link_claims);
+        ALTER TABLE link_clusters ADD COLUMN record TEXT;
+    """),
 ]
 
 
@@ -302,4 +318,14 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
 
 
 def _statements(sql: str) -> list[str]:
-    return [s.strip() for s in sql.split(";") if s.strip()]
+    """Split a script into statements; a trigger body's inner ``;`` stays in its statement."""
+    out, buf = [], ""
+    for part in sql.split(";"):
+        buf += part + ";"
+        if sqlite3.complete_statement(buf):
+            if buf.strip(" \n;"):
+                out.append(buf.strip().rstrip(";").strip())
+            buf = ""
+    if buf.strip(" \n;"):
+        out.append(buf.strip().rstrip(";").strip())
+    return out
