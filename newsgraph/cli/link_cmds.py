@@ -48,6 +48,18 @@ def _store(db: Path, readonly: bool):
         _fail(str(exc))
 
 
+def _lazy_reextract():
+    """Re-extraction for articles the link stage dates (the pipeline loads only if one is)."""
+    loaded = []
+
+    def reextract(record):
+        if not loaded:
+            from newsgraph.pipeline.run import Extractor
+            loaded.append(Extractor())
+        return loaded[0].extract_one(record)
+    return reextract
+
+
 def _cut(text: str, width: int) -> str:
     text = " ".join(str(text).split())
     return text if len(text) <= width else text[: width - 1] + "…"
@@ -63,7 +75,7 @@ def link(db: Path = typer.Option("newsgraph.db", "--db", help=DB_HELP),
     from newsgraph.link import rebuild_links
     store = _store(db, readonly=False)
     try:
-        report = rebuild_links(store)
+        report = rebuild_links(store, reextract=_lazy_reextract())
         counts = store.counts()
     finally:
         store.close()

@@ -204,10 +204,10 @@ def ingest(paths: Optional[List[str]] = typer.Argument(None, help="Files, folder
     except KeyboardInterrupt:
         say(f"newsgraph: interrupted; {plural(len(job.saved_ids), 'article')} stored intact in {db}")
         raise typer.Exit(130) from None
-    if link and job.saved_ids:
+    if link:  # links every article still pending: this run's and any an interrupted run left
         with stderr.status("linking across articles…") if not quiet else nullcontext():
             report = job.link()
-        if not quiet:
+        if not quiet and report is not None and report.articles:
             dated = "".join(f"; {a} dated {d} from another article" for a, d in report.dated)
             say(f"linked {plural(report.articles, 'article')}: {plural(report.clusters_written, 'event cluster')} "
                 f"updated, {plural(report.discrepancies, 'discrepancy', 'discrepancies')}{dated}")

@@ -28,7 +28,7 @@ from typing import Iterable, Optional
 from newsgraph.link.dates import When, partial_fits
 from newsgraph.link.features import Mention
 from newsgraph.link.lexicon import LinkLexicon
-from newsgraph.link.matching import distance_km, pair_score, place_key
+from newsgraph.link.matching import distance_km, pair_evidence, pair_score, place_key
 
 __all__ = ["Clusterer", "canonical_order", "cluster_id", "pair_score"]
 
@@ -167,6 +167,8 @@ class Clusterer:
         place = place_key(m.location)
         if place:
             keys.append(("place", fam, place))
+        for gram in m.extra.get("grams") or ():   # shared wording ("use heavy weapons")
+            keys.append(("gram", fam, gram))
         return keys
 
     def _candidates(self, m: Mention) -> list[tuple]:
@@ -238,15 +240,19 @@ class Clusterer:
         """Cluster one new mention against everything added or loaded so far."""
         candidates = self._candidates(m) if m.clusterable else []
         self._register(m)
+        m.extra.pop("joined", None)
         scored = []
         for key in candidates:
-            score = pair_score(m, self.mentions[key], self.lex)
-            if score is not None:
-                scored.append((score, key))
+            found = pair_evidence(m, self.mentions[key], self.lex)
+            if found is not None:
+                scored.append((found[0], key, found[1]))
         best: dict[tuple, float] = {}
-        for score, key in scored:
+        evidence: dict[tuple, tuple] = {}
+        for score, key, why in scored:
             r = self.root(key)
-            best[r] = max(best.get(r, 0.0), score)
+            if score > best.get(r, -1.0):
+                best[r] = score
+                evidence[r] = (key, score, why)
         ranked = sorted(best.items(), key=lambda kv: (-self._articles(kv[0]), -kv[1], kv[0]))
         trial, accepted, refused = self.summary[m.key], [], []
         limits = (int(self.lex.setting("max_cluster_span_days")), self.lex.setting("place_km"),
@@ -262,8 +268,13 @@ class Clusterer:
             top, rival = accepted[0], refused[0]
             if not (self._articles(top[0]) > self._articles(rival[0]) or top[1] - rival[1] >= AMBIGUITY_MARGIN):
                 accepted = []   # an undated mention fitting two distinct events: join neither
+        joined = []
         for r, _ in accepted:
-            self._union(m.key, r)
+            if self._union(m.key, r):
+                key, score, why = evidence[r]
+                joined.append({"with": list(key), "score": score, "why": why})
+        if joined:
+            m.extra["joined"] = joined   # the evidence shown on the timeline entry
 
     def _articles(self, root: tuple) -> int:
         """How many articles report the cluster whose root is ``root``."""

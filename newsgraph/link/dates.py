@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Optional
+from typing import Callable, Optional
 
 from newsgraph.calendar_rules import weekday_beside_date
 from newsgraph.records import ArticleRecord, Event
@@ -239,7 +239,8 @@ def publication_from(sentence: str, event_day: date) -> Optional[tuple[date, str
     return None
 
 
-def infer_published(record: ArticleRecord, pairs: list[tuple]) -> Optional[tuple[str, dict]]:
+def infer_published(record: ArticleRecord, pairs: list[tuple],
+                    related: Optional[Callable[[int, str], bool]] = None) -> Optional[tuple[str, dict]]:
     """A publication date for an undated article from events other articles date.
 
     Args:
@@ -248,6 +249,12 @@ def infer_published(record: ArticleRecord, pairs: list[tuple]) -> Optional[tuple
             index, other's exact date)`` for each of the article's undated
             mentions that matches, pair-wise, a mention dated by the text
             of another article.
+        related: ``related(event index, sentence)`` tells whether another
+            sentence of the article speaks of that mention's event (the
+            same kind of happening named): when no mention's own sentence
+            holds a relative date, such a sentence may ("Azerbaijan's
+            advance erupted into bloodshed on Tuesday" before "Azerbaijan
+            started an attack").
     Returns:
         ``(YYYY-MM-DD, evidence)`` when every usable pair implies the same
         day, else None (conservative: conflicting evidence dates nothing).
@@ -262,12 +269,43 @@ def infer_published(record: ArticleRecord, pairs: list[tuple]) -> Optional[tuple
         value = implied[0].isoformat()
         found.setdefault(value, {"cluster": cid, "event": idx, "expression": implied[1],
                                  "dated_by": {"article": other, "event": other_idx, "date": day.isoformat()}})
+    if not found and related is not None:
+        found = _related_sentences(record, pairs, related)
     if not found and pairs:
         return _weekday_date_after(record, pairs)
     if len(found) != 1:
         return None
     value, evidence = next(iter(found.items()))
     return value, evidence
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n+")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _related_sentences(record: ArticleRecord, pairs: list[tuple],
+                       related: Callable[[int, str], bool]) -> dict[str, dict]:
+    """Publication dates implied by relative dates in sentences about a paired mention's event."""
+    found: dict[str, dict] = {}
+    for start, end in _sentences(record.text):
+        sentence = record.text[start:end]
+        for idx, cid, other, other_idx, day in pairs:
+            if not related(idx, sentence):
+                continue
+            implied = publication_from(sentence, day)
+            if implied is not None:
+                found.setdefault(implied[0].isoformat(), {
+                    "cluster": cid, "event": idx, "expression": implied[1], "sentence": [start, end],
+                    "dated_by": {"article": other, "event": other_idx, "date": day.isoformat()}})
+    return found
 
 
 WEEKDAY_HORIZON = 366   # days after the latest reported event a weekday-date may lie

@@ -91,6 +91,59 @@ def context_text(record: ArticleRecord, lo: int, hi: int) -> str:
     return "".join(out)
 
 
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_HISTORY = re.compile(r"\b(previous|previously|former|formerly|ago|in the past|last year)\b", re.I)
+
+
+def trigrams(lex: LinkLexicon, record: ArticleRecord, lo: int, hi: int, skip: str = "") -> list[str]:
+    """Runs of three content words (synonyms folded) of ``text[lo:hi]``: shared wording across reports.
+
+    Actor names break runs ("Azerbaijan's military offensive in Nagorno-Karabakh"
+    would tie every report of the region), as do the words of ``skip``
+    (the trigger, compared on its own).
+    """
+    cuts = sorted((s, e) for a in record.actors for s, e in a.mentions if s >= lo and e <= hi)
+    pieces, pos = [], lo
+    for s, e in cuts:
+        if s >= pos:
+            pieces.append(record.text[pos:s])
+            pos = e
+    pieces.append(record.text[pos:hi])
+    banned = set(lex.words(skip))
+    out = set()
+    for piece in pieces:
+        words = lex.words(piece)
+        for i in range(len(words) - 2):
+            gram = words[i:i + 3]
+            if not banned & set(gram):
+                out.add(" ".join(gram))
+    return sorted(out)
+
+
+def antecedent(record: ArticleRecord, idx: int, lex: LinkLexicon) -> Optional[int]:
+    """The earlier event of the article a definite, actor-less mention refers back to.
+
+    "The fighting left at least 27 dead" after "Baku launched a military
+    offensive": a definite noun phrase ("the", "this") with no actor of its
+    own, whose trigger word is one the earlier event's trigger is named by
+    (synonyms folded), refers to the nearest such earlier event of a
+    compatible type.
+    """
+    event = record.events[idx]
+    if event.source or event.target or (event.status or "asserted") != "asserted":
+        return None
+    if not _DEFINITE.search(record.text[max(0, event.trigger.start - 40):event.trigger.start]):
+        return None
+    words = set(lex.words(event.trigger.text))
+    for j in range(idx - 1, -1, -1):
+        other = record.events[j]
+        if other.trigger.start >= event.trigger.start or (other.status or "asserted") != "asserted":
+            continue
+        if lex.compatible(other.type, event.type) and words & set(lex.words(other.trigger.text)):
+            return j
+    return None
+
+
 def mention_of(record: ArticleRecord, idx: int, lex: LinkLexicon) -> Mention:
     """The ``Mention`` of ``record.events[idx]``."""
     event = record.events[idx]
@@ -101,12 +154,20 @@ def mention_of(record: ArticleRecord, idx: int, lex: LinkLexicon) -> Mention:
     hi = min(s_end, event.trigger.end + CONTEXT_CHARS) if s_end > s_start else event.trigger.end + CONTEXT_CHARS
     context = context_text(record, lo, hi)
     when = mention_when(record, event, int(lex.setting("approx_days_before")))
+    sentence = record.text[s_start:s_end] if s_end > s_start else record.text[lo:hi]
+    extra = {"sentence": s_start, "past": bool(_HISTORY.search(sentence)),
+             "grams": trigrams(lex, record, s_start if s_end > s_start else lo, s_end if s_end > s_start else hi,
+                               event.trigger.text)}
+    ante = antecedent(record, idx, lex)
+    if ante is not None:
+        extra["antecedent"] = ante
     return Mention(
         article=record.id, idx=idx, type=event.type, family=lex.family(event.type),
         status=event.status or "asserted", when=when, sources=sources, targets=targets,
         src_countries=src_c, tgt_countries=tgt_c, location=_location(event),
         trigger=(event.trigger.start, event.trigger.end, event.trigger.text),
         trig_key=lex.key(event.trigger.text), context=lex.key(context), published=record.published,
+        extra=extra,
     )
 
 

@@ -34,6 +34,11 @@ class LinkLexicon:
     stopwords: set = field(default_factory=set)
     general: set = field(default_factory=set)
     settings: dict = field(default_factory=dict)
+    party: dict = field(default_factory=dict)           # actor id -> the id of the party it is one with
+
+    def same_party(self, ids) -> frozenset:
+        """Actor ids with each one named as its party (``actor_equivalents`` in ``link.yaml``)."""
+        return frozenset(self.party.get(a, a) for a in ids)
 
     def family(self, event_type: str) -> str:
         """The family name of a PLOVER type (the type itself when alone)."""
@@ -77,6 +82,10 @@ def _merge(lex: LinkLexicon, data: dict) -> None:
         lex.stopwords.update(str(w).lower() for w in entry.get("words") or [])
     for entry in data.get("general_populations") or []:
         lex.general.update(str(w).lower() for w in entry.get("words") or [])
+    for entry in data.get("actor_equivalents") or []:
+        ids = [str(a) for a in entry.get("ids") or []]
+        for a in ids:
+            lex.party[a] = lex.party.get(ids[0], ids[0])
     for name, entry in (data.get("settings") or {}).items():
         lex.settings[name] = entry["value"] if isinstance(entry, dict) else entry
 

@@ -68,9 +68,14 @@ def same_place(a: Optional[dict], b: Optional[dict], km: float) -> Optional[bool
     return None
 
 
-def _side(x: Mention, y: Mention, role: str) -> str:
-    """Agreement of one side: strong (actor id), weak (country), none, conflict."""
-    ids_x, ids_y = getattr(x, role), getattr(y, role)
+def _side(x: Mention, y: Mention, role: str, lex: LinkLexicon) -> str:
+    """Agreement of one side: strong (actor id), weak (country), none, conflict.
+
+    Two sides conflict only when both name countries and share none: an
+    actor whose country is unknown ("Artsakh authorities") is no evidence
+    of a different side.
+    """
+    ids_x, ids_y = lex.same_party(getattr(x, role)), lex.same_party(getattr(y, role))
     cx = x.src_countries if role == "sources" else x.tgt_countries
     cy = y.src_countries if role == "sources" else y.tgt_countries
     if not ids_x or not ids_y:
@@ -79,31 +84,47 @@ def _side(x: Mention, y: Mention, role: str) -> str:
         return "strong"
     if (cx & cy) or (cx & ids_y) or (cy & ids_x):
         return "weak"
-    return "conflict"
+    return "conflict" if (cx or _COUNTRY_LIKE(ids_x)) and (cy or _COUNTRY_LIKE(ids_y)) else "none"
 
 
-def _mutual(x: Mention, y: Mention) -> str:
+def _COUNTRY_LIKE(ids: frozenset) -> frozenset:
+    """Ids that are country codes themselves (``AZE``)."""
+    return frozenset(a for a in ids if len(a) == 3 and a.isupper())
+
+
+def _mutual(x: Mention, y: Mention, lex: LinkLexicon) -> str:
     """Agreement of the participants of a mutual event (call, agreement)."""
-    px, py = x.sources | x.targets, y.sources | y.targets
+    px, py = lex.same_party(x.sources | x.targets), lex.same_party(y.sources | y.targets)
     if not px or not py:
         return "none"
     shared = px & py
     if len(shared) >= 2 or (shared and (len(px) == 1 or len(py) == 1)):
         return "strong"
-    cx = x.src_countries | x.tgt_countries
-    cy = y.src_countries | y.tgt_countries
+    cx = x.src_countries | x.tgt_countries | _COUNTRY_LIKE(px)
+    cy = y.src_countries | y.tgt_countries | _COUNTRY_LIKE(py)
     if shared or cx & cy:
         return "weak"
-    return "conflict"
+    return "conflict" if cx and cy else "none"
 
 
 def pair_score(x: Mention, y: Mention, lex: LinkLexicon) -> Optional[float]:
-    """How surely two mentions are one event (0-1), or None when they are not.
+    """How surely two mentions are one event (0-1), or None when they are not."""
+    found = pair_evidence(x, y, lex)
+    return found[0] if found else None
 
-    See the module docstring for the rule.
+
+def pair_evidence(x: Mention, y: Mention, lex: LinkLexicon) -> Optional[tuple[float, list[str]]]:
+    """``(score, reasons)`` when two mentions are one event, else None.
+
+    The reasons are the evidence an analyst sees on the link (``newsgraph
+    timeline``): which rule tied the two, and on what. See the module
+    docstring for the rules.
     """
     if not (x.clusterable and y.clusterable) or not lex.compatible(x.type, y.type):
         return None
+    if x.article == y.article and (x.extra.get("antecedent") == y.idx or y.extra.get("antecedent") == x.idx):
+        return 0.5, [f"'{(x if 'antecedent' in x.extra else y).trigger[2]}' refers back to "
+                     f"'{(y if 'antecedent' in x.extra else x).trigger[2]}' in the same article"]
     if not dates_agree(x.when, y.when, int(lex.setting("day_tolerance"))):
         return None
     place = same_place(x.location, y.location, lex.setting("place_km"))
@@ -111,9 +132,9 @@ def pair_score(x: Mention, y: Mention, lex: LinkLexicon) -> Optional[float]:
         return None
     mutual = x.type in lex.symmetric and y.type in lex.symmetric
     if mutual:
-        src = tgt = _mutual(x, y)
+        src = tgt = _mutual(x, y, lex)
     else:
-        src, tgt = _side(x, y, "sources"), _side(x, y, "targets")
+        src, tgt = _side(x, y, "sources", lex), _side(x, y, "targets", lex)
     text = fuzz.token_set_ratio(x.context, y.context) if x.context and y.context else 0.0
     if "conflict" in (src, tgt):
         # actor resolution is noisy ("Artsakh" as AZE, "the population" as a group): one
@@ -126,28 +147,52 @@ def pair_score(x: Mention, y: Mention, lex: LinkLexicon) -> Optional[float]:
     agree = {"strong": 1.0, "weak": 0.5, "none": 0.0}
     actor = (agree[src] + agree[tgt]) / 2
     score = round(0.45 * actor + 0.4 * text / 100 + 0.15 * (1.0 if place else 0.0), 4)
+    why = _why(x, y, src, tgt, place, text)
     firm = x.when is not None and y.when is not None and x.when.firm and y.when.firm
     both_partial = x.when is not None and y.when is not None and "partial" == x.when.kind == y.when.kind \
         and None not in (x.when.partial[1], y.when.partial[1])
     if firm or both_partial:
         if src == tgt == "strong":
-            return score
+            return score, ["dates agree", *why]
         if (src != "none" or tgt != "none" or place) and text >= lex.setting("dated_text_min"):
-            return score
+            return score, ["dates agree", *why]
     shared_trigger = bool(set(x.trig_key.split()) & set(y.trig_key.split()))
+    if x.article == y.article and x.extra.get("sentence") == y.extra.get("sentence") is not None \
+            and "strong" in (src, tgt) and x.trigger[:2] != y.trigger[:2]:
+        return score, ["one sentence, one actor: two verbs of one act", *why]
+    if x.article == y.article and bool(x.extra.get("past")) != bool(y.extra.get("past")) and not firm:
+        return None   # "previously adopted a resolution" is not the one reported now
+    words = set(x.extra.get("grams") or ()) & set(y.extra.get("grams") or ())
+    if x.type == y.type and words and ("weak" in (src, tgt) or "strong" in (src, tgt)):
+        if not (x.extra.get("past") or y.extra.get("past")):
+            return score, [f"same wording: '{sorted(words)[0]}'", *why]
     undated = not _dated(x) and not _dated(y)
     if undated and x.article != y.article and not (src == tgt == "strong"):
         return None  # two undated reports in two articles: only both sides agreeing ties them
     if x.type == y.type and shared_trigger:
         if src == "strong" and text >= lex.setting("strong_text_min"):
-            return score
+            return score, ["same trigger word", *why]
         if not (x.sources or x.targets or y.sources or y.targets) and place \
                 and text >= lex.setting("strong_text_min"):
-            return score
+            return score, ["same trigger word", *why]
     if x.article == y.article and x.type == y.type and shared_trigger \
             and (src == "strong" or tgt == "strong" or place) and text >= lex.setting("dated_text_min"):
-        return score
+        return score, ["same article, same trigger word", *why]
     return None
+
+
+def _why(x: Mention, y: Mention, src: str, tgt: str, place: Optional[bool], text: float) -> list[str]:
+    """The shared evidence of a pair, as short phrases."""
+    out = []
+    if src == "strong":
+        out.append("same source: " + ", ".join(sorted(x.sources & y.sources) or sorted(x.sources)))
+    if tgt == "strong":
+        out.append("same target: " + ", ".join(sorted(x.targets & y.targets) or sorted(x.targets)))
+    if place:
+        out.append("same place: " + str((x.location or {}).get("name")))
+    if text:
+        out.append(f"words alike {text:.0f}%")
+    return out
 
 
 def _dated(m: Mention) -> bool:

@@ -11,6 +11,8 @@ frequent date stated by the text at the finest precision any mention gives
 the mentions span several days; when no mention states a date, the earliest
 publication date of the present-tense reports (see ``dates``); the location
 is the most frequent one; sources and targets are actor ids by frequency.
+``links`` keeps, for each mention that joined the cluster, the mention it
+was matched with and why (``matching.pair_evidence``).
 """
 from __future__ import annotations
 
@@ -68,9 +70,12 @@ def build_entry(cid: str, members: list[Mention]) -> TimelineEntry:
     who = ", ".join(sources[:2]) or "?"
     whom = ", ".join(targets[:2])
     summary = f"{etype} {who}{' → ' + whom if whom else ''}: {trigger!r} ({len(articles)} article{'s' * (len(articles) > 1)})"
+    keys = {m.key for m in members}
+    links = [{"mention": [m.article, m.idx], "joined": j["with"], "score": j["score"], "why": j["why"]}
+             for m in members for j in m.extra.get("joined") or [] if tuple(j["with"]) in keys]
     return TimelineEntry(id=cid, type=etype, date=date, date_end=date_end, location=location,
                          source=sources, target=targets, mentions=mentions, articles=articles,
-                         status="asserted", summary=summary)
+                         status="asserted", summary=summary, links=links)
 
 
 def sort_key(entry: TimelineEntry) -> tuple:

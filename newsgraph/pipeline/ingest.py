@@ -137,9 +137,7 @@ class Ingest:
         return item
 
     def link(self):
-        """Link what this job saved into the store's clusters (None when nothing was saved)."""
-        if not self.saved_ids:
-            return None
+        """Link what this job saved, and whatever an interrupted run left pending, into the clusters."""
         return link_saved(self.store, self.saved_ids, reextract=lambda r: self._extractor().extract_one(r))
 
 
@@ -170,5 +168,5 @@ def link_saved(store, article_ids: list[str], reextract: Optional[Reextract] = N
     calls linking here, so a resumable "pending link" step plugs in at this
     single point.
     """
-    from newsgraph.link import update_links
-    return update_links(store, article_ids, reextract=reextract)
+    from newsgraph.link import finish_pending   # saved ids are queued by the store itself
+    return finish_pending(store, reextract=reextract)
