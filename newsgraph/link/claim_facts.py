@@ -125,6 +125,11 @@ def is_place(name: str) -> bool:
     return key in cities or key in countries
 
 
+def is_city(name: str) -> bool:
+    """True for a city of the gazetteer ("Marseille"; not a country, not "Old Port")."""
+    return _place_key(name) in _known_places()[0]
+
+
 def _places(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
     """(offset, folded name) of every known place after a place preposition in [lo, hi)."""
     out = []

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Optional
 
 from newsgraph.records import ArticleRecord, Event
+from newsgraph.link.claim_facts import is_city
 from newsgraph.link.dates import When, mention_when
 from newsgraph.link.lexicon import LinkLexicon
 
@@ -144,6 +145,24 @@ def antecedent(record: ArticleRecord, idx: int, lex: LinkLexicon) -> Optional[in
     return None
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*[a-z][\w-]*")
+
+
+def city_named(text: str, article: str = "") -> Optional[str]:
+    """The first gazetteer city named in ``text`` ("Marseille" in "Marseille's dockers"), folded.
+
+    A word the article also writes in lower case is a common word that
+    happens to be some town's name ("Police", "Nice" as in "nice"), not a place.
+    """
+    for m in _CAPITALISED.finditer(text or ""):
+        word = re.sub(r"[’']s$", "", m.group(0))
+        for candidate in (word, word.split("-")[0]):
+            if len(candidate) > 2 and is_city(candidate) and \
+                    not re.search(r"\b" + re.escape(candidate.lower()) + r"\b", article):
+                return candidate.lower()
+    return None
+
+
 def mention_of(record: ArticleRecord, idx: int, lex: LinkLexicon) -> Mention:
     """The ``Mention`` of ``record.events[idx]``."""
     event = record.events[idx]
@@ -158,6 +177,9 @@ def mention_of(record: ArticleRecord, idx: int, lex: LinkLexicon) -> Mention:
     extra = {"sentence": s_start, "past": bool(_HISTORY.search(sentence)),
              "grams": trigrams(lex, record, s_start if s_end > s_start else lo, s_end if s_end > s_start else hi,
                                event.trigger.text)}
+    area = city_named(sentence, record.text) or city_named(record.title or "", record.text)
+    if area:
+        extra["area"] = area   # the city the sentence (else the headline) names: "the same place" evidence
     ante = antecedent(record, idx, lex)
     if ante is not None:
         extra["antecedent"] = ante

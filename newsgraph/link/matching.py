@@ -151,6 +151,10 @@ def pair_evidence(x: Mention, y: Mention, lex: LinkLexicon) -> Optional[tuple[fl
     firm = x.when is not None and y.when is not None and x.when.firm and y.when.firm
     both_partial = x.when is not None and y.when is not None and "partial" == x.when.kind == y.when.kind \
         and None not in (x.when.partial[1], y.when.partial[1])
+    same_day = firm and x.when.kind == y.when.kind == "exact" and abs((x.when.lo - y.when.lo).days) <= 1
+    if same_day and x.type == y.type and not place and x.extra.get("area") \
+            and x.extra.get("area") == y.extra.get("area"):
+        return score, [f"same day, same city: {x.extra['area'].title()}", *why]
     if firm or both_partial:
         if src == tgt == "strong":
             return score, ["dates agree", *why]

@@ -271,6 +271,12 @@ def _inherit(doc, fig: Figure, gov: Optional[Token], counted: Optional[Token], l
         objs = [c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")]
         if any(o.lower_ in _PRONOUNS or o.lemma_.lower() in ("number", "figure", "total", "count") for o in objs):
             return Reading(last.measure, last.about, None, gov.i, inherited=True)
+    # "Police counted 9,500 marchers, while organisers claimed more than 40,000": a source's
+    # own figure for the group just counted, as the object of its reporting verb
+    if gov is not None and head.dep_ in ("dobj", "attr", "oprd") and head.head.i == gov.i \
+            and gov.lemma_.lower() in (lex.reporting_verbs | lex.estimate_verbs) \
+            and any(c.dep_ == "nsubj" and c.lemma_.lower() in lex.sources for c in gov.children):
+        return Reading(last.measure, last.about, None, gov.i, inherited=True)
     # "... about 80 people participated in X and between 100 and 150 in Y"
     if head.dep_ in ("conj", "appos", "pobj") and last.verb is not None and gov is not None and gov.i == last.verb:
         return Reading(last.measure, last.about, None, gov.i, inherited=True)
