@@ -142,3 +142,52 @@ def test_unrelated_articles_do_not_compare_their_tolls(store):
     ingest(store, article("k1", t1, published="2023-05-01", claims=[claim(t1, "12 people", "dead", 12)]),
            article("k2", t2, published="2023-05-01", claims=[claim(t2, "40 people", "dead", 40)]))
     assert discrepancies(store) == []
+
+
+KHARKIV = {"name": "Kharkiv", "country": "UKR", "lat": 49.99, "lon": 36.23}
+ODESA = {"name": "Odesa", "country": "UKR", "lat": 46.48, "lon": 30.72}
+WAR = "On February 24, 2022, Russia launched a full-scale invasion of Ukraine. "
+
+
+def strike_article(aid: str, sentence: str, phrase: str, value: int, place=None, target=(), date=None):
+    """An article on the war (a story both share), then one strike and its dead."""
+    text = WAR + sentence
+    return article(aid, text, published="2022-03-10",
+                   events=[event(text, "invasion", "ASSAULT", ["RUS"], ["UKR"], date="2022-02-24"),
+                           event(text, "strike", "ASSAULT", ["RUS"], list(target), place=place, date=date)],
+                   claims=[claim(text, phrase, "dead", value, about="people", event_idx=1)])
+
+
+def test_two_strikes_in_different_cities_give_no_discrepancy(store):
+    ingest(store, strike_article("k", "A missile strike on Kharkiv killed 12 people.", "12 people", 12, KHARKIV),
+           strike_article("o", "A missile strike on Odesa killed 20 people.", "20 people", 20, ODESA))
+    assert discrepancies(store) == []
+
+
+def test_two_strikes_on_different_days_give_no_discrepancy(store):
+    ingest(store, strike_article("d1", "A missile strike killed 12 people.", "12 people", 12, date="2022-03-01"),
+           strike_article("d2", "A missile strike killed 20 people.", "20 people", 20, date="2022-03-07"))
+    assert discrepancies(store) == []
+
+
+def test_the_dead_at_a_camp_are_not_the_dead_at_un_sites(store):
+    ingest(store, strike_article("c", "A strike on the camp killed 12 people.", "12 people", 12,
+                                 target=["org:camp-residents"]),
+           strike_article("u", "A strike on UN sites killed 20 people.", "20 people", 20, target=["igo:un"]))
+    assert discrepancies(store) == []
+
+
+def test_one_march_counted_by_police_in_two_outlets_is_one_discrepancy(store):
+    t1 = "Thousands marched through Marseille on Thursday. The crowd numbered about 8,000 according to police."
+    t2 = "Police counted some 9,500 marchers in Thursday's demonstration in Marseille."
+    ingest(store,
+           article("m1", t1, published="2024-03-14",
+                   events=[event(t1, "marched", "PROTEST", date="2024-03-14")],
+                   claims=[claim(t1, "about 8,000", "participants", 8000, "about", by="police")]),
+           article("m2", t2, published="2024-03-15",
+                   events=[event(t2, "demonstration", "PROTEST", date="2024-03-14")],
+                   claims=[claim(t2, "some 9,500 marchers", "participants", 9500, "about", "marchers",
+                                 by="Police", event_idx=0)]))
+    (d,) = discrepancies(store, measure="participants")
+    assert sorted(r.value for r in d.reports) == [8000, 9500]
+    assert d.date == "2024-03-14"

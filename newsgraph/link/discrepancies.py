@@ -11,7 +11,8 @@ their dates agree, their places do not differ, and either they hang on the
 same event cluster, or (one article) they share a place, or (two articles)
 the articles report a common dated multi-article event cluster (one story), no
 cluster sets them apart and the figures are within a factor of
-``STORY_RATIO``. Two figures of one sentence are one fact only when two
+``STORY_RATIO``. Figures whose events are told apart by day, place or target
+(``events_differ``) are never one fact unless those events are one cluster. Two figures of one sentence are one fact only when two
 different sources gave them (police vs organisers); otherwise the sentence
 is a tally or a list ("295 votes to one", "80 in Lyon and 100 in Nice").
 Groups are closed transitively; a group whose figures all agree is not a
@@ -33,6 +34,9 @@ from typing import Iterable, Optional
 from newsgraph.records import Discrepancy, Report
 from newsgraph.link.claim_facts import ClaimFact
 from newsgraph.link.dates import dates_agree
+from newsgraph.link.features import Mention
+from newsgraph.link.lexicon import LinkLexicon
+from newsgraph.link.matching import same_place
 
 ABOUT_BAND = 0.15        # "about 5,000" covers 4,250-5,750
 BUCKET_CAP = 300         # claims compared per blocking bucket
@@ -86,7 +90,29 @@ def _figure(f: ClaimFact) -> tuple:
     return (float(f.claim.value), f.claim.value_max, f.claim.qualifier)
 
 
-def same_fact(a: ClaimFact, b: ClaimFact, cluster_of: dict, multi: set, stories: dict) -> bool:
+def events_differ(a: Optional[Mention], b: Optional[Mention], lex: Optional[LinkLexicon]) -> bool:
+    """True when the events two figures hang on are told apart by day, place or target.
+
+    The dead of a strike on one day and place are not the dead of another
+    strike days later, nor those of a camp the dead at UN sites.
+    """
+    if a is None or b is None:
+        return False
+    tolerance = int(lex.setting("day_tolerance")) if lex else 2
+    if a.when and b.when and a.when.kind == b.when.kind == "exact" and abs((a.when.lo - b.when.lo).days) > tolerance:
+        return True
+    if same_place(a.location, b.location, lex.setting("place_km") if lex else 60.0) is False:
+        return True
+    if a.extra.get("area") and b.extra.get("area") and a.extra["area"] != b.extra["area"] \
+            and not (a.location and b.location):
+        return True
+    ta = lex.same_party(a.targets) if lex else a.targets
+    tb = lex.same_party(b.targets) if lex else b.targets
+    return bool(ta and tb and not ta & tb and not (a.tgt_countries & b.tgt_countries))
+
+
+def same_fact(a: ClaimFact, b: ClaimFact, cluster_of: dict, multi: set, stories: dict,
+              events: Optional[dict] = None, lex: Optional[LinkLexicon] = None) -> bool:
     """True when two claims count one fact (module docstring)."""
     if a.key == b.key or a.measure != b.measure or a.population != b.population:
         return False
@@ -98,6 +124,9 @@ def same_fact(a: ClaimFact, b: ClaimFact, cluster_of: dict, multi: set, stories:
     cb = cluster_of.get((b.article, b.event_idx)) if b.event_idx is not None else None
     if ca and cb and ca != cb and ca in multi and cb in multi:
         return False  # two established events
+    if events and not (ca and ca == cb) and events_differ(events.get((a.article, a.event_idx)),
+                                                          events.get((b.article, b.event_idx)), lex):
+        return False  # different days, places or targets: two facts
     if a.sentence == b.sentence and a.article == b.article:
         # one sentence giving two figures of one measure: two sources for one crowd,
         # or else a tally ("295 votes to one") or a list of places
@@ -126,7 +155,8 @@ def _blocks(f: ClaimFact, cluster_of: dict, stories: dict) -> list[tuple]:
 
 
 def find_discrepancies(facts: Iterable[ClaimFact], cluster_of: dict, cluster_type: dict,
-                       cluster_date: dict) -> list[Discrepancy]:
+                       cluster_date: dict, events: Optional[dict] = None,
+                       lex: Optional[LinkLexicon] = None) -> list[Discrepancy]:
     """Every discrepancy among the claims.
 
     Args:
@@ -134,6 +164,9 @@ def find_discrepancies(facts: Iterable[ClaimFact], cluster_of: dict, cluster_typ
         cluster_of: ``(article, event index) -> cluster id``.
         cluster_type: ``cluster id -> PLOVER type``.
         cluster_date: ``cluster id -> date`` (or None).
+        events: ``(article, event index) -> link Mention`` of the events
+            figures hang on (their day, place and target keep facts apart).
+        lex: the link lexicon (tolerances, actor equivalents).
     Returns:
         ``records.Discrepancy`` objects, by measure then date.
     """
@@ -169,7 +202,7 @@ def find_discrepancies(facts: Iterable[ClaimFact], cluster_of: dict, cluster_typ
                 if pair in checked:
                     continue
                 checked.add(pair)
-                if same_fact(a, b, cluster_of, multi, stories):
+                if same_fact(a, b, cluster_of, multi, stories, events, lex):
                     ra, rb = root(a.key), root(b.key)
                     if ra != rb:
                         parent[max(ra, rb)] = min(ra, rb)

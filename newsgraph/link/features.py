@@ -157,9 +157,12 @@ def city_named(text: str, article: str = "") -> Optional[str]:
     for m in _CAPITALISED.finditer(text or ""):
         word = re.sub(r"[’']s$", "", m.group(0))
         for candidate in (word, word.split("-")[0]):
-            if len(candidate) > 2 and is_city(candidate) and \
-                    not re.search(r"\b" + re.escape(candidate.lower()) + r"\b", article):
-                return candidate.lower()
+            if len(candidate) <= 2 or not is_city(candidate) or \
+                    re.search(r"\b" + re.escape(candidate.lower()) + r"\b", article):
+                continue
+            if m.start() == 0 and not re.search(r"[a-z,]\s+" + re.escape(candidate) + r"\b", article):
+                continue   # only ever capitalised as a first word ("Police counted ...")
+            return candidate.lower()
     return None
 
 

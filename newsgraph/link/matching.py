@@ -69,12 +69,7 @@ def same_place(a: Optional[dict], b: Optional[dict], km: float) -> Optional[bool
 
 
 def _side(x: Mention, y: Mention, role: str, lex: LinkLexicon) -> str:
-    """Agreement of one side: strong (actor id), weak (country), none, conflict.
-
-    Two sides conflict only when both name countries and share none: an
-    actor whose country is unknown ("Artsakh authorities") is no evidence
-    of a different side.
-    """
+    """Agreement of one side: strong (actor id or one party), weak (country), none, conflict."""
     ids_x, ids_y = lex.same_party(getattr(x, role)), lex.same_party(getattr(y, role))
     cx = x.src_countries if role == "sources" else x.tgt_countries
     cy = y.src_countries if role == "sources" else y.tgt_countries
@@ -84,7 +79,7 @@ def _side(x: Mention, y: Mention, role: str, lex: LinkLexicon) -> str:
         return "strong"
     if (cx & cy) or (cx & ids_y) or (cy & ids_x):
         return "weak"
-    return "conflict" if (cx or _COUNTRY_LIKE(ids_x)) and (cy or _COUNTRY_LIKE(ids_y)) else "none"
+    return "conflict"
 
 
 def _COUNTRY_LIKE(ids: frozenset) -> frozenset:
@@ -104,7 +99,7 @@ def _mutual(x: Mention, y: Mention, lex: LinkLexicon) -> str:
     cy = y.src_countries | y.tgt_countries | _COUNTRY_LIKE(py)
     if shared or cx & cy:
         return "weak"
-    return "conflict" if cx and cy else "none"
+    return "conflict"
 
 
 def pair_score(x: Mention, y: Mention, lex: LinkLexicon) -> Optional[float]:

@@ -107,7 +107,7 @@ def update_links(store, article_ids: Iterable[str], *, lexicon_path: Optional[st
             report.clusters_written += again.clusters_written
             report.clusters_removed += again.clusters_removed
     _update_facts(store, lex, [a for a in wanted if a not in redone])
-    report.discrepancies = _recompute_discrepancies(store)
+    report.discrepancies = _recompute_discrepancies(store, lex)
     with store.transaction():   # done: a rerun after a kill before this line redoes these articles
         tables.mark_linked(conn, set(wanted) | redone)
     return report
@@ -274,15 +274,17 @@ def _update_facts(store, lex: LinkLexicon, wanted: list[str]) -> None:
         tables.write_fact_rows(conn, set(wanted) | orphans, [claim_facts.to_row(f) for f in facts])
 
 
-def _recompute_discrepancies(store) -> int:
+def _recompute_discrepancies(store, lex: LinkLexicon) -> int:
     """Step 4b: every discrepancy, from the stored facts and clusters."""
     conn = store.conn
     cluster_of = tables.cluster_of_mentions(conn)
     info = tables.cluster_info(conn)
     facts = [claim_facts.from_row(r) for r in tables.read_fact_rows(conn)]
     event_of = {f.key: f.event_idx for f in facts}
+    wanted = {(f.article, f.event_idx) for f in facts if f.event_idx is not None}
+    events = {m.key: m for m in (features.from_row(r) for r in tables.read_mention_rows(conn)) if m.key in wanted}
     found = find_discrepancies(facts, cluster_of, {k: v[0] for k, v in info.items()},
-                               {k: v[1] for k, v in info.items()})
+                               {k: v[1] for k, v in info.items()}, events, lex)
     items = []
     for d in found:
         cids = [cluster_of.get((r.article, event_of.get((r.article, r.claim)))) for r in d.reports]
@@ -329,5 +331,6 @@ def compute_links(records: Iterable[ArticleRecord], lexicon_path: Optional[str] 
     clusters = clusterer.clusters()
     entries = [build_entry(cid, members) for cid, members in clusters.items()]
     cluster_of = {m.key: m.cluster for m in clusterer.mentions.values() if m.cluster}
-    found = find_discrepancies(facts, cluster_of, {e.id: e.type for e in entries}, {e.id: e.date for e in entries})
+    found = find_discrepancies(facts, cluster_of, {e.id: e.type for e in entries}, {e.id: e.date for e in entries},
+                               dict(clusterer.mentions), lex)
     return entries, found
