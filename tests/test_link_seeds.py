@@ -112,3 +112,77 @@ def test_macron_pashinyan_call_is_one_cluster_across_articles(store):
     calls = [e for e in timeline(store, actor="person:nikol-pashinyan") if e.type == "CONSULT"
              and "person:emmanuel-macron" in e.source + e.target]
     assert len(calls) == 1 and len(calls[0].articles) >= 2
+
+
+REPORT_004 = "004_6e25dd346ba079d1"    # "erupted into bloodshed on Tuesday", no date of its own
+GOLD = Path(__file__).resolve().parent / "fixtures" / "link_seed_gold.yaml"
+
+
+def entry_with(store, article: str, trigger: str):
+    """The timeline entry holding the article's mention whose trigger reads ``trigger``."""
+    return next(e for e in timeline(store) for m in e.mentions if m.article == article and m.trigger.text == trigger)
+
+
+def test_report_without_a_date_is_dated_by_the_tuesday_attack_another_outlet_dates(store):
+    record = store.get(REPORT_004)
+    assert (record.published, record.published_source) == ("2023-09-19", "inferred")
+    values = {t.text: t.value for t in record.timexes}
+    assert values["Tuesday"] == "2023-09-19" and values["Thursday"] == "2023-09-21"
+    assert values["yesterday"] == "2023-09-18"
+
+
+def test_the_fighting_and_the_attack_refer_back_to_the_offensive(store):
+    offensive = entry_with(store, OFFENSIVE_ARTICLE, "military assault")
+    assert offensive is entry_with(store, TUESDAY_ARTICLE, "fighting") or \
+        offensive.id == entry_with(store, TUESDAY_ARTICLE, "fighting").id
+    ids = {(m.article, m.trigger.text) for m in offensive.mentions}
+    assert {(OFFENSIVE_ARTICLE, "attack"), (REPORT_004, "attack")} <= ids
+    assert len(offensive.articles) == 4
+
+
+def test_capitulation_is_one_entry_across_two_outlets(store):
+    entry = entry_with(store, RALLY_ARTICLE, "capitulated")
+    assert {(m.article, m.trigger.text) for m in entry.mentions} >= {
+        (RALLY_ARTICLE, "agreed"), (OFFENSIVE_ARTICLE, "agreed"), (OFFENSIVE_ARTICLE, "surrendering")}
+    assert entry.date == "2023-09-20"
+
+
+def test_french_heavy_weapons_statement_from_two_outlets_is_one_entry(store):
+    entry = entry_with(store, REPORT_004, "opposed")
+    assert TUESDAY_ARTICLE in entry.articles
+    assert any("heavy weapons" in " ".join(link["why"]) for link in entry.links)
+
+
+def test_every_merged_mention_says_why(store):
+    for entry in timeline(store):
+        if len(entry.mentions) > 1:
+            joined = {tuple(link["mention"]) for link in entry.links}
+            assert len(joined) == len(entry.mentions) - 1, entry.summary
+            assert all(link["why"] for link in entry.links)
+
+
+def test_the_2020_resolution_stays_apart_from_the_2022_one(store):
+    earlier = entry_with(store, SENATE_ARTICLE, "calling on")
+    assert all(m.trigger.text == "calling on" for m in earlier.mentions)
+
+
+def test_pair_scores_against_the_hand_gold(store):
+    import yaml
+    from newsgraph.link.score import score_pairs
+    gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
+    scores = score_pairs(timeline(store), gold, {r.id: r.text for r in store.records()})
+    assert not scores.missing and not scores.merged_apart
+    assert scores.recall >= 0.38 and scores.recall_cross >= 0.44 and scores.precision >= 0.95
+
+
+def test_incremental_linking_gives_the_clusters_of_a_rebuild(store, extractor, tmp_path):
+    from newsgraph.link import rebuild_links
+    incremental = {frozenset((m.article, m.event) for m in e.mentions) for e in timeline(store)}
+    copy = Store(tmp_path / "copy.db")
+    store.conn.backup(copy.conn)
+
+    def reextract(base: ArticleRecord) -> ArticleRecord:
+        return next(r for r in extractor.extract_records([base]) if isinstance(r, ArticleRecord))
+    rebuild_links(copy, reextract=reextract)
+    assert {frozenset((m.article, m.event) for m in e.mentions) for e in timeline(copy)} == incremental
+    copy.close()
