@@ -310,3 +310,4 @@ class TimelineEntry(_Record):
     status: Optional[str] = None      # extra: the agreed status
     summary: Optional[str] = None     # extra: one readable line
     links: list = field(default_factory=list)   # extra: why mentions were merged (newsgraph.link)
+    references: list = field(default_factory=list)   # extra: named references ("the 2020 war"): article, span

@@ -155,10 +155,19 @@ def test_french_heavy_weapons_statement_from_two_outlets_is_one_entry(store):
 
 def test_every_merged_mention_says_why(store):
     for entry in timeline(store):
-        if len(entry.mentions) > 1:
+        members = len(entry.mentions) + len(entry.references)
+        if members > 1:
             joined = {tuple(link["mention"]) for link in entry.links}
-            assert len(joined) == len(entry.mentions) - 1, entry.summary
+            assert len(joined) == members - 1, entry.summary
             assert all(link["why"] for link in entry.links)
+
+
+def test_past_war_named_three_ways_in_three_articles_is_one_entry(store):
+    (war,) = [e for e in timeline(store) if e.date == "2020" and e.references]
+    assert war.mentions == [] and len(war.references) == 5
+    assert set(war.articles) == {TUESDAY_ARTICLE, SENATE_ARTICLE, REPORT_004}
+    texts = {store.get(r["article"]).text[r["span"]["start"] - 9:r["span"]["end"]] for r in war.references}
+    assert "previous war" in texts
 
 
 def test_the_2020_resolution_stays_apart_from_the_2022_one(store):
@@ -172,7 +181,7 @@ def test_pair_scores_against_the_hand_gold(store):
     gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
     scores = score_pairs(timeline(store), gold, {r.id: r.text for r in store.records()})
     assert not scores.missing and not scores.merged_apart
-    assert scores.recall >= 0.38 and scores.recall_cross >= 0.44 and scores.precision >= 0.95
+    assert scores.recall >= 0.55 and scores.recall_cross >= 0.6 and scores.precision >= 0.95
 
 
 def test_incremental_linking_gives_the_clusters_of_a_rebuild(store, extractor, tmp_path):

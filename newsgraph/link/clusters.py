@@ -45,6 +45,7 @@ class _Summary:
     years: set = field(default_factory=set)
     partials: set = field(default_factory=set)    # (month, day, weekday) of yearless dates
     places: list = field(default_factory=list)    # located mentions (at most 12 kept)
+    names: set = field(default_factory=set)       # names of named references ("artsakh" war)
 
     def add(self, m: Mention) -> None:
         w = m.when
@@ -60,16 +61,20 @@ class _Summary:
                 self.partials.add(tuple(w.partial))
         if m.location and m.location.get("lat") is not None and len(self.places) < 12:
             self.places.append(m.location)
+        if m.extra.get("name"):
+            self.names.add(m.extra["name"])
 
     def merged(self, other: "_Summary") -> "_Summary":
         out = _Summary(
             min(d for d in (self.exact_lo, other.exact_lo) if d) if (self.exact_lo or other.exact_lo) else None,
             max(d for d in (self.exact_hi, other.exact_hi) if d) if (self.exact_hi or other.exact_hi) else None,
             self.months | other.months, self.years | other.years,
-            self.partials | other.partials, (self.places + other.places)[:12])
+            self.partials | other.partials, (self.places + other.places)[:12], self.names | other.names)
         return out
 
     def valid(self, max_span: int, km: float, tolerance: int = 2) -> bool:
+        if len(self.names) > 1:
+            return False   # "the 2020 Artsakh War" and "the 2020 Tigray war" are two wars
         if self.exact_lo and (self.exact_hi - self.exact_lo).days > max_span:
             return False
         months = set(self.months)
@@ -169,6 +174,8 @@ class Clusterer:
             keys.append(("place", fam, place))
         for gram in m.extra.get("grams") or ():   # shared wording ("use heavy weapons")
             keys.append(("gram", fam, gram))
+        if m.extra.get("reference"):              # named events meet by their noun ("the 2020 war")
+            keys += [("ref", fam, word) for word in m.trig_key.split()]
         return keys
 
     def _candidates(self, m: Mention) -> list[tuple]:
@@ -264,7 +271,7 @@ class Clusterer:
                 accepted.append((r, score))
             else:
                 refused.append((r, score))
-        if refused and accepted and not (m.when and m.when.firm):
+        if refused and accepted and not (m.when and m.when.firm and not m.extra.get("reference")):
             top, rival = accepted[0], refused[0]
             if not (self._articles(top[0]) > self._articles(rival[0]) or top[1] - rival[1] >= AMBIGUITY_MARGIN):
                 accepted = []   # an undated mention fitting two distinct events: join neither

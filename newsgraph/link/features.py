@@ -18,6 +18,7 @@ from newsgraph.records import ArticleRecord, Event
 from newsgraph.link.claim_facts import is_city
 from newsgraph.link.dates import When, mention_when
 from newsgraph.link.lexicon import LinkLexicon
+from newsgraph.link.references import find_references
 
 CONTEXT_CHARS = 60
 
@@ -197,8 +198,26 @@ def mention_of(record: ArticleRecord, idx: int, lex: LinkLexicon) -> Mention:
 
 
 def mentions_of(record: ArticleRecord, lex: LinkLexicon) -> list[Mention]:
-    """Every event mention of an article."""
-    return [mention_of(record, i, lex) for i in range(len(record.events))]
+    """Every event mention of an article, then its event references (negative indices)."""
+    return [mention_of(record, i, lex) for i in range(len(record.events))] + references_of(record, lex)
+
+
+def references_of(record: ArticleRecord, lex: LinkLexicon) -> list[Mention]:
+    """The article's named event references ("the 2020 war") as mentions ``-1``, ``-2``..."""
+    out = []
+    for k, ref in enumerate(find_references(record, lex)):
+        lo, hi = ref["sentence"]
+        countries = sorted({a.country for a in record.actors if a.country
+                            and any(lo <= s and e <= hi for s, e in a.mentions)})
+        context = context_text(record, max(lo, ref["start"] - CONTEXT_CHARS), min(hi, ref["end"] + CONTEXT_CHARS))
+        out.append(Mention(
+            article=record.id, idx=-(k + 1), type=ref["type"], family=lex.family(ref["type"]), status="asserted",
+            when=ref["when"], sources=frozenset(), targets=frozenset(), src_countries=frozenset(),
+            tgt_countries=frozenset(), location=None, trigger=(ref["start"], ref["end"], ref["noun"]),
+            trig_key=lex.key(ref["noun"]), context=lex.key(context), published=record.published,
+            extra={"reference": True, "name": ref["name"], "past": ref["past"], "sentence": lo,
+                   "countries": countries}))
+    return out
 
 
 def to_row(m: Mention) -> dict:

@@ -35,6 +35,7 @@ class LinkLexicon:
     general: set = field(default_factory=set)
     settings: dict = field(default_factory=dict)
     party: dict = field(default_factory=dict)           # actor id -> the id of the party it is one with
+    references: dict = field(default_factory=dict)      # event noun -> PLOVER type ("war" -> ASSAULT)
 
     def same_party(self, ids) -> frozenset:
         """Actor ids with each one named as its party (``actor_equivalents`` in ``link.yaml``)."""
@@ -82,6 +83,9 @@ def _merge(lex: LinkLexicon, data: dict) -> None:
         lex.stopwords.update(str(w).lower() for w in entry.get("words") or [])
     for entry in data.get("general_populations") or []:
         lex.general.update(str(w).lower() for w in entry.get("words") or [])
+    for entry in data.get("event_references") or []:
+        for word in entry.get("words") or []:
+            lex.references[str(word).lower()] = entry["type"]
     for entry in data.get("actor_equivalents") or []:
         ids = [str(a) for a in entry.get("ids") or []]
         for a in ids:

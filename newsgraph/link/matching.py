@@ -122,6 +122,8 @@ def pair_evidence(x: Mention, y: Mention, lex: LinkLexicon) -> Optional[tuple[fl
                      f"'{(y if 'antecedent' in x.extra else x).trigger[2]}' in the same article"]
     if not dates_agree(x.when, y.when, int(lex.setting("day_tolerance"))):
         return None
+    if x.extra.get("reference") or y.extra.get("reference"):
+        return _reference_evidence(x, y, lex)
     place = same_place(x.location, y.location, lex.setting("place_km"))
     if place is False:
         return None
@@ -177,6 +179,37 @@ def pair_evidence(x: Mention, y: Mention, lex: LinkLexicon) -> Optional[tuple[fl
     if x.article == y.article and x.type == y.type and shared_trigger \
             and (src == "strong" or tgt == "strong" or place) and text >= lex.setting("dated_text_min"):
         return score, ["same article, same trigger word", *why]
+    return None
+
+
+def _reference_evidence(x: Mention, y: Mention, lex: LinkLexicon) -> Optional[tuple[float, list[str]]]:
+    """A named reference ("the 2020 war") and another mention of the same event.
+
+    The same event noun (synonyms folded: war, battle) and, besides dates
+    that agree: the same year or day stated on both sides, no two different
+    names ("the 2020 Artsakh War" is not "the 2020 Tigray war"), and the
+    same countries around them (across articles); a reference to a past
+    event ("the previous war") never meets today's report.
+    """
+    if not set(x.trig_key.split()) & set(y.trig_key.split()):
+        return None
+    if x.extra.get("name") and y.extra.get("name") and x.extra["name"] != y.extra["name"]:
+        return None
+    if bool(x.extra.get("past")) != bool(y.extra.get("past")) and not (x.when and y.when):
+        return None
+    stated = x.when is not None and y.when is not None and x.when.kind in ("year", "exact") \
+        and y.when.kind in ("year", "exact") and x.when.lo.year == y.when.lo.year
+    same_day = stated and x.when.kind == y.when.kind == "exact"
+    if x.article == y.article:
+        if stated or x.when is None or y.when is None:
+            return 0.5, [f"'{x.trigger[2]}' and '{y.trigger[2]}' name one event in one article"]
+        return None
+    cx = set(x.extra.get("countries") or ()) | x.src_countries | x.tgt_countries | _COUNTRY_LIKE(x.sources | x.targets)
+    cy = set(y.extra.get("countries") or ()) | y.src_countries | y.tgt_countries | _COUNTRY_LIKE(y.sources | y.targets)
+    if (stated and x.extra.get("reference") and y.extra.get("reference") or same_day) and cx & cy:
+        year = x.when.lo.year
+        return 0.5, [f"the same named event: '{x.trigger[2]}' and '{y.trigger[2]}' of {year}",
+                     "same countries: " + ", ".join(sorted(cx & cy))]
     return None
 
 

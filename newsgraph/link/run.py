@@ -159,13 +159,19 @@ def _cluster(store, lex: LinkLexicon, wanted: list[str], records: dict, report: 
         k for k, m in clusterer.mentions.items() if old_cluster.get(k, m.cluster) != m.cluster}
     touched = {clusterer.mentions[k].cluster for k in changed if clusterer.mentions[k].cluster}
     gone = (set(old_cluster.values()) - {""}) - set(clusters)
-    entries = [build_entry(cid, clusters[cid]) for cid in sorted(touched)]
+    gone |= {cid for cid in touched if not shown(clusters[cid])}
+    entries = [build_entry(cid, clusters[cid]) for cid in sorted(touched) if shown(clusters[cid])]
     with store.transaction():
         tables.write_mention_rows(conn, stale, [features.to_row(clusterer.mentions[k]) for k in sorted(changed)])
         tables.write_entries(conn, sorted(gone), entries)
     report.clusters_written += len(entries)
     report.clusters_removed += len(gone)
     return clusterer, touched
+
+
+def shown(members: list[Mention]) -> bool:
+    """A cluster is a timeline entry unless it is one lone named reference."""
+    return len(members) > 1 or any(m.idx >= 0 for m in members)
 
 
 def _explicit(store_record: ArticleRecord, m: Mention) -> bool:
@@ -184,7 +190,7 @@ def _lend_dates(store, lex: LinkLexicon, clusterer: Clusterer, touched: set,
     lent = tables.dated_articles(conn)          # article -> the date the link stage gave it
     members: dict[str, list[Mention]] = {}
     for m in clusterer.mentions.values():
-        if m.cluster in touched:
+        if m.cluster in touched and m.idx >= 0:   # named references date nothing
             members.setdefault(m.cluster, []).append(m)
     cache: dict[str, Optional[ArticleRecord]] = {}
 
@@ -329,7 +335,7 @@ def compute_links(records: Iterable[ArticleRecord], lexicon_path: Optional[str] 
     for m in sorted(mentions, key=canonical_order):
         clusterer.add(m)
     clusters = clusterer.clusters()
-    entries = [build_entry(cid, members) for cid, members in clusters.items()]
+    entries = [build_entry(cid, members) for cid, members in clusters.items() if shown(members)]
     cluster_of = {m.key: m.cluster for m in clusterer.mentions.values() if m.cluster}
     found = find_discrepancies(facts, cluster_of, {e.id: e.type for e in entries}, {e.id: e.date for e in entries},
                                dict(clusterer.mentions), lex)

@@ -4,8 +4,9 @@ Why this module exists: whether the link stage puts together what analysts
 expect as one entry, and keeps apart what they expect apart, is measured on
 mention *pairs*: a gold cluster of n mentions gives n(n-1)/2 pairs that
 should share a timeline entry. A gold mention is a phrase of an article; a
-system mention (a timeline entry's event mention) stands for it when its
-trigger lies inside the phrase.
+system mention (a timeline entry's event mention, or one of its named
+references such as "the 2020 war") stands for it when its trigger lies
+inside the phrase.
 
 - recall: gold pairs whose two mentions are in one system cluster, over all
   gold pairs (a mention the extractors never found counts as missed);
@@ -100,8 +101,10 @@ def score_pairs(entries: list[TimelineEntry], gold_doc: dict, texts: dict[str, s
     system_pairs, correct = 0, 0
     for entry in entries:
         mapped = []
-        for m in entry.mentions:
-            g = _gold_of(m.article, m.trigger.start, m.trigger.end, gold)
+        spans = [(m.article, m.trigger.start, m.trigger.end) for m in entry.mentions]
+        spans += [(r["article"], r["span"]["start"], r["span"]["end"]) for r in entry.references or []]
+        for article, start, end in spans:
+            g = _gold_of(article, start, end, gold)
             if g is not None:
                 system_of.setdefault(g, entry.id)
                 mapped.append(g)

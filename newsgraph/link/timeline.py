@@ -56,8 +56,14 @@ def _ranked(values: list[str]) -> list[str]:
 
 
 def build_entry(cid: str, members: list[Mention]) -> TimelineEntry:
-    """The timeline entry (contract "Timeline entry") of one cluster."""
+    """The timeline entry (contract "Timeline entry") of one cluster.
+
+    Named references ("the 2020 war") count for its type, date and
+    articles; they are listed under ``references``, never under the
+    contract's ``mentions`` (whose ``event`` indexes the article's events).
+    """
     members = sorted(members, key=lambda m: m.key)
+    refs = [m for m in members if m.idx < 0]
     etype = _mode([m.type for m in members]) if len({m.type for m in members}) > 1 else members[0].type
     date, date_end = agreed_date(members)
     locations = [json.dumps(m.location, sort_keys=True) for m in members if m.location]
@@ -65,7 +71,10 @@ def build_entry(cid: str, members: list[Mention]) -> TimelineEntry:
     sources = _ranked([a for m in members for a in m.sources])
     targets = _ranked([a for m in members for a in m.targets])
     articles = sorted({m.article for m in members})
-    mentions = [EventMention(m.article, m.idx, Span(m.trigger[0], m.trigger[1], m.trigger[2])) for m in members]
+    mentions = [EventMention(m.article, m.idx, Span(m.trigger[0], m.trigger[1], m.trigger[2]))
+                for m in members if m.idx >= 0]
+    references = [{"article": m.article, "span": {"start": m.trigger[0], "end": m.trigger[1], "text": m.trigger[2]}}
+                  for m in refs]
     trigger = _ranked([m.trigger[2].lower() for m in members])[0]
     who = ", ".join(sources[:2]) or "?"
     whom = ", ".join(targets[:2])
@@ -75,7 +84,7 @@ def build_entry(cid: str, members: list[Mention]) -> TimelineEntry:
              for m in members for j in m.extra.get("joined") or [] if tuple(j["with"]) in keys]
     return TimelineEntry(id=cid, type=etype, date=date, date_end=date_end, location=location,
                          source=sources, target=targets, mentions=mentions, articles=articles,
-                         status="asserted", summary=summary, links=links)
+                         status="asserted", summary=summary, links=links, references=references)
 
 
 def sort_key(entry: TimelineEntry) -> tuple:

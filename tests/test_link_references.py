@@ -1,0 +1,73 @@
+"""Named event references ("the 2020 war", "the previous war") join the event they name, and only it."""
+from __future__ import annotations
+
+import pytest
+from test_link_builders import article, timex
+
+from newsgraph.link import timeline, update_links
+from newsgraph.link.lexicon import load_lexicon
+from newsgraph.link.references import find_references
+from newsgraph.records import Actor
+from newsgraph.store import Store
+
+
+def country(text: str, code: str, name: str) -> Actor:
+    actor = Actor(id=code, name=name, kind="country", country=code)
+    start = text.index(name)
+    actor.add_mention(start, start + len(name), name)
+    return actor
+
+
+def with_countries(aid: str, text: str, *names, published=None, timexes=()):
+    codes = {"Azerbaijan": "AZE", "Armenia": "ARM", "Ethiopia": "ETH"}
+    return article(aid, text, published=published, actors=[country(text, codes[n], n) for n in names],
+                   timexes=list(timexes))
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "r.db") as s:
+        yield s
+
+
+def ingest(store, *records):
+    for rec in records:
+        store.save(rec)
+        update_links(store, [rec.id], infer_dates=False)
+
+
+def test_previous_war_gets_its_year_from_how_long_ago():
+    text = "Azerbaijan launched an offensive on Tuesday, three years after the previous war."
+    rec = with_countries("p", text, "Azerbaijan", timexes=[timex(text, "Tuesday", "2023-09-19")])
+    (ref,) = find_references(rec, load_lexicon())
+    assert (ref["noun"], ref["when"].value(), ref["past"]) == ("war", "2020", True)
+
+
+def test_a_year_a_date_and_a_name_make_references():
+    text = ("The Senate acted after the war of 2020. It condemned the blockade of the Lachin Corridor "
+            "and the September 19, 2023 attack.")
+    found = {(r["noun"], r["when"].value() if r["when"] else None, r["name"])
+             for r in find_references(article("x", text), load_lexicon())}
+    assert found == {("war", "2020", ""), ("blockade", None, "lachin corridor"), ("attack", "2023-09-19", "")}
+
+
+def test_the_same_war_named_in_two_articles_is_one_entry(store):
+    ingest(store, with_countries("a", "Azerbaijan has held the region since the war of 2020.", "Azerbaijan"),
+           with_countries("b", "Armenia lost land in the 2020 war with Azerbaijan.", "Armenia", "Azerbaijan"))
+    (entry,) = timeline(store)
+    assert entry.articles == ["a", "b"] and entry.date == "2020" and len(entry.references) == 2
+    assert "same countries: AZE" in entry.links[0]["why"]
+
+
+def test_wars_of_one_year_in_other_countries_or_with_other_names_stay_apart(store):
+    ingest(store, with_countries("a", "Azerbaijan has held the region since the war of 2020.", "Azerbaijan"),
+           with_countries("e", "Ethiopia has been scarred by the war of 2020.", "Ethiopia"),
+           with_countries("k", "Azerbaijan recalled the 2020 Artsakh War.", "Azerbaijan"),
+           with_countries("t", "Azerbaijan recalled the 2020 Tigray War.", "Azerbaijan"))
+    together = [set(e.articles) for e in timeline(store)]
+    assert not any({"a", "e"} <= g or {"k", "t"} <= g for g in together)
+
+
+def test_a_lone_reference_is_no_timeline_entry(store):
+    ingest(store, with_countries("a", "Azerbaijan has held the region since the war of 2020.", "Azerbaijan"))
+    assert timeline(store) == []
