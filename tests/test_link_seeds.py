@@ -192,6 +192,12 @@ def test_incremental_linking_gives_the_clusters_of_a_rebuild(store, extractor, t
 
     def reextract(base: ArticleRecord) -> ArticleRecord:
         return next(r for r in extractor.extract_records([base]) if isinstance(r, ArticleRecord))
+    before = {frozenset((r.article, r.claim) for r in d.reports) for d in discrepancies(store)}
     rebuild_links(copy, reextract=reextract)
     assert {frozenset((m.article, m.event) for m in e.mentions) for e in timeline(copy)} == incremental
+    assert {frozenset((r.article, r.claim) for r in d.reports) for d in discrepancies(copy)} == before
     copy.close()
+
+
+def test_civilians_killed_since_the_2020_war_are_not_the_offensive_dead(store):
+    assert [sorted(r.value for r in d.reports) for d in discrepancies(store, measure="dead")] == [[27, 29]]

@@ -136,7 +136,8 @@ def discrepancies(db: Path = typer.Option("newsgraph.db", "--db", help=DB_HELP),
         console.print("No discrepancies" + (f" for {measure}" if measure else "") + ".")
         return
     for d in found:
-        title = f"{d.measure}: {d.about or '—'}" + (f" in {d.place}" if d.place else "") + f" · {d.kind}" \
+        kind = "consistent reports (one number fits every figure)" if d.kind == "compatible" else d.kind
+        title = f"{d.measure}: {d.about or '—'}" + (f" in {d.place}" if d.place else "") + f" · {kind}" \
             + (f" · {d.date}" if d.date else "") + (f" · {d.event_type}" if d.event_type else "")
         table = Table("figure", "given by", "outlet", "published", "as written", "article",
                       title=title, title_justify="left")

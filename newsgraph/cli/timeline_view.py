@@ -41,8 +41,18 @@ def render_timeline(entries: list[TimelineEntry], store, console: Console) -> No
         head.append(f"  · {len(e.mentions)} mention{'s' * (len(e.mentions) != 1)}, "
                     f"{n} article{'s' * (n != 1)}", style="dim")
         console.print(head)
+        why = {tuple(link["mention"]): "; ".join(link["why"]) for link in e.links or []}
         for m in e.mentions:
             console.print(_mention_line(m, articles.get(m.article), sentences.get((m.article, m.event))))
+            if (m.article, m.event) in why:   # the evidence that merged this report
+                console.print(Text(f"        ↳ {why[(m.article, m.event)]}", style="dim"))
+        for ref in e.references or []:
+            line = Text(f"    named in {ref['article']}: ")
+            line.append(ref["span"]["text"], style="bold underline")
+            reason = why.get((ref["article"], ref.get("index")))
+            console.print(line)
+            if reason:
+                console.print(Text(f"        ↳ {reason}", style="dim"))
 
 
 def _names(ids: list[str], names: dict[str, str]) -> str:

@@ -172,8 +172,9 @@ def find_discrepancies(facts: Iterable[ClaimFact], cluster_of: dict, cluster_typ
     """
     usable = [f for f in facts if f.measure not in _NO_MEASURES and not f.vague]
     members = defaultdict(set)
-    for (article, _), cid in cluster_of.items():
-        members[cid].add(article)
+    for (article, idx), cid in cluster_of.items():
+        if idx >= 0:   # a past event named in passing ("the 2020 war") makes no story of two articles
+            members[cid].add(article)
     multi = {cid for cid, arts in members.items() if len(arts) > 1}
     stories: dict[str, set] = defaultdict(set)
     for cid in multi:

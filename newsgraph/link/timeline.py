@@ -73,8 +73,8 @@ def build_entry(cid: str, members: list[Mention]) -> TimelineEntry:
     articles = sorted({m.article for m in members})
     mentions = [EventMention(m.article, m.idx, Span(m.trigger[0], m.trigger[1], m.trigger[2]))
                 for m in members if m.idx >= 0]
-    references = [{"article": m.article, "span": {"start": m.trigger[0], "end": m.trigger[1], "text": m.trigger[2]}}
-                  for m in refs]
+    references = [{"article": m.article, "index": m.idx,
+                   "span": {"start": m.trigger[0], "end": m.trigger[1], "text": m.trigger[2]}} for m in refs]
     trigger = _ranked([m.trigger[2].lower() for m in members])[0]
     who = ", ".join(sources[:2]) or "?"
     whom = ", ".join(targets[:2])
