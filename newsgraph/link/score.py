@@ -16,13 +16,14 @@ inside the phrase.
   gold mentions, that are in one gold cluster.
 - apart: gold cluster pairs that must stay distinct but share an entry.
 
-Run: ``python -m newsgraph.link.score --db DB GOLD.yaml`` (prints JSON).
+Run: ``python -m newsgraph.link.score --db DB GOLD.yaml [--half A|B]`` (prints JSON).
 """
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+import zlib
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Optional
@@ -132,6 +133,14 @@ def score_pairs(entries: list[TimelineEntry], gold_doc: dict, texts: dict[str, s
         system_pairs=system_pairs, merged_apart=apart, missing=missing)
 
 
+def half(gold_doc: dict, which: str) -> dict:
+    """The gold clusters of half ``A`` (even CRC-32 of the name) or ``B`` (odd), for tuning on one."""
+    keep = {name: c for name, c in (gold_doc.get("clusters") or {}).items()
+            if zlib.crc32(name.encode("utf-8")) % 2 == (0 if which == "A" else 1)}
+    apart = [p for p in gold_doc.get("apart") or [] if p[0] in keep and p[1] in keep]
+    return {"clusters": keep, "apart": apart}
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     """Score a store's timeline against a gold file; print the scores as JSON."""
     from newsgraph.link import timeline
@@ -139,9 +148,12 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m newsgraph.link.score", description=__doc__.split("\n")[0])
     parser.add_argument("gold", help="gold YAML (clusters of [article prefix, phrase] mentions)")
     parser.add_argument("--db", default="newsgraph.db", help="a store made by `newsgraph ingest`")
+    parser.add_argument("--half", choices=("A", "B"), help="only the gold clusters of one half (by name hash)")
     args = parser.parse_args(argv)
     with open(args.gold, encoding="utf-8") as handle:
         gold_doc = yaml.safe_load(handle)
+    if args.half:
+        gold_doc = half(gold_doc, args.half)
     with Store(args.db, readonly=True) as store:
         texts = {r.id: r.text for r in store.records()}
         scores = score_pairs(timeline(store), gold_doc, texts)
