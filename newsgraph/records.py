@@ -309,5 +309,5 @@ class TimelineEntry(_Record):
     articles: list[str]
     status: Optional[str] = None      # extra: the agreed status
     summary: Optional[str] = None     # extra: one readable line
-    links: list = field(default_factory=list)   # extra: why mentions were merged (newsgraph.link)
-    references: list = field(default_factory=list)   # extra: named references ("the 2020 war"): article, span
+    links: list[dict[str, Any]] = field(default_factory=list)        # extra: why mentions were merged
+    references: list[dict[str, Any]] = field(default_factory=list)   # extra: named past events ("the 2020 war")
