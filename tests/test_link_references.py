@@ -71,3 +71,16 @@ def test_wars_of_one_year_in_other_countries_or_with_other_names_stay_apart(stor
 def test_a_lone_reference_is_no_timeline_entry(store):
     ingest(store, with_countries("a", "Azerbaijan has held the region since the war of 2020.", "Azerbaijan"))
     assert timeline(store) == []
+
+
+def test_a_loose_reference_joins_only_the_nearest_mention_of_its_article(store):
+    from test_link_builders import event
+    text = ("Azerbaijan launched attacks on Armenia on September 13, 2022. Following the attacks, troops dug in. "
+            "Separately, attacks on farmers in Artsakh by Azerbaijan are ongoing.")
+    rec = with_countries("f", text, "Azerbaijan", "Armenia")
+    rec.events = [event(text, "attacks", "ASSAULT", ["AZE"], ["ARM"], date="2022-09-13"),
+                  event(text, "attacks", "ASSAULT", ["AZE"], ["org:artsakh-farmers"], nth=2)]
+    ingest(store, rec)
+    groups = [sorted((m.article, m.event) for m in e.mentions) + [r["index"] for r in e.references]
+              for e in timeline(store)]
+    assert [("f", 0), -1] in groups

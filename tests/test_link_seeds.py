@@ -181,7 +181,7 @@ def test_pair_scores_against_the_hand_gold(store):
     gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
     scores = score_pairs(timeline(store), gold, {r.id: r.text for r in store.records()})
     assert not scores.missing and not scores.merged_apart
-    assert scores.recall >= 0.55 and scores.recall_cross >= 0.6 and scores.precision >= 0.95
+    assert scores.recall >= 0.6 and scores.recall_cross >= 0.5 and scores.precision >= 0.9
 
 
 def test_incremental_linking_gives_the_clusters_of_a_rebuild(store, extractor, tmp_path):

@@ -205,7 +205,8 @@ def mentions_of(record: ArticleRecord, lex: LinkLexicon) -> list[Mention]:
 def references_of(record: ArticleRecord, lex: LinkLexicon) -> list[Mention]:
     """The article's named event references ("the 2020 war") as mentions ``-1``, ``-2``..."""
     out = []
-    for k, ref in enumerate(find_references(record, lex)):
+    refs = find_references(record, lex)
+    for k, ref in enumerate(refs):
         lo, hi = ref["sentence"]
         countries = sorted({a.country for a in record.actors if a.country
                             and any(lo <= s and e <= hi for s, e in a.mentions)})
@@ -217,7 +218,37 @@ def references_of(record: ArticleRecord, lex: LinkLexicon) -> list[Mention]:
             trig_key=lex.key(ref["noun"]), context=lex.key(context), published=record.published,
             extra={"reference": True, "name": ref["name"], "past": ref["past"], "sentence": lo,
                    "countries": countries}))
+        if ref["loose"]:
+            out[-1].extra["loose"] = True
+            near = nearest_named(record, refs, k, lex)
+            if near is not None:
+                out[-1].extra["antecedent"] = near
     return out
+
+
+def nearest_named(record: ArticleRecord, refs: list[dict], k: int, lex: LinkLexicon) -> Optional[int]:
+    """The mention of the article nearest a loose reference that names the same happening.
+
+    "Following the attacks" names the attacks just told; "retaken by
+    Azerbaijan after a lightning offensive", in a lede, the offensive the next
+    paragraph reports (nothing is told before it).
+    Events and the other references count (references by their negative index).
+    """
+    ref = refs[k]
+    words = set(lex.words(ref["noun"]))
+    best: Optional[tuple[tuple[int, int], int]] = None
+    candidates = [(i, e.type, e.trigger.start, e.trigger.text, e.status) for i, e in enumerate(record.events)]
+    candidates += [(-(j + 1), r["type"], r["start"], r["noun"], "asserted") for j, r in enumerate(refs)
+                   if j != k and not r["loose"]]
+    for idx, etype, start, text, status in candidates:
+        if (status or "asserted") != "asserted" or not lex.compatible(etype, ref["type"]) \
+                or not words & set(lex.words(text)):
+            continue
+        # the nearest one told before it; only when none is, the nearest after it
+        gap = (0 if start < ref["start"] else 1, abs(start - ref["start"]))
+        if best is None or gap < best[0]:
+            best = (gap, idx)
+    return best[1] if best else None
 
 
 def to_row(m: Mention) -> dict:

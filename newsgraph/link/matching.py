@@ -191,6 +191,8 @@ def _reference_evidence(x: Mention, y: Mention, lex: LinkLexicon) -> Optional[tu
     same countries around them (across articles); a reference to a past
     event ("the previous war") never meets today's report.
     """
+    if x.extra.get("loose") or y.extra.get("loose"):
+        return None   # a loose reference joins only its nearest mention (the antecedent rule)
     if not set(x.trig_key.split()) & set(y.trig_key.split()):
         return None
     if x.extra.get("name") and y.extra.get("name") and x.extra["name"] != y.extra["name"]:

@@ -14,7 +14,10 @@ with something that makes it name one event:
   how long ago ("three years after the previous war", from the sentence's
   dated expression, else the publication year);
 - a proper name after "of" ("the blockade of the Lachin Corridor");
-- a duration ("a nine-month blockade").
+- a duration ("a nine-month blockade");
+- or a time preposition before it ("after a lightning offensive", "following
+  the attacks"): such a *loose* reference names an event its own article
+  reports, and joins only the nearest mention of it (``features``).
 
 References become link mentions with negative indices (``-1``, ``-2``...)
 so they never clash with event indices; a timeline entry lists them under
@@ -53,6 +56,7 @@ def _patterns(nouns: str) -> list[tuple[str, re.Pattern]]:
         ("past", re.compile(rf"\b(?:[Tt]he|[Aa]) (?:previous|last|former) {noun}")),
         ("named", re.compile(rf"\b[Tt]he {noun} of (?:the )?(?P<name>(?:[A-Z][\w’'-]+\s?){{1,3}})")),
         ("duration", re.compile(rf"\b[Aa] [\w-]+-(?:day|week|month|year) {noun}")),
+        ("loose", re.compile(rf"\b(?i:after|following|since|before) (?:the|an?) (?:[a-z]+ )?{noun}")),
     ]
 
 
@@ -98,7 +102,8 @@ def find_references(record: ArticleRecord, lex: LinkLexicon) -> list[dict]:
                 when = parse_when(str(year)) if year else None
             name = (m.groupdict().get("name") or "").strip()
             found[s] = {"start": s, "end": e, "noun": m.group("noun"), "type": lex.references[m.group("noun").lower()],
-                        "when": when, "name": lex.key(name), "past": kind == "past", "sentence": sentence}
+                        "when": when, "name": lex.key(name), "past": kind == "past", "sentence": sentence,
+                        "loose": kind == "loose"}
     return [found[k] for k in sorted(found)]
 
 
