@@ -77,3 +77,23 @@ def test_bad_options_and_missing_database(app, db, tmp_path):
     assert runner.invoke(app, ["timeline", "--db", str(db), "--since", "last week"]).exit_code == 2
     assert runner.invoke(app, ["discrepancies", "--db", str(db), "--measure", "money"]).exit_code == 2
     assert runner.invoke(app, ["timeline", "--db", str(tmp_path / "none.db")]).exit_code == 1
+
+
+def test_readable_timeline_says_why_reports_were_merged(app, db):
+    runner = CliRunner()
+    runner.invoke(app, ["link", "--db", str(db)])
+    out = runner.invoke(app, ["timeline", "--db", str(db)], env={"COLUMNS": "200"}).stdout
+    assert "↳ dates agree; same source: AZE" in out
+
+
+def test_compatible_figures_read_as_consistent_reports(app, tmp_path):
+    path = tmp_path / "c.db"
+    with Store(path) as store:
+        for aid, text, value in (("c1", T1, 27), ("c2", T2, 29)):
+            store.save(article(aid, text, published="2023-09-19", events=[
+                event(text, "offensive", "ASSAULT", ["AZE"], date="2023-09-19")],
+                claims=[claim(text, f"{value} people", "dead", value, "at_least", about="people", event_idx=0)]))
+    runner = CliRunner()
+    runner.invoke(app, ["link", "--db", str(path)])
+    out = runner.invoke(app, ["discrepancies", "--db", str(path)], env={"COLUMNS": "200"}).stdout
+    assert "consistent reports" in out
