@@ -23,6 +23,16 @@ The rule, per pair of mentions (``pair_score``), in order:
   has a year, both sides must agree by actor id (a call between the same two
   leaders); two mentions of one article need only a shared trigger word,
   one side (or the place) agreeing and no conflict.
+
+Further evidence, each named on the link (``pair_evidence`` returns it):
+"the fighting" referring back to the offensive of its article
+(``features.antecedent``); two verbs of one act in one sentence with one
+actor ("capitulated and agreed"); the same stated day and the same city
+(crowds with no actor); the same wording (three content words in a row,
+"use heavy weapons") with a side agreeing; named references ("the 2020
+war") by ``_reference_evidence``. Actor ids of one party
+(``actor_equivalents``) count as the same actor. Within an article, a
+sentence about the past ("previously adopted") never meets a present one.
 """
 from __future__ import annotations
 
