@@ -7,7 +7,6 @@ the same inputs and compare the store with one made by an uninterrupted run.
 """
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys

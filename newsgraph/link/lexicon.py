@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
 from unidecode import unidecode
@@ -68,7 +67,7 @@ class LinkLexicon:
 
 
 def _merge(lex: LinkLexicon, data: dict) -> None:
-    for i, entry in enumerate(data.get("type_families") or []):
+    for entry in data.get("type_families") or []:
         types = list(entry.get("types") or [])
         name = "+".join(sorted(types))
         for t in types:

@@ -221,7 +221,8 @@ def _lend_dates(store, lex: LinkLexicon, clusterer: Clusterer, touched: set,
         if aid in lent and lent[aid] == record.published:
             continue   # dated by this stage already (a re-ingested article may be dated again)
         keys = {idx: set(clusterer.mentions[(aid, idx)].trig_key.split()) for idx, *_ in pairs}
-        found = infer_published(record, pairs, lambda idx, text: bool(keys.get(idx, set()) & set(lex.words(text))))
+        found = infer_published(record, pairs, lambda idx, text, keys=keys: bool(keys.get(idx, set())
+                                                                                & set(lex.words(text))))
         if found is None or found[0] == record.published:
             continue
         published, evidence = found
