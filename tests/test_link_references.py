@@ -84,3 +84,12 @@ def test_a_loose_reference_joins_only_the_nearest_mention_of_its_article(store):
     groups = [sorted((m.article, m.event) for m in e.mentions) + [r["index"] for r in e.references]
               for e in timeline(store)]
     assert [("f", 0), -1] in groups
+
+
+def test_the_event_noun_opening_a_sentence_refers_back():
+    text = "Azerbaijan launched an offensive on Tuesday. The offensive occurred as talks went on."
+    rec = with_countries("o", text, "Azerbaijan")
+    from test_link_builders import event
+    rec.events = [event(text, "offensive", "ASSAULT", ["AZE"])]
+    (ref,) = find_references(rec, load_lexicon())
+    assert ref["loose"] and ref["start"] == text.index("offensive occurred")

@@ -16,7 +16,8 @@ with something that makes it name one event:
 - a proper name after "of" ("the blockade of the Lachin Corridor");
 - a duration ("a nine-month blockade");
 - or a time preposition before it ("after a lightning offensive", "following
-  the attacks"): such a *loose* reference names an event its own article
+  the attacks"), or "The" opening a sentence ("The attack occurred even as
+  ..."): such a *loose* reference names an event its own article
   reports, and joins only the nearest mention of it (``features``).
 
 References become link mentions with negative indices (``-1``, ``-2``...)
@@ -57,6 +58,7 @@ def _patterns(nouns: str) -> list[tuple[str, re.Pattern]]:
         ("named", re.compile(rf"\b[Tt]he {noun} of (?:the )?(?P<name>(?:[A-Z][\w’'-]+\s?){{1,3}})")),
         ("duration", re.compile(rf"\b[Aa] [\w-]+-(?:day|week|month|year) {noun}")),
         ("loose", re.compile(rf"\b(?i:after|following|since|before) (?:the|an?) (?:[a-z]+ )?{noun}")),
+        ("loose", re.compile(rf"(?:^|(?<=[.!?] )|(?<=\n))The (?:[a-z]+ )?{noun}")),
     ]
 
 
