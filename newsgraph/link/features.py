@@ -213,7 +213,9 @@ def references_of(record: ArticleRecord, lex: LinkLexicon) -> list[Mention]:
         context = context_text(record, max(lo, ref["start"] - CONTEXT_CHARS), min(hi, ref["end"] + CONTEXT_CHARS))
         out.append(Mention(
             article=record.id, idx=-(k + 1), type=ref["type"], family=lex.family(ref["type"]), status="asserted",
-            when=ref["when"], sources=frozenset(), targets=frozenset(), src_countries=frozenset(),
+            # the countries around a named war or blockade are its parties ("the 2020 war" beside
+            # Armenia and Azerbaijan): they are the entry's actors
+            when=ref["when"], sources=frozenset(countries), targets=frozenset(), src_countries=frozenset(),
             tgt_countries=frozenset(), location=None, trigger=(ref["start"], ref["end"], ref["noun"]),
             trig_key=lex.key(ref["noun"]), context=lex.key(context), published=record.published,
             extra={"reference": True, "name": ref["name"], "past": ref["past"], "sentence": lo,
