@@ -137,7 +137,10 @@ class Ingest:
         return item
 
     def link(self):
-        """Link what this job saved, and whatever an interrupted run left pending, into the clusters."""
+        """Link what this job saved, and whatever an interrupted run left pending (None when nothing is)."""
+        from newsgraph.store.links import pending_ids
+        if not pending_ids(self.store.conn):
+            return None
         return link_saved(self.store, self.saved_ids, reextract=lambda r: self._extractor().extract_one(r))
 
 
