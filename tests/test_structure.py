@@ -2,8 +2,7 @@
 
 Walks every module's imports with ``ast`` (no import side effects), so a
 new cycle or a store module reaching into the web layer fails here, naming
-the modules. Rules another engineer's area still breaks are xfailed with
-that area named (and pass once that area is fixed).
+the modules.
 """
 from __future__ import annotations
 
@@ -11,7 +10,6 @@ import ast
 import re
 from pathlib import Path
 
-import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "newsgraph"
 MAX_LINES = 400
@@ -71,15 +69,6 @@ def _area(name: str) -> str:
     return name.split(".")[1] if name.count(".") else name
 
 
-def _report(bad: list[str], mine: tuple[str, ...], what: str) -> None:
-    """Fail on offenders in ``mine`` (areas this test's owner fixed); xfail naming the other areas."""
-    own = [b for b in bad if _area(b.split(" ")[0]) in mine]
-    assert not own, f"{what}: {own}"
-    if bad:
-        areas = sorted({_area(b.split(" ")[0]) for b in bad})
-        pytest.xfail(f"{what} in areas other engineers are moving ({', '.join(areas)}): {bad}")
-
-
 def test_no_import_cycles_among_newsgraph_modules():
     graph = {name: imports(name, top_level_only=True) for name in MODULES}
     cycles, state = [], {}
@@ -97,7 +86,7 @@ def test_no_import_cycles_among_newsgraph_modules():
     for name in sorted(graph):
         if name not in state:
             visit(name, [])
-    _report(cycles, ("store", "serve", "cli"), "import cycles")
+    assert not cycles, f"import cycles: {cycles}"
 
 
 def test_store_never_imports_the_web_layer():
@@ -109,7 +98,7 @@ def test_store_never_imports_the_web_layer():
 def test_link_imports_neither_extract_nor_pipeline():
     bad = [f"{m} imports {t}" for m in MODULES if _area(m) == "link"
            for t in imports(m, top_level_only=False) if _area(t) in ("extract", "pipeline", "batch", "parallel")]
-    _report(bad, (), "link/ importing extract/ or the pipeline")
+    assert not bad, f"link/ importing extract/ or the pipeline: {bad}"
 
 
 def test_serve_and_cli_hold_no_sql_and_no_connection():
@@ -134,4 +123,4 @@ def test_the_sql_check_recognises_sql():
 def test_no_module_is_over_400_lines():
     bad = [f"{name} ({n} lines)" for name, path in MODULES.items()
            if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES]
-    _report(bad, ("store", "serve"), f"modules over {MAX_LINES} lines")
+    assert not bad, f"modules over {MAX_LINES} lines: {bad}"
