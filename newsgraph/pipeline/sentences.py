@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 
-@Language.component("newsgraph_sentences")
+@Language.component("newsgraph_sentences", assigns=["token.is_sent_start"])
 def mark_line_starts(doc: Doc) -> Doc:
     """Mark the first real token after a line break as a sentence start."""
     after_break = False

@@ -186,6 +186,9 @@ def _spacy_span(doc: Doc, claim: Claim) -> Optional[SpacySpan]:
 @Language.factory(
     "newsgraph_claims",
     default_config={"lexicon_paths": [], "keep_other": True, "max_sentence_tokens": MAX_SENTENCE_TOKENS},
+    # Actors are optional (a claim's source then has no actor id), so they are not required.
+    requires=["token.pos", "token.tag", "token.dep", "token.lemma", "token.ent_type", "doc.sents"],
+    assigns=["doc._.ng_claims", "doc.spans"],
 )
 def make_claim_finder(nlp: Language, name: str, lexicon_paths: list, keep_other: bool,
                       max_sentence_tokens: int) -> ClaimFinder:
