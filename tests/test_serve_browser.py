@@ -316,6 +316,8 @@ def test_cross_article_timeline_and_discrepancies_when_linked(page, sample_url, 
     assert "at least 27" in figures and "32" in figures and "Wire A" in figures and "Daily B" in figures
     assert "people killed in Stepanakert" in figures
     assert page.locator("#discrepancies .kind-compatible").count() == 1
+    assert page.inner_text("#discrepancies .kind-compatible").lower() == "consistent reports"
+    assert page.inner_text("#discrepancies-count") == "0 disagreements, 1 consistent report"
     assert page.get_attribute("#discrepancies tbody tr >> nth=1 >> a", "href").endswith("#claim-0")
     page.select_option("#f-type", "AGREE")
     page.click("#f-apply")

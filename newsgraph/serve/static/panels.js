@@ -61,8 +61,14 @@ const NGPanels = (() => {
       clear(body);
       const found = link.discrepancies ? await api("/api/discrepancies", { limit: 200 }) : null;
       if (found && found.items.length) {
-        $("discrepancies-count").textContent = NG.plural(found.total, "disagreement");
-        $("discrepancies-note").textContent = "The same fact reported with different figures, by source and outlet.";
+        // "compatible" figures (at least 27 / 29) fit one number: consistent reports, not a disagreement.
+        const consistent = found.items.filter((d) => d.kind === "compatible").length;
+        const disagreeing = found.items.length - consistent;
+        const more = found.total > found.items.length ? "+" : "";
+        $("discrepancies-count").textContent = NG.plural(disagreeing, "disagreement") + more
+          + (consistent ? `, ${NG.plural(consistent, "consistent report")}` : "");
+        $("discrepancies-note").textContent = "The same fact reported with different figures, by source and outlet; "
+          + "figures that one number fits are marked consistent.";
         for (const d of found.items) appendDiscrepancy(body, d, found.articles || {});
         return;
       }
@@ -93,7 +99,8 @@ const NGPanels = (() => {
       place ? ` in ${place}` : "",
       date ? el("div", { className: "muted" }, NG.fmtDate(date)) : null,
       type ? NG.typeChip(type) : null,
-      kind ? el("span", { className: `badge kind-${kind}` }, kind.replace("_", " ")) : null);
+      kind ? el("span", { className: `badge kind-${kind}` },
+        kind === "compatible" ? "consistent reports" : kind.replace("_", " ")) : null);
   }
 
   function reportRow(first, report, claimIdx) {
