@@ -154,7 +154,7 @@ def score_quotes(gold_docs: list[dict], pred_docs: list) -> dict:
             t["system"] += len(s)
             t["matched"] += len(matches)
             t["speaker_right"] += sum(_speaker_right(g[gi], s[si]) for gi, si in matches)
-    scores: dict = {"documents": len(gold_docs), "threshold": THRESHOLD}
+    scores: dict[str, Any] = {"documents": len(gold_docs), "threshold": THRESHOLD}
     for view, t in totals.items():
         scores[view] = {
             **t,

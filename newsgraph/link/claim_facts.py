@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Optional
+from typing import Any, Optional
 
 from unidecode import unidecode
 
@@ -60,14 +60,14 @@ class ClaimFact:
     place: Optional[str]
     event_idx: Optional[int]
     when: Optional[When]
-    sentence: tuple
+    sentence: tuple[int, int]           # character range of the claim's sentence
     claim: Claim
     published: Optional[str] = None
     outlet: Optional[str] = None
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
-    def key(self) -> tuple:
+    def key(self) -> tuple[str, int]:
         return (self.article, self.idx)
 
 
@@ -203,7 +203,7 @@ def fact_of(record: ArticleRecord, idx: int, lex: LinkLexicon, event_types: dict
                      record.published, record.outlet)
 
 
-def _claim_when(record: ArticleRecord, claim: Claim, sentence: tuple, days_before: int) -> Optional[When]:
+def _claim_when(record: ArticleRecord, claim: Claim, sentence: tuple[int, int], days_before: int) -> Optional[When]:
     """A date in the claim's sentence, else the publication rule of ``dates``."""
     from newsgraph.records import Event, Span
     pseudo = Event(type="OTHER", trigger=Span(claim.span.start, claim.span.end, claim.span.text),

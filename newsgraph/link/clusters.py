@@ -23,7 +23,7 @@ import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Iterable, Optional
+from typing import Any, Iterable, Optional
 
 from newsgraph.link.dates import When, partial_fits
 from newsgraph.link.features import Mention
@@ -41,11 +41,12 @@ class _Summary:
 
     exact_lo: Optional[date] = None
     exact_hi: Optional[date] = None
-    months: set = field(default_factory=set)      # (year, month) of month-precise dates
-    years: set = field(default_factory=set)
-    partials: set = field(default_factory=set)    # (month, day, weekday) of yearless dates
-    places: list = field(default_factory=list)    # located mentions (at most 12 kept)
-    names: set = field(default_factory=set)       # names of named references ("artsakh" war)
+    months: set[tuple[int, int]] = field(default_factory=set)    # (year, month) of month-precise dates
+    years: set[int] = field(default_factory=set)
+    # (month, day, weekday) of yearless dates
+    partials: set[tuple[Optional[int], Optional[int], Optional[int]]] = field(default_factory=set)
+    places: list[dict[str, Any]] = field(default_factory=list)   # locations of located mentions (at most 12 kept)
+    names: set[str] = field(default_factory=set)   # names of named references ("artsakh" war)
 
     def add(self, m: Mention) -> None:
         w = m.when

@@ -55,7 +55,7 @@ class When:
     kind: str
     lo: Optional[date] = None
     hi: Optional[date] = None
-    partial: Optional[tuple] = None
+    partial: Optional[tuple[Optional[int], Optional[int], Optional[int]]] = None
 
     @property
     def firm(self) -> bool:

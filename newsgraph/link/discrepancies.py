@@ -112,7 +112,7 @@ def events_differ(a: Optional[Mention], b: Optional[Mention], lex: Optional[Link
 
 
 def same_fact(a: ClaimFact, b: ClaimFact, cluster_of: dict, multi: set, stories: dict,
-              events: Optional[dict] = None, lex: Optional[LinkLexicon] = None) -> bool:
+              events: Optional[dict[tuple[str, int], Mention]] = None, lex: Optional[LinkLexicon] = None) -> bool:
     """True when two claims count one fact (module docstring)."""
     if a.key == b.key or a.measure != b.measure or a.population != b.population:
         return False
@@ -155,7 +155,7 @@ def _blocks(f: ClaimFact, cluster_of: dict, stories: dict) -> list[tuple]:
 
 
 def find_discrepancies(facts: Iterable[ClaimFact], cluster_of: dict, cluster_type: dict,
-                       cluster_date: dict, events: Optional[dict] = None,
+                       cluster_date: dict, events: Optional[dict[tuple[str, int], Mention]] = None,
                        lex: Optional[LinkLexicon] = None) -> list[Discrepancy]:
     """Every discrepancy among the claims.
 
@@ -176,7 +176,7 @@ def find_discrepancies(facts: Iterable[ClaimFact], cluster_of: dict, cluster_typ
         if idx >= 0:   # a past event named in passing ("the 2020 war") makes no story of two articles
             members[cid].add(article)
     multi = {cid for cid, arts in members.items() if len(arts) > 1}
-    stories: dict[str, set] = defaultdict(set)
+    stories: dict[str, set[str]] = defaultdict(set)
     for cid in multi:
         if cluster_date.get(cid) is None:
             continue  # an undated cross-article cluster is too weak to tie two stories

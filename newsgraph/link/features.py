@@ -12,7 +12,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Optional
+from typing import Any, Optional
 
 from newsgraph.records import ArticleRecord, Event
 from newsgraph.link.claim_facts import is_city
@@ -33,20 +33,20 @@ class Mention:
     family: str
     status: str
     when: Optional[When]
-    sources: frozenset          # actor ids (or country codes when no actor)
-    targets: frozenset
-    src_countries: frozenset
-    tgt_countries: frozenset
-    location: Optional[dict]    # name, country, lat, lon
-    trigger: tuple              # (start, end, text)
+    sources: frozenset[str]     # actor ids (or country codes when no actor)
+    targets: frozenset[str]
+    src_countries: frozenset[str]
+    tgt_countries: frozenset[str]
+    location: Optional[dict[str, Any]]    # name, country, lat, lon
+    trigger: tuple[int, int, str]         # (start, end, text)
     trig_key: str               # trigger words, synonyms folded
     context: str                # words around the trigger, synonyms folded
     published: Optional[str] = None
     cluster: str = ""
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
-    def key(self) -> tuple:
+    def key(self) -> tuple[str, int]:
         return (self.article, self.idx)
 
     @property
@@ -55,7 +55,7 @@ class Mention:
         return self.status == "asserted"
 
 
-def _arg_ids(args) -> tuple[frozenset, frozenset]:
+def _arg_ids(args) -> tuple[frozenset[str], frozenset[str]]:
     ids, countries = set(), set()
     for arg in args or []:
         if getattr(arg, "actor", None):
@@ -67,7 +67,7 @@ def _arg_ids(args) -> tuple[frozenset, frozenset]:
     return frozenset(ids), frozenset(countries)
 
 
-def _location(event: Event) -> Optional[dict]:
+def _location(event: Event) -> Optional[dict[str, Any]]:
     loc = event.location
     if loc is None:
         return None

@@ -27,16 +27,16 @@ _DATE_WORDS = {"january", "february", "march", "april", "may", "june", "july", "
 class LinkLexicon:
     """Loaded link settings; every word list is lower case."""
 
-    family_of: dict = field(default_factory=dict)       # type -> family name
-    symmetric: set = field(default_factory=set)
-    synonym: dict = field(default_factory=dict)         # word -> key
-    stopwords: set = field(default_factory=set)
-    general: set = field(default_factory=set)
-    settings: dict = field(default_factory=dict)
-    party: dict = field(default_factory=dict)           # actor id -> the id of the party it is one with
-    references: dict = field(default_factory=dict)      # event noun -> PLOVER type ("war" -> ASSAULT)
+    family_of: dict[str, str] = field(default_factory=dict)     # type -> family name
+    symmetric: set[str] = field(default_factory=set)
+    synonym: dict[str, str] = field(default_factory=dict)       # word -> key
+    stopwords: set[str] = field(default_factory=set)
+    general: set[str] = field(default_factory=set)
+    settings: dict[str, float] = field(default_factory=dict)
+    party: dict[str, str] = field(default_factory=dict)         # actor id -> the id of the party it is one with
+    references: dict[str, str] = field(default_factory=dict)    # event noun -> PLOVER type ("war" -> ASSAULT)
 
-    def same_party(self, ids) -> frozenset:
+    def same_party(self, ids) -> frozenset[str]:
         """Actor ids with each one named as its party (``actor_equivalents`` in ``link.yaml``)."""
         return frozenset(self.party.get(a, a) for a in ids)
 

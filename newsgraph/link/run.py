@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Optional
+from datetime import date
+from typing import Any, Callable, Iterable, Optional
 
 from newsgraph.knowledge import data_path
 from newsgraph.knowledge.loader import read_yaml
@@ -50,17 +51,17 @@ class LinkReport:
     clusters_written: int = 0
     clusters_removed: int = 0
     discrepancies: int = 0
-    dated: list = field(default_factory=list)       # (article id, published) lent across articles
+    dated: list[tuple[str, str]] = field(default_factory=list)   # (article id, published) lent across articles
     renamed: int = 0                                # articles whose person ids were harmonised
 
 
-def _claim_event_types() -> dict:
+def _claim_event_types() -> dict[str, set[str]]:
     """Which event types a measure's figure may hang on (``event_types`` of ``claims.yaml``)."""
     data = read_yaml(data_path("claims.yaml"))
     return {k: set((v or {}).get("types") or []) for k, v in (data.get("event_types") or {}).items()}
 
 
-def _person_ids(record: ArticleRecord) -> list:
+def _person_ids(record: ArticleRecord) -> list[str]:
     return [a.id for a in record.actors]
 
 
@@ -183,7 +184,7 @@ def _explicit(store_record: ArticleRecord, m: Mention) -> bool:
     return bool(m.when and str(m.when.lo.year) in store_record.text[s_start:s_end])
 
 
-def _lend_dates(store, lex: LinkLexicon, clusterer: Clusterer, touched: set,
+def _lend_dates(store, lex: LinkLexicon, clusterer: Clusterer, touched: set[str],
                 reextract: Optional[Reextract]) -> list[tuple[str, str]]:
     """Step 3: date undated articles from events other articles date."""
     conn = store.conn
@@ -199,7 +200,7 @@ def _lend_dates(store, lex: LinkLexicon, clusterer: Clusterer, touched: set,
             cache[aid] = store.get(aid)
         return cache[aid]
 
-    pairs_of: dict[str, list] = {}
+    pairs_of: dict[str, list[tuple[int, str, str, int, date]]] = {}   # (idx, cluster, other article, its idx, date)
     for cid, group in members.items():
         for m in group:
             if m.when is not None and m.when.kind not in ("approx", "partial"):
@@ -213,7 +214,7 @@ def _lend_dates(store, lex: LinkLexicon, clusterer: Clusterer, touched: set,
                 if other is None or not _explicit(other, o):
                     continue
                 pairs_of.setdefault(m.article, []).append((m.idx, cid, o.article, o.idx, o.when.lo))
-    dated = []
+    dated: list[tuple[str, str]] = []
     for aid, pairs in sorted(pairs_of.items()):
         record = get(aid)
         if record is None or record.published_source not in (None, "inferred"):
@@ -239,7 +240,7 @@ def _lend_dates(store, lex: LinkLexicon, clusterer: Clusterer, touched: set,
     return dated
 
 
-def why_dated(published: str, evidence: Optional[dict]) -> str:
+def why_dated(published: str, evidence: Optional[dict[str, Any]]) -> str:
     """One line saying why the link stage gave an article its publication date."""
     line = f"published {published} inferred from an event another article dates (newsgraph link)"
     if evidence and evidence.get("dated_by"):
@@ -250,7 +251,7 @@ def why_dated(published: str, evidence: Optional[dict]) -> str:
 
 
 def reanchor(record: ArticleRecord, published: str, reextract: Reextract,
-             evidence: Optional[dict] = None) -> ArticleRecord:
+             evidence: Optional[dict[str, Any]] = None) -> ArticleRecord:
     """The record re-extracted with ``published`` (source ``inferred``) as its anchor.
 
     Relative dates ("on Tuesday") and the event dates read from them are

@@ -13,6 +13,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Iterable, Iterator
 
 from newsgraph.errors import SkippedInput
+from newsgraph.records import ArticleRecord
 
 _worker = None  # the Extractor of this worker process
 
@@ -24,7 +25,7 @@ def _init_worker(settings: dict) -> None:
     _ = _worker.nlp  # load the model now, not on the first chunk
 
 
-def _run_chunk(records: list) -> list:
+def _run_chunk(records: list[ArticleRecord]) -> list[ArticleRecord | SkippedInput]:
     return list(_worker.extract_records(records))
 
 
@@ -35,7 +36,7 @@ def extract_in_processes(settings: dict, items: Iterable, workers: int) -> Itera
     with ProcessPoolExecutor(max_workers=workers, mp_context=context,
                              initializer=_init_worker, initargs=(settings,)) as pool:
         pending: deque[Future] = deque()
-        chunk: list = []
+        chunk: list[ArticleRecord] = []
 
         def drain(limit: int) -> Iterator:
             while len(pending) > limit:

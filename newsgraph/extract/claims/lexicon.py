@@ -23,29 +23,29 @@ class Cue:
 
     word: str
     measure: str
-    where: frozenset
-    needs: frozenset = frozenset()
-    compound: frozenset = frozenset()
+    where: frozenset[str]
+    needs: frozenset[str] = frozenset()
+    compound: frozenset[str] = frozenset()
 
 
 @dataclass
 class ClaimLexicon:
     """Everything the claims component looks words up in (all lower case)."""
 
-    cues: dict = field(default_factory=dict)            # word -> list[Cue]
-    qualifiers: dict = field(default_factory=dict)      # tuple(words) -> qualifier
-    after_qualifiers: dict = field(default_factory=dict)
-    numbers: dict = field(default_factory=dict)         # word -> value
-    scales: dict = field(default_factory=dict)          # word -> value
-    vague: dict = field(default_factory=dict)           # tuple(words) -> value
-    units: set = field(default_factory=set)
-    people: set = field(default_factory=set)
-    not_people: set = field(default_factory=set)
-    sources: set = field(default_factory=set)
-    identifiers: set = field(default_factory=set)
-    event_types: dict = field(default_factory=dict)     # measure -> set of PLOVER types
-    reporting_verbs: set = field(default_factory=set)
-    estimate_verbs: set = field(default_factory=set)
+    cues: dict[str, list[Cue]] = field(default_factory=dict)
+    qualifiers: dict[tuple[str, ...], str] = field(default_factory=dict)       # phrase words -> qualifier
+    after_qualifiers: dict[tuple[str, ...], str] = field(default_factory=dict)
+    numbers: dict[str, float] = field(default_factory=dict)     # written number -> value
+    scales: dict[str, float] = field(default_factory=dict)      # "million" -> value
+    vague: dict[tuple[str, ...], float] = field(default_factory=dict)   # "dozens of" -> value
+    units: set[str] = field(default_factory=set)
+    people: set[str] = field(default_factory=set)
+    not_people: set[str] = field(default_factory=set)
+    sources: set[str] = field(default_factory=set)
+    identifiers: set[str] = field(default_factory=set)
+    event_types: dict[str, set[str]] = field(default_factory=dict)     # measure -> PLOVER types
+    reporting_verbs: set[str] = field(default_factory=set)
+    estimate_verbs: set[str] = field(default_factory=set)
 
     def cue(self, words: Iterable[str], where: str, head_lemma: str = "",
             modifiers: Iterable[str] = ()) -> Optional[str]:
@@ -76,7 +76,7 @@ class ClaimLexicon:
         return max((len(k) for k in self.qualifiers), default=0)
 
 
-def _words(phrase: str) -> tuple:
+def _words(phrase: str) -> tuple[str, ...]:
     return tuple(str(phrase).lower().split())
 
 

@@ -37,18 +37,18 @@ class Clause:
     ..."), ``left`` ("..., he said") or ``around`` ("according to").
     """
 
-    cue: tuple
+    cue: tuple[int, int]
     head: int
     speaker: Optional[int]
-    content: Optional[tuple]
+    content: Optional[tuple[int, int]]
     side: str
     needs: str
     kind: str = "verb"
     clausal: bool = False      # the content is a clause ("said that ..."), not just an object
-    pieces: Optional[list] = None   # token ranges when the cue interrupts the content
+    pieces: Optional[list[tuple[int, int]]] = None   # when the cue interrupts the content
 
 
-def _trim(doc: Doc, start: int, end: int) -> Optional[tuple]:
+def _trim(doc: Doc, start: int, end: int) -> Optional[tuple[int, int]]:
     """Drop punctuation and spaces at both ends of a token range.
 
     Quotation marks that pair with one inside the range are kept, so a
@@ -120,9 +120,9 @@ class ClauseReader:
     def __init__(self, lexicon: CueLexicon):
         self.lex = lexicon
         self._first_words = {p[0] for p in lexicon.source_phrases}
-        self._hashes: dict = {}
+        self._hashes: dict[int, set[int]] = {}   # id(vocab) -> hashes
 
-    def candidate_hashes(self, vocab) -> set:
+    def candidate_hashes(self, vocab) -> set[int]:
         """String-store hashes of every word that can start a clause (cached per vocab).
 
         Comparing a token's LEMMA/LOWER hash against this set lets the caller
@@ -244,7 +244,7 @@ class ClauseReader:
         return None, "none", False, None
 
     @staticmethod
-    def _named_object(tok: Token) -> Optional[tuple]:
+    def _named_object(tok: Token) -> Optional[tuple[int, int]]:
         """"called that “beyond preposterous”", "called Merkel “The Chancellor ...”": an
         object holding or followed by a quotation is what the naming verb reports."""
         doc = tok.doc

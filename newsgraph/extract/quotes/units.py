@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.quotes.clauses import Clause
 from newsgraph.extract.quotes.cues import CueLexicon
+from newsgraph.extract.quotes.marks import Quoted
 
 SENT_END = {".", "!", "?", "…", "...", "?!", "!?"}
 _ENDING = tuple(",.!?;:…—–-")
@@ -37,18 +38,18 @@ class Attribution:
     the reporting clause when the attribution came from the parse.
     """
 
-    speaker: Optional[tuple]
-    cue: Optional[tuple]
+    speaker: Optional[tuple[int, int]]
+    cue: Optional[tuple[int, int]]
     clause: Optional[Clause] = None
     speaker_head: Optional[int] = None
-    cue_chars: Optional[tuple] = None   # character range of the cue when it is part of a token
+    cue_chars: Optional[tuple[int, int]] = None   # characters of the cue when it is part of a token
 
 
 @dataclass
 class Unit:
     """One quotation: its fragments (paragraphs of a run-on quote) and verdict."""
 
-    parts: list                      # list[Quoted]
+    parts: list[Quoted]
     first_tok: int                   # token of the opening mark (or first word)
     last_tok: int                    # token of the closing mark (or last word)
     status: str = "orphan"           # "direct", "embedded", "orphan", "dropped"
@@ -64,7 +65,7 @@ def is_break(tok: Token) -> bool:
 class UnitResolver:
     """Decides, for every quotation of one Doc, whom it belongs to."""
 
-    def __init__(self, doc: Doc, lexicon: CueLexicon, clauses: dict, tok_unit: list, text: str):
+    def __init__(self, doc: Doc, lexicon: CueLexicon, clauses: dict[int, Clause], tok_unit: list[int], text: str):
         self.doc = doc
         self.text = text                # doc.text, built once (spaCy rebuilds it on each access)
         self.lex = lexicon
@@ -256,7 +257,7 @@ class UnitResolver:
             return None
         return Attribution(name, None, None, name[1] - 1, cue_chars=(j, j + len(dash)))
 
-    def _name_run(self, start: int, end: int) -> Optional[tuple]:
+    def _name_run(self, start: int, end: int) -> Optional[tuple[int, int]]:
         """Capitalised words from ``start`` (a name after a dash), as a token range."""
         doc = self.doc
         j = start

@@ -36,8 +36,8 @@ class Candidate:
     end: int
     kind: str
     order: int
-    groups: dict = field(default_factory=dict)
-    spans: dict = field(default_factory=dict)
+    groups: dict[str, str] = field(default_factory=dict)
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def get(self, name: str) -> str | None:
         """The lower-cased text of group ``name``, or None when it did not match."""
