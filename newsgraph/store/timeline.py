@@ -35,7 +35,14 @@ def _timeline_where(actor: Optional[str], type: Optional[str], since: Optional[s
 
 
 def _entry(row, mentions: list[dict]) -> dict:
-    """A ``link_clusters`` row as a contract timeline entry (``TimelineEntry.to_dict`` shape)."""
+    """A ``link_clusters`` row as a contract timeline entry (``TimelineEntry.to_dict`` shape).
+
+    The link stage stores each entry's full JSON (``record``: with the evidence
+    of each merge and the past events it refers to); rows of older stores are
+    rebuilt from their columns.
+    """
+    if "record" in row.keys() and row["record"]:
+        return json.loads(row["record"])
     return {"id": row["id"], "type": row["type"], "date": row["date"], "date_end": row["date_end"],
             "location": json.loads(row["location"]) if row["location"] else None,
             "source": json.loads(row["source"]), "target": json.loads(row["target"]),
