@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Optional
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.records import Actor
 
@@ -71,3 +71,16 @@ def actor_for_token(doc: Doc, i: int) -> Optional[Actor]:
     """The actor whose mention contains token ``i``, or None."""
     token = doc[i]
     return actor_at(doc, token.idx, token.idx + len(token.text))
+
+
+def entity_range(token: Token) -> tuple[int, int]:
+    """Token range [start, end) of the named entity ``token`` sits in (``token`` alone outside one)."""
+    doc = token.doc
+    if token.ent_iob_ == "O":
+        return token.i, token.i + 1
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end

@@ -25,10 +25,10 @@ from newsgraph.errors import SkippedInput
 from newsgraph.records import ArticleRecord
 
 if TYPE_CHECKING:
+    from newsgraph.link.run import Reextract
     from newsgraph.pipeline.run import Extractor
     from newsgraph.store import Store
 
-Reextract = Callable[[ArticleRecord], ArticleRecord]
 
 
 @dataclass

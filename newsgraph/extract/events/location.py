@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.records import Location
 from newsgraph.extract.events.countries import CountryResolver, gazetteer, place_key
 from newsgraph.extract.events.lexicon import Lexicon
+from newsgraph.extract.mentions import entity_range
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 
@@ -59,12 +60,7 @@ def _place_span(token: Token) -> tuple[int, int]:
     """Token range [start, end) of the place name around ``token`` (its entity, or compounds)."""
     doc = token.doc
     if token.ent_iob_ != "O" and token.ent_type_ in PLACE_LABELS:
-        start = token.i
-        while start > 0 and doc[start].ent_iob_ == "I":
-            start -= 1
-        end = token.i + 1
-        while end < len(doc) and doc[end].ent_iob_ == "I":
-            end += 1
+        start, end = entity_range(token)
         if doc[start].lower_ == "the" and start + 1 < end:
             start += 1
         return start, end

@@ -22,7 +22,7 @@ from newsgraph.records import Actor, Arg
 from newsgraph.extract.actors.phoenix import load_agents
 from newsgraph.extract.events.countries import CountryResolver, city_country
 from newsgraph.extract.events.lexicon import Lexicon
-from newsgraph.extract.mentions import actor_at, mention_index
+from newsgraph.extract.mentions import actor_at, entity_range, mention_index
 
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
 PRONOUNS = frozenset("it they he she them him her its their his this these".split())
@@ -89,12 +89,7 @@ class ArgResolver:
         """Token range [start, end) of the noun phrase named by ``head`` (no PPs, no clauses)."""
         doc = self.doc
         if head.ent_iob_ != "O" and head.ent_type_ in ACTOR_LABELS:
-            start = head.i
-            while start > 0 and doc[start].ent_iob_ == "I":
-                start -= 1
-            end = head.i + 1
-            while end < len(doc) and doc[end].ent_iob_ == "I":
-                end += 1
+            start, end = entity_range(head)
         else:
             start, end = head.i, head.i + 1
         for child in head.lefts:
