@@ -298,9 +298,18 @@ def _evaluate(kind: str, gold: Path, quiet: bool, evaluate, fmt) -> None:
 
 
 @eval_app.command("quotes")
-def eval_quotes(gold: Path = typer.Argument(..., help="PolNeAR-style gold JSON Lines."),
+def eval_quotes(gold: Path = typer.Argument(..., help="PolNeAR-style gold JSON Lines (with --seeds: snippet gold YAML)."),
+                seeds: Optional[Path] = typer.Option(None, "--seeds", help=(
+                    "Folder of plain-text articles; GOLD is then hand gold as verbatim snippets "
+                    "(tests/fixtures/quote_seed_gold.yaml).")),
                 quiet: bool = QuietOpt) -> None:
     """Quote/attribution precision, recall, F1 and speaker accuracy."""
+    if seeds is not None:
+        from newsgraph.evaluate.quote_seeds import evaluate_seed_quotes, format_seed_scores
+        if not seeds.is_dir():
+            fail(f"{seeds}: no such folder of seed articles")
+        typer.echo(format_seed_scores(evaluate_seed_quotes(_gold(gold), seeds)))
+        return
     from newsgraph.evaluate.quotes import evaluate_quotes, format_quote_scores
     _evaluate("quotes", gold, quiet, evaluate_quotes, format_quote_scores)
 
