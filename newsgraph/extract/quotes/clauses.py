@@ -174,10 +174,11 @@ class ClauseReader:
         return Clause((tok.i, cue_end), tok.i, _token_i(speaker), content, side, needs,
                       clausal=clausal, pieces=pieces)
 
-    @staticmethod
-    def _actual(tok: Token) -> bool:
+    def _actual(self, tok: Token) -> bool:
         """False for speech that did not happen: "did not say", "will announce",
-        "wants to ask" (a to-infinitive not led by "go on"/"continue" and the like)."""
+        "wants to ask" (a to-infinitive not led by "go on"/"continue" and the like).
+        A scheduled modal next to a quotation ("“…,” he will say") is prepared
+        speech whose words are already quoted, so it counts."""
         if tok.tag_ == "VBN" and tok.dep_ not in ("ROOT", "conj") and not any(
                 c.dep_ in ("aux", "auxpass") for c in tok.children):
             return False     # "a community estimated at 80,000": a participle, no one speaks
@@ -187,7 +188,7 @@ class ClauseReader:
             if child.dep_ == "neg":
                 return False
             if child.dep_ == "aux" and child.tag_ == "MD" and child.lower_ not in ("ca", "can"):
-                return False
+                return child.lower_ in self.lex.scheduled_modals and _next_to_quotation(tok)
             if child.dep_ == "aux" and child.lower_ == "to":
                 return tok.head.lemma_.lower() in _LEAD_INS
         return True
@@ -366,6 +367,20 @@ class ClauseReader:
             return None
         content = _trim(doc, that.i + 1, tok.sent.end)
         return None if content is None else Clause((tok.head.i, tok.i + 1), tok.i, speaker.i, content, "right", "clause", kind="noun")
+
+
+def _next_to_quotation(tok: Token) -> bool:
+    """True when a cue verb's clause touches a quotation: "“…,” he will say" (a closing
+    mark a few words before, only the subject between) or "he will say: “…”"."""
+    doc = tok.doc
+    for j in range(tok.i - 1, max(-1, tok.i - 10), -1):
+        text = doc[j].text
+        if text in _MARKS or text in ("’", "'"):
+            return j > 0 and doc[j - 1].text in (",", "?", "!", "—")
+        if doc[j].is_punct and text not in ("-", ".") or doc[j].is_space and "\n" in text:
+            return False
+    nxt = doc[tok.i + 1:tok.i + 3]
+    return len(nxt) == 2 and nxt[0].text in (":", ",") and nxt[1].text in _MARKS
 
 
 def _after_quote(tok: Token) -> bool:

@@ -53,7 +53,7 @@ class Continuations:
         """“A,” X said. “B” and his team “C.”: a sentence that opens with a quotation,
         has no cue of its own and follows a direct quote in the same paragraph carries
         that quote on, unquoted words and all (they are part of the report)."""
-        if not unit.parts or unit.parts[0].open < 0 or self.resolver._words(self.resolver.before(unit)):
+        if not unit.parts or unit.parts[0].open < 0 or not self._opens_sentence(unit):
             return
         if self.lead_fragment(unit, units, quotes, starts):
             return
@@ -76,6 +76,12 @@ class Continuations:
             stop -= 1
         if stop > start:
             prev.parts.append(self.span(start, stop))
+
+    def _opens_sentence(self, unit: Unit) -> bool:
+        """The quotation opens its sentence, or follows only a linking word ("But “B.”")."""
+        words = self.resolver._words(self.resolver.before(unit))
+        return len(words) <= 1 and all(self.doc[j].lower_ in self.finder.lexicon.continuation_openers
+                                       for j in words)
 
     def lead_fragment(self, unit: Unit, units: list[Unit], quotes: list, starts: list) -> bool:
         """“A” by the allies, X said, “B.”: a quoted opening whose sentence goes on to the

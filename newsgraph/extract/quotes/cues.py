@@ -39,6 +39,8 @@ class CueLexicon:
     link_labels: set[str] = field(default_factory=set)
     unnamed_speakers: set[str] = field(default_factory=set)
     dashes: set[str] = field(default_factory=set)
+    continuation_openers: set[str] = field(default_factory=set)   # "But “B.”" carries a quote on
+    scheduled_modals: set[str] = field(default_factory=set)       # "“…,” he will say"
 
     @classmethod
     def load(cls, extra_paths: Iterable[str | Path] = ()) -> "CueLexicon":
@@ -90,6 +92,8 @@ class CueLexicon:
         self.link_labels |= _words((data.get("link_labels") or {}).get("words"))
         self.unnamed_speakers |= _words((data.get("unnamed_speakers") or {}).get("nouns"))
         self.dashes |= {str(m) for m in (data.get("dashes") or {}).get("marks") or []}
+        self.continuation_openers |= _words((data.get("continuation_openers") or {}).get("words"))
+        self.scheduled_modals |= _words((data.get("scheduled_modals") or {}).get("words"))
 
     def needs(self, lemma: str) -> str | None:
         """What a verb with this lemma needs to count as a cue, or None if it is no cue."""
