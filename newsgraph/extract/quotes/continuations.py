@@ -148,7 +148,7 @@ class Continuations:
         prev = self.previous_speech(parts[0].start, quotes, starts)
         if prev is not None and self.continues(prev, parts):
             last = (prev.parts or [prev.content])[-1]
-            if prev.kind == "direct" and self.para_of(last.end) == self.para_of(parts[0].start):
+            if prev.kind == "direct" and self.para_of(parts[0].start) - self.para_of(last.end) <= 1:
                 prev.parts.extend(parts)
                 return None
             return QuoteWithParts("direct", parts[0], prev.speaker, None, parts)
