@@ -154,6 +154,11 @@ class Continuations:
             return QuoteWithParts("direct", parts[0], prev.speaker, None, parts)
         if self.headline_line(parts[0].start):
             return None   # a crosshead, pull quote or another story's headline: nobody speaks
+        if (prev is not None and prev.speaker is None and prev.cue is None and prev.kind == "direct"
+                and self.para_of(parts[0].start) - self.para_of((prev.parts or [prev.content])[-1].end) <= 1
+                and not self.text[(prev.parts or [prev.content])[-1].end:parts[0].start].strip(_MARKS + " \n.,")):
+            prev.parts.extend(parts)   # a run of quoted paragraphs with no cue is one quotation
+            return None
         if sum(len(p.text.split()) for p in parts) >= self.finder.min_unattributed_words:
             return QuoteWithParts("direct", parts[0], None, None, parts)
         return None
