@@ -160,8 +160,27 @@ class Continuations:
             prev.parts.extend(parts)   # a run of quoted paragraphs with no cue is one quotation
             return None
         if sum(len(p.text.split()) for p in parts) >= self.finder.min_unattributed_words:
-            return QuoteWithParts("direct", parts[0], None, None, parts)
+            return QuoteWithParts("direct", parts[0], self.speaker(self.lead_in_subject(unit)), None, parts)
         return None
+
+    def lead_in_subject(self, unit: Unit) -> Optional[Attribution]:
+        """A quotation paragraph right after a sentence about one named person ("Trump
+        spoke only in bromides during the interview." then “…”) is that person's."""
+        doc = self.doc
+        j = unit.first_tok - 1
+        while j >= 0 and (doc[j].is_space or doc[j].text in _MARKS):
+            j -= 1
+        if j < 0 or not is_break(doc[j + 1] if j + 1 < unit.first_tok else doc[j]) and doc[j].text not in ".:":
+            return None
+        if self.para_of(doc[j].idx) != self.para_of(unit.parts[0].start) - 1:
+            return None
+        sent = doc[j].sent
+        if self.resolver.tok_unit[sent.start] >= 0:
+            return None   # the sentence before is itself a quotation
+        subj = next((t for t in sent if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+        if subj is None or subj.ent_type_ != "PERSON" or subj.pos_ != "PROPN":
+            return None
+        return Attribution(None, None, None, speaker_head=subj.i)
 
     def headline_line(self, char: int) -> bool:
         """True for a short line without sentence punctuation at its end (a headline)."""
