@@ -263,6 +263,12 @@ class _DocQuotes(Continuations):
             if not any(t.pos_ in _CONTENT_POS for t in self.doc[clause.content[0]:clause.content[1]]):
                 continue   # "has requested for": nothing was reported
             start, end = self.chars(clause.content[0], self._cut_participle(*clause.content, clause.cue))
+            if tok_unit[head] >= 0 and clause.content[0] > head:
+                # “condemns the attacks in the strongest terms”: the cue opens a quotation
+                # the speaker outside it is credited with, so its content runs to the mark.
+                part = next((p for p in units[tok_unit[head]].parts if p.start <= self.doc[head].idx < p.end), None)
+                if part is not None and end < part.end <= end + 200:
+                    end = part.end
             nested = clause.kind == "source" and any(start <= c < end for c in direct_cues)
             if _covered(self.text, start, end, direct_chars) >= (0.9 if nested else 0.5):
                 # ("X pleaded “…”, according to Y" is Y's report of X's words: keep both)
