@@ -9,6 +9,7 @@ mixes these methods into its per-Doc worker; they use its positions
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -16,6 +17,8 @@ from newsgraph.records import Quote, Span
 from newsgraph.extract.quotes.units import Attribution, SENT_END, Unit, is_break
 
 _MARKS = "\"“”«»„'’‘"
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z])")
+_ABBREVIATION = re.compile(r"(?:^|\s)[A-Z][a-z]{0,3}\.$")   # "Capt.", "Sen.", "Mr." end no sentence
 
 
 @dataclass
@@ -28,6 +31,17 @@ class QuoteWithParts(Quote):
 
     parts: list[Span] = field(default_factory=list)
 
+
+
+def _aside(direct: Quote, other: Quote, text: str) -> bool:
+    """“A,” said X, who said Y. “B.”: a report inside the cue sentence of a direct quote
+    (a relative clause or apposition on its speaker) is an aside; the quotation after
+    that sentence still carries A on."""
+    last = (getattr(direct, "parts", None) or [direct.content])[-1]
+    if other.content.start < last.end or other.speaker is None or other.speaker.start < last.end:
+        return False
+    return not any(not _ABBREVIATION.search(text, 0, m.start() + 1)
+                   for m in _SENTENCE_BREAK.finditer(text, last.end, other.content.start + 1))
 
 
 class Continuations:
@@ -203,7 +217,7 @@ class Continuations:
         if (k >= 0 and quotes[k] is not prev and quotes[k].kind == "direct"
                 and self.para_of(quotes[k].content.start) == para
                 and prev.speaker is not None and quotes[k].speaker is not None
-                and quotes[k].speaker.start == prev.speaker.start):
+                and (quotes[k].speaker.start == prev.speaker.start or _aside(quotes[k], prev, self.text))):
             return quotes[k]
         return prev
 
