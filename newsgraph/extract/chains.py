@@ -96,12 +96,18 @@ class ArticleChains:
 
     def body_of_members(self, i: int) -> Optional[str]:
         """"31 members of France's National Assembly and Senate": the body they sit in
-        (the article's group of that sector when there is one), or None."""
+        (the article's group of that sector when there is one); "the signatories" with
+        no body named: the authors of the nearest document before; or None."""
         tok = self.doc[i]
         body = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                      for g in c.children if g.dep_ == "pobj"), None)
-        if tok.lemma_.lower() not in self.words.members or body is None:
+        if tok.lemma_.lower() not in self.words.members:
             return None
+        if body is None:
+            # "the signatories reaffirm": the authors of the text named before
+            definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children)
+            prev = self._previous_document(i, reach=len(self.doc)) if definite else None
+            return self._author_id(prev, 1) if prev is not None else None
         owner = self._m.actor_for_token(self.doc, body.i)
         if owner is None or owner.kind == "person":
             return None
@@ -122,9 +128,9 @@ class ArticleChains:
         prev = self._previous_document(i)
         return self._author_id(prev, depth) if prev is not None else None
 
-    def _previous_document(self, i: int, lemma: Optional[str] = None):
+    def _previous_document(self, i: int, lemma: Optional[str] = None, reach: int = 400):
         """The nearest earlier document noun (of ``lemma`` when given) with an author."""
-        for j in range(i - 1, max(-1, i - 400), -1):
+        for j in range(i - 1, max(-1, i - reach), -1):
             tok = self.doc[j]
             low = tok.lemma_.lower()
             if (low == lemma if lemma else low in self.words.documents) and tok.pos_ == "NOUN" \
