@@ -211,7 +211,7 @@ class ClauseReader:
             right = [c for c in right if not (c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"))
                      and not (c.dep_ in ("oprd", "attr") and c.pos_ == "PROPN")]
             if any(c.dep_ == "oprd" for c in right):   # "called [the system] “rotten”": both are said
-                right += [c for c in tok.rights if c.dep_ == "dobj"]
+                right += [c for c in tok.rights if c.dep_ == "dobj" and c.pos_ != "PRON"]
         if needs == "naming" and not right:
             named = self._named_object(tok)
             if named is not None:
