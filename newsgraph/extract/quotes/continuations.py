@@ -162,7 +162,11 @@ class Continuations:
         prev = self.previous_speech(parts[0].start, quotes, starts)
         if prev is not None and self.continues(prev, parts):
             last = (prev.parts or [prev.content])[-1]
-            if prev.kind == "direct" and self.para_of(parts[0].start) - self.para_of(last.end) <= 1:
+            credited = prev.cue is not None and prev.cue.text in self.finder.lexicon.dashes
+            if prev.kind == "direct" and (self.para_of(parts[0].start) == self.para_of(last.end) or (
+                    self.para_of(parts[0].start) - self.para_of(last.end) == 1 and not credited)):
+                # the next paragraph of the same speech; a dash credit ("“…” ― Jane Doe")
+                # marks one quotation per paragraph, so there a new quote starts
                 prev.parts.extend(parts)
                 return None
             return QuoteWithParts("direct", parts[0], prev.speaker, None, parts)
