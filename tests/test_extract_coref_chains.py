@@ -56,3 +56,12 @@ def test_he_said_after_a_paragraph_about_someone_else_is_that_person(nlp):
             "Her rival, Tom Lee, was in Ohio, where he spoke to farmers about prices.\n\n"
             "“We are ready,” he said.")
     assert speakers(nlp, text) == [("Berg", "person:anna-berg"), ("he", "person:tom-lee")]
+
+
+def test_the_signatories_speak_for_the_authors_of_the_declaration_before(nlp):
+    text = ("In a joint declaration, 31 members of France’s National Assembly and Senate stressed the need "
+            "to hold perpetrators accountable.\n\nThe blockade lasted nine months and emptied the region.\n\n"
+            "On this somber anniversary, the signatories reaffirm that the expulsion must not be treated "
+            "as inevitable.")
+    (members, body), (signatories, actor) = speakers(nlp, text)
+    assert signatories == "the signatories" and body is not None and actor == body

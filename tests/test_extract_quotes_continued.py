@@ -93,3 +93,59 @@ def test_dateline_is_not_the_speaker(nlp):
 def test_according_to_reports_the_clause_without_the_source_phrase(nlp, text, content):
     [quote] = nlp(text)._.ng_quotes
     assert quote.content.text == content
+
+
+def test_linking_word_before_the_second_fragment_keeps_the_quote_whole(nlp):
+    text = ("“I don’t think it’s do or die,” he said outside the building. "
+            "But “the candidacy is strengthened with an endorsement. It helps.”")
+    [(parts, speaker)] = parts_of(nlp, text)
+    assert speaker == "he" and len(parts) == 2
+    assert parts[1].startswith("the candidacy is strengthened")
+
+
+def test_prepared_remarks_with_will_say_are_split_quotes(nlp):
+    text = ("“Until you have sat at that desk, you don’t know what it is like,” the president will say. "
+            "“But she has been in the room; she has been part of those decisions.”")
+    [(parts, speaker)] = parts_of(nlp, text)
+    assert speaker == "the president" and parts[1].startswith("But she has been in the room")
+
+
+def test_scheduled_speech_with_no_quotation_is_not_a_quote(nlp):
+    assert parts_of(nlp, "The president will say in his speech that the economy is strong.") == []
+
+
+def test_aside_in_the_cue_sentence_does_not_break_the_split_quote(nlp):
+    text = ("“The candidates left just don’t understand the military,” said Army Capt. Christian Pardo, "
+            "who said he would not vote for either candidate. “Their policies are just so far out there.”")
+    direct = [q for q in nlp(text)._.ng_quotes if q.kind == "direct"]
+    assert len(direct) == 1
+    assert [p.text for p in direct[0].parts][1] == "Their policies are just so far out there."
+
+
+def test_run_of_quoted_paragraphs_after_a_sentence_about_one_person_is_theirs(nlp):
+    text = ("Trump spoke only in evasive bromides during the interview.\n\n"
+            "“We have to do something and it’s the only way you stop it.”\n"
+            "“We have to be a lot tougher. We are playing with a different set of rules.”\n\n"
+            "The interview ended.")
+    [(parts, speaker)] = parts_of(nlp, text)
+    assert speaker == "Trump" and len(parts) == 2
+
+
+def test_dash_credits_keep_one_quotation_per_paragraph(nlp):
+    text = ("“He does not answer to anyone and respects no one at all.” ― Jane Doe\n"
+            "“I would rather stay home than vote for either of them this year.” ― John Roe")
+    assert [s for _, s in parts_of(nlp, text)] == ["Jane Doe", "John Roe"]
+
+
+def test_cue_that_opens_a_quotation_takes_the_quotation_to_its_mark(nlp):
+    text = ("The Senate adopted a resolution on Monday.\n\n"
+            "The resolution also “condemns the attacks on civilians in the strongest terms.”")
+    [q] = [q for q in nlp(text)._.ng_quotes if q.cue is not None and q.cue.text == "condemns"]
+    assert q.content.text.rstrip(".”").endswith("in the strongest terms")
+
+
+def test_crosshead_in_quotation_marks_between_paragraphs_is_not_a_quote(nlp):
+    text = ("Thousands marched in Brussels on Sunday.\n\n"
+            "“Sell 2000 years of Armenian civilization against Azeri gas”\n\n"
+            "The police counted 3,000 people.")
+    assert parts_of(nlp, text) == []

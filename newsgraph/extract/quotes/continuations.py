@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from newsgraph.records import Quote, Span
+from newsgraph.extract import mentions
 from newsgraph.extract.quotes.units import Attribution, SENT_END, Unit, is_break
 
 _MARKS = "\"“”«»„'’‘"
@@ -196,7 +197,10 @@ class Continuations:
         if self.resolver.tok_unit[sent.start] >= 0:
             return None   # the sentence before is itself a quotation
         subj = next((t for t in sent if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
-        if subj is None or subj.ent_type_ != "PERSON" or subj.pos_ != "PROPN":
+        if subj is None or subj.pos_ != "PROPN":
+            return None
+        actor = mentions.actor_for_token(doc, subj.i) if doc._.ng_actors is not None else None
+        if subj.ent_type_ != "PERSON" and (actor is None or actor.kind != "person"):
             return None
         return Attribution(None, None, None, speaker_head=subj.i)
 
