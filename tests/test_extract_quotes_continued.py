@@ -149,3 +149,16 @@ def test_crosshead_in_quotation_marks_between_paragraphs_is_not_a_quote(nlp):
             "“Sell 2000 years of Armenian civilization against Azeri gas”\n\n"
             "The police counted 3,000 people.")
     assert parts_of(nlp, text) == []
+
+
+def test_name_right_before_a_colon_speaks_the_quotation_after_it(nlp):
+    text = ("The timing of the surge does not surprise Republican pollster Daron Shaw: “Historically, "
+            "lesser-known candidates beating establishment candidates have seen the biggest boost.”")
+    [(parts, speaker)] = parts_of(nlp, text)
+    assert speaker == "Daron Shaw" and parts[0].startswith("Historically")
+
+
+def test_object_of_a_preposition_before_a_colon_is_not_the_speaker(nlp):
+    text = ("Perez contrasted the Republican candidate with Clinton: “What I have seen working with "
+            "Secretary Clinton is she is a steady hand.”")
+    assert all(s != "Clinton" for _, s in parts_of(nlp, text))

@@ -54,7 +54,17 @@ class Continuations:
         starts = [q.content.start for q in quotes]
         for unit in units:
             if unit.status == "embedded":
-                self.continue_sentence(unit, units, quotes, starts)
+                named = self.named_colon(unit)
+                if named is None:
+                    self.continue_sentence(unit, units, quotes, starts)
+                    continue
+                parts = self.unit_parts(unit)
+                quote = QuoteWithParts("direct", parts[0], self.speaker(named), self.cue(named), parts) \
+                    if parts else None
+                if quote is not None:
+                    k = bisect.bisect_left(starts, quote.content.start)
+                    starts.insert(k, quote.content.start)
+                    quotes.insert(k, quote)
                 continue
             parts = self.unit_parts(unit) if unit.status == "orphan" else []
             quote = self.orphan_quote(unit, parts, quotes, starts) if parts else None
@@ -256,4 +266,28 @@ class Continuations:
             clause = self.resolver.clauses.get(k)
             if clause is not None and clause.kind in ("verb", "source"):
                 return Attribution(None, clause.cue, clause, clause.speaker)
-        return self.resolver.colon_label(sent.start, stop=j)
+        return self.resolver.colon_label(sent.start, stop=j) or self.name_before_colon(j)
+
+    def named_colon(self, unit: Unit) -> Optional[Attribution]:
+        """The speaker of a quotation opened right after "<person's name>:", or None."""
+        j = unit.first_tok - 1
+        while j >= 0 and self.doc[j].is_space:
+            j -= 1
+        return self.name_before_colon(j) if j >= 0 and self.doc[j].text == ":" else None
+
+    def name_before_colon(self, colon: int) -> Optional[Attribution]:
+        """"… doesn't surprise pollster Daron Shaw: “…”": a person's name right before the
+        colon that opens the quotation is its speaker, the colon its cue."""
+        doc = self.doc
+        k = colon - 1
+        if k < 0 or doc[k].pos_ != "PROPN" or doc[k].dep_ == "pobj":   # "contrasted him with Clinton: “…”"
+            return None
+        actor = mentions.actor_for_token(doc, k) if doc._.ng_actors is not None else None
+        if doc[k].ent_type_ != "PERSON" and (actor is None or actor.kind != "person"):
+            return None
+        start = k
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and not is_break(doc[start - 1]):
+            start -= 1
+        if start == 0 or is_break(doc[start - 1]):
+            return None   # "Name: …" opening a line is a label, read by label_quotes
+        return Attribution((start, k + 1), (colon, colon + 1), speaker_head=k)
