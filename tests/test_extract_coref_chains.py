@@ -65,3 +65,9 @@ def test_the_signatories_speak_for_the_authors_of_the_declaration_before(nlp):
             "as inevitable.")
     (members, body), (signatories, actor) = speakers(nlp, text)
     assert signatories == "the signatories" and body is not None and actor == body
+
+
+def test_kinship_noun_in_apposition_keeps_she_from_the_brother(nlp):
+    text = ("Maria Lopez runs the shelter. Her brother, Tom Lopez, drove the truck.\n\n"
+            "“We had no food for days,” she said.")
+    assert speakers(nlp, text) == [("she", "person:maria-lopez")]

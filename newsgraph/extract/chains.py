@@ -32,6 +32,7 @@ class ChainWords:
     person_titles: frozenset[str]
     honorifics: frozenset[str]
     members: frozenset[str]
+    genders: dict[str, str]         # lowercase noun -> "m" / "f" ("brother", "widow")
 
     @classmethod
     def load(cls, extra_paths=()) -> "ChainWords":
@@ -45,7 +46,9 @@ class ChainWords:
                    low((data.get("author_verbs") or {}).get("verbs")), groups,
                    low((data.get("person_titles") or {}).get("nouns")),
                    low((data.get("honorifics") or {}).get("words")),
-                   low((data.get("members") or {}).get("nouns")))
+                   low((data.get("members") or {}).get("nouns")),
+                   {str(w).lower(): g for g in ("m", "f")
+                    for w in (data.get("gendered_nouns") or {}).get(g) or []})
 
 
 class ArticleChains:

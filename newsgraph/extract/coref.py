@@ -76,6 +76,8 @@ class Resolver:
         self.slots: list[Slot] = []
         for m in mentions:
             self.add_slot(m)
+            if m.key and (m.kind == "person" or m.person_like):
+                self._learn_gender(m)
         taken = {i for m in mentions for i in range(m.first, m.last)}
         for tok in doc:
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.i not in taken and tok.pos_ in ("NOUN", "PROPN") \
@@ -83,6 +85,20 @@ class Resolver:
                 self.slots.append(Slot(tok.idx, self.sent_of[tok.i], None, None, False, True,
                                        inside(quotes, tok.idx), tok.lower_, end=tok.idx + len(tok)))
         self.slots.sort(key=lambda s: s.start)
+
+    def _learn_gender(self, m: Mention) -> None:
+        """"Her brother, Tom Lopez" / "Tom Lopez, her brother,": the noun in apposition
+        tells he from she when the registry does not."""
+        from newsgraph.extract.chains import _chain_words
+        nouns = _chain_words().genders
+        head = self.doc[max(m.first, m.last - 1)]
+        near = [head.head] if head.dep_ == "appos" else []
+        near += [c for c in head.children if c.dep_ == "appos"]
+        for tok in near:
+            gender = nouns.get(tok.lemma_.lower()) or nouns.get(tok.lower_)
+            if gender:
+                self.genders.setdefault(m.key, gender)
+                return
 
     def add_slot(self, m: Mention, key: Optional[str] = "__same__") -> None:
         """Make a mention available as an antecedent."""

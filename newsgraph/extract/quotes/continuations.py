@@ -193,15 +193,16 @@ class Continuations:
         return None
 
     def lead_in_subject(self, unit: Unit) -> Optional[Attribution]:
-        """A quotation paragraph right after a sentence about one named person ("Trump
-        spoke only in bromides during the interview." then “…”) is that person's."""
+        """A quotation right after a sentence about one named person ("Trump spoke only in
+        bromides during the interview." then “…”; "Hall was blunt. “…”") is that person's:
+        the sentence before ends in the same or the previous paragraph."""
         doc = self.doc
         j = unit.first_tok - 1
         while j >= 0 and (doc[j].is_space or doc[j].text in _MARKS):
             j -= 1
-        if j < 0 or not is_break(doc[j + 1] if j + 1 < unit.first_tok else doc[j]) and doc[j].text not in ".:":
+        if j < 0 or doc[j].text not in (".", ":", "!"):
             return None
-        if self.para_of(doc[j].idx) != self.para_of(unit.parts[0].start) - 1:
+        if not 0 <= self.para_of(unit.parts[0].start) - self.para_of(doc[j].idx) <= 1:
             return None
         sent = doc[j].sent
         if self.resolver.tok_unit[sent.start] >= 0:
