@@ -162,3 +162,11 @@ def test_object_of_a_preposition_before_a_colon_is_not_the_speaker(nlp):
     text = ("Perez contrasted the Republican candidate with Clinton: “What I have seen working with "
             "Secretary Clinton is she is a steady hand.”")
     assert all(s != "Clinton" for _, s in parts_of(nlp, text))
+
+
+def test_quotation_closing_the_sentence_after_a_report_is_part_of_it(nlp):
+    text = ("Pashinyan proposed creating a demilitarized zone around Artsakh with international guarantees, "
+            "“as a result of which Nagorno-Karabakh may not need a defense army of such a scale.”")
+    [q] = [q for q in nlp(text)._.ng_quotes if q.cue is not None and q.cue.text == "proposed"]
+    assert q.content.text.startswith("creating a demilitarized zone")
+    assert "may not need a defense army" in q.content.text

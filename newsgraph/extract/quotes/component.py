@@ -269,6 +269,7 @@ class _DocQuotes(Continuations):
                 part = next((p for p in units[tok_unit[head]].parts if p.start <= self.doc[head].idx < p.end), None)
                 if part is not None and end < part.end <= end + 200:
                     end = part.end
+            end = self._quoted_tail(end, units, tok_unit)
             nested = clause.kind == "source" and any(start <= c < end for c in direct_cues)
             if _covered(self.text, start, end, direct_chars) >= (0.9 if nested else 0.5):
                 # ("X pleaded “…”, according to Y" is Y's report of X's words: keep both)
@@ -279,6 +280,24 @@ class _DocQuotes(Continuations):
             parts = [self.span(*self.chars(*p)) for p in clause.pieces] if clause.pieces else [content]
             out.append(QuoteWithParts(kind, content, self.speaker(attribution), self.cue(attribution), parts))
         return out
+
+    def _quoted_tail(self, end: int, units: list[Unit], tok_unit: list) -> int:
+        """"proposed a buffer zone, “as a result of which …”": a quotation that takes the
+        sentence from the end of a report to its full stop is more of the same report."""
+        j = end
+        while j < len(self.text) and self.text[j] in " ,\u00a0":
+            j += 1
+        if j >= len(self.text) or self.text[j] not in "“\"«„" or j - end > 3:
+            return end
+        k = tok_unit[self.tok_of(j)]
+        if k < 0 or units[k].parts[0].open != j or len(units[k].parts) != 1:
+            return end
+        q = units[k].parts[0]
+        stop = q.close + 1 if q.close >= 0 else q.end
+        rest = self.text[stop:stop + 3].lstrip(" ")
+        if not (q.end > q.start and self.text[q.end - 1] in ".!?" or rest[:1] in (".", "\n", "")):
+            return end   # the sentence goes on after the quotation: not a tail
+        return stop
 
     def _cut_participle(self, start: int, end: int, cue: tuple) -> int:
         """End a report at "”, claiming that ..." / "”, linking to ...": after a closing mark
