@@ -173,6 +173,8 @@ class Clusterer:
         place = place_key(m.location)
         if place:
             keys.append(("place", fam, place))
+        if m.extra.get("area"):                  # the city the sentence names ("same day, same city")
+            keys.append(("area", fam, m.extra["area"]))
         for gram in m.extra.get("grams") or ():   # shared wording ("use heavy weapons")
             keys.append(("gram", fam, gram))
         if m.extra.get("reference"):              # named events meet by their noun ("the 2020 war")

@@ -35,6 +35,7 @@ class LinkLexicon:
     settings: dict[str, float] = field(default_factory=dict)
     party: dict[str, str] = field(default_factory=dict)         # actor id -> the id of the party it is one with
     references: dict[str, str] = field(default_factory=dict)    # event noun -> PLOVER type ("war" -> ASSAULT)
+    statements: set[str] = field(default_factory=set)           # types said by one speaker (``statement_types``)
 
     def same_party(self, ids) -> frozenset[str]:
         """Actor ids with each one named as its party (``actor_equivalents`` in ``link.yaml``)."""
@@ -73,6 +74,8 @@ def _merge(lex: LinkLexicon, data: dict) -> None:
         for t in types:
             # a type in several families keeps its first one; families chain by type
             lex.family_of.setdefault(t, name)
+    for entry in data.get("statement_types") or []:
+        lex.statements.update(str(t) for t in entry.get("types") or [])
     for entry in data.get("symmetric_types") or []:
         lex.symmetric.add(entry["type"])
     for entry in data.get("synonyms") or []:

@@ -9,6 +9,8 @@ The rule, per pair of mentions (``pair_score``), in order:
 - both asserted; types equal or of one family (``link.yaml``);
 - dates agree (``dates.dates_agree``: different years or months never do;
   days within ``day_tolerance``), places are not far apart;
+- statements (``statement_types``: condemnations, demands) of two speakers
+  agreeing only by country need shared wording;
 - no side conflicts: two non-empty source (or target) sets sharing neither
   an actor id nor a country keep two mentions apart (unless both state the
   same day and the other side agrees: actor resolution is noisy);
@@ -151,6 +153,12 @@ def pair_evidence(x: Mention, y: Mention, lex: LinkLexicon) -> Optional[tuple[fl
         if not (same_day and "strong" in (src, tgt) and text >= lex.setting("dated_text_min")):
             return None
         src, tgt = (src if src != "conflict" else "none"), (tgt if tgt != "conflict" else "none")
+    words = set(x.extra.get("grams") or ()) & set(y.extra.get("grams") or ())
+    if src == "weak" and x.type in lex.statements and y.type in lex.statements:
+        # two speakers of one country (the president, the foreign ministry): two statements,
+        # unless the reports share their wording ("use heavy weapons")
+        if not (words and x.type == y.type and not (x.extra.get("past") or y.extra.get("past"))):
+            return None
     agree = {"strong": 1.0, "weak": 0.5, "none": 0.0}
     actor = (agree[src] + agree[tgt]) / 2
     score = round(0.45 * actor + 0.4 * text / 100 + 0.15 * (1.0 if place else 0.0), 4)
@@ -159,7 +167,7 @@ def pair_evidence(x: Mention, y: Mention, lex: LinkLexicon) -> Optional[tuple[fl
     both_partial = x.when is not None and y.when is not None and "partial" == x.when.kind == y.when.kind \
         and None not in (x.when.partial[1], y.when.partial[1])
     same_day = firm and x.when.kind == y.when.kind == "exact" and abs((x.when.lo - y.when.lo).days) <= 1
-    if same_day and x.type == y.type and not place and x.extra.get("area") \
+    if (same_day or _full_partial_day(x.when, y.when)) and x.type == y.type and not place and x.extra.get("area") \
             and x.extra.get("area") == y.extra.get("area"):
         return score, [f"same day, same city: {x.extra['area'].title()}", *why]
     if firm or both_partial:
@@ -173,7 +181,6 @@ def pair_evidence(x: Mention, y: Mention, lex: LinkLexicon) -> Optional[tuple[fl
         return score, ["one sentence, one actor: two verbs of one act", *why]
     if x.article == y.article and bool(x.extra.get("past")) != bool(y.extra.get("past")) and not firm:
         return None   # "previously adopted a resolution" is not the one reported now
-    words = set(x.extra.get("grams") or ()) & set(y.extra.get("grams") or ())
     if x.type == y.type and words and ("weak" in (src, tgt) or "strong" in (src, tgt)):
         if not (x.extra.get("past") or y.extra.get("past")):
             return score, [f"same wording: '{sorted(words)[0]}'", *why]
@@ -237,6 +244,20 @@ def _why(x: Mention, y: Mention, src: str, tgt: str, place: Optional[bool], text
     if text:
         out.append(f"words alike {text:.0f}%")
     return out
+
+
+def _full_partial_day(a, b) -> bool:
+    """True for "Thursday (March 14)" beside a report dated Thursday 14 March in full.
+
+    A yearless date with its weekday fits one year in six or seven: beside a
+    full date on that very month, day and weekday it states the same day.
+    """
+    if a is None or b is None or {a.kind, b.kind} != {"partial", "exact"}:
+        return False
+    part, full = (a, b) if a.kind == "partial" else (b, a)
+    month, day, weekday = part.partial
+    return None not in (month, day, weekday) and (full.lo.month, full.lo.day, full.lo.isoweekday()) == \
+        (month, day, weekday)
 
 
 def _dated(m: Mention) -> bool:

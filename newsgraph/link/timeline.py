@@ -10,7 +10,10 @@ frequent date stated by the text at the finest precision any mention gives
 (exact day, else month, week, year), ``date_end`` the latest stated day when
 the mentions span several days; when no mention states a date, the earliest
 publication date of the present-tense reports (see ``dates``); the location
-is the most frequent one; sources and targets are actor ids by frequency.
+is the most frequent one; sources and targets are the actors the reports agree on
+(``agreed_actors``: named by at least half of the event mentions that name that
+side; a named reference's surrounding countries count only when no event names
+the side), each mention's own actors kept in ``mention_actors`` as evidence.
 ``links`` keeps, for each mention that joined the cluster, the mention it
 was matched with and why (``matching.pair_evidence``).
 """
@@ -50,6 +53,26 @@ def agreed_date(members: list[Mention]) -> tuple[Optional[str], Optional[str]]:
     return None, None
 
 
+def agreed_actors(members: list[Mention], role: str) -> list[str]:
+    """The actor ids of one side (``sources`` or ``targets``) the cluster's reports agree on.
+
+    Why not the union: one report's stray actor (France named in the sentence
+    around "the 2020 war", the co-chairs listed beside "the attack") would
+    otherwise become a party of the event. An actor is kept when at least half
+    of the mentions naming that side name it (the most named is always kept),
+    most named first. Event mentions decide; the countries around a named
+    reference count only when no event mention names the side.
+    """
+    events = [m for m in members if m.idx >= 0 and getattr(m, role)]
+    pool = events or [m for m in members if getattr(m, role)]
+    counts = Counter(a for m in pool for a in set(getattr(m, role)))
+    if not counts:
+        return []
+    need = max(1, -(-len(pool) // 2))
+    ranked = sorted(counts, key=lambda a: (-counts[a], a))
+    return [a for a in ranked if counts[a] >= need] or ranked[:1]
+
+
 def _ranked(values: list[str]) -> list[str]:
     counts = Counter(values)
     return sorted(counts, key=lambda v: (-counts[v], v))
@@ -68,8 +91,10 @@ def build_entry(cid: str, members: list[Mention]) -> TimelineEntry:
     date, date_end = agreed_date(members)
     locations = [json.dumps(m.location, sort_keys=True) for m in members if m.location]
     location = json.loads(_ranked(locations)[0]) if locations else None
-    sources = _ranked([a for m in members for a in m.sources])
-    targets = _ranked([a for m in members for a in m.targets])
+    sources = agreed_actors(members, "sources")
+    targets = agreed_actors(members, "targets")
+    own = [{"mention": [m.article, m.idx], "source": sorted(m.sources), "target": sorted(m.targets)}
+           for m in members if (set(m.sources) - set(sources)) or (set(m.targets) - set(targets))]
     articles = sorted({m.article for m in members})
     mentions = [EventMention(m.article, m.idx, Span(m.trigger[0], m.trigger[1], m.trigger[2]))
                 for m in members if m.idx >= 0]
@@ -84,7 +109,8 @@ def build_entry(cid: str, members: list[Mention]) -> TimelineEntry:
              for m in members for j in m.extra.get("joined") or [] if tuple(j["with"]) in keys]
     return TimelineEntry(id=cid, type=etype, date=date, date_end=date_end, location=location,
                          source=sources, target=targets, mentions=mentions, articles=articles,
-                         status="asserted", summary=summary, links=links, references=references)
+                         status="asserted", summary=summary, links=links, references=references,
+                         mention_actors=own)
 
 
 def sort_key(entry: TimelineEntry) -> tuple:
