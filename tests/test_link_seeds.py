@@ -201,3 +201,16 @@ def test_incremental_linking_gives_the_clusters_of_a_rebuild(store, extractor, t
 
 def test_civilians_killed_since_the_2020_war_are_not_the_offensive_dead(store):
     assert [sorted(r.value for r in d.reports) for d in discrepancies(store, measure="dead")] == [[27, 29]]
+
+
+def test_an_entry_names_the_actors_its_reports_agree_on(store):
+    offensive = entry_with(store, OFFENSIVE_ARTICLE, "offensive")
+    assert offensive.source == ["AZE"]   # not the co-chairs or the rallies' countries named around it
+    assert offensive.mention_actors and all(set(m["source"]) - {"AZE"} for m in offensive.mention_actors)
+    (war,) = [e for e in timeline(store) if e.date == "2020" and e.references]
+    assert "AZE" in war.source and "FRA" not in war.source   # France is only beside one naming of it
+
+
+def test_macron_and_the_foreign_ministry_condemnations_are_two_statements(store):
+    ministry = entry_with(store, TUESDAY_ARTICLE, "condemned")
+    assert (TUESDAY_ARTICLE, "condemnation") not in {(m.article, m.trigger.text) for m in ministry.mentions}
