@@ -214,3 +214,12 @@ def test_an_entry_names_the_actors_its_reports_agree_on(store):
 def test_macron_and_the_foreign_ministry_condemnations_are_two_statements(store):
     ministry = entry_with(store, TUESDAY_ARTICLE, "condemned")
     assert (TUESDAY_ARTICLE, "condemnation") not in {(m.article, m.trigger.text) for m in ministry.mentions}
+
+
+def test_dates_after_ingest_against_the_hand_gold(store):
+    import yaml
+    from newsgraph.link.score_dates import score_dates
+    gold = yaml.safe_load((GOLD.parent / "seed_dates_gold.yaml").read_text(encoding="utf-8"))
+    scores = score_dates(gold, {r.id: r for r in store.records()})
+    assert scores["published"] == 1.0, scores["wrong_published"]
+    assert scores["timex_value"] >= 0.96, scores["wrong_timexes"]
