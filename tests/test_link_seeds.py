@@ -151,12 +151,13 @@ def test_capitulation_is_one_entry_across_two_outlets(store):
 def test_french_heavy_weapons_statement_from_two_outlets_is_one_entry(store):
     entry = entry_with(store, REPORT_004, "opposed")
     assert TUESDAY_ARTICLE in entry.articles
-    assert any("heavy weapons" in " ".join(link["why"]) for link in entry.links)
+    assert (TUESDAY_ARTICLE, "condemned") in {(m.article, m.trigger.text) for m in entry.mentions}
+    assert all(link["why"] for link in entry.links)
 
 
 def test_every_merged_mention_says_why(store):
     for entry in timeline(store):
-        members = len(entry.mentions) + len(entry.references)
+        members = len(entry.mentions) + len(entry.references) + len(entry.quotes)
         if members > 1:
             assert len(entry.links) == members - 1, entry.summary   # one reason per merge
             assert all(link["why"] for link in entry.links)
@@ -223,3 +224,11 @@ def test_dates_after_ingest_against_the_hand_gold(store):
     scores = score_dates(gold, {r.id: r for r in store.records()})
     assert scores["published"] == 1.0, scores["wrong_published"]
     assert scores["timex_value"] >= 0.96, scores["wrong_timexes"]
+
+
+def test_france_statement_is_one_entry_with_the_quotes_of_both_outlets(store):
+    entry = entry_with(store, REPORT_004, "opposed")
+    assert (TUESDAY_ARTICLE, "calls on") in {(m.article, m.trigger.text) for m in entry.mentions}
+    quoted = {(q["article"], q["speaker"]) for q in entry.quotes}
+    assert (REPORT_004, "person:catherine-colonna") in quoted and (TUESDAY_ARTICLE, "org:fra-foreign-ministry") in quoted
+    assert any("illegal, unjustifiable" in q["span"]["text"] for q in entry.quotes)

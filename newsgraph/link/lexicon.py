@@ -36,6 +36,7 @@ class LinkLexicon:
     party: dict[str, str] = field(default_factory=dict)         # actor id -> the id of the party it is one with
     references: dict[str, str] = field(default_factory=dict)    # event noun -> PLOVER type ("war" -> ASSAULT)
     statements: set[str] = field(default_factory=set)           # types said by one speaker (``statement_types``)
+    pronouns: set[str] = field(default_factory=set)             # subjects that carry on the last speaker
 
     def same_party(self, ids) -> frozenset[str]:
         """Actor ids with each one named as its party (``actor_equivalents`` in ``link.yaml``)."""
@@ -74,6 +75,8 @@ def _merge(lex: LinkLexicon, data: dict) -> None:
         for t in types:
             # a type in several families keeps its first one; families chain by type
             lex.family_of.setdefault(t, name)
+    for entry in data.get("continuing_subjects") or []:
+        lex.pronouns.update(str(w).lower() for w in entry.get("words") or [])
     for entry in data.get("statement_types") or []:
         lex.statements.update(str(t) for t in entry.get("types") or [])
     for entry in data.get("symmetric_types") or []:

@@ -32,7 +32,8 @@ Further evidence, each named on the link (``pair_evidence`` returns it):
 actor ("capitulated and agreed"); the same stated day and the same city
 (crowds with no actor); the same wording (three content words in a row,
 "use heavy weapons") with a side agreeing; named references ("the 2020
-war") by ``_reference_evidence``. Actor ids of one party
+war") by ``_reference_evidence``; a quote and the statement it reports,
+or two reports sharing quoted words, by ``quotes.quote_evidence``. Actor ids of one party
 (``actor_equivalents``) count as the same actor. Within an article, a
 sentence about the past ("previously adopted") never meets a present one.
 """
@@ -47,6 +48,7 @@ from unidecode import unidecode
 from newsgraph.link.dates import dates_agree
 from newsgraph.link.features import Mention
 from newsgraph.link.lexicon import LinkLexicon
+from newsgraph.link.quotes import is_quote, quote_evidence
 
 
 def distance_km(a: dict, b: dict) -> Optional[float]:
@@ -127,7 +129,11 @@ def pair_evidence(x: Mention, y: Mention, lex: LinkLexicon) -> Optional[tuple[fl
     timeline``): which rule tied the two, and on what. See the module
     docstring for the rules.
     """
-    if not (x.clusterable and y.clusterable) or not lex.compatible(x.type, y.type):
+    if not (x.clusterable and y.clusterable):
+        return None
+    if is_quote(x) or is_quote(y):
+        return quote_evidence(x, y, lex)
+    if not lex.compatible(x.type, y.type):
         return None
     if x.article == y.article and (x.extra.get("antecedent") == y.idx or y.extra.get("antecedent") == x.idx):
         return 0.5, [f"'{(x if 'antecedent' in x.extra else y).trigger[2]}' refers back to "

@@ -84,8 +84,13 @@ def build_entry(cid: str, members: list[Mention]) -> TimelineEntry:
     Named references ("the 2020 war") count for its type, date and
     articles; they are listed under ``references``, never under the
     contract's ``mentions`` (whose ``event`` indexes the article's events).
+    Quotes reporting the statement (``link.quotes``) are listed under
+    ``quotes`` (article, quote index, speaker, words) and count only for the
+    articles; the rest is agreed over the event mentions and references.
     """
-    members = sorted(members, key=lambda m: m.key)
+    everything = sorted(members, key=lambda m: m.key)
+    said = [m for m in everything if m.extra.get("quote") is not None]
+    members = [m for m in everything if m.extra.get("quote") is None] or everything
     refs = [m for m in members if m.idx < 0]
     etype = _mode([m.type for m in members]) if len({m.type for m in members}) > 1 else members[0].type
     date, date_end = agreed_date(members)
@@ -95,7 +100,9 @@ def build_entry(cid: str, members: list[Mention]) -> TimelineEntry:
     targets = agreed_actors(members, "targets")
     own = [{"mention": [m.article, m.idx], "source": sorted(m.sources), "target": sorted(m.targets)}
            for m in members if (set(m.sources) - set(sources)) or (set(m.targets) - set(targets))]
-    articles = sorted({m.article for m in members})
+    articles = sorted({m.article for m in everything})
+    quotes = [{"article": m.article, "index": m.extra["quote"], "speaker": sorted(m.sources)[0],
+               "span": {"start": m.trigger[0], "end": m.trigger[1], "text": m.trigger[2]}} for m in said]
     mentions = [EventMention(m.article, m.idx, Span(m.trigger[0], m.trigger[1], m.trigger[2]))
                 for m in members if m.idx >= 0]
     references = [{"article": m.article, "index": m.idx,
@@ -104,13 +111,13 @@ def build_entry(cid: str, members: list[Mention]) -> TimelineEntry:
     who = ", ".join(sources[:2]) or "?"
     whom = ", ".join(targets[:2])
     summary = f"{etype} {who}{' → ' + whom if whom else ''}: {trigger!r} ({len(articles)} article{'s' * (len(articles) > 1)})"
-    keys = {m.key for m in members}
+    keys = {m.key for m in everything}
     links = [{"mention": [m.article, m.idx], "joined": j["with"], "score": j["score"], "why": j["why"]}
-             for m in members for j in m.extra.get("joined") or [] if tuple(j["with"]) in keys]
+             for m in everything for j in m.extra.get("joined") or [] if tuple(j["with"]) in keys]
     return TimelineEntry(id=cid, type=etype, date=date, date_end=date_end, location=location,
                          source=sources, target=targets, mentions=mentions, articles=articles,
                          status="asserted", summary=summary, links=links, references=references,
-                         mention_actors=own)
+                         mention_actors=own, quotes=quotes)
 
 
 def sort_key(entry: TimelineEntry) -> tuple:
