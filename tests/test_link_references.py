@@ -93,3 +93,17 @@ def test_the_event_noun_opening_a_sentence_refers_back():
     rec.events = [event(text, "offensive", "ASSAULT", ["AZE"])]
     (ref,) = find_references(rec, load_lexicon())
     assert ref["loose"] and ref["start"] == text.index("offensive occurred")
+
+
+def test_a_closed_named_road_is_the_blockade_named_by_that_road(store):
+    ingest(store, article("c1", "Aid stalled because the Lachin corridor had been closed for months."),
+           article("c2", "The MPs condemned the blockade of the Lachin Corridor."))
+    (entry,) = timeline(store)
+    assert entry.articles == ["c1", "c2"] and entry.type == "COERCE"
+    assert "Lachin Corridor" in " ".join(entry.links[0]["why"])
+
+
+def test_the_blockades_of_two_roads_stay_apart(store):
+    ingest(store, article("g1", "Aid stalled because the Goris road had been closed for months."),
+           article("g2", "The MPs condemned the blockade of the Lachin Corridor."))
+    assert timeline(store) == []   # two lone references, no entry

@@ -37,6 +37,7 @@ class LinkLexicon:
     references: dict[str, str] = field(default_factory=dict)    # event noun -> PLOVER type ("war" -> ASSAULT)
     statements: set[str] = field(default_factory=set)           # types said by one speaker (``statement_types``)
     pronouns: set[str] = field(default_factory=set)             # subjects that carry on the last speaker
+    closures: list[dict] = field(default_factory=list)          # closed roads naming a blockade
 
     def same_party(self, ids) -> frozenset[str]:
         """Actor ids with each one named as its party (``actor_equivalents`` in ``link.yaml``)."""
@@ -75,6 +76,9 @@ def _merge(lex: LinkLexicon, data: dict) -> None:
         for t in types:
             # a type in several families keeps its first one; families chain by type
             lex.family_of.setdefault(t, name)
+    for entry in data.get("closure_references") or []:
+        lex.closures.append({"words": [str(w) for w in entry.get("words") or []], "noun": str(entry["noun"]),
+                             "places": [str(w) for w in entry.get("places") or []]})
     for entry in data.get("continuing_subjects") or []:
         lex.pronouns.update(str(w).lower() for w in entry.get("words") or [])
     for entry in data.get("statement_types") or []:

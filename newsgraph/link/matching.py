@@ -211,7 +211,9 @@ def _reference_evidence(x: Mention, y: Mention, lex: LinkLexicon) -> Optional[tu
     The same event noun (synonyms folded: war, battle) and, besides dates
     that agree: the same year or day stated on both sides, no two different
     names ("the 2020 Artsakh War" is not "the 2020 Tigray war"), and the
-    same countries around them (across articles); a reference to a past
+    same countries around them (across articles); or one name on both
+    sides ("the blockade of the Lachin Corridor", "the Lachin corridor had
+    been closed") unless their stated years differ; a reference to a past
     event ("the previous war") never meets today's report.
     """
     if x.extra.get("loose") or y.extra.get("loose"):
@@ -231,6 +233,9 @@ def _reference_evidence(x: Mention, y: Mention, lex: LinkLexicon) -> Optional[tu
         return None
     cx = set(x.extra.get("countries") or ()) | x.src_countries | x.tgt_countries | _COUNTRY_LIKE(x.sources | x.targets)
     cy = set(y.extra.get("countries") or ()) | y.src_countries | y.tgt_countries | _COUNTRY_LIKE(y.sources | y.targets)
+    if x.extra.get("reference") and y.extra.get("reference") and x.extra.get("name") \
+            and x.extra["name"] == y.extra.get("name") and not (x.when and y.when and not stated):
+        return 0.5, [f"the same named event: '{x.trigger[2]}' and '{y.trigger[2]}' of the {x.extra['name'].title()}"]
     if (stated and x.extra.get("reference") and y.extra.get("reference") or same_day) and cx & cy:
         year = x.when.lo.year
         return 0.5, [f"the same named event: '{x.trigger[2]}' and '{y.trigger[2]}' of {year}",

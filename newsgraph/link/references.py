@@ -15,6 +15,8 @@ with something that makes it name one event:
   dated expression, else the publication year);
 - a proper name after "of" ("the blockade of the Lachin Corridor");
 - a duration ("a nine-month blockade");
+- a named road said to be closed ("the Lachin corridor had been closed",
+  ``closure_references``: the blockade of that road);
 - or a time preposition before it ("after a lightning offensive", "following
   the attacks"), or "The" opening a sentence ("The attack occurred even as
   ..."): such a *loose* reference names an event its own article
@@ -88,7 +90,11 @@ def find_references(record: ArticleRecord, lex: LinkLexicon) -> list[dict]:
     nouns = "|".join(sorted((re.escape(w) for w in lex.references), key=len, reverse=True))
     triggers = [(e.trigger.start, e.trigger.end) for e in record.events]
     found: dict[int, dict] = {}
-    for kind, pattern in _patterns(nouns):
+    closures = [("closed", re.compile(
+        r"\b[Tt]he (?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}) (?P<place>(?i:" + "|".join(c["places"]) + r"))s? "
+        r"(?:had|has|have|was|were|is|are)(?: been)? (?P<noun>" + "|".join(c["words"]) + r")\b"), c["noun"])
+        for c in lex.closures]
+    for kind, pattern, *named in _patterns(nouns) + closures:
         for m in pattern.finditer(record.text):
             s, e = m.span("noun")
             if s in found or any(a < e and s < b for a, b in triggers):
@@ -103,7 +109,10 @@ def find_references(record: ArticleRecord, lex: LinkLexicon) -> list[dict]:
                 year = _years_back(record, sentence, m.start())
                 when = parse_when(str(year)) if year else None
             name = (m.groupdict().get("name") or "").strip()
-            found[s] = {"start": s, "end": e, "noun": m.group("noun"), "type": lex.references[m.group("noun").lower()],
+            if m.groupdict().get("place"):
+                name += " " + m.group("place")   # "the Lachin corridor": the blockade of the Lachin Corridor
+            etype = lex.references[(named[0] if named else m.group("noun")).lower()]
+            found[s] = {"start": s, "end": e, "noun": m.group("noun"), "type": etype,
                         "when": when, "name": lex.key(name), "past": kind == "past", "sentence": sentence,
                         "loose": kind == "loose"}
     return [found[k] for k in sorted(found)]
