@@ -40,7 +40,7 @@ from newsgraph.link.lexicon import LinkLexicon
 
 QUOTE_BASE = 1_000_000          # quote k of an article is link mention -(QUOTE_BASE + k)
 SHINGLE = 4                     # words in a row that make "the same quoted words"
-MIN_CONTENT = 2                 # content words such a run needs
+MIN_CONTENT = 2                 # content words (four letters or more) such a run needs
 _TOKEN = re.compile(r"[A-Za-z0-9]+|@")
 _QUOTED = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"|«([^»]{3,})»")
 
@@ -64,7 +64,8 @@ def shingles(lex: LinkLexicon, record: ArticleRecord, spans: list[tuple[int, int
         pieces.append(record.text[pos:hi])
         # names (capitalised words) are cut too: "in Nagorno-Karabakh" is every report's wording
         tokens = ["@" if t[0].isupper() else t.lower() for t in _TOKEN.findall(unidecode("".join(pieces)))]
-        content = [t != "@" and bool(lex.words(t)) for t in tokens]
+        # a content word of four letters or more: "build up", "as the" carry no identity
+        content = [t != "@" and len(t) >= 4 and bool(lex.words(t)) for t in tokens]
         for i in range(len(tokens) - SHINGLE + 1):
             run = tokens[i:i + SHINGLE]
             if "@" not in run and sum(content[i:i + SHINGLE]) >= MIN_CONTENT:
