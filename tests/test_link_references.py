@@ -107,3 +107,9 @@ def test_the_blockades_of_two_roads_stay_apart(store):
     ingest(store, article("g1", "Aid stalled because the Goris road had been closed for months."),
            article("g2", "The MPs condemned the blockade of the Lachin Corridor."))
     assert timeline(store) == []   # two lone references, no entry
+
+
+def test_a_possessive_names_the_attack_its_article_reports_but_a_title_does_not():
+    text = "Azerbaijan's advance erupted into bloodshed. An analyst spoke on the Crisis Group's War & Peace podcast."
+    found = [(r["noun"], r["loose"]) for r in find_references(article("p", text), load_lexicon())]
+    assert found == [("advance", True)]
