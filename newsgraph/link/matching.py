@@ -10,7 +10,9 @@ The rule, per pair of mentions (``pair_score``), in order:
 - dates agree (``dates.dates_agree``: different years or months never do;
   days within ``day_tolerance``), places are not far apart;
 - statements (``statement_types``: condemnations, demands) of two speakers
-  agreeing only by country need shared wording;
+  agreeing only by country need shared wording; across articles any two
+  statements need shared wording, or the same stated day with the same
+  speaker and addressee (a politician "called for" many things);
 - no side conflicts: two non-empty source (or target) sets sharing neither
   an actor id nor a country keep two mentions apart (unless both state the
   same day and the other side agrees: actor resolution is noisy);
@@ -176,6 +178,14 @@ def pair_evidence(x: Mention, y: Mention, lex: LinkLexicon) -> Optional[tuple[fl
     if (same_day or _full_partial_day(x.when, y.when)) and x.type == y.type and not place and x.extra.get("area") \
             and x.extra.get("area") == y.extra.get("area"):
         return score, [f"same day, same city: {x.extra['area'].title()}", *why]
+    # one speaker says many things: across articles, two statements ("called for") are one only
+    # on the same stated day to the same addressee, or by their wording (quoted words: ``quotes``)
+    said = x.type in lex.statements and y.type in lex.statements and x.article != y.article
+    if said and not (same_day and src == tgt == "strong"):
+        if x.type == y.type and words and ("strong" in (src, tgt) or src == "weak") \
+                and not (x.extra.get("past") or y.extra.get("past")):
+            return score, [f"same wording: '{sorted(words)[0]}'", *why]
+        return None
     if firm or both_partial:
         if src == tgt == "strong":
             return score, ["dates agree", *why]
