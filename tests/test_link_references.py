@@ -113,3 +113,9 @@ def test_a_possessive_names_the_attack_its_article_reports_but_a_title_does_not(
     text = "Azerbaijan's advance erupted into bloodshed. An analyst spoke on the Crisis Group's War & Peace podcast."
     found = [(r["noun"], r["loose"]) for r in find_references(article("p", text), load_lexicon())]
     assert found == [("advance", True)]
+
+
+def test_the_launch_of_an_operation_names_the_attack_its_article_reports():
+    text = "Baku launched an offensive. Paris condemned the launch by Azerbaijan of a military operation."
+    found = [(r["noun"], r["loose"]) for r in find_references(article("l", text), load_lexicon())]
+    assert found == [("operation", True)]

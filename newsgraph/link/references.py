@@ -19,7 +19,8 @@ with something that makes it name one event:
   ``closure_references``: the blockade of that road);
 - or a time preposition before it ("after a lightning offensive", "following
   the attacks"), "The" opening a sentence ("The attack occurred even as
-  ..."), or a possessive ("Azerbaijan's advance in Nagorno-Karabakh erupted"): such a *loose* reference names an event its own article
+  ..."), a possessive ("Azerbaijan's advance in Nagorno-Karabakh erupted") or
+  its launch ("the launch by Azerbaijan of a military operation"): such a *loose* reference names an event its own article
   reports, and joins only the nearest mention of it (``features``).
 
 References become link mentions with negative indices (``-1``, ``-2``...)
@@ -61,6 +62,9 @@ def _patterns(nouns: str) -> list[tuple[str, re.Pattern]]:
         ("duration", re.compile(rf"\b[Aa] [\w-]+-(?:day|week|month|year) {noun}")),
         ("loose", re.compile(rf"\b(?i:after|following|since|before) (?:the|an?) (?:[a-z]+ )?{noun}")),
         ("loose", re.compile(rf"(?:^|(?<=[.!?] )|(?<=\n))The (?:[a-z]+ )?{noun}")),
+        # its launch names it too ("the launch by Azerbaijan of a military operation")
+        ("loose", re.compile(rf"\b(?i:launch|start|beginning|outbreak)(?: by [A-Z][\w’'-]+)? of (?:the|an?) "
+                             rf"(?:[a-z-]+ )?{noun}")),
         # a possessive names the happening its own article reports ("Azerbaijan's advance ... erupted")
         # (in lower case: "the Crisis Group's War & Peace podcast" is a title)
         ("loose", re.compile(rf"\b[A-Z][\w-]+[’']s (?:[a-z-]+ )?(?P<noun>{nouns})\b")),
