@@ -218,3 +218,14 @@ def test_one_call_reported_with_the_same_wording_in_two_articles_is_one_statemen
                        events=[event(t2, "called for", "REQUEST", ["person:donald-trump"])]))
     (entry,) = timeline(store)
     assert entry.articles == ["w1", "w2"] and "same wording" in entry.links[0]["why"][0]
+
+
+def test_a_rally_in_paris_and_a_rally_in_brussels_on_one_day_stay_apart(store):
+    t1 = "Armenians rallied in Paris on Sunday against Azerbaijan."
+    t2 = "Armenians rallied in Brussels on Sunday against Azerbaijan."
+    ingest(store,
+           article("p1", t1, events=[event(t1, "rallied", "PROTEST", ["org:arm-protesters"], ["AZE"],
+                                           date="2023-10-01")]),
+           article("b1", t2, events=[event(t2, "rallied", "PROTEST", ["org:arm-protesters"], ["AZE"],
+                                           date="2023-10-01")]))
+    assert {frozenset(e.articles) for e in timeline(store)} == {frozenset({"p1"}), frozenset({"b1"})}

@@ -8,7 +8,8 @@ The rule, per pair of mentions (``pair_score``), in order:
 
 - both asserted; types equal or of one family (``link.yaml``);
 - dates agree (``dates.dates_agree``: different years or months never do;
-  days within ``day_tolerance``), places are not far apart;
+  days within ``day_tolerance``), places are not far apart, and crowds
+  (``place_bound_types``) in two different cities named are two crowds;
 - statements (``statement_types``: condemnations, demands) of two speakers
   agreeing only by country need shared wording; across articles any two
   statements need shared wording, or the same stated day with the same
@@ -147,6 +148,9 @@ def pair_evidence(x: Mention, y: Mention, lex: LinkLexicon) -> Optional[tuple[fl
     place = same_place(x.location, y.location, lex.setting("place_km"))
     if place is False:
         return None
+    if place is None and x.type in lex.place_bound and y.type in lex.place_bound \
+            and x.extra.get("area") and y.extra.get("area") and x.extra["area"] != y.extra["area"]:
+        return None   # a rally in Paris and a rally in Brussels are two rallies, whoever marched
     mutual = x.type in lex.symmetric and y.type in lex.symmetric
     if mutual:
         src = tgt = _mutual(x, y, lex)
