@@ -108,5 +108,5 @@ def test_readable_timeline_lists_the_quotes_reporting_a_statement(app, tmp_path)
     runner = CliRunner()
     runner.invoke(app, ["link", "--db", str(path)])
     out = runner.invoke(app, ["timeline", "--db", str(path)], env={"COLUMNS": "200"}).stdout
-    assert "quoted in qb: “We hold Azerbaijan responsible for the fate of Armenians” — Catherine Colonna" in out
+    assert "quoted in qb: “We hold Azerbaijan responsible for the fate of Armenians,” — Catherine Colonna" in out
     assert "↳ same quoted words: 'responsible for the fate'" in out
