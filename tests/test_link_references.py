@@ -119,3 +119,9 @@ def test_the_launch_of_an_operation_names_the_attack_its_article_reports():
     text = "Baku launched an offensive. Paris condemned the launch by Azerbaijan of a military operation."
     found = [(r["noun"], r["loose"]) for r in find_references(article("l", text), load_lexicon())]
     assert found == [("operation", True)]
+
+
+def test_one_road_closed_in_articles_years_apart_is_two_closures(store):
+    ingest(store, article("y1", "Aid stalled because the Rafah crossing had been closed for weeks.", published="2019-05-01"),
+           article("y2", "Aid stalled because the Rafah crossing had been closed for weeks.", published="2024-05-01"))
+    assert timeline(store) == []

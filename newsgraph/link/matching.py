@@ -43,6 +43,7 @@ sentence about the past ("previously adopted") never meets a present one.
 from __future__ import annotations
 
 import math
+from datetime import date
 from typing import Optional
 
 from rapidfuzz import fuzz
@@ -248,13 +249,25 @@ def _reference_evidence(x: Mention, y: Mention, lex: LinkLexicon) -> Optional[tu
     cx = set(x.extra.get("countries") or ()) | x.src_countries | x.tgt_countries | _COUNTRY_LIKE(x.sources | x.targets)
     cy = set(y.extra.get("countries") or ()) | y.src_countries | y.tgt_countries | _COUNTRY_LIKE(y.sources | y.targets)
     if x.extra.get("reference") and y.extra.get("reference") and x.extra.get("name") \
-            and x.extra["name"] == y.extra.get("name") and not (x.when and y.when and not stated):
+            and x.extra["name"] == y.extra.get("name") and not (x.when and y.when and not stated) \
+            and _published_near(x, y, int(lex.setting("named_reference_days"))):
         return 0.5, [f"the same named event: '{x.trigger[2]}' and '{y.trigger[2]}' of the {x.extra['name'].title()}"]
     if (stated and x.extra.get("reference") and y.extra.get("reference") or same_day) and cx & cy:
         year = x.when.lo.year
         return 0.5, [f"the same named event: '{x.trigger[2]}' and '{y.trigger[2]}' of {year}",
                      "same countries: " + ", ".join(sorted(cx & cy))]
     return None
+
+
+def _published_near(x: Mention, y: Mention, days: int) -> bool:
+    """True unless both articles are dated and further apart than ``days`` (the Rafah crossing closed
+    in two different years is two closures)."""
+    if not x.published or not y.published:
+        return True
+    try:
+        return abs((date.fromisoformat(x.published[:10]) - date.fromisoformat(y.published[:10])).days) <= days
+    except ValueError:
+        return True
 
 
 def _why(x: Mention, y: Mention, src: str, tgt: str, place: Optional[bool], text: float) -> list[str]:
