@@ -125,3 +125,14 @@ def test_one_road_closed_in_articles_years_apart_is_two_closures(store):
     ingest(store, article("y1", "Aid stalled because the Rafah crossing had been closed for weeks.", published="2019-05-01"),
            article("y2", "Aid stalled because the Rafah crossing had been closed for weeks.", published="2024-05-01"))
     assert timeline(store) == []
+
+
+def test_each_reference_keeps_its_own_date_and_how_long_it_lasted(store):
+    t1 = "The exodus followed a nine-month blockade. MPs condemned the blockade of the Lachin Corridor."
+    t2 = "Aid stalled because the Lachin corridor had been closed for months."
+    ingest(store, article("d1", t1, timexes=[timex(t1, "nine-month", "P9M", "DURATION")]),
+           article("d2", t2, timexes=[timex(t2, "months", "PXM", "DURATION")]),
+           with_countries("w1", "Azerbaijan has held the region since the war of 2020.", "Azerbaijan"),
+           with_countries("w2", "Armenia lost land in the 2020 war with Azerbaijan.", "Armenia", "Azerbaijan"))
+    said = {(r["article"], r["date"], r["duration"]) for e in timeline(store) for r in e.references}
+    assert {("d1", None, "P9M"), ("d2", None, "PXM"), ("w1", "2020", None), ("w2", "2020", None)} <= said

@@ -59,6 +59,9 @@ def render_timeline(entries: list[TimelineEntry], store, console: Console) -> No
         for ref in e.references or []:
             line = Text(f"    named in {ref['article']}: ")
             line.append(ref["span"]["text"], style="bold underline")
+            said = [x for x in (ref.get("date"), ref.get("duration") and "lasting " + ref["duration"]) if x]
+            if said:
+                line.append(f" ({', '.join(said)})", style="dim")
             reason = why.get((ref["article"], ref.get("index")))
             console.print(line)
             if reason:

@@ -246,7 +246,7 @@ def references_of(record: ArticleRecord, lex: LinkLexicon) -> list[Mention]:
             tgt_countries=frozenset(), location=None, trigger=(ref["start"], ref["end"], ref["noun"]),
             trig_key=lex.key(ref["noun"]), context=lex.key(context), published=record.published,
             extra={"reference": True, "name": ref["name"], "past": ref["past"], "sentence": lo,
-                   "countries": countries}))
+                   "countries": countries, "duration": ref["duration"]}))
         if ref["loose"]:
             out[-1].extra["loose"] = True
             near = nearest_named(record, refs, k, lex)

@@ -121,8 +121,18 @@ def find_references(record: ArticleRecord, lex: LinkLexicon) -> list[dict]:
             etype = lex.references[(named[0] if named else m.group("noun")).lower()]
             found[s] = {"start": s, "end": e, "noun": m.group("noun"), "type": etype,
                         "when": when, "name": lex.key(name), "past": kind == "past", "sentence": sentence,
-                        "loose": kind == "loose"}
+                        "loose": kind == "loose", "duration": _duration(record, m.start(), m.end())}
     return [found[k] for k in sorted(found)]
+
+
+def _duration(record: ArticleRecord, start: int, end: int) -> Optional[str]:
+    """How long the named event lasted, as the text says ("a nine-month blockade", "closed for months")."""
+    for t in record.timexes:
+        if t.type == "DURATION" and start <= t.start < end + 25 and record.text[end:t.start].strip() in ("", "for"):
+            return t.value
+        if t.type == "DURATION" and start <= t.start and t.end <= end:
+            return t.value
+    return None
 
 
 def _iso_day(text: str) -> Optional[str]:

@@ -105,8 +105,11 @@ def build_entry(cid: str, members: list[Mention]) -> TimelineEntry:
                "span": {"start": m.trigger[0], "end": m.trigger[1], "text": m.trigger[2]}} for m in said]
     mentions = [EventMention(m.article, m.idx, Span(m.trigger[0], m.trigger[1], m.trigger[2]))
                 for m in members if m.idx >= 0]
+    # each reference with its own date ("the 2020 war": 2020) and how long it lasted ("nine-month": P9M)
     references = [{"article": m.article, "index": m.idx,
-                   "span": {"start": m.trigger[0], "end": m.trigger[1], "text": m.trigger[2]}} for m in refs]
+                   "span": {"start": m.trigger[0], "end": m.trigger[1], "text": m.trigger[2]},
+                   "date": m.when.value() if m.when else None, "duration": m.extra.get("duration")}
+                  for m in refs]
     trigger = _ranked([m.trigger[2].lower() for m in members])[0]
     who = ", ".join(sources[:2]) or "?"
     whom = ", ".join(targets[:2])
