@@ -311,3 +311,7 @@ class TimelineEntry(_Record):
     summary: Optional[str] = None     # extra: one readable line
     links: list[dict[str, Any]] = field(default_factory=list)        # extra: why mentions were merged
     references: list[dict[str, Any]] = field(default_factory=list)   # extra: named past events ("the 2020 war")
+    # extra: the actors a report names beyond the entry's agreed source/target (kept as evidence)
+    mention_actors: list[dict[str, Any]] = field(default_factory=list)
+    # extra: quotes reporting the statement (article, quote index, speaker, span)
+    quotes: list[dict[str, Any]] = field(default_factory=list)

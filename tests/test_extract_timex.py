@@ -253,3 +253,14 @@ def test_business_newswire_false_alarms(nlp, text, published):
 
 def test_over_as_preposition_stays_outside_a_duration(nlp):
     assert tx(nlp, "The company hid expenses over 15 months.", "2002-07-19") == [("15 months", "DURATION", "P15M")]
+
+
+def test_overnight_is_the_night_before_the_day_told(nlp):
+    assert tx(nlp, "Three of the wounded died in hospital overnight, the ministry said.", "2025-06-12") == [
+        ("overnight", "TIME", "2025-06-11TNI")]
+    assert tx(nlp, "That makes this incident overnight particularly dangerous.", None) == [
+        ("overnight", "TIME", "XXXX-XX-XXTNI")]
+
+
+def test_almost_overnight_means_suddenly_and_is_no_time(nlp):
+    assert tx(nlp, "The town emptied almost overnight.", "2025-06-12") == []

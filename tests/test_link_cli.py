@@ -97,3 +97,16 @@ def test_compatible_figures_read_as_consistent_reports(app, tmp_path):
     runner.invoke(app, ["link", "--db", str(path)])
     out = runner.invoke(app, ["discrepancies", "--db", str(path)], env={"COLUMNS": "200"}).stdout
     assert "consistent reports" in out
+
+
+def test_readable_timeline_lists_the_quotes_reporting_a_statement(app, tmp_path):
+    from test_link_quotes import a_ministry, b_minister
+    path = tmp_path / "q.db"
+    with Store(path) as store:
+        store.save(a_ministry())
+        store.save(b_minister())
+    runner = CliRunner()
+    runner.invoke(app, ["link", "--db", str(path)])
+    out = runner.invoke(app, ["timeline", "--db", str(path)], env={"COLUMNS": "200"}).stdout
+    assert "quoted in qb: “We hold Azerbaijan responsible for the fate of Armenians,” — Catherine Colonna" in out
+    assert "↳ same quoted words: 'responsible for the fate'" in out

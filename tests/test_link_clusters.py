@@ -197,3 +197,35 @@ def test_read_only_store_without_link_tables_still_answers(tmp_path):
     with Store(db, readonly=True) as ro:
         (entry,) = timeline(ro)
         assert entry.articles == ["a23", "b23"]
+
+
+def test_one_politician_calling_for_different_things_in_two_articles_stays_apart(store):
+    t1 = "Donald Trump called for the complete repeal of the health law on Monday."
+    t2 = "Donald Trump called for a tax cut on capital investment, his campaign said."
+    ingest(store, article("c1", t1, published="2016-09-20",
+                              events=[event(t1, "called for", "REQUEST", ["person:donald-trump"])]),
+               article("c2", t2, published="2016-09-21",
+                       events=[event(t2, "called for", "REQUEST", ["person:donald-trump"])]))
+    assert all(len(e.articles) == 1 for e in timeline(store))
+
+
+def test_one_call_reported_with_the_same_wording_in_two_articles_is_one_statement(store):
+    t1 = "Donald Trump called for the complete repeal of the health law on Monday."
+    t2 = "At a rally, Donald Trump called for the complete repeal of the health law."
+    ingest(store, article("w1", t1, published="2016-09-20",
+                              events=[event(t1, "called for", "REQUEST", ["person:donald-trump"])]),
+               article("w2", t2, published="2016-09-21",
+                       events=[event(t2, "called for", "REQUEST", ["person:donald-trump"])]))
+    (entry,) = timeline(store)
+    assert entry.articles == ["w1", "w2"] and "same wording" in entry.links[0]["why"][0]
+
+
+def test_a_rally_in_paris_and_a_rally_in_brussels_on_one_day_stay_apart(store):
+    t1 = "Armenians rallied in Paris on Sunday against Azerbaijan."
+    t2 = "Armenians rallied in Brussels on Sunday against Azerbaijan."
+    ingest(store,
+           article("p1", t1, events=[event(t1, "rallied", "PROTEST", ["org:arm-protesters"], ["AZE"],
+                                           date="2023-10-01")]),
+           article("b1", t2, events=[event(t2, "rallied", "PROTEST", ["org:arm-protesters"], ["AZE"],
+                                           date="2023-10-01")]))
+    assert {frozenset(e.articles) for e in timeline(store)} == {frozenset({"p1"}), frozenset({"b1"})}

@@ -191,3 +191,34 @@ def test_one_march_counted_by_police_in_two_outlets_is_one_discrepancy(store):
     (d,) = discrepancies(store, measure="participants")
     assert sorted(r.value for r in d.reports) == [8000, 9500]
     assert d.date == "2024-03-14"
+
+
+def test_a_weekday_beside_a_yearless_date_meets_the_full_date_in_one_city(store):
+    from test_link_builders import timex
+    t1 = "Dockers marched through Marseille on Thursday (March 14). The crowd numbered about 8,000 according to police."
+    t2 = "Police counted some 9,500 marchers in Thursday's demonstration in Marseille."
+    ingest(store,
+           article("y1", t1, events=[event(t1, "marched", "PROTEST")],
+                   timexes=[timex(t1, "Thursday", "XXXX-WXX-4"), timex(t1, "March 14", "XXXX-03-14")],
+                   claims=[claim(t1, "about 8,000", "participants", 8000, "about", by="police", event_idx=0)]),
+           article("y2", t2, published="2024-03-15",
+                   events=[event(t2, "demonstration", "PROTEST", date="2024-03-14")],
+                   claims=[claim(t2, "some 9,500 marchers", "participants", 9500, "about", "marchers",
+                                 by="Police", event_idx=0)]))
+    (d,) = discrepancies(store, measure="participants")
+    assert sorted(r.value for r in d.reports) == [8000, 9500]
+
+
+def test_the_same_weekday_and_date_in_another_city_stays_apart(store):
+    from test_link_builders import timex
+    t1 = "Dockers marched through Lyon on Thursday (March 14). The crowd numbered about 8,000 according to police."
+    t2 = "Police counted some 9,500 marchers in Thursday's demonstration in Marseille."
+    ingest(store,
+           article("z1", t1, events=[event(t1, "marched", "PROTEST")],
+                   timexes=[timex(t1, "Thursday", "XXXX-WXX-4"), timex(t1, "March 14", "XXXX-03-14")],
+                   claims=[claim(t1, "about 8,000", "participants", 8000, "about", by="police", event_idx=0)]),
+           article("z2", t2, published="2024-03-15",
+                   events=[event(t2, "demonstration", "PROTEST", date="2024-03-14")],
+                   claims=[claim(t2, "some 9,500 marchers", "participants", 9500, "about", "marchers",
+                                 by="Police", event_idx=0)]))
+    assert discrepancies(store, measure="participants") == []

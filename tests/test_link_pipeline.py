@@ -45,3 +45,31 @@ def test_timeline_lists_the_stored_events(linked):
         for m in e.mentions:
             text = linked.get(m.article).text
             assert text[m.trigger.start:m.trigger.end] == m.trigger.text
+
+
+def _linked_store(extractor, path, articles):
+    store = Store(path)
+    for aid, text, published in articles:
+        store.save(harmonise_actors(extractor.extract_text(text, aid, published=published), store))
+        update_links(store, [aid], infer_dates=False)
+    return store
+
+
+def test_two_short_articles_on_different_strikes_give_no_discrepancy(extractor, tmp_path):
+    store = _linked_store(extractor, tmp_path / "strikes.db", [
+        ("s1", "A Russian missile strike on Kharkiv killed 12 people on Monday, regional officials said.",
+         "2022-03-08"),
+        ("s2", "A Russian missile strike on Odesa killed 20 people on Thursday, the governor said.", "2022-03-11")])
+    assert discrepancies(store) == []
+    store.close()
+
+
+def test_two_short_articles_on_one_march_give_one_discrepancy(extractor, tmp_path):
+    store = _linked_store(extractor, tmp_path / "march.db", [
+        ("m1", "Thousands marched through Marseille on Thursday against the port reform. "
+               "Police put the crowd at 8,000.", "2024-03-14"),
+        ("m2", "Police counted some 9,500 marchers in Thursday's demonstration in Marseille against the "
+               "port reform.", "2024-03-15")])
+    (d,) = discrepancies(store, measure="participants")
+    assert sorted(r.value for r in d.reports) == [8000, 9500]
+    store.close()

@@ -93,3 +93,46 @@ def test_the_event_noun_opening_a_sentence_refers_back():
     rec.events = [event(text, "offensive", "ASSAULT", ["AZE"])]
     (ref,) = find_references(rec, load_lexicon())
     assert ref["loose"] and ref["start"] == text.index("offensive occurred")
+
+
+def test_a_closed_named_road_is_the_blockade_named_by_that_road(store):
+    ingest(store, article("c1", "Aid stalled because the Lachin corridor had been closed for months."),
+           article("c2", "The MPs condemned the blockade of the Lachin Corridor."))
+    (entry,) = timeline(store)
+    assert entry.articles == ["c1", "c2"] and entry.type == "COERCE"
+    assert "Lachin Corridor" in " ".join(entry.links[0]["why"])
+
+
+def test_the_blockades_of_two_roads_stay_apart(store):
+    ingest(store, article("g1", "Aid stalled because the Goris road had been closed for months."),
+           article("g2", "The MPs condemned the blockade of the Lachin Corridor."))
+    assert timeline(store) == []   # two lone references, no entry
+
+
+def test_a_possessive_names_the_attack_its_article_reports_but_a_title_does_not():
+    text = "Azerbaijan's advance erupted into bloodshed. An analyst spoke on the Crisis Group's War & Peace podcast."
+    found = [(r["noun"], r["loose"]) for r in find_references(article("p", text), load_lexicon())]
+    assert found == [("advance", True)]
+
+
+def test_the_launch_of_an_operation_names_the_attack_its_article_reports():
+    text = "Baku launched an offensive. Paris condemned the launch by Azerbaijan of a military operation."
+    found = [(r["noun"], r["loose"]) for r in find_references(article("l", text), load_lexicon())]
+    assert found == [("operation", True)]
+
+
+def test_one_road_closed_in_articles_years_apart_is_two_closures(store):
+    ingest(store, article("y1", "Aid stalled because the Rafah crossing had been closed for weeks.", published="2019-05-01"),
+           article("y2", "Aid stalled because the Rafah crossing had been closed for weeks.", published="2024-05-01"))
+    assert timeline(store) == []
+
+
+def test_each_reference_keeps_its_own_date_and_how_long_it_lasted(store):
+    t1 = "The exodus followed a nine-month blockade. MPs condemned the blockade of the Lachin Corridor."
+    t2 = "Aid stalled because the Lachin corridor had been closed for months."
+    ingest(store, article("d1", t1, timexes=[timex(t1, "nine-month", "P9M", "DURATION")]),
+           article("d2", t2, timexes=[timex(t2, "months", "PXM", "DURATION")]),
+           with_countries("w1", "Azerbaijan has held the region since the war of 2020.", "Azerbaijan"),
+           with_countries("w2", "Armenia lost land in the 2020 war with Azerbaijan.", "Armenia", "Azerbaijan"))
+    said = {(r["article"], r["date"], r["duration"]) for e in timeline(store) for r in e.references}
+    assert {("d1", None, "P9M"), ("d2", None, "PXM"), ("w1", "2020", None), ("w2", "2020", None)} <= said

@@ -48,3 +48,16 @@ def test_a_mention_never_extracted_counts_as_missed_but_not_in_extracted_recall(
     entries = [entry("e1", mention("a1", "offensive"), mention("a1", "fighting"))]
     s = score_pairs(entries, GOLD, TEXTS)
     assert s.recall == 1 / 3 and s.recall_extracted == 1.0
+
+
+def test_dates_scored_on_stored_records_with_accepted_values():
+    from newsgraph.link.score_dates import score_dates
+    from newsgraph.records import ArticleRecord, Timex
+    text = "It began on Tuesday and ended overnight."
+    record = ArticleRecord(id="a1_x", text=text, published="2023-09-19",
+                           timexes=[Timex(12, 19, "Tuesday", "DATE", "2023-09-19")])
+    gold = {"published": {"a1": "2023-09-19", "b2": None},
+            "timexes": [["a1", "on Tuesday", ["2023-09-19"]], ["a1", "overnight", ["2023-09-18TNI"]]]}
+    scores = score_dates(gold, {"a1_x": record})
+    assert scores["published"] == 1.0 and scores["timex_value"] == 0.5
+    assert "not found" in scores["wrong_timexes"][0]

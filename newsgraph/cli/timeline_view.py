@@ -11,6 +11,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
+from newsgraph.link.quotes import QUOTE_BASE
 from newsgraph.records import TimelineEntry
 from newsgraph.store.queries import actor_names
 from newsgraph.store.timeline import mention_context
@@ -21,7 +22,7 @@ EXCERPT = 110   # characters of sentence shown per mention
 def render_timeline(entries: list[TimelineEntry], store, console: Console) -> None:
     """Print ``entries`` with names, status, place and one line per mention (names and text from ``store``)."""
     console.print(Text(f"Timeline: {len(entries)} event{'s' * (len(entries) != 1)}", style="bold"))
-    names = actor_names(store, {a for e in entries for a in e.source + e.target})
+    names = actor_names(store, {a for e in entries for a in e.source + e.target + [q["speaker"] for q in e.quotes]})
     articles, sentences = mention_context(store, {m.article for e in entries for m in e.mentions})
     for e in entries:
         console.print()
@@ -46,9 +47,21 @@ def render_timeline(entries: list[TimelineEntry], store, console: Console) -> No
             console.print(_mention_line(m, articles.get(m.article), sentences.get((m.article, m.event))))
             if (m.article, m.event) in why:   # the evidence that merged this report
                 console.print(Text(f"        ↳ {why[(m.article, m.event)]}", style="dim"))
+        for q in e.quotes or []:   # the quoted words reporting the statement
+            words = " ".join(q["span"]["text"].split())
+            line = Text(f"    quoted in {q['article']}: ")
+            line.append("“" + (words[:EXCERPT] + "…" if len(words) > EXCERPT else words) + "”", style="italic")
+            line.append(f" — {names.get(q['speaker']) or q['speaker']}", style="dim")
+            console.print(line)
+            reason = why.get((q["article"], -(QUOTE_BASE + q["index"])))
+            if reason:
+                console.print(Text(f"        ↳ {reason}", style="dim"))
         for ref in e.references or []:
             line = Text(f"    named in {ref['article']}: ")
             line.append(ref["span"]["text"], style="bold underline")
+            said = [x for x in (ref.get("date"), ref.get("duration") and "lasting " + ref["duration"]) if x]
+            if said:
+                line.append(f" ({', '.join(said)})", style="dim")
             reason = why.get((ref["article"], ref.get("index")))
             console.print(line)
             if reason:

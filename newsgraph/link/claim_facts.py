@@ -35,7 +35,8 @@ from newsgraph.link.dates import When, mention_when, parse_when, sentence_timexe
 from newsgraph.link.lexicon import LinkLexicon
 
 _SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n+")
-_PLACE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Tt]o|[Nn]ear|[Oo]utside|[Ff]rom|[Aa]cross|[Ii]nto|[Ii]nside|[Aa]round)\s+(?:the\s+)?"
+_PLACE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Tt]o|[Nn]ear|[Oo]utside|[Ff]rom|[Aa]cross|[Ii]nto|[Ii]nside|[Aa]round|[Tt]hrough)"
+                    r"\s+(?:the\s+)?(?:centre\s+of\s+|center\s+of\s+|streets\s+of\s+)?"
                     r"((?:[A-Z][\w’'.-]*)(?:[\s-](?:[A-Z][\w’'.-]*|de|of|sur|en|la|le)){0,3})")
 _NOT_PLACES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",

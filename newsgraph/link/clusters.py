@@ -173,6 +173,11 @@ class Clusterer:
         place = place_key(m.location)
         if place:
             keys.append(("place", fam, place))
+        if m.extra.get("quote") is not None or m.type in self.lex.statements:
+            keys.append(("quote-article", m.article))    # a quote meets the statement it reports
+            keys += [("quoted", gram) for gram in m.extra.get("quoted") or ()]
+        if m.extra.get("area"):                  # the city the sentence names ("same day, same city")
+            keys.append(("area", fam, m.extra["area"]))
         for gram in m.extra.get("grams") or ():   # shared wording ("use heavy weapons")
             keys.append(("gram", fam, gram))
         if m.extra.get("reference"):              # named events meet by their noun ("the 2020 war")

@@ -119,12 +119,13 @@ def mention_when(record: ArticleRecord, event: Event, days_before: int = 7) -> O
     s_start, s_end = (event.sentence + [0, 0])[:2] if event.sentence else (0, 0)
     timexes = sentence_timexes(record, s_start, s_end)
     trig = event.trigger.start
+    ordered = sorted(timexes, key=lambda t: t.start)
     for t in sorted(timexes, key=lambda t: abs(t.start - trig)):
         # calendar dates are the events stage's call (it dates an event only by the
         # expressions the parse ties to it); yearless ones only keep mentions apart
         when = parse_when(t.value[:10] if t.value.startswith("XXXX") else None)
         if when is not None:
-            return when
+            return _with_weekday(when, t, ordered, record.text)
     if timexes or event.status != "asserted":
         return None
     published = parse_when(record.published)
@@ -137,6 +138,21 @@ def mention_when(record: ArticleRecord, event: Event, days_before: int = 7) -> O
     if s_start - body_start(record) < LEDE_CHARS or _PRESENT_AUX.search(before):
         return When("approx", published.lo - timedelta(days=days_before), published.lo)
     return None
+
+
+def _with_weekday(when: When, t, ordered: list, text: str) -> When:
+    """A yearless weekday or date completed by its neighbour: "Thursday (March 14)" is (3, 14, 4).
+
+    Both halves together fit one day in six or seven years, so such a date can
+    say "the same day" to a report that dates the event in full.
+    """
+    i = ordered.index(t)
+    for before, after in ((ordered[i - 1], t) if i > 0 else (None, None),
+                          (t, ordered[i + 1]) if i + 1 < len(ordered) else (None, None)):
+        found = weekday_beside_date(before, after, text) if before is not None else None
+        if found is not None:
+            return When("partial", partial=found)
+    return when
 
 
 def body_start(record: ArticleRecord) -> int:

@@ -9,6 +9,7 @@ Two claims count one fact (``same_fact``) when they have the same measure
 and population (``claim_facts``), neither is a vague plural ("thousands"),
 their dates agree, their places do not differ, and either they hang on the
 same event cluster, or (one article) they share a place, or (two articles)
+they count the same city on the same stated day (``_same_place_and_day``), or
 the articles report a common dated multi-article event cluster (one story), no
 cluster sets them apart and the figures are within a factor of
 ``STORY_RATIO``. Figures whose events are told apart by day, place or target
@@ -136,19 +137,40 @@ def same_fact(a: ClaimFact, b: ClaimFact, cluster_of: dict, multi: set, stories:
         return True
     if a.article == b.article:
         return bool(a.place and a.place == b.place)
+    if _same_place_and_day(a, b, events or {}):
+        return True   # two outlets counting one crowd: the same city on the same stated day
     if not stories.get(a.article, set()) & stories.get(b.article, set()):
         return False
     small, large = sorted((float(a.claim.value), float(b.claim.value)))
     return small > 0 and large / small <= STORY_RATIO
 
 
-def _blocks(f: ClaimFact, cluster_of: dict, stories: dict) -> list[tuple]:
+def fact_place(f: ClaimFact, events: dict) -> Optional[str]:
+    """The city or country a figure is about: its own, else the city its event's sentence names."""
+    if f.place:
+        return f.place
+    event = events.get((f.article, f.event_idx)) if f.event_idx is not None else None
+    return event.extra.get("area") if event is not None else None
+
+
+def _same_place_and_day(a: ClaimFact, b: ClaimFact, events: dict) -> bool:
+    """Two articles' figures of one place on one day stated by the text ("Thursday's march in Marseille")."""
+    if a.article == b.article or a.when is None or b.when is None:
+        return False
+    if not (a.when.kind == b.when.kind == "exact" and a.when.lo == b.when.lo):
+        return False
+    pa, pb = fact_place(a, events), fact_place(b, events)
+    return bool(pa and pb and pa.lower() == pb.lower())
+
+
+def _blocks(f: ClaimFact, cluster_of: dict, stories: dict, events: dict) -> list[tuple]:
     base = (f.measure, f.population)
     keys = [base + ("article", f.article)]
     if f.event_idx is not None and (f.article, f.event_idx) in cluster_of:
         keys.append(base + ("cluster", cluster_of[(f.article, f.event_idx)]))
-    if f.place:
-        keys.append(base + ("place", f.place))
+    place = fact_place(f, events)
+    if place:
+        keys.append(base + ("place", place.lower()))
     for story in sorted(stories.get(f.article, ())):
         keys.append(base + ("story", story))
     return keys
@@ -184,7 +206,7 @@ def find_discrepancies(facts: Iterable[ClaimFact], cluster_of: dict, cluster_typ
             stories[article].add(cid)
     buckets: dict[tuple, list[ClaimFact]] = defaultdict(list)
     for f in usable:
-        for key in _blocks(f, cluster_of, stories):
+        for key in _blocks(f, cluster_of, stories, events or {}):
             if len(buckets[key]) < BUCKET_CAP:
                 buckets[key].append(f)
     parent = {f.key: f.key for f in usable}

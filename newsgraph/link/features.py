@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Optional
 
-from newsgraph.records import ArticleRecord, Event
+from newsgraph.records import ArticleRecord, Event, Span
 from newsgraph.link.claim_facts import is_city
 from newsgraph.link.dates import When, mention_when
 from newsgraph.link.lexicon import LinkLexicon
+from newsgraph.link.quotes import quote_items, quoted_spans, reach, shingles
 from newsgraph.link.references import find_references
 
 CONTEXT_CHARS = 60
@@ -184,6 +185,10 @@ def mention_of(record: ArticleRecord, idx: int, lex: LinkLexicon) -> Mention:
     area = city_named(sentence, record.text) or city_named(record.title or "", record.text)
     if area:
         extra["area"] = area   # the city the sentence (else the headline) names: "the same place" evidence
+    if event.type in lex.statements:   # the words it quotes ("same quoted words", ``quotes``)
+        extra["quoted"] = shingles(lex, record, quoted_spans(record.text, s_start, s_end))
+        extra.update(sentence_end=s_end, reach=reach(record.text, s_start),
+                     pronoun=any(a.text.lower() in lex.pronouns for a in event.source))
     ante = antecedent(record, idx, lex)
     if ante is not None:
         extra["antecedent"] = ante
@@ -198,8 +203,30 @@ def mention_of(record: ArticleRecord, idx: int, lex: LinkLexicon) -> Mention:
 
 
 def mentions_of(record: ArticleRecord, lex: LinkLexicon) -> list[Mention]:
-    """Every event mention of an article, then its event references (negative indices)."""
-    return [mention_of(record, i, lex) for i in range(len(record.events))] + references_of(record, lex)
+    """Every event mention of an article, then its event references and quotes (negative indices)."""
+    return [mention_of(record, i, lex) for i in range(len(record.events))] + references_of(record, lex) \
+        + quotes_of(record, lex)
+
+
+def quotes_of(record: ArticleRecord, lex: LinkLexicon) -> list[Mention]:
+    """The article's quotes with a resolved speaker as mentions (``link.quotes``)."""
+    out = []
+    for item in quote_items(record, lex):
+        start, end, text = item["span"]
+        lo, hi = item["sentence"]
+        cue = item["cue"] or [start, end]
+        stand_in = Event(type="QUOTE", trigger=Span(cue[0], cue[1], record.text[cue[0]:cue[1]]), sentence=[lo, hi])
+        country = frozenset([item["country"]] if item["country"] else [])
+        out.append(Mention(
+            article=record.id, idx=item["idx"], type="QUOTE", family="QUOTE", status="asserted",
+            when=mention_when(record, stand_in, int(lex.setting("approx_days_before"))),
+            sources=frozenset([item["speaker"]]), targets=frozenset(), src_countries=country,
+            tgt_countries=frozenset(), location=None, trigger=(start, end, text), trig_key="", context="",
+            published=record.published,
+            extra={"quote": item["quote"], "sentence": [lo, hi], "cue": item["cue"], "parts": item["parts"],
+                   "paragraph": item["paragraph"], "quoted": item["quoted"], "pronoun": item["pronoun"],
+                   "reach": item["reach"]}))
+    return out
 
 
 def references_of(record: ArticleRecord, lex: LinkLexicon) -> list[Mention]:
@@ -219,7 +246,7 @@ def references_of(record: ArticleRecord, lex: LinkLexicon) -> list[Mention]:
             tgt_countries=frozenset(), location=None, trigger=(ref["start"], ref["end"], ref["noun"]),
             trig_key=lex.key(ref["noun"]), context=lex.key(context), published=record.published,
             extra={"reference": True, "name": ref["name"], "past": ref["past"], "sentence": lo,
-                   "countries": countries}))
+                   "countries": countries, "duration": ref["duration"]}))
         if ref["loose"]:
             out[-1].extra["loose"] = True
             near = nearest_named(record, refs, k, lex)

@@ -35,6 +35,10 @@ class LinkLexicon:
     settings: dict[str, float] = field(default_factory=dict)
     party: dict[str, str] = field(default_factory=dict)         # actor id -> the id of the party it is one with
     references: dict[str, str] = field(default_factory=dict)    # event noun -> PLOVER type ("war" -> ASSAULT)
+    statements: set[str] = field(default_factory=set)           # types said by one speaker (``statement_types``)
+    pronouns: set[str] = field(default_factory=set)             # subjects that carry on the last speaker
+    place_bound: set[str] = field(default_factory=set)          # types one city identifies (rallies)
+    closures: list[dict] = field(default_factory=list)          # closed roads naming a blockade
 
     def same_party(self, ids) -> frozenset[str]:
         """Actor ids with each one named as its party (``actor_equivalents`` in ``link.yaml``)."""
@@ -73,6 +77,15 @@ def _merge(lex: LinkLexicon, data: dict) -> None:
         for t in types:
             # a type in several families keeps its first one; families chain by type
             lex.family_of.setdefault(t, name)
+    for entry in data.get("closure_references") or []:
+        lex.closures.append({"words": [str(w) for w in entry.get("words") or []], "noun": str(entry["noun"]),
+                             "places": [str(w) for w in entry.get("places") or []]})
+    for entry in data.get("place_bound_types") or []:
+        lex.place_bound.update(str(t) for t in entry.get("types") or [])
+    for entry in data.get("continuing_subjects") or []:
+        lex.pronouns.update(str(w).lower() for w in entry.get("words") or [])
+    for entry in data.get("statement_types") or []:
+        lex.statements.update(str(t) for t in entry.get("types") or [])
     for entry in data.get("symmetric_types") or []:
         lex.symmetric.add(entry["type"])
     for entry in data.get("synonyms") or []:

@@ -8,7 +8,12 @@ The rule, per pair of mentions (``pair_score``), in order:
 
 - both asserted; types equal or of one family (``link.yaml``);
 - dates agree (``dates.dates_agree``: different years or months never do;
-  days within ``day_tolerance``), places are not far apart;
+  days within ``day_tolerance``), places are not far apart, and crowds
+  (``place_bound_types``) in two different cities named are two crowds;
+- statements (``statement_types``: condemnations, demands) of two speakers
+  agreeing only by country need shared wording; across articles any two
+  statements need shared wording, or the same stated day with the same
+  speaker and addressee (a politician "called for" many things);
 - no side conflicts: two non-empty source (or target) sets sharing neither
   an actor id nor a country keep two mentions apart (unless both state the
   same day and the other side agrees: actor resolution is noisy);
@@ -30,13 +35,15 @@ Further evidence, each named on the link (``pair_evidence`` returns it):
 actor ("capitulated and agreed"); the same stated day and the same city
 (crowds with no actor); the same wording (three content words in a row,
 "use heavy weapons") with a side agreeing; named references ("the 2020
-war") by ``_reference_evidence``. Actor ids of one party
+war") by ``_reference_evidence``; a quote and the statement it reports,
+or two reports sharing quoted words, by ``quotes.quote_evidence``. Actor ids of one party
 (``actor_equivalents``) count as the same actor. Within an article, a
 sentence about the past ("previously adopted") never meets a present one.
 """
 from __future__ import annotations
 
 import math
+from datetime import date
 from typing import Optional
 
 from rapidfuzz import fuzz
@@ -45,6 +52,7 @@ from unidecode import unidecode
 from newsgraph.link.dates import dates_agree
 from newsgraph.link.features import Mention
 from newsgraph.link.lexicon import LinkLexicon
+from newsgraph.link.quotes import is_quote, quote_evidence
 
 
 def distance_km(a: dict, b: dict) -> Optional[float]:
@@ -125,7 +133,11 @@ def pair_evidence(x: Mention, y: Mention, lex: LinkLexicon) -> Optional[tuple[fl
     timeline``): which rule tied the two, and on what. See the module
     docstring for the rules.
     """
-    if not (x.clusterable and y.clusterable) or not lex.compatible(x.type, y.type):
+    if not (x.clusterable and y.clusterable):
+        return None
+    if is_quote(x) or is_quote(y):
+        return quote_evidence(x, y, lex)
+    if not lex.compatible(x.type, y.type):
         return None
     if x.article == y.article and (x.extra.get("antecedent") == y.idx or y.extra.get("antecedent") == x.idx):
         return 0.5, [f"'{(x if 'antecedent' in x.extra else y).trigger[2]}' refers back to "
@@ -137,6 +149,9 @@ def pair_evidence(x: Mention, y: Mention, lex: LinkLexicon) -> Optional[tuple[fl
     place = same_place(x.location, y.location, lex.setting("place_km"))
     if place is False:
         return None
+    if place is None and x.type in lex.place_bound and y.type in lex.place_bound \
+            and x.extra.get("area") and y.extra.get("area") and x.extra["area"] != y.extra["area"]:
+        return None   # a rally in Paris and a rally in Brussels are two rallies, whoever marched
     mutual = x.type in lex.symmetric and y.type in lex.symmetric
     if mutual:
         src = tgt = _mutual(x, y, lex)
@@ -151,6 +166,12 @@ def pair_evidence(x: Mention, y: Mention, lex: LinkLexicon) -> Optional[tuple[fl
         if not (same_day and "strong" in (src, tgt) and text >= lex.setting("dated_text_min")):
             return None
         src, tgt = (src if src != "conflict" else "none"), (tgt if tgt != "conflict" else "none")
+    words = set(x.extra.get("grams") or ()) & set(y.extra.get("grams") or ())
+    if src == "weak" and x.type in lex.statements and y.type in lex.statements:
+        # two speakers of one country (the president, the foreign ministry): two statements,
+        # unless the reports share their wording ("use heavy weapons")
+        if not (words and x.type == y.type and not (x.extra.get("past") or y.extra.get("past"))):
+            return None
     agree = {"strong": 1.0, "weak": 0.5, "none": 0.0}
     actor = (agree[src] + agree[tgt]) / 2
     score = round(0.45 * actor + 0.4 * text / 100 + 0.15 * (1.0 if place else 0.0), 4)
@@ -159,9 +180,17 @@ def pair_evidence(x: Mention, y: Mention, lex: LinkLexicon) -> Optional[tuple[fl
     both_partial = x.when is not None and y.when is not None and "partial" == x.when.kind == y.when.kind \
         and None not in (x.when.partial[1], y.when.partial[1])
     same_day = firm and x.when.kind == y.when.kind == "exact" and abs((x.when.lo - y.when.lo).days) <= 1
-    if same_day and x.type == y.type and not place and x.extra.get("area") \
+    if (same_day or _full_partial_day(x.when, y.when)) and x.type == y.type and not place and x.extra.get("area") \
             and x.extra.get("area") == y.extra.get("area"):
         return score, [f"same day, same city: {x.extra['area'].title()}", *why]
+    # one speaker says many things: across articles, two statements ("called for") are one only
+    # on the same stated day to the same addressee, or by their wording (quoted words: ``quotes``)
+    said = x.type in lex.statements and y.type in lex.statements and x.article != y.article
+    if said and not (same_day and src == tgt == "strong"):
+        if x.type == y.type and words and ("strong" in (src, tgt) or src == "weak") \
+                and not (x.extra.get("past") or y.extra.get("past")):
+            return score, [f"same wording: '{sorted(words)[0]}'", *why]
+        return None
     if firm or both_partial:
         if src == tgt == "strong":
             return score, ["dates agree", *why]
@@ -173,7 +202,6 @@ def pair_evidence(x: Mention, y: Mention, lex: LinkLexicon) -> Optional[tuple[fl
         return score, ["one sentence, one actor: two verbs of one act", *why]
     if x.article == y.article and bool(x.extra.get("past")) != bool(y.extra.get("past")) and not firm:
         return None   # "previously adopted a resolution" is not the one reported now
-    words = set(x.extra.get("grams") or ()) & set(y.extra.get("grams") or ())
     if x.type == y.type and words and ("weak" in (src, tgt) or "strong" in (src, tgt)):
         if not (x.extra.get("past") or y.extra.get("past")):
             return score, [f"same wording: '{sorted(words)[0]}'", *why]
@@ -198,7 +226,9 @@ def _reference_evidence(x: Mention, y: Mention, lex: LinkLexicon) -> Optional[tu
     The same event noun (synonyms folded: war, battle) and, besides dates
     that agree: the same year or day stated on both sides, no two different
     names ("the 2020 Artsakh War" is not "the 2020 Tigray war"), and the
-    same countries around them (across articles); a reference to a past
+    same countries around them (across articles); or one name on both
+    sides ("the blockade of the Lachin Corridor", "the Lachin corridor had
+    been closed") unless their stated years differ; a reference to a past
     event ("the previous war") never meets today's report.
     """
     if x.extra.get("loose") or y.extra.get("loose"):
@@ -218,11 +248,26 @@ def _reference_evidence(x: Mention, y: Mention, lex: LinkLexicon) -> Optional[tu
         return None
     cx = set(x.extra.get("countries") or ()) | x.src_countries | x.tgt_countries | _COUNTRY_LIKE(x.sources | x.targets)
     cy = set(y.extra.get("countries") or ()) | y.src_countries | y.tgt_countries | _COUNTRY_LIKE(y.sources | y.targets)
+    if x.extra.get("reference") and y.extra.get("reference") and x.extra.get("name") \
+            and x.extra["name"] == y.extra.get("name") and not (x.when and y.when and not stated) \
+            and _published_near(x, y, int(lex.setting("named_reference_days"))):
+        return 0.5, [f"the same named event: '{x.trigger[2]}' and '{y.trigger[2]}' of the {x.extra['name'].title()}"]
     if (stated and x.extra.get("reference") and y.extra.get("reference") or same_day) and cx & cy:
         year = x.when.lo.year
         return 0.5, [f"the same named event: '{x.trigger[2]}' and '{y.trigger[2]}' of {year}",
                      "same countries: " + ", ".join(sorted(cx & cy))]
     return None
+
+
+def _published_near(x: Mention, y: Mention, days: int) -> bool:
+    """True unless both articles are dated and further apart than ``days`` (the Rafah crossing closed
+    in two different years is two closures)."""
+    if not x.published or not y.published:
+        return True
+    try:
+        return abs((date.fromisoformat(x.published[:10]) - date.fromisoformat(y.published[:10])).days) <= days
+    except ValueError:
+        return True
 
 
 def _why(x: Mention, y: Mention, src: str, tgt: str, place: Optional[bool], text: float) -> list[str]:
@@ -237,6 +282,20 @@ def _why(x: Mention, y: Mention, src: str, tgt: str, place: Optional[bool], text
     if text:
         out.append(f"words alike {text:.0f}%")
     return out
+
+
+def _full_partial_day(a, b) -> bool:
+    """True for "Thursday (March 14)" beside a report dated Thursday 14 March in full.
+
+    A yearless date with its weekday fits one year in six or seven: beside a
+    full date on that very month, day and weekday it states the same day.
+    """
+    if a is None or b is None or {a.kind, b.kind} != {"partial", "exact"}:
+        return False
+    part, full = (a, b) if a.kind == "partial" else (b, a)
+    month, day, weekday = part.partial
+    return None not in (month, day, weekday) and (full.lo.month, full.lo.day, full.lo.isoweekday()) == \
+        (month, day, weekday)
 
 
 def _dated(m: Mention) -> bool:

@@ -15,9 +15,12 @@ with something that makes it name one event:
   dated expression, else the publication year);
 - a proper name after "of" ("the blockade of the Lachin Corridor");
 - a duration ("a nine-month blockade");
+- a named road said to be closed ("the Lachin corridor had been closed",
+  ``closure_references``: the blockade of that road);
 - or a time preposition before it ("after a lightning offensive", "following
-  the attacks"), or "The" opening a sentence ("The attack occurred even as
-  ..."): such a *loose* reference names an event its own article
+  the attacks"), "The" opening a sentence ("The attack occurred even as
+  ..."), a possessive ("Azerbaijan's advance in Nagorno-Karabakh erupted") or
+  its launch ("the launch by Azerbaijan of a military operation"): such a *loose* reference names an event its own article
   reports, and joins only the nearest mention of it (``features``).
 
 References become link mentions with negative indices (``-1``, ``-2``...)
@@ -59,6 +62,12 @@ def _patterns(nouns: str) -> list[tuple[str, re.Pattern]]:
         ("duration", re.compile(rf"\b[Aa] [\w-]+-(?:day|week|month|year) {noun}")),
         ("loose", re.compile(rf"\b(?i:after|following|since|before) (?:the|an?) (?:[a-z]+ )?{noun}")),
         ("loose", re.compile(rf"(?:^|(?<=[.!?] )|(?<=\n))The (?:[a-z]+ )?{noun}")),
+        # its launch names it too ("the launch by Azerbaijan of a military operation")
+        ("loose", re.compile(rf"\b(?i:launch|start|beginning|outbreak)(?: by [A-Z][\w’'-]+)? of (?:the|an?) "
+                             rf"(?:[a-z-]+ )?{noun}")),
+        # a possessive names the happening its own article reports ("Azerbaijan's advance ... erupted")
+        # (in lower case: "the Crisis Group's War & Peace podcast" is a title)
+        ("loose", re.compile(rf"\b[A-Z][\w-]+[’']s (?:[a-z-]+ )?(?P<noun>{nouns})\b")),
     ]
 
 
@@ -88,7 +97,11 @@ def find_references(record: ArticleRecord, lex: LinkLexicon) -> list[dict]:
     nouns = "|".join(sorted((re.escape(w) for w in lex.references), key=len, reverse=True))
     triggers = [(e.trigger.start, e.trigger.end) for e in record.events]
     found: dict[int, dict] = {}
-    for kind, pattern in _patterns(nouns):
+    closures = [("closed", re.compile(
+        r"\b[Tt]he (?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}) (?P<place>(?i:" + "|".join(c["places"]) + r"))s? "
+        r"(?:had|has|have|was|were|is|are)(?: been)? (?P<noun>" + "|".join(c["words"]) + r")\b"), c["noun"])
+        for c in lex.closures]
+    for kind, pattern, *named in _patterns(nouns) + closures:
         for m in pattern.finditer(record.text):
             s, e = m.span("noun")
             if s in found or any(a < e and s < b for a, b in triggers):
@@ -103,10 +116,23 @@ def find_references(record: ArticleRecord, lex: LinkLexicon) -> list[dict]:
                 year = _years_back(record, sentence, m.start())
                 when = parse_when(str(year)) if year else None
             name = (m.groupdict().get("name") or "").strip()
-            found[s] = {"start": s, "end": e, "noun": m.group("noun"), "type": lex.references[m.group("noun").lower()],
+            if m.groupdict().get("place"):
+                name += " " + m.group("place")   # "the Lachin corridor": the blockade of the Lachin Corridor
+            etype = lex.references[(named[0] if named else m.group("noun")).lower()]
+            found[s] = {"start": s, "end": e, "noun": m.group("noun"), "type": etype,
                         "when": when, "name": lex.key(name), "past": kind == "past", "sentence": sentence,
-                        "loose": kind == "loose"}
+                        "loose": kind == "loose", "duration": _duration(record, m.start(), m.end())}
     return [found[k] for k in sorted(found)]
+
+
+def _duration(record: ArticleRecord, start: int, end: int) -> Optional[str]:
+    """How long the named event lasted, as the text says ("a nine-month blockade", "closed for months")."""
+    for t in record.timexes:
+        if t.type == "DURATION" and start <= t.start < end + 25 and record.text[end:t.start].strip() in ("", "for"):
+            return t.value
+        if t.type == "DURATION" and start <= t.start and t.end <= end:
+            return t.value
+    return None
 
 
 def _iso_day(text: str) -> Optional[str]:

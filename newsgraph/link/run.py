@@ -171,8 +171,9 @@ def _cluster(store, lex: LinkLexicon, wanted: list[str], records: dict, report: 
 
 
 def shown(members: list[Mention]) -> bool:
-    """A cluster is a timeline entry unless it is one lone named reference."""
-    return len(members) > 1 or any(m.idx >= 0 for m in members)
+    """A cluster is a timeline entry when it holds an event, or two named references; quotes alone make none."""
+    return any(m.idx >= 0 for m in members) or \
+        len([m for m in members if m.extra.get("quote") is None]) > 1
 
 
 def _explicit(store_record: ArticleRecord, m: Mention) -> bool:

@@ -10,7 +10,10 @@ frequent date stated by the text at the finest precision any mention gives
 (exact day, else month, week, year), ``date_end`` the latest stated day when
 the mentions span several days; when no mention states a date, the earliest
 publication date of the present-tense reports (see ``dates``); the location
-is the most frequent one; sources and targets are actor ids by frequency.
+is the most frequent one; sources and targets are the actors the reports agree on
+(``agreed_actors``: named by at least half of the event mentions that name that
+side; a named reference's surrounding countries count only when no event names
+the side), each mention's own actors kept in ``mention_actors`` as evidence.
 ``links`` keeps, for each mention that joined the cluster, the mention it
 was matched with and why (``matching.pair_evidence``).
 """
@@ -50,6 +53,26 @@ def agreed_date(members: list[Mention]) -> tuple[Optional[str], Optional[str]]:
     return None, None
 
 
+def agreed_actors(members: list[Mention], role: str) -> list[str]:
+    """The actor ids of one side (``sources`` or ``targets``) the cluster's reports agree on.
+
+    Why not the union: one report's stray actor (France named in the sentence
+    around "the 2020 war", the co-chairs listed beside "the attack") would
+    otherwise become a party of the event. An actor is kept when at least half
+    of the mentions naming that side name it (the most named is always kept),
+    most named first. Event mentions decide; the countries around a named
+    reference count only when no event mention names the side.
+    """
+    events = [m for m in members if m.idx >= 0 and getattr(m, role)]
+    pool = events or [m for m in members if getattr(m, role)]
+    counts = Counter(a for m in pool for a in set(getattr(m, role)))
+    if not counts:
+        return []
+    need = max(1, -(-len(pool) // 2))
+    ranked = sorted(counts, key=lambda a: (-counts[a], a))
+    return [a for a in ranked if counts[a] >= need] or ranked[:1]
+
+
 def _ranked(values: list[str]) -> list[str]:
     counts = Counter(values)
     return sorted(counts, key=lambda v: (-counts[v], v))
@@ -61,30 +84,43 @@ def build_entry(cid: str, members: list[Mention]) -> TimelineEntry:
     Named references ("the 2020 war") count for its type, date and
     articles; they are listed under ``references``, never under the
     contract's ``mentions`` (whose ``event`` indexes the article's events).
+    Quotes reporting the statement (``link.quotes``) are listed under
+    ``quotes`` (article, quote index, speaker, words) and count only for the
+    articles; the rest is agreed over the event mentions and references.
     """
-    members = sorted(members, key=lambda m: m.key)
+    everything = sorted(members, key=lambda m: m.key)
+    said = [m for m in everything if m.extra.get("quote") is not None]
+    members = [m for m in everything if m.extra.get("quote") is None] or everything
     refs = [m for m in members if m.idx < 0]
     etype = _mode([m.type for m in members]) if len({m.type for m in members}) > 1 else members[0].type
     date, date_end = agreed_date(members)
     locations = [json.dumps(m.location, sort_keys=True) for m in members if m.location]
     location = json.loads(_ranked(locations)[0]) if locations else None
-    sources = _ranked([a for m in members for a in m.sources])
-    targets = _ranked([a for m in members for a in m.targets])
-    articles = sorted({m.article for m in members})
+    sources = agreed_actors(members, "sources")
+    targets = agreed_actors(members, "targets")
+    own = [{"mention": [m.article, m.idx], "source": sorted(m.sources), "target": sorted(m.targets)}
+           for m in members if (set(m.sources) - set(sources)) or (set(m.targets) - set(targets))]
+    articles = sorted({m.article for m in everything})
+    quotes = [{"article": m.article, "index": m.extra["quote"], "speaker": sorted(m.sources)[0],
+               "span": {"start": m.trigger[0], "end": m.trigger[1], "text": m.trigger[2]}} for m in said]
     mentions = [EventMention(m.article, m.idx, Span(m.trigger[0], m.trigger[1], m.trigger[2]))
                 for m in members if m.idx >= 0]
+    # each reference with its own date ("the 2020 war": 2020) and how long it lasted ("nine-month": P9M)
     references = [{"article": m.article, "index": m.idx,
-                   "span": {"start": m.trigger[0], "end": m.trigger[1], "text": m.trigger[2]}} for m in refs]
+                   "span": {"start": m.trigger[0], "end": m.trigger[1], "text": m.trigger[2]},
+                   "date": m.when.value() if m.when else None, "duration": m.extra.get("duration")}
+                  for m in refs]
     trigger = _ranked([m.trigger[2].lower() for m in members])[0]
     who = ", ".join(sources[:2]) or "?"
     whom = ", ".join(targets[:2])
     summary = f"{etype} {who}{' → ' + whom if whom else ''}: {trigger!r} ({len(articles)} article{'s' * (len(articles) > 1)})"
-    keys = {m.key for m in members}
+    keys = {m.key for m in everything}
     links = [{"mention": [m.article, m.idx], "joined": j["with"], "score": j["score"], "why": j["why"]}
-             for m in members for j in m.extra.get("joined") or [] if tuple(j["with"]) in keys]
+             for m in everything for j in m.extra.get("joined") or [] if tuple(j["with"]) in keys]
     return TimelineEntry(id=cid, type=etype, date=date, date_end=date_end, location=location,
                          source=sources, target=targets, mentions=mentions, articles=articles,
-                         status="asserted", summary=summary, links=links, references=references)
+                         status="asserted", summary=summary, links=links, references=references,
+                         mention_actors=own, quotes=quotes)
 
 
 def sort_key(entry: TimelineEntry) -> tuple:

@@ -186,7 +186,7 @@ def _entries_from_rows(conn: sqlite3.Connection, rows: list) -> list[TimelineEnt
         part = ids[chunk:chunk + 500]
         for m in conn.execute(
                 f"SELECT cluster_id, article_id, event_idx, trigger_start, trigger_end, trigger_text "
-                f"FROM link_mentions WHERE cluster_id IN ({', '.join('?' for _ in part)}) "
+                f"FROM link_mentions WHERE cluster_id IN ({', '.join('?' for _ in part)}) AND event_idx >= 0 "
                 f"ORDER BY article_id, event_idx", part):
             mentions.setdefault(m[0], []).append(EventMention(m[1], m[2], Span(m[3], m[4], m[5])))
     return [TimelineEntry(

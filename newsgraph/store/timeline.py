@@ -75,10 +75,14 @@ def timeline_page(conn, actor: Optional[str] = None, type: Optional[str] = None,
 
 
 def cluster_mentions(conn, cluster_ids: Iterable[str]) -> dict[str, list[dict]]:
-    """``cluster id -> [{"article", "event", "trigger"}]`` (by article, then event index)."""
+    """``cluster id -> [{"article", "event", "trigger"}]`` (by article, then event index).
+
+    Only event mentions: named references and quotes (negative indices) are not events.
+    """
     found: dict[str, list[dict]] = {}
-    for m in rows_in(connection(conn), "SELECT cluster_id, article_id, event_idx, trigger_start, trigger_end, "
-                                       "trigger_text FROM link_mentions WHERE cluster_id IN ({ids})", cluster_ids):
+    sql = ("SELECT cluster_id, article_id, event_idx, trigger_start, trigger_end, trigger_text "
+           "FROM link_mentions WHERE cluster_id IN ({ids}) AND event_idx >= 0")
+    for m in rows_in(connection(conn), sql, cluster_ids):
         found.setdefault(m[0], []).append(
             {"article": m[1], "event": m[2], "trigger": {"start": m[3], "end": m[4], "text": m[5]}})
     for items in found.values():

@@ -168,6 +168,15 @@ def _relday(c: Candidate, ctx: Context):
     return ("TIME" if pod else "DATE"), base + _pod(pod)
 
 
+def _night(c: Candidate, ctx: Context):
+    """ "overnight": the night before the anchor day (None after an idiom word: "almost overnight")."""
+    if c.get("idiom"):
+        return None
+    shift = load_tables()["night_adverbs"]["words"][c.get("night").lower()]
+    base = cal.day_value(ctx.anchor + timedelta(days=shift)) if ctx.anchor else "XXXX-XX-XX"
+    return "TIME", base + _pod("night")
+
+
 def _weekday_value(c: Candidate, ctx: Context):
     wd = _weekday(c.get("wd"))
     if ctx.anchor is None:
@@ -350,7 +359,7 @@ NORMALISERS = {
     "holiday": _holiday, "relday": _relday, "weekday": _weekday_value, "anaphoric": _anaphoric,
     "fuzzy": _fuzzy, "relunit": _relunit, "endof": _endof, "plural": _plural, "numbered": _numbered,
     "set": _set, "time": _time, "bare": _bare, "fiscal": _fiscal, "theunit": _theunit,
-    "yearago": _yearago, "long": _long, "yearend": _yearend,
+    "yearago": _yearago, "long": _long, "yearend": _yearend, "night": _night,
 }
 
 

@@ -153,6 +153,8 @@ def _patterns(tables: dict) -> list[tuple[str, re.Pattern]]:
         ("anaphoric", r"\b(?P<ana>the\s+next)\s+(?P<unit>day|morning)\b"),
         ("anaphoric", r"\bthe\s+(?P<unit>day)\s+(?P<ba>before|after)\b"),
         ("fuzzy", r"\b(?P<fz>" + fuzzy + r")\b(?!-)"),
+        ("night", r"\b(?:(?P<idiom>" + _alt(tables["night_adverbs"]["idioms"]) + r")\s+)?(?P<night>"
+         + _alt(tables["night_adverbs"]["words"]) + r")\b(?!-)"),
         ("relunit", r"\b(?:(?P<mod>earlier|later|early|late)\s+)?(?:(?P<the>the)\s+)?(?P<rel>" + rel
          + r")\s+(?P<unit>week|month|year|weekend|quarter|decade|century|spring|summer|autumn|fall|winter)\b"),
         ("relunit", r"\b(?P<the>the)\s+(?P<unit>weekend)\b"),
