@@ -13,7 +13,9 @@ publication date of the present-tense reports (see ``dates``); the location
 is the most frequent one; sources and targets are the actors the reports agree on
 (``agreed_actors``: named by at least half of the event mentions that name that
 side; a named reference's surrounding countries count only when no event names
-the side), each mention's own actors kept in ``mention_actors`` as evidence.
+the side), each mention's own actors kept in ``mention_actors`` as evidence;
+an actor that is a source is not also listed as a target unless one report says
+so ("clashed with each other").
 ``links`` keeps, for each mention that joined the cluster, the mention it
 was matched with and why (``matching.pair_evidence``).
 """
@@ -98,6 +100,8 @@ def build_entry(cid: str, members: list[Mention]) -> TimelineEntry:
     location = json.loads(_ranked(locations)[0]) if locations else None
     sources = agreed_actors(members, "sources")
     targets = agreed_actors(members, "targets")
+    if not any(set(m.sources) & set(m.targets) for m in members if m.idx >= 0):
+        targets = [a for a in targets if a not in sources]   # no actor pointed at itself
     own = [{"mention": [m.article, m.idx], "source": sorted(m.sources), "target": sorted(m.targets)}
            for m in members if (set(m.sources) - set(sources)) or (set(m.targets) - set(targets))]
     articles = sorted({m.article for m in everything})

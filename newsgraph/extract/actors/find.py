@@ -306,8 +306,9 @@ class MentionFinder:
         plural = tail.tag_ in ("NNS", "NNPS") or tail.text.endswith("s") and tail.pos_ in ("NOUN", "PROPN")
         if not plural or tail.dep_ in ("amod", "compound") or not tail.text[:1].isupper():
             return False
-        lead = lex.country_of(doc[first:last - 1].text) if last - first > 1 else None
-        code = lead or lex.demonym_of(tail.text)
+        whole = lex.demonym_of(doc[first:last].text) if last - first > 1 else None
+        lead = whole or (lex.country_of(doc[first:last - 1].text) if last - first > 1 else None)
+        code = lead or lex.demonym_of(tail.text)   # "Greek Cypriots" is a demonym of its own: CYP
         if code is None:
             return False
         self._add(first if lead else last - 1, last, kind="group", key=f"org:{code.lower()}-people",

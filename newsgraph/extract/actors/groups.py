@@ -190,7 +190,7 @@ class GroupReader:
                 return Mention.over(doc, lo, hi, kind="organization", key=f"org:{slug}-government",
                                     name=f"{qual.name} authorities", country=qual.country, sector="GOV", **base)
             return None
-        if qual.kind == "place" and noun.sector not in LOCAL_SECTORS:
+        if qual.kind == "place" and noun.sector not in LOCAL_SECTORS and not qual.people:
             return None
         key = f"org:{qual.prefix}-{noun.key}"
         entry = self.registry.get(key)

@@ -92,6 +92,7 @@ class CountryLexicon:
     demonyms: dict[str, str] = field(default_factory=dict)    # adjectives and people nouns
     capitals: dict[str, str] = field(default_factory=dict)    # seats of government
     places: dict[str, Optional[str]] = field(default_factory=dict)   # regions (None: no one country)
+    place_people: dict[str, str] = field(default_factory=dict)   # region -> country of its people
     display: dict[str, str] = field(default_factory=dict)     # ISO3 -> name used in roles
     adjective: dict[str, str] = field(default_factory=dict)   # ISO3 -> first listed demonym
     sovereign: set[str] = field(default_factory=set)          # ISO3 of sovereign states
@@ -146,6 +147,11 @@ class CountryLexicon:
         if city:
             return True, city[0]
         return False, None
+
+    def people_of(self, text: str) -> Optional[str]:
+        """ISO3 of the people, authorities and refugees named after a region when it is
+        not the region's own country ("Artsakh" -> ARM), else None (actors.yaml ``people``)."""
+        return self.place_people.get(strip_name(text))
 
     def is_region(self, text: str) -> bool:
         """Whether the text is one of the regions listed in actors.yaml ("Artsakh")."""
@@ -240,6 +246,8 @@ def build_lexicon(extra_paths: Iterable[str | Path] = ()) -> CountryLexicon:
             lex.display[entry["code"]] = entry["name"]
     for entry in read_yaml(DATA_DIR / "actors.yaml").get("places") or []:
         lex.places[strip_name(entry["name"])] = entry.get("country")
+        if entry.get("people"):
+            lex.place_people[strip_name(entry["name"])] = entry["people"]
     return lex
 
 

@@ -31,6 +31,7 @@ class Qualifier:
     first: int                # token range of the qualifying words
     last: int
     sector: Optional[str] = None   # the registry sector of a body ("LEG" for the US Senate)
+    people: bool = False           # a region whose people are of ``country`` ("Artsakh" -> ARM)
 
     @property
     def prefix(self) -> str:
@@ -41,7 +42,7 @@ class Qualifier:
             return self.country.lower()
         if self.actor_id and ":" in self.actor_id:
             return self.actor_id.split(":", 1)[1]
-        if self.kind == "place" and self.country:
+        if self.kind == "place" and self.country and not self.people:
             return self.country.lower()
         return slugify(self.name)
 
@@ -93,6 +94,9 @@ class Qualifiers:
             return Qualifier("country", code, code, self.lex.country_name(code) or text, first, last)
         known, code = self.lex.place_of(text)
         if known:
+            people = self.lex.people_of(text)
+            if people:   # "the Artsakh authorities", "Nagorno-Karabakh refugees": the region's people
+                return Qualifier("place", people, None, text, first, last, people=True)
             return Qualifier("place", code, None, text, first, last)
         return None
 

@@ -46,6 +46,10 @@ class ArgBuilder(ArgResolver):
         agent = [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         subj = [c for c in kids if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "PRON", "X")
                 and not c.like_num]
+        if subj and not agent and not any(self.actorish(s) for s in subj) and pred.head is not pred and \
+                pred.dep_ in ("ccomp", "xcomp", "advcl") and depth < 4 and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
+            return self.agents(pred.head, depth + 1)   # "made the trip to support X": not the trip
         if agent or subj:
             return self.expand(agent or subj)
         if self.passive(pred):

@@ -40,7 +40,7 @@ from newsgraph.extract.events import frames
 from newsgraph.extract.events.args import ArgBuilder
 from newsgraph.extract.events.countries import CountryResolver, warm_tables
 from newsgraph.extract.events.dates import attached_timexes
-from newsgraph.extract.events.fill import (complete, drop_self_loops, identified, register_groups, told_again, magnitudes, merge, reciprocal_sentence,
+from newsgraph.extract.events.fill import (complete, drop_non_actors, drop_self_loops, identified, register_groups, told_again, magnitudes, merge, reciprocal_sentence,
                                            sentence_countries)
 from newsgraph.extract.events.lexicon import Lexicon, load_lexicon
 from newsgraph.extract.events.location import find_location
@@ -310,6 +310,7 @@ class EventCoder:
         merged = merge(events)
         for event in merged:
             drop_self_loops(event, reciprocal, lex)
+            drop_non_actors(doc, event, args.names_actor)
         merged = [e for e in merged if identified(e)]     # an event needs someone in it
         return merged[: self.max_events]
 

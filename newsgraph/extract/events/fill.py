@@ -19,8 +19,10 @@ from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.numbers import quantities
 from newsgraph.extract.events.resolve import same_party
 
-PLACE_TARGET_TYPES = frozenset(("ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "CONCEDE", "RETREAT",
-                                "INVESTIGATE", "AID"))
+# Acts whose recipient PLOVER codes as the place they are done in when no one else is named
+# ("reimposed blockades in the West Bank" -> PSE). Not protests: a protest without a named
+# target has an empty target; where it happened is its location ("rallies in Brussels").
+PLACE_TARGET_TYPES = frozenset(("ASSAULT", "COERCE", "MOBILIZE", "CONCEDE", "RETREAT", "INVESTIGATE", "AID"))
 DOMESTIC_SECTORS = frozenset(("GOV", "OPP", "PTY", "CVL", "REB", "JUD", "LEG", "COP", "EDU", "LAB", "MED",
                               "REF", "REL", "BUS"))
 SIZE_TYPES = frozenset(("PROTEST", "COERCE", "SANCTION", "MOBILIZE"))
@@ -44,11 +46,12 @@ def sentence_countries(sent: Span, ents: list, resolver: CountryResolver) -> set
 def complete(event: Event, named: set) -> None:
     """Fill missing countries the way PLOVER coders do.
 
-    - An event done to a place ("shelled positions near Bakhmut",
-      "protests in Tbilisi") with no identified target gets the place as
-      target (PLOVER recipients may be places).
+    - A material act done in a place ("shelled positions near Bakhmut",
+      "curfew in Cizre") with no identified target gets the place as
+      target (PLOVER recipients may be places); a protest never does.
     - Protesters without a nationality are taken to be from where they
-      protest.
+      protest; a protest that names no one ("rallies took place in
+      Belgium") is by the crowd of its place (``org:bel-protesters``).
     - A domestic-looking target ("the opposition party", "the former
       president") takes the source's country when the sentence names no
       other country.
@@ -59,6 +62,9 @@ def complete(event: Event, named: set) -> None:
             event.target.append(Arg(location.start, location.end, location.text, country=location.country))
     place = location.country if location is not None and location.country else (
         next(iter(named)) if len(named) == 1 else None)
+    if place and event.type == "PROTEST" and not event.source and location is not None and location.country:
+        event.source.append(Arg(location.start, location.end, location.text, actor=f"org:{place.lower()}-protesters",
+                                country=place, sector="CVL"))   # "rallies took place in Belgium": its crowd
     if place and event.type in ("PROTEST", "COERCE"):
         for arg in event.source:
             if arg.country is None and arg.actor is None:
@@ -95,6 +101,20 @@ def drop_self_loops(event: Event, reciprocal: bool, lex: Lexicon) -> None:
     actors = {a.actor for a in event.source if a.actor}
     texts = {a.text.lower() for a in event.source}
     event.target = [a for a in event.target if not (a.actor and a.actor in actors) and a.text.lower() not in texts]
+
+
+def drop_non_actors(doc: Doc, event: Event, names_actor) -> None:
+    """Remove arguments that name no one: a common noun with no actor, country or sector
+    ("law", "trip", "mounting casualties", an unresolved "chairman") or a pronoun left
+    unresolved. Done on the finished event, so it changes only who is shown, not which
+    events are found. ``names_actor(head, arg)`` is ``ArgResolver.names_actor``."""
+    for name in ("source", "target"):
+        kept = []
+        for arg in getattr(event, name):
+            span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
+            if span is None or not len(span) or names_actor(span.root, arg):
+                kept.append(arg)
+        setattr(event, name, kept)
 
 
 def identified(event: Event) -> bool:

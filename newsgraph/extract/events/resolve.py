@@ -19,7 +19,9 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from newsgraph.records import Actor, Arg
+from newsgraph.extract.actors.lexicon import default_lexicon
 from newsgraph.extract.actors.phoenix import load_agents
+from newsgraph.extract.events.antecedent import agrees, within_reach
 from newsgraph.extract.events.countries import CountryResolver, city_country
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.mentions import actor_at, entity_range, mention_index
@@ -125,6 +127,7 @@ class ArgResolver:
                 if ent is not None and ent.start not in seen:
                     seen.add(ent.start)
                     country, sector = self.resolver.resolve(ent.text)
+                    country = country or default_lexicon().people_of(ent.text)   # "Artsakh" as an actor
                     if not country and ent.label_ in ("GPE", "LOC", "FAC", "ORG"):
                         country = city_country(ent.text)     # "a missionary from Calgary"
                     if country:
@@ -159,6 +162,15 @@ class ArgResolver:
                         out.extend(t for t in pobj.subtree if t.i < pobj.i + 1 or t.dep_ in ("compound", "amod"))
         return out
 
+    def names_actor(self, head: Token, arg: Arg) -> bool:
+        """Whether a resolved argument is an actor at all: it has an actor, a country or a
+        sector, or its head is a name (person, organisation, nationality). A common noun
+        with none of these ("law", "trip", "the only thing", "mounting casualties", an
+        unresolved "chairman") and a pronoun left unresolved are not actors."""
+        if arg.actor or arg.country or arg.sector:
+            return True
+        return not is_pronoun(head) and head.ent_type_ in ("PERSON", "ORG", "NORP")
+
     def actorish(self, head: Token) -> bool:
         """Whether ``head`` names an actor (entity, pronoun, country word, sector noun, IGO)."""
         if allegiance(head):
@@ -176,7 +188,7 @@ class ArgResolver:
         if self.lex.lemma(head) in self.lex.sectors:
             return True
         country, _ = self.resolver.resolve(head.text)
-        return bool(country)
+        return bool(country) or (head.ent_type_ in ("LOC", "FAC") and bool(default_lexicon().people_of(head.text)))
 
     def arg(self, head: Token) -> Optional[Arg]:
         """The resolved Arg for a noun-phrase head (cached); None for empty or junk heads."""
@@ -203,6 +215,10 @@ class ArgResolver:
                 head = inner[0]                    # "Thousands of protesters" -> protesters
         if first_person(head):
             return self._speaker(head)
+        named = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        if head.pos_ == "NOUN" and named and self.actor(head.idx, head.idx + len(head)) is None and \
+                self._sector_from(head, [head]) is None:
+            head = named[0]                   # "The chairman of ..., Senator Bob Menendez": the name
         start, end = self.np_range(head)
         span = doc[start:end]
         text = self.text
@@ -229,6 +245,8 @@ class ArgResolver:
         actor_id = None
         if where is not None and where.i == head.i and head.ent_type_ in ("GPE", "NORP", "ORG", "FAC", "LOC"):
             actor_id = country if head.ent_type_ != "NORP" or sector else None
+            if default_lexicon().people_of(head.text):
+                actor_id = None                  # "Artsakh": Armenians of Karabakh, not the Republic of Armenia
         else:
             sector = own_sector or sector
         if igo:
@@ -266,18 +284,27 @@ class ArgResolver:
         return [arg]
 
     def _pronoun(self, head: Token) -> Optional[Arg]:
-        """A pronoun's Arg from its antecedent: the speaker of the clause it sits in, else the last actor."""
-        text = self.text
+        """A pronoun's Arg from a clear antecedent (``event_antecedent``): the subject of its
+        clause or of the clause it is said in, the previous sentence's subject, else the
+        agreeing actors of this or the previous sentence when they are all one; otherwise
+        an unresolved Arg (no actor, no country)."""
+        text, doc = self.text, self.doc
         span = (head.idx, head.idx + len(head))
+
+        def taken(found: Optional[Arg]) -> Optional[Arg]:
+            if found is None or not agrees(doc, head, found):
+                return None
+            return Arg(*span, text[span[0]:span[1]], actor=found.actor, country=found.country,
+                       sector=found.sector)
+
         if head.dep_ == "poss":
             verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                         and not is_pronoun(c) and head not in c.subtree] if verb is not None else []
             if subjects:
-                found = self.arg(subjects[0])
-                if found is not None and (found.country or found.actor or found.sector):
-                    return Arg(*span, text[span[0]:span[1]], actor=found.actor,
-                               country=found.country, sector=found.sector)
+                found = taken(self.arg(subjects[0]))
+                if found is not None:
+                    return found
         walk = head.head
         for _ in range(4):
             if walk.dep_ in ("ccomp", "xcomp", "advcl", "conj") and walk.head is not walk:
@@ -285,10 +312,9 @@ class ArgResolver:
                 subjects = [c for c in walk.children if c.dep_ in ("nsubj", "nsubjpass")
                             and not is_pronoun(c) and c.i != head.i]
                 if subjects:
-                    found = self.arg(subjects[0])
-                    if found is not None and (found.country or found.actor):
-                        return Arg(*span, text[span[0]:span[1]], actor=found.actor,
-                                   country=found.country, sector=found.sector)
+                    found = taken(self.arg(subjects[0]))
+                    if found is not None:
+                        return found
             else:
                 break
         sent = head.sent
@@ -297,16 +323,12 @@ class ArgResolver:
             subjects = [c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")
                         and not is_pronoun(c)]
             if subjects:
-                found = self.arg(subjects[0])
-                if found is not None and (found.country or found.actor):
-                    return Arg(*span, text[span[0]:span[1]], actor=found.actor,
-                               country=found.country, sector=found.sector)
-        for prior in reversed(self.recent):
-            if prior.start < sent.start_char - 600:
-                break
-            if prior.end <= span[0]:
-                return Arg(*span, text[span[0]:span[1]], actor=prior.actor,
-                           country=prior.country, sector=prior.sector)
+                found = taken(self.arg(subjects[0]))
+                if found is not None:
+                    return found
+        near = [p for p in reversed(self.recent) if within_reach(doc, head, p) and agrees(doc, head, p)]
+        if near and len({p.actor or p.country for p in near}) == 1:
+            return taken(near[0])
         return Arg(*span, text[span[0]:span[1]])
 
     def _speaker(self, head: Token) -> Optional[Arg]:

@@ -1,0 +1,114 @@
+"""Who the event's actors are (issue 11, arguments side): one rule per test.
+
+The full default pipeline runs here (actors included), as in production. The
+sentences were written for newsgraph; none is a dev sentence.
+"""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.pipeline.nlp import build_nlp, make_doc, run
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def events(nlp, text, published="2024-06-01"):
+    return list(run(nlp, [make_doc(nlp, text, "t", published)]))[0]._.ng_events
+
+
+def of_type(nlp, text, kind):
+    found = [e for e in events(nlp, text) if e.type == kind]
+    assert found, f"no {kind} in {text!r}: {[(e.type, e.trigger.text) for e in events(nlp, text)]}"
+    return found[0]
+
+
+def countries(args):
+    return {a.country for a in args if a.country}
+
+
+def test_a_protest_without_a_named_target_has_an_empty_target(nlp):
+    for text in ("Thousands of farmers protested in Paris on Monday.",
+                 "Thousands of people demonstrated on Sunday in Brussels, the seat of the EU institutions."):
+        event = of_type(nlp, text, "PROTEST")
+        assert event.target == [], (text, event.target)
+        assert event.location is not None and event.location.country in ("FRA", "BEL")
+
+
+def test_a_protest_keeps_the_target_it_names(nlp):
+    event = of_type(nlp, "Demonstrators gathered in front of the Russian embassy in Yerevan to protest "
+                         "against Russia.", "PROTEST")
+    assert "RUS" in countries(event.target)
+
+
+def test_source_and_target_are_never_the_same_actor(nlp):
+    for text in ("In Belgium and in many French cities, numerous rallies took place on Sunday.",
+                 "Spain recalled its ambassador on Tuesday.",
+                 "Kenyan police said they had arrested the gang's leader in Nairobi."):
+        for event in events(nlp, text):
+            ids = {a.actor for a in event.source if a.actor}
+            assert not ids & {a.actor for a in event.target if a.actor}, (text, event)
+            assert not {a.text.lower() for a in event.source} & {a.text.lower() for a in event.target}
+
+
+def test_a_possessive_goes_to_its_own_clause_subject_not_to_the_target(nlp):
+    event = of_type(nlp, "Since Azerbaijan launched its assault on the enclave, thousands have fled.", "ASSAULT")
+    assert "AZE" in countries(event.source)
+    assert "AZE" not in countries(event.target)
+
+
+def test_he_without_a_person_before_it_stays_unresolved(nlp):
+    text = "France recalled its envoy to Mali on Monday. He accused Russia of spreading lies."
+    accuse = [e for e in events(nlp, text) if e.type == "ACCUSE"]
+    assert all("FRA" not in countries(e.source) for e in accuse), accuse
+
+
+def test_he_takes_the_person_of_the_previous_sentence(nlp):
+    text = "Nikol Pashinyan spoke to reporters in Yerevan. He accused Azerbaijan of ethnic cleansing."
+    event = of_type(nlp, text, "ACCUSE")
+    assert "ARM" in countries(event.source) and "AZE" in countries(event.target)
+
+
+def test_an_unresolved_pronoun_is_not_an_actor(nlp):
+    event = of_type(nlp, "Thousands of farmers protested in Paris, blocking roads with their tractors.", "PROTEST")
+    assert all(a.text.lower() not in ("their", "they", "it", "its") for a in event.source + event.target)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Former French Foreign Minister Bernard Kouchner made the trip to support the Armenian cause.", "trip"),
+    ("The chairman criticised the government's decision to raise taxes.", "chairman"),
+    ("Mounting casualties forced the army to pull back from the town.", "casualties"),
+    ("The law allows the police to arrest protesters without a warrant.", "law"),
+])
+def test_a_common_noun_that_names_no_one_is_never_an_actor(nlp, text, word):
+    for event in events(nlp, text):
+        assert all(word not in a.text.lower() for a in event.source + event.target), (word, event)
+
+
+def test_a_bare_title_takes_the_name_in_apposition(nlp):
+    text = ("The chairman of the Senate Foreign Relations Committee, Senator Bob Menendez, charged "
+            "Azerbaijan with waging a campaign of ethnic cleansing.")
+    event = of_type(nlp, text, "ACCUSE")
+    assert [a.actor for a in event.source] == ["person:bob-menendez"]
+    assert "USA" in countries(event.source)
+
+
+@pytest.mark.parametrize("text", [
+    "The Artsakh authorities agreed to cease hostilities.",
+    "Nagorno-Karabakh refugees protested outside the government building in Yerevan.",
+    "Azerbaijan launched an offensive against Artsakh on Tuesday.",
+])
+def test_artsakh_and_karabakh_armenians_are_not_azerbaijan(nlp, text):
+    (event, *_) = events(nlp, text, "2023-09-20")
+    if event.type == "ASSAULT":
+        assert countries(event.source) == {"AZE"} and "AZE" not in countries(event.target)
+    else:
+        assert countries(event.source) == {"ARM"}
+
+
+def test_greek_cypriots_are_cyprus_not_greece(nlp):
+    event = of_type(nlp, "Greek Cypriots and Turkish Cypriots held a joint rally for reunification in Nicosia.",
+                    "PROTEST")
+    assert countries(event.source) == {"CYP"}
