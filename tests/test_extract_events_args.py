@@ -112,3 +112,30 @@ def test_greek_cypriots_are_cyprus_not_greece(nlp):
     event = of_type(nlp, "Greek Cypriots and Turkish Cypriots held a joint rally for reunification in Nicosia.",
                     "PROTEST")
     assert countries(event.source) == {"CYP"}
+
+
+def test_an_ethnic_group_is_coded_by_the_country_it_lives_in(nlp):
+    event = of_type(nlp, "About 200 ethnic Hungarians demonstrated in Romania on Sunday.", "PROTEST")
+    assert countries(event.source) == {"ROU"}
+
+
+def test_a_body_without_a_country_takes_the_one_country_of_its_story(nlp):
+    event = of_type(nlp, "Malawi's opposition accused the electoral commission of rigging the vote count.", "ACCUSE")
+    assert countries(event.target) == {"MWI"}
+
+
+def test_a_party_without_a_country_takes_the_one_country_its_sentence_names(nlp):
+    text = "The small Liberty party said it would boycott Peru's regional elections."
+    (event, *_) = events(nlp, text)
+    assert countries(event.source) == {"PER"}
+    assert not {a.actor for a in event.source} & {a.actor for a in event.target}
+
+
+def test_a_group_based_somewhere_takes_that_country(nlp):
+    event = of_type(nlp, "A radio station based in northern Kenya defied a ban by the army.", "REJECT")
+    assert countries(event.source) == {"KEN"}
+
+
+def test_a_region_in_a_longer_place_name_gives_the_location_country(nlp):
+    event = of_type(nlp, "Sudan's government lifted a curfew in North Darfur State on Sunday.", "CONCEDE")
+    assert event.location is not None and event.location.country == "SDN"

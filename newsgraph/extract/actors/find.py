@@ -8,6 +8,7 @@ comes after, in ``actors.py``, once these mentions are merged into actors.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -15,7 +16,7 @@ from spacy.tokens import Doc
 
 from newsgraph.extract.actors.context import (SETTLEMENT_NOUNS, acts_as_actor, inside, is_place_use, is_subject,
                              quote_regions, span_head)
-from newsgraph.extract.actors.groups import GroupReader, Pending
+from newsgraph.extract.actors.groups import GroupReader, Pending, sentence_country
 from newsgraph.extract.actors.lexicon import fold
 from newsgraph.extract.actors.mentions import Mention, looks_like_name, trim_entity
 from newsgraph.extract.actors.people import cluster_people, name_words
@@ -311,10 +312,24 @@ class MentionFinder:
         code = lead or lex.demonym_of(tail.text)   # "Greek Cypriots" is a demonym of its own: CYP
         if code is None:
             return False
+        if first >= 1 and doc[first - 1].lower_ in lex.minority_markers:
+            code = self._home_of_minority(first, code) or code   # "ethnic Albanians ... in Serbia": SRB
         self._add(first if lead else last - 1, last, kind="group", key=f"org:{code.lower()}-people",
                   name=doc[first:last].text, country=code, sector="CVL", named=False, origin="ner",
                   subject=is_subject(tail))
         return True
+
+    def _home_of_minority(self, first: int, own: str) -> Optional[str]:
+        """The country an ethnic group lives in: the place its sentence is set in, else the
+        country the sentence names most often, other than the group's own nationality."""
+        place = sentence_country(self.doc, self.quals, first)
+        if place and place != own:
+            return place
+        sent = self.doc[first].sent
+        counts = Counter(c for e in self.quals.ents if e.start >= sent.start and e.end <= sent.end
+                         and e.label_ in ("GPE", "NORP", "LOC")
+                         for c in [self.lex.country_of(e.text) or self.lex.capital_of(e.text)] if c and c != own)
+        return counts.most_common(1)[0][0] if counts else None
 
     def _alias(self, first: int, last: int) -> bool:
         """An acronym in brackets right after a name: "Human Rights Watch (HRW)"."""

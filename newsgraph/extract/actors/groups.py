@@ -223,7 +223,8 @@ class GroupReader:
         if noun.kind == "body":
             fallback = None
             if doc[first].text[:1].isupper() and doc[first].i != doc[first].sent.start or \
-                    doc[first].i == doc[first].sent.start and doc[first].pos_ == "PROPN":
+                    doc[first].i == doc[first].sent.start and doc[first].pos_ == "PROPN" or \
+                    definite and self.only_country:   # "the electoral commission" in a one-country story
                 country = self.only_country   # "the Senate" with no antecedent
                 key = f"org:{country.lower()}-{noun.key}" if country else f"org:{noun.key}"
                 owner = self.lex.country_name(country) if country else None

@@ -93,6 +93,7 @@ class CountryLexicon:
     capitals: dict[str, str] = field(default_factory=dict)    # seats of government
     places: dict[str, Optional[str]] = field(default_factory=dict)   # regions (None: no one country)
     place_people: dict[str, str] = field(default_factory=dict)   # region -> country of its people
+    minority_markers: set[str] = field(default_factory=set)      # "ethnic": a group living elsewhere
     display: dict[str, str] = field(default_factory=dict)     # ISO3 -> name used in roles
     adjective: dict[str, str] = field(default_factory=dict)   # ISO3 -> first listed demonym
     sovereign: set[str] = field(default_factory=set)          # ISO3 of sovereign states
@@ -244,6 +245,8 @@ def build_lexicon(extra_paths: Iterable[str | Path] = ()) -> CountryLexicon:
             _add(lex.capitals, entry["alias"], entry["code"], overwrite=True)
         for entry in data.get("display_names") or []:
             lex.display[entry["code"]] = entry["name"]
+        for entry in data.get("minority_markers") or []:
+            lex.minority_markers.add(entry["word"].lower())
     for entry in read_yaml(DATA_DIR / "actors.yaml").get("places") or []:
         lex.places[strip_name(entry["name"])] = entry.get("country")
         if entry.get("people"):

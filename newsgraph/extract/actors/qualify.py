@@ -75,7 +75,7 @@ class Qualifiers:
             return None
         if first >= 2 and doc[first - 1].text == "-" and doc[first - 2].lower_ in _NEGATORS:
             return None
-        if first >= 1 and doc[first - 1].lower_ == "ethnic":
+        if first >= 1 and doc[first - 1].lower_ in self.lex.minority_markers:
             text = doc[first:last].text
             return Qualifier("name", None, None, text, first, last)   # an ethnicity, not a state
         hit = self.registry_at.get(first)

@@ -52,9 +52,10 @@ def complete(event: Event, named: set) -> None:
     - Protesters without a nationality are taken to be from where they
       protest; a protest that names no one ("rallies took place in
       Belgium") is by the crowd of its place (``org:bel-protesters``).
-    - A domestic-looking target ("the opposition party", "the former
-      president") takes the source's country when the sentence names no
-      other country.
+    - A domestic-looking argument ("the opposition party", "the electoral
+      commission") with no country of its own takes the one country the
+      sentence names; a domestic-looking target takes the source's country
+      when the sentence names no other country.
     """
     location = event.location
     if location is not None and location.country:
@@ -71,6 +72,11 @@ def complete(event: Event, named: set) -> None:
                 arg.country = place
                 if event.type == "PROTEST":
                     arg.actor = f"org:{place.lower()}-protesters"
+    if len(named) == 1:                       # "The Umma party said it will boycott Algeria's elections"
+        for arg in event.source + event.target:
+            if arg.country is None and arg.sector in DOMESTIC_SECTORS and not (arg.actor or "").startswith("igo:"):
+                arg.country = next(iter(named))   # a group of that country, not the country itself
+                arg.actor = arg.actor or f"org:{arg.country.lower()}-{arg.sector.lower()}"
     home = {a.country for a in event.source if a.country}
     if len(home) == 1 and named <= home:
         country = next(iter(home))

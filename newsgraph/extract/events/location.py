@@ -53,6 +53,13 @@ def resolve_place(name: str, resolver: CountryResolver, hints: frozenset = froze
         return best[2], best[3], best[4], True
     if country:
         return country, None, None, True
+    words = name.split()
+    if len(words) > 1:                    # "West Darfur State": the region its name contains
+        for word in sorted(words, key=len, reverse=True):
+            if word[:1].isupper():
+                country, sector = resolver.resolve(word)
+                if country and sector is None:
+                    return country, None, None, True
     return None, None, None, False
 
 

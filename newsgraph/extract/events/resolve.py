@@ -155,6 +155,10 @@ class ArgResolver:
     def _dig_tokens(self, head: Token) -> list[Token]:
         """Tokens of the phrases hanging on a generic head ("rebels in Darfur", "leader of X")."""
         out = []
+        for child in head.rights:       # "a newspaper based in east Beirut", "troops stationed in X"
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                out.extend(g for p in child.children if p.dep_ == "prep" and p.lower_ == "in"
+                           for o in p.children if o.dep_ == "pobj" for g in o.subtree)
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ in _GENERIC_DIG:
                 for pobj in child.children:
