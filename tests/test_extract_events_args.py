@@ -139,3 +139,30 @@ def test_a_group_based_somewhere_takes_that_country(nlp):
 def test_a_region_in_a_longer_place_name_gives_the_location_country(nlp):
     event = of_type(nlp, "Sudan's government lifted a curfew in North Darfur State on Sunday.", "CONCEDE")
     assert event.location is not None and event.location.country == "SDN"
+
+
+def test_a_conditional_threat_is_aimed_at_whoever_must_meet_the_condition(nlp):
+    text = "China threatened to suspend trade talks if Australia goes ahead with the new port law."
+    event = of_type(nlp, text, "THREATEN")
+    assert countries(event.source) == {"CHN"} and "AUS" in countries(event.target)
+
+
+def test_a_city_name_two_countries_share_goes_to_the_one_the_sentence_names(nlp):
+    text = ("Syrian troops shelled rival militias in Tripoli on Monday as fires spread through "
+            "the north Lebanese port.")
+    event = of_type(nlp, text, "ASSAULT")
+    assert "LBN" in countries(event.target) and "LBY" not in countries(event.target)
+
+
+def test_a_small_town_named_as_a_place_still_gives_its_country(nlp):
+    event = of_type(nlp, "Israeli tanks fired shells at targets in Jericho, witnesses said.", "ASSAULT")
+    assert "PSE" in countries(event.target)
+
+
+def test_every_argument_word_entry_says_why():
+    from newsgraph.knowledge.loader import read_yaml
+    from newsgraph.knowledge import data_path
+    entries = list(read_yaml(data_path("event_roles.yaml"))["condition_marks"])
+    entries += read_yaml(data_path("demonyms.yaml"))["minority_markers"]
+    entries += [p for p in read_yaml(data_path("actors.yaml"))["places"] if p.get("people")]
+    assert entries and all(e.get("why") for e in entries)

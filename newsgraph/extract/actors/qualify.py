@@ -14,6 +14,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors.context import POSSESSIVE, prenominal_zone
+from newsgraph.knowledge import geo
 from newsgraph.extract.actors.lexicon import CountryLexicon
 from newsgraph.extract.actors.registry import RegistryEntry
 
@@ -91,14 +92,29 @@ class Qualifiers:
             return Qualifier("country", code, code, self.lex.country_name(code) or text, first, last)
         code = self.lex.capital_of(text)
         if code:
+            other = self._hinted(text, first)
+            if other and other != code:      # not the capital: the city of that name the sentence sets
+                return Qualifier("place", other, None, text, first, last)
             return Qualifier("country", code, code, self.lex.country_name(code) or text, first, last)
         known, code = self.lex.place_of(text)
         if known:
             people = self.lex.people_of(text)
             if people:   # "the Artsakh authorities", "Nagorno-Karabakh refugees": the region's people
                 return Qualifier("place", people, None, text, first, last, people=True)
-            return Qualifier("place", code, None, text, first, last)
+            return Qualifier("place", self._hinted(text, first) or code, None, text, first, last)
         return None
+
+    def _hinted(self, text: str, first: int) -> Optional[str]:
+        """For a city name several countries share, the holder in a country the sentence
+        names ("militias in Tripoli ... the north Lebanese port" -> LBN), else None."""
+        holders = {e[2] for e in geo.gazetteer().get(geo.place_key(text), ()) if e[0] >= 10000}
+        if len(holders) < 2:
+            return None
+        sent = self.doc[first].sent
+        named = {self.lex.country_of(e.text) for e in self.ents
+                 if sent.start <= e.start and e.end <= sent.end and e.label_ in ("GPE", "NORP")}
+        hinted = holders & named
+        return next(iter(hinted)) if len(hinted) == 1 else None
 
     def left(self, first: int, limit: int = 5) -> Optional[Qualifier]:
         """The qualifier among the modifiers right before token ``first``.

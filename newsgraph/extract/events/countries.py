@@ -31,6 +31,20 @@ def warm_tables() -> None:
     geo.coco_patterns()
 
 
+def named_place_country(name: str, hints: frozenset = frozenset(), min_population: int = 10000
+                        ) -> Optional[str]:
+    """Country of a place the tagger named (GPE/LOC/FAC): a city of that name in a country
+    the sentence names wins ("Tripoli ... the north Lebanese port" -> LBN), else the most
+    populous official holder of the name with ``min_population`` people (a named place may
+    be a town too small for the bare-word fallback, "Jericho")."""
+    key = place_key(name)
+    entries = [e for e in gazetteer().get(key, ()) if place_key(e[1]) == key and e[0] >= min_population]
+    hinted = [e for e in entries if e[2] in hints]
+    if hinted:
+        return hinted[0][2]
+    return entries[0][2] if entries else None
+
+
 def country_name(iso3: str) -> Optional[str]:
     """The English short name of ``iso3`` ("FRA" -> "France"), or None."""
     return geo.country_names().get(iso3)

@@ -22,45 +22,17 @@ from newsgraph.records import Actor, Arg
 from newsgraph.extract.actors.lexicon import default_lexicon
 from newsgraph.extract.actors.phoenix import load_agents
 from newsgraph.extract.events.antecedent import agrees, within_reach
-from newsgraph.extract.events.countries import CountryResolver, city_country
+from newsgraph.extract.events.argwords import (allegiance, first_person, is_pronoun,  # noqa: F401  (re-exported)
+                                               same_party)
+from newsgraph.extract.events.countries import CountryResolver, city_country, named_place_country
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.mentions import actor_at, entity_range, mention_index
 
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
-PRONOUNS = frozenset("it they he she them him her its their his this these".split())
-FIRST_PERSON = frozenset("i we us me our my".split())
 RELATIVE = frozenset("who which that whom whose".split())
 _SKIP_LEFT = frozenset(("det", "punct", "cc", "predet", "advmod", "preconj", "mark", "aux", "neg",
                         "nummod", "quantmod", "case", "prep"))
 _GENERIC_DIG = ("of", "in", "from", "for", "by")
-
-
-def allegiance(token: Token) -> bool:
-    """Whether a word is a "pro-X" / "anti-X" modifier (or the X of one)."""
-    low = token.lower_
-    if low.startswith(("pro-", "anti-")):
-        return True
-    doc = token.doc
-    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in ("pro", "anti")
-
-
-def is_pronoun(token: Token) -> bool:
-    """A personal or possessive pronoun that may stand for an actor ("it", "their")."""
-    return token.pos_ == "PRON" and token.lower_ in PRONOUNS
-
-
-def first_person(token: Token) -> bool:
-    """"we", "I", "our": the speaker, not a third party."""
-    return token.pos_ == "PRON" and token.lower_ in FIRST_PERSON
-
-
-def same_party(a: list, b: list) -> bool:
-    """Whether two Arg lists share an actor or a country (or one of them is empty)."""
-    if not a or not b:
-        return True
-    ids = {x.actor for x in a if x.actor} | {x.country for x in a if x.country}
-    other = {x.actor for x in b if x.actor} | {x.country for x in b if x.country}
-    return not ids or not other or bool(ids & other)
 
 
 class ArgResolver:
@@ -77,6 +49,7 @@ class ArgResolver:
         self._ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         self._issuers: dict[Optional[str], list[Token]] = {}   # instrument lemma -> its objects
         self._cache: dict[int, Optional[Arg]] = {}
+        self._sent_hints: dict[int, frozenset] = {}
         self._has_actors = bool(doc._.ng_actors)
         index = mention_index(doc) if self._has_actors else []
         self._m_starts = [m[0] for m in index]
@@ -127,8 +100,15 @@ class ArgResolver:
                 if ent is not None and ent.start not in seen:
                     seen.add(ent.start)
                     country, sector = self.resolver.resolve(ent.text)
+                    if sector == "GOV" and ent.label_ == "GPE":      # a capital's name, or a city of that name
+                        hints = self._hints(token)                     # in a country the sentence names
+                        other = named_place_country(ent.text, hints)
+                        if other in hints and other != country:
+                            country, sector = other, None
                     country = country or default_lexicon().people_of(ent.text)   # "Artsakh" as an actor
-                    if not country and ent.label_ in ("GPE", "LOC", "FAC", "ORG"):
+                    if not country and ent.label_ in ("GPE", "LOC", "FAC"):
+                        country = named_place_country(ent.text, self._hints(token))   # "targets in Jericho"
+                    if not country and ent.label_ == "ORG":
                         country = city_country(ent.text)     # "a missionary from Calgary"
                     if country:
                         return country, sector, token
@@ -137,6 +117,19 @@ class ArgResolver:
                 if country:
                     return country, sector, token
         return None, None, None
+
+    def _hints(self, token: Token) -> frozenset:
+        """Countries the sentence of ``token`` names by country names and demonyms (cached)."""
+        sent = token.sent
+        if sent.start not in self._sent_hints:
+            found = set()
+            for ent in self.ents:
+                if sent.start <= ent.start and ent.end <= sent.end and ent.label_ in ("GPE", "NORP"):
+                    country, sector = self.resolver.resolve(ent.text)
+                    if country and sector is None:
+                        found.add(country)
+            self._sent_hints[sent.start] = frozenset(found)
+        return self._sent_hints[sent.start]
 
     def _sector_from(self, head: Token, tokens: list[Token]) -> Optional[str]:
         """PLOVER sector from the head noun, else from other words of the phrase."""

@@ -9,12 +9,24 @@ applies those rules on top of ``event_args`` and returns resolved Args.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
+
+from newsgraph.knowledge.loader import merged, require
 
 from newsgraph.records import Arg
 from newsgraph.extract.events.args import ArgBuilder
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.triggers import Candidate
+
+
+@lru_cache(maxsize=1)
+def condition_marks() -> frozenset:
+    """Words opening a condition that names a threat's target (``event_roles.yaml``)."""
+    data = merged("event_roles.yaml")
+    return frozenset(require(e, ("word", "why"), "event_roles.yaml condition_marks")["word"].lower()
+                     for e in data.get("condition_marks") or [])
 
 
 class RoleAssigner:
@@ -83,6 +95,8 @@ class RoleAssigner:
                     break
         if cand.type == "PROTEST" and not tgt_tokens:
             tgt_tokens = self._protest_targets(cand)
+        if cand.type == "THREATEN" and not tgt_tokens:
+            tgt_tokens = self._conditioned(cand)
         actors = [t for t in src_tokens if not self._event_noun(t)]
         if actors and len(actors) < len(src_tokens):
             src_tokens = actors                      # "Faced with Paris' condemnation, Baku denounced"
@@ -130,6 +144,18 @@ class RoleAssigner:
                                 found = args.dig(pobj) if pobj.dep_ == "pobj" else []
                                 if found:
                                     return found
+        return []
+
+    def _conditioned(self, cand) -> list:
+        """Whom a conditional threat is aimed at: the subject of its "if"/"unless" clause
+        ("threatened to stop talks if the United States deploys missiles")."""
+        marks = condition_marks()
+        for token in dict.fromkeys((cand.anchor, cand.head)):
+            for clause in token.subtree:
+                if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children):
+                    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+                    if subjects:
+                        return self.args.expand(subjects)
         return []
 
     def _clause_subjects(self, head: Token) -> list:

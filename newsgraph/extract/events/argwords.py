@@ -1,0 +1,39 @@
+"""Small tests on argument words shared by the event modules: pronouns, "pro-/anti-" words.
+
+Why this module exists: the argument finder, the resolver and the merging step all ask
+whether a word is a pronoun or an allegiance modifier; one definition keeps them agreeing.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+PRONOUNS = frozenset("it they he she them him her its their his this these".split())
+FIRST_PERSON = frozenset("i we us me our my".split())
+
+
+def allegiance(token: Token) -> bool:
+    """Whether a word is a "pro-X" / "anti-X" modifier (or the X of one)."""
+    low = token.lower_
+    if low.startswith(("pro-", "anti-")):
+        return True
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in ("pro", "anti")
+
+
+def is_pronoun(token: Token) -> bool:
+    """A personal or possessive pronoun that may stand for an actor ("it", "their")."""
+    return token.pos_ == "PRON" and token.lower_ in PRONOUNS
+
+
+def first_person(token: Token) -> bool:
+    """"we", "I", "our": the speaker, not a third party."""
+    return token.pos_ == "PRON" and token.lower_ in FIRST_PERSON
+
+
+def same_party(a: list, b: list) -> bool:
+    """Whether two Arg lists share an actor or a country (or one of them is empty)."""
+    if not a or not b:
+        return True
+    ids = {x.actor for x in a if x.actor} | {x.country for x in a if x.country}
+    other = {x.actor for x in b if x.actor} | {x.country for x in b if x.country}
+    return not ids or not other or bool(ids & other)
