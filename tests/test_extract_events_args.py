@@ -166,3 +166,10 @@ def test_every_argument_word_entry_says_why():
     entries += read_yaml(data_path("demonyms.yaml"))["minority_markers"]
     entries += [p for p in read_yaml(data_path("actors.yaml"))["places"] if p.get("people")]
     assert entries and all(e.get("why") for e in entries)
+
+
+def test_the_subject_of_an_allowed_act_is_the_target(nlp):
+    text = "Zambia's Supreme Court allowed the opposition leader to stand in the presidential election."
+    event = of_type(nlp, text, "CONCEDE")
+    assert countries(event.source) == {"ZMB"} and countries(event.target) == {"ZMB"}
+    assert event.target[0].text.endswith("opposition leader")

@@ -133,6 +133,10 @@ class ArgBuilder(ArgResolver):
                 heads += [g for g in child.children if g.dep_ == "pobj"]
         if etype in ("ASSAULT", "SANCTION", "COERCE", "THREATEN", "ACCUSE") or etype in _OBJECT_PREPS:
             heads += [g for p in on_object for g in p.children if g.dep_ == "pobj"]   # "fired shells at X"
+        if not heads:                       # "allowed Ouattara to run": the parser's clause subject
+            heads += [g for c in kids if c.dep_ in ("ccomp", "xcomp") and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for g in c.children if g.dep_ == "nsubj" and self.actorish(g)]
         heads = [h for h in heads if self.lex.lemma(h) not in self.lex.cls("projectile")]
         if etype == "MOBILIZE" or (etype == "SANCTION" and heads):
             own = self.lex.cls("forces") if etype == "MOBILIZE" else self.lex.cls("personnel")
