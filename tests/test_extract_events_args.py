@@ -173,3 +173,12 @@ def test_the_subject_of_an_allowed_act_is_the_target(nlp):
     event = of_type(nlp, text, "CONCEDE")
     assert countries(event.source) == {"ZMB"} and countries(event.target) == {"ZMB"}
     assert event.target[0].text.endswith("opposition leader")
+
+
+def test_a_country_named_in_another_clause_or_by_a_nationality_word_is_not_given_away(nlp):
+    for text, kind in (("The Security Council was urged by France to meet, as world leaders arrived "
+                        "in New York.", "CONSULT"),
+                       ("The MPs called for the protection of Armenian detainees' rights.", "REQUEST")):
+        for event in events(nlp, text):
+            if event.type == kind:
+                assert not countries(event.source), (text, event.source)

@@ -305,8 +305,11 @@ class EventCoder:
         magnitudes(sent, built, events, lex)
         named = sentence_countries(sent, args.ents, self.resolver)
         reciprocal = reciprocal_sentence(sent, lex)
-        for event in events:
-            complete(event, named)
+        for (cand, _s, _t), event in zip(built, events):
+            clause = {t.i for t in cand.anchor.subtree} | {t.i for t in cand.head.subtree}
+            states = frozenset(sentence_countries(sent, [e for e in args.ents if e.start in clause],
+                                                  self.resolver, ("GPE",)))
+            complete(event, named, states)
         merged = merge(events)
         for event in merged:
             drop_self_loops(event, reciprocal, lex)

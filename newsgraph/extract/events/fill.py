@@ -27,7 +27,7 @@ DOMESTIC_SECTORS = frozenset(("GOV", "OPP", "PTY", "CVL", "REB", "JUD", "LEG", "
                               "REF", "REL", "BUS"))
 SIZE_TYPES = frozenset(("PROTEST", "COERCE", "SANCTION", "MOBILIZE"))
 
-def sentence_countries(sent: Span, ents: list, resolver: CountryResolver) -> set:
+def sentence_countries(sent: Span, ents: list, resolver: CountryResolver, labels: tuple = ("GPE", "NORP")) -> set:
     """Countries named by the sentence's place and nationality entities.
 
     Args:
@@ -36,14 +36,14 @@ def sentence_countries(sent: Span, ents: list, resolver: CountryResolver) -> set
     """
     found = set()
     for ent in ents:
-        if ent.start >= sent.start and ent.end <= sent.end and ent.label_ in ("GPE", "NORP"):
+        if ent.start >= sent.start and ent.end <= sent.end and ent.label_ in labels:
             country, _sector = resolver.resolve(ent.text)
             if country:
                 found.add(country)
     return found
 
 
-def complete(event: Event, named: set) -> None:
+def complete(event: Event, named: set, states: frozenset = frozenset()) -> None:
     """Fill missing countries the way PLOVER coders do.
 
     - A material act done in a place ("shelled positions near Bakhmut",
@@ -54,7 +54,10 @@ def complete(event: Event, named: set) -> None:
       Belgium") is by the crowd of its place (``org:bel-protesters``).
     - A domestic-looking argument ("the opposition party", "the electoral
       commission") with no country of its own takes the one country the
-      sentence names; a domestic-looking target takes the source's country
+      sentence names, when the event's own clause names it as a state, not
+      only by a nationality word ("called for Armenian detainees' rights")
+      or in another clause ("urged by France ... as world leaders arrived");
+      a domestic-looking target takes the source's country
       when the sentence names no other country.
     """
     location = event.location
@@ -72,7 +75,7 @@ def complete(event: Event, named: set) -> None:
                 arg.country = place
                 if event.type == "PROTEST":
                     arg.actor = f"org:{place.lower()}-protesters"
-    if len(named) == 1:                       # "The Umma party said it will boycott Algeria's elections"
+    if len(named) == 1 and named <= states:   # "The Umma party said it will boycott Algeria's elections"
         for arg in event.source + event.target:
             if arg.country is None and arg.sector in DOMESTIC_SECTORS and not (arg.actor or "").startswith("igo:"):
                 arg.country = next(iter(named))   # a group of that country, not the country itself
@@ -118,8 +121,13 @@ def drop_non_actors(doc: Doc, event: Event, names_actor) -> None:
         kept = []
         for arg in getattr(event, name):
             span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
-            if span is None or not len(span) or names_actor(span.root, arg):
+            if span is None or not len(span):
                 kept.append(arg)
+                continue
+            head = span.root
+            if not names_actor(head, arg):
+                continue
+            kept.append(arg)
         setattr(event, name, kept)
 
 
