@@ -115,7 +115,7 @@ class ActorBook:
             known = entry.role_on(self.published) if entry is not None else None
             if known and (actor.role is None or " of " not in actor.role and known.startswith(actor.role)):
                 actor.role = known
-            if actor.kind in ("person", "org") and actor.country is None:
+            if actor.kind in ("person", "organization") and actor.country is None:
                 self._phoenix(actor)
             if actor.kind == "person" and actor.country is None and actor.role and only_country \
                     and actor.sector in STATE_SECTORS:
