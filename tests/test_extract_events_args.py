@@ -182,3 +182,16 @@ def test_a_country_named_in_another_clause_or_by_a_nationality_word_is_not_given
         for event in events(nlp, text):
             if event.type == kind:
                 assert not countries(event.source), (text, event.source)
+
+
+def test_a_dictionary_organisation_is_not_read_as_its_country_s_army(nlp):
+    text = "The Sudan People's Liberation Army accused Khartoum of bombing villages."
+    (event, *_) = events(nlp, text, "2004-05-01")
+    assert [(a.country, a.sector) for a in event.source] == [("SDN", "REB")]
+    assert event.source[0].actor != "org:sdn-mil"
+
+
+def test_a_phoenix_region_code_is_never_a_country():
+    from newsgraph.extract.actors.phoenix import load_phoenix
+    found = load_phoenix().lookup("Kosovo Liberation Army", "1999-01-01")
+    assert found is not None and found.sector == "REB" and found.country is None

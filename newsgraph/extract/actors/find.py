@@ -20,6 +20,7 @@ from newsgraph.extract.actors.groups import GroupReader, Pending, sentence_count
 from newsgraph.extract.actors.lexicon import fold
 from newsgraph.extract.actors.mentions import Mention, looks_like_name, trim_entity
 from newsgraph.extract.actors.people import cluster_people, name_words
+from newsgraph.extract.actors.phoenix import load_phoenix
 from newsgraph.extract.actors.qualify import Qualifiers
 from newsgraph.extract.actors.roles import RoleReader, TitleInfo
 from newsgraph.extract.actors.vocab import RoleTitle
@@ -88,6 +89,7 @@ class MentionFinder:
         out = self.found
         self._registry()
         self._people()
+        self._dictionary_orgs()
         groups = GroupReader(self.doc, self.lex, self.words, self.registry, self.quals)
         mentions, pending = groups.read(self.res.matcher.sector_matches(self.doc), self.taken)
         out.mentions += mentions
@@ -330,6 +332,27 @@ class MentionFinder:
                          and e.label_ in ("GPE", "NORP", "LOC")
                          for c in [self.lex.country_of(e.text) or self.lex.capital_of(e.text)] if c and c != own)
         return counts.most_common(1)[0][0] if counts else None
+
+    def _dictionary_orgs(self) -> None:
+        """Organisations the Phoenix dictionaries name, before sector nouns are read, so
+        that "the Sudan People's Liberation Army" is the rebel movement (SDN, REB), not
+        Sudan's army."""
+        from newsgraph.extract.actors.registry import slugify
+
+        book = load_phoenix()
+        for ent in self.quals.ents:
+            if ent.label_ != "ORG" or len(ent) < 3:
+                continue
+            first, last = trim_entity(self.doc, ent.start, ent.end)
+            if last - first < 3 or any(self.taken[first:last]):
+                continue
+            text = self.doc[first:last].text
+            found = book.lookup(text, self.doc._.ng_published)
+            if found is None or not found.code or found.sector is None:
+                continue
+            self._add(first, last, kind="organization", key=f"org:{slugify(text)}", name=text,
+                      country=found.country, sector=found.sector, origin="ner",
+                      subject=is_subject(span_head(self.doc, first, last)))
 
     def _alias(self, first: int, last: int) -> bool:
         """An acronym in brackets right after a name: "Human Rights Watch (HRW)"."""

@@ -15,7 +15,7 @@ import functools
 from dataclasses import dataclass
 from typing import Optional
 
-from newsgraph.knowledge import data_path
+from newsgraph.knowledge import data_path, geo
 from newsgraph.knowledge.loader import read_yaml
 from newsgraph.extract.actors.lexicon import fold
 
@@ -45,6 +45,8 @@ class PhoenixBook:
             return None, self.international[head]
         sector = next((self.sectors[rest[i:i + 3]] for i in range(0, len(rest), 3)
                        if rest[i:i + 3] in self.sectors), None)
+        if head not in geo.country_names():
+            return None, sector          # a region code ("EEU", "AFR"), not a country
         return head, sector
 
     def lookup(self, name: str, date: Optional[str] = None) -> Optional[PhoenixActor]:
