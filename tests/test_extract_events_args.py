@@ -195,3 +195,8 @@ def test_a_phoenix_region_code_is_never_a_country():
     from newsgraph.extract.actors.phoenix import load_phoenix
     found = load_phoenix().lookup("Kosovo Liberation Army", "1999-01-01")
     assert found is not None and found.sector == "REB" and found.country is None
+
+
+def test_an_attack_without_a_named_target_has_an_empty_target(nlp):
+    event = of_type(nlp, "Heavy fighting broke out in Tripoli overnight, residents said.", "ASSAULT")
+    assert event.target == [] and event.location is not None and event.location.country == "LBY"

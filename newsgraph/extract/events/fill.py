@@ -20,9 +20,10 @@ from newsgraph.extract.events.numbers import quantities
 from newsgraph.extract.events.resolve import same_party
 
 # Acts whose recipient PLOVER codes as the place they are done in when no one else is named
-# ("reimposed blockades in the West Bank" -> PSE). Not protests: a protest without a named
-# target has an empty target; where it happened is its location ("rallies in Brussels").
-PLACE_TARGET_TYPES = frozenset(("ASSAULT", "COERCE", "MOBILIZE", "CONCEDE", "RETREAT", "INVESTIGATE", "AID"))
+# ("reimposed blockades in the West Bank" -> PSE). Not protests or attacks: one without a
+# named target has an empty target; where it happened is its location ("rallies in Brussels",
+# "fighting in Tripoli").
+PLACE_TARGET_TYPES = frozenset(("COERCE", "MOBILIZE", "CONCEDE", "RETREAT", "INVESTIGATE", "AID"))
 DOMESTIC_SECTORS = frozenset(("GOV", "OPP", "PTY", "CVL", "REB", "JUD", "LEG", "COP", "EDU", "LAB", "MED",
                               "REF", "REL", "BUS"))
 SIZE_TYPES = frozenset(("PROTEST", "COERCE", "SANCTION", "MOBILIZE"))
@@ -46,9 +47,10 @@ def sentence_countries(sent: Span, ents: list, resolver: CountryResolver, labels
 def complete(event: Event, named: set, states: frozenset = frozenset()) -> None:
     """Fill missing countries the way PLOVER coders do.
 
-    - A material act done in a place ("shelled positions near Bakhmut",
-      "curfew in Cizre") with no identified target gets the place as
-      target (PLOVER recipients may be places); a protest never does.
+    - A coercive or military act done in a place ("curfew in Cizre",
+      "troops on alert in the West Bank") with no identified target gets
+      the place as target (PLOVER recipients may be places); a protest or
+      an attack never does (an attack's target is what the text names).
     - Protesters without a nationality are taken to be from where they
       protest; a protest that names no one ("rallies took place in
       Belgium") is by the crowd of its place (``org:bel-protesters``).
