@@ -200,3 +200,18 @@ def test_a_phoenix_region_code_is_never_a_country():
 def test_an_attack_without_a_named_target_has_an_empty_target(nlp):
     event = of_type(nlp, "Heavy fighting broke out in Tripoli overnight, residents said.", "ASSAULT")
     assert event.target == [] and event.location is not None and event.location.country == "LBY"
+
+
+def test_a_possessive_on_a_launched_offensive_is_its_launcher_and_the_object_is_the_target(nlp):
+    event = of_type(nlp, "Russia launched its offensive on Ukraine in February 2022.", "ASSAULT")
+    assert countries(event.source) == {"RUS"} and "UKR" in countries(event.target)
+
+
+def test_a_recalled_envoy_points_at_the_country_it_served_in(nlp):
+    event = of_type(nlp, "Spain recalled its ambassador to Argentina on Tuesday.", "SANCTION")
+    assert countries(event.source) == {"ESP"} and countries(event.target) == {"ARG"}
+
+
+def test_each_other_makes_the_sources_the_targets(nlp):
+    event = of_type(nlp, "Rival factions of the Libyan army clashed with each other in Tripoli.", "ASSAULT")
+    assert countries(event.target) == {"LBY"} and [a.text for a in event.target] == [a.text for a in event.source]

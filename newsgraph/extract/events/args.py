@@ -138,6 +138,10 @@ class ArgBuilder(ArgResolver):
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                 for g in c.children if g.dep_ == "nsubj" and self.actorish(g)]
         heads = [h for h in heads if self.lex.lemma(h) not in self.lex.cls("projectile")]
+        if etype == "SANCTION":              # "recalled its ambassador to Argentina": the host country
+            heads += [g for h in heads if self.lex.lemma(h) in self.lex.cls("personnel")
+                      for p in h.children if p.dep_ == "prep" and p.lower_ in ("to", "in", "from")
+                      for g in p.children if g.dep_ == "pobj" and self.actorish(g)]
         if etype == "MOBILIZE" or (etype == "SANCTION" and heads):
             own = self.lex.cls("forces") if etype == "MOBILIZE" else self.lex.cls("personnel")
             kept = [h for h in heads if self.lex.lemma(h) not in own]

@@ -108,6 +108,8 @@ def drop_self_loops(event: Event, reciprocal: bool, lex: Lexicon) -> None:
     sides = tuple(f"{p}-" for p in lex.cls("allegiance_prefixes"))
     event.target = [a for a in event.target if not (a.actor is None and a.text.lower().startswith(sides))]
     if reciprocal:
+        if event.source and not event.target:    # "factions clashed with each other": on one another
+            event.target = [replace(a) for a in event.source]
         return
     actors = {a.actor for a in event.source if a.actor}
     texts = {a.text.lower() for a in event.source}

@@ -17,6 +17,7 @@ from newsgraph.knowledge.loader import merged, require
 
 from newsgraph.records import Arg
 from newsgraph.extract.events.args import ArgBuilder
+from newsgraph.extract.events.argwords import is_pronoun
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.triggers import Candidate
 
@@ -68,6 +69,8 @@ class RoleAssigner:
                     first.dep_ == "nsubjpass" and self.lex.lemma(anchor) in lex.light_verbs)
                 if carried:
                     agents = [t for t in args.agents(anchor) if t not in head.subtree]
+                    src_tokens = [t for t in src_tokens if not (is_pronoun(t) and t.dep_ == "poss")] \
+                        if agents else src_tokens        # "X launched its offensive": "its" is X, not a target
                     if agents and src_tokens and not tgt_tokens:
                         tgt_tokens = src_tokens          # "Qatar hosted talks between X and Y"
                     src_tokens = agents or src_tokens
