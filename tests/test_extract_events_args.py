@@ -215,3 +215,9 @@ def test_a_recalled_envoy_points_at_the_country_it_served_in(nlp):
 def test_each_other_makes_the_sources_the_targets(nlp):
     event = of_type(nlp, "Rival factions of the Libyan army clashed with each other in Tripoli.", "ASSAULT")
     assert countries(event.target) == {"LBY"} and [a.text for a in event.target] == [a.text for a in event.source]
+
+
+def test_he_is_not_given_a_woman_the_registry_knows(nlp):
+    text = "Giorgia Meloni met reporters in Rome. He accused France of hypocrisy."
+    accuse = [e for e in events(nlp, text, "2024-03-01") if e.type == "ACCUSE"]
+    assert all("person:giorgia-meloni" not in {a.actor for a in e.source} for e in accuse)

@@ -10,6 +10,7 @@ government, a country's people). Anything else stays unresolved.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 from spacy.tokens import Doc, Token
@@ -17,8 +18,16 @@ from spacy.tokens import Doc, Token
 from newsgraph.records import Arg
 
 PERSON_PRONOUNS = frozenset("he him his she her hers".split())
+FEMININE = frozenset("she her hers".split())
 THING_PRONOUNS = frozenset("it its".split())
 PLURAL_PRONOUNS = frozenset("they them their theirs".split())
+
+
+@lru_cache(maxsize=1)
+def _genders() -> dict[str, str]:
+    """Actor id -> "m"/"f" for the people the registry (actors.yaml) knows."""
+    from newsgraph.extract.actors.registry import load_registry
+    return {e.id: e.gender for e in load_registry() if e.gender}
 
 
 def pronoun_kind(token: Token) -> Optional[str]:
@@ -77,6 +86,7 @@ def agrees(doc: Doc, pronoun: Token, arg: Optional[Arg]) -> bool:
     if arg is None or not (arg.actor or arg.country or arg.sector):
         return False
     kind = pronoun_kind(pronoun)
-    if kind is None:
+    if kind is None or kind not in arg_kind(doc, arg):
         return False
-    return kind in arg_kind(doc, arg)
+    gender = _genders().get(arg.actor or "") if kind == "person" else None
+    return gender is None or gender == ("f" if pronoun.lower_ in FEMININE else "m")
