@@ -210,6 +210,21 @@ def _quote_speaker(doc: Doc, token: Token, args: ArgBuilder) -> list[Token]:
     return []
 
 
+def _addressee(subject: Token, lex: Lexicon, args: ArgBuilder) -> bool:
+    """Whether the one who "must" act is someone a demand can be made of: a named actor, a
+    pronoun, a country, or an official, armed or organised body (``frames.addressee_sectors``).
+    Rules for the public ("travellers must self-isolate", "schools have to close") state a
+    policy and request nothing of anyone (PLOVER codes no REQUEST for them)."""
+    if subject.pos_ == "PRON":
+        return True
+    if subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or args.resolver.resolve(subject.text)[0]:
+        return True
+    sector = lex.sectors.get(lex.lemma(subject)) or lex.sectors.get(subject.lower_)
+    if sector is not None:
+        return sector.lower() in lex.frame("addressee_sectors")
+    return args.actor(subject.idx, subject.idx + len(subject)) is not None
+
+
 def obligations(doc: Doc, sent: Span, lex: Lexicon, args: ArgBuilder) -> list[Candidate]:
     """REQUEST events made of reported obligations: "X said Y must/should/has to act".
 
@@ -237,6 +252,8 @@ def obligations(doc: Doc, sent: Span, lex: Lexicon, args: ArgBuilder) -> list[Ca
         if not subjects or first_person(subjects[0]) or subjects[0].lower_ in ("you", "one") or any(
                 first_person(c) for c in subjects[0].children if c.dep_ == "poss"):
             continue
+        if not _addressee(subjects[0], lex, args):
+            continue                          # "travellers must self-isolate": a rule, not a demand
         speakers = reporter(verb, args, lex)
         if not speakers and not (verb.dep_ in ("ccomp", "xcomp") and lex.lemma(verb.head) not in lex.frame("say")):
             speakers = _quote_speaker(doc, trigger, args)

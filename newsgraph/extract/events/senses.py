@@ -8,8 +8,31 @@ the words they test are lexicon classes in plover.yaml.
 """
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.triggers import Candidate
+
+
+def _verbal_target(verb: Token, lex: Lexicon) -> bool:
+    """Whether an attack verb's object or complement makes it words, not force: the object is
+    something said or decided ("attacked the policy", class ``criticised_things``), the act is
+    characterised ("attacked X as cruel"), or one named person attacks another with no weapon
+    or armed actor in sight ("Trump attacked Harris")."""
+    kids = list(verb.children)
+    objs = [c for c in kids if c.dep_ == "dobj"]
+    if any(lex.lemma(o) in lex.cls("criticised_things") for o in objs):
+        return True
+    if objs and any(c.dep_ == "prep" and c.lower_ == "as" and any(
+            g.pos_ == "ADJ" or lex.lemma(g) in lex.cls("criticised_things") for g in c.children) for c in kids):
+        return True
+    subjects = [c for c in kids if c.dep_ == "nsubj"]
+    if objs and subjects and all(t.ent_type_ == "PERSON" for t in (objs[0], subjects[0])):
+        armed = lex.cls("forces")
+        return not any(lex.lemma(t) in armed or lex.lemma(t) in lex.cls("projectile") or
+                       lex.sectors.get(lex.lemma(t)) in ("MIL", "REB", "COP", "CRM")
+                       for t in verb.subtree)
+    return False
 
 
 def refine(cand: Candidate, lex: Lexicon) -> None:
@@ -24,9 +47,12 @@ def refine(cand: Candidate, lex: Lexicon) -> None:
             if violent:
                 cand.type, cand.role = "ACCUSE", None
     if cand.type == "ASSAULT" and cand.kind == "verb" and any(
-            c.dep_ == "prep" and c.lower_ == "with" and any(lex.lemma(g) in lex.cls("verbal_manner")
-                                                         for g in c.children) for c in cand.head.children):
-        cand.type, cand.mode = "ACCUSE", None    # "attacked with words / with anger"
+            c.dep_ == "prep" and c.lower_ in ("with", "in") and any(lex.lemma(g) in lex.cls("verbal_manner")
+                                                                 for g in c.children) for c in cand.head.children):
+        cand.type, cand.mode = "ACCUSE", None    # "attacked with words", "attacked X in a speech"
+    if cand.type == "ASSAULT" and cand.kind == "verb" and lex.lemma(cand.head) in lex.cls("verbal_attack_verbs") \
+            and _verbal_target(cand.head, lex):
+        cand.type, cand.mode = "ACCUSE", None    # "attacked the government's policy", "attacked Harris"
     if cand.type == "ASSAULT" and cand.kind == "verb" and lex.lemma(cand.head) in lex.cls("verbal_attack_verbs"):
         for child in cand.head.children:
             if child.dep_ == "prep" and child.lower_ in lex.cls("grievance_preps") and any(
