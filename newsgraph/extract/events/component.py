@@ -43,6 +43,7 @@ from newsgraph.extract.events.dates import attached_timexes
 from newsgraph.extract.events.fill import (complete, drop_self_loops, identified, register_groups, told_again, magnitudes, merge, reciprocal_sentence,
                                            sentence_countries)
 from newsgraph.extract.events.lexicon import Lexicon, load_lexicon
+from newsgraph.extract.events.judgements import judgements
 from newsgraph.extract.events.location import find_location
 from newsgraph.extract.events.resolve import is_pronoun
 from newsgraph.extract.events.roles import RoleAssigner
@@ -166,6 +167,10 @@ class EventCoder:
         cands += frames.failures(sent, cands, lex)
         cands += frames.warnings(sent, cands, lex, args)
         cands += frames.obligations(doc, sent, lex, args)
+        judged = judgements(sent, lex, args, lambda verb: frames.reporter(verb, args, lex))
+        if judged:
+            taken = {c.head.i for c in judged}
+            cands = [c for c in cands if c.head.i not in taken] + judged
         frames.assign_roles(cands, lex)
         containers = frames.link(cands, lex)
         frames.apply_frames(cands, lex)

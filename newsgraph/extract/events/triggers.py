@@ -51,6 +51,7 @@ class Candidate:
     via_say: bool = False        # a noun quoted as what someone said ('"Strong condemnation," writes X')
     fixed_status: Optional[str] = None     # set by a frame rule ("has not ruled out force": asserted)
     cameo: bool = False          # found only by the CAMEO verb dictionary (a fallback)
+    preset: bool = False         # sources and targets set by the rule that found it (event_judgements)
 
 
 
