@@ -89,6 +89,12 @@ class TriggerFinder:
         lemma = self.lex.lemma(subject)
         return self.lex.sectors.get(lemma) in ("MIL", "REB", "COP") or lemma in self.lex.cls("forces")
 
+    def _violent(self, token: Token) -> bool:
+        """Whether a noun names force or what it fires ("airstrikes", "shells", "a missile")."""
+        found = self.noun_entry(token)
+        return (found is not None and found[0].type == "ASSAULT") or \
+            self.lex.lemma(token) in self.lex.cls("projectile")
+
     def needs_ok(self, entry: Entry, token: Token) -> bool:
         """Whether ``token`` meets the entry's ``needs`` constraints."""
         if not entry.needs:
@@ -144,8 +150,11 @@ class TriggerFinder:
             return False
         if entry.need("actor_subject") and not any(self._leader(c) for c in subjects):
             return False
-        if entry.need("armed_subject") and not any(self._armed(c) for c in subjects):
-            return False
+        if entry.need("armed_subject") and not any(self._armed(c) for c in subjects) and \
+                not (token.dep_ not in ("acl", "relcl", "advcl", "amod") and any(
+                    self._armed(g) or self._violent(g) for c in kids if c.dep_ == "agent"
+                    for g in c.children if g.dep_ == "pobj")):
+            return False                      # "the camp was hit by airstrikes": the agent is armed
         if entry.need("plural") and token.tag_ not in ("NNS", "NNPS"):
             return False
         return True
