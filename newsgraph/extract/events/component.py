@@ -52,6 +52,7 @@ from newsgraph.extract.events.senses import refine
 from newsgraph.extract.events.triggers import Candidate, TriggerFinder
 
 NAME_LABELS = ("ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT")
+NOT_EVENT_LABELS = ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL")
 SPAN_KEY = "ng_events"
 log = logging.getLogger(__name__)
 
@@ -149,6 +150,8 @@ class EventCoder:
             if token.ent_type_ in NAME_LABELS and (token.ent_iob_ == "I" or (
                     token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I")):
                 continue                      # a word of a name: "Strike Force", "Anti-Corruption Commission"
+            if token.ent_type_ in NOT_EVENT_LABELS or finder.negated_by_prefix(token):
+                continue                      # "in March", "a non-aggression pact"
             if token.pos_ == "VERB" or finder.undoing_prefix(token):
                 cand = finder.verb(token)
             elif token.pos_ in ("NOUN", "PROPN"):

@@ -252,7 +252,8 @@ class TriggerFinder:
                     return found[0]
         return None
 
-    def _reversal(self, lemma: str, obj: Optional[Token], subject_crowd: bool) -> Optional[Entry]:
+    def _reversal(self, lemma: str, obj: Optional[Token], subject_crowd: bool,
+                  phrasal: bool = False) -> Optional[Entry]:
         """Stopping or lifting an event: the reversed type ("lift curfew" -> CONCEDE)."""
         if obj is None:
             return None
@@ -261,11 +262,17 @@ class TriggerFinder:
             return None
         if lemma in self.lex.blockers and inner.type == "PROTEST" and not subject_crowd:
             return Entry(key=f"{lemma} protest", type="COERCE", mode="restrict")
-        if lemma in self.lex.reversal_verbs or lemma in self.lex.reversal_nouns:
+        if phrasal or lemma in self.lex.reversal_verbs or lemma in self.lex.reversal_nouns:
             return self.lex.reversal_types.get(inner.type)
         return None
 
     # ----- main -------------------------------------------------------------------------
+    def negated_by_prefix(self, token: Token) -> bool:
+        """Whether a word is written after a negating prefix ("non-aggression", "non-violent")."""
+        doc = token.doc
+        return token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_ and \
+            doc[token.i - 2].lower_ in self.lex.negating_prefixes
+
     def undoing_prefix(self, token: Token) -> bool:
         """Whether a word is written after an undoing prefix ("de-escalate"; the small
         model may tag such a word as a noun)."""
@@ -325,6 +332,16 @@ class TriggerFinder:
                         return Candidate(token, token, "verb", entry.type, entry.mode, token.i, end,
                                          target_preps=entry.target_preps)
         subjects = [c for c in kids if c.dep_ == "nsubj"]
+        particle = next((f"{lemma} {c.lower_}" for c in kids if c.dep_ in ("prt", "prep")
+                         and f"{lemma} {c.lower_}" in lex.reversal_phrasal), None)
+        if particle is not None:
+            if obj is None:                    # "pulled out of the treaty": the undone act is the pobj
+                obj = next((g for c in kids if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"), None)
+            entry = self._reversal(lemma, obj, False, phrasal=True)
+            if entry is not None and entry.type:
+                cand = Candidate(token, token, "verb", entry.type, entry.mode, token.i, token.i + 1)
+                cand.event_object = obj
+                return cand
         if lemma in lex.reversal_verbs or lemma in lex.blockers:
             entry = self._reversal(lemma, obj, any(self._crowd(s) for s in subjects))
             if entry is not None and entry.type:
