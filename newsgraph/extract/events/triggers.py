@@ -56,6 +56,12 @@ class Candidate:
 
 
 
+def _temporal(prep: Token) -> bool:
+    """Whether a preposition only carries a date or time ("on Friday", "in March")."""
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    return prep.dep_ == "prep" and bool(objs) and all(g.ent_type_ in ("DATE", "TIME") for g in objs)
+
+
 class TriggerFinder:
     """Finds trigger candidates in sentences with one dict lookup per word."""
 
@@ -124,9 +130,9 @@ class TriggerFinder:
         if entry.need("crowd_or_intransitive"):
             if any(c.dep_ == "dobj" for c in kids) and not any(self._crowd(s) for s in subjects):
                 return False
-        preps = {c.lower_ for c in kids if c.dep_ in ("prep", "prt", "agent")}
+        preps = {c.lower_ for c in kids if c.dep_ in ("prep", "prt", "agent") and not _temporal(c)}
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass"):
-            preps |= {c.lower_ for c in token.head.children if c.dep_ in ("prep", "dative")}
+            preps |= {c.lower_ for c in token.head.children if c.dep_ in ("prep", "dative") and not _temporal(c)}
         wanted = entry.need("prep")
         if wanted and not preps & set(wanted):
             return False
@@ -321,6 +327,8 @@ class TriggerFinder:
                 return Candidate(token, token, "verb", entry.type, mode, token.i, token.i + 1,
                                  target_preps=entry.target_preps)
         for child in kids:
+            if _temporal(child):
+                continue                      # "called on Friday" is no "call on"
             if child.dep_ in ("prt", "prep", "dobj", "oprd", "attr", "agent") or \
                     (child.dep_ == "advmod" and child.i == token.i + 1):
                 for word in (child.lower_, self.lex.lemma(child)):

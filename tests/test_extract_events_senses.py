@@ -1,0 +1,91 @@
+"""Trigger senses that hold on news nobody tuned for (issue 11, the trigger side).
+
+Each test pins one general rule with sentences written for newsgraph; the full
+default pipeline runs, as in production.
+"""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.pipeline.nlp import build_nlp, make_doc, run
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def events(nlp, text):
+    return list(run(nlp, [make_doc(nlp, text, "t", "2024-06-01")]))[0]._.ng_events
+
+
+def kinds(nlp, text):
+    return [e.type for e in events(nlp, text)]
+
+
+def test_a_rule_for_the_public_is_not_a_request_but_a_demand_on_an_actor_is(nlp):
+    assert "REQUEST" not in kinds(nlp, "Residents should stay indoors, police said.")
+    assert "REQUEST" not in kinds(nlp, "Arriving passengers must quarantine for two weeks, the minister said.")
+    assert "REQUEST" in kinds(nlp, "The prime minister said Sudan must return the helicopter immediately.")
+
+
+def test_attacking_a_policy_or_a_rival_in_a_speech_is_criticism(nlp):
+    for text in ("The opposition leader attacked the government's immigration policy as cruel.",
+                 "Trump attacked Harris in a speech on Saturday."):
+        assert kinds(nlp, text) == ["ACCUSE"], text
+
+
+def test_armed_attacks_stay_attacks(nlp):
+    for text in ("Gunmen attacked the senator's convoy near Peshawar.", "Israel attacked Hamas positions in Gaza."):
+        assert kinds(nlp, text) == ["ASSAULT"], text
+
+
+def test_misleading_or_lacking_empathy_is_criticism_by_whoever_says_it(nlp):
+    (e,) = events(nlp, "The Dutch prime minister misled parliament about the gas fields, the opposition said.")
+    assert e.type == "ACCUSE" and [a.text for a in e.source] == ["opposition"]
+    assert e.target and "prime minister" in e.target[0].text
+    (e,) = events(nlp, "Critics say the Canadian government lacked empathy for the wildfire victims.")
+    assert e.type == "ACCUSE" and {a.country for a in e.target} == {"CAN"}
+
+
+def test_drawing_criticism_from_someone_is_their_accusation(nlp):
+    (e,) = events(nlp, "The Serbian minister faced condemnation from rights groups over the remarks.")
+    assert e.type == "ACCUSE" and "rights groups" in e.source[0].text and "minister" in e.target[0].text
+
+
+def test_coming_under_fire_is_force_with_weapons_and_criticism_for_a_deed(nlp):
+    (e,) = events(nlp, "The town of Bakhmut came under heavy Russian artillery fire on Monday.")
+    assert (e.type, e.mode) == ("ASSAULT", "heavy-weapons")
+    assert kinds(nlp, "The Turkish president came under fire for his handling of the earthquake.") == ["ACCUSE"]
+
+
+def test_a_passive_attack_by_an_armed_agent_is_an_attack(nlp):
+    assert "ASSAULT" in kinds(nlp, "A hospital in northern Gaza was hit by Israeli airstrikes overnight.")
+    assert kinds(nlp, "Shares were hit by fears of a recession.") == []
+
+
+def test_restrictions_fines_and_tariffs_are_government_measures(nlp):
+    assert "COERCE" in kinds(nlp, "The government restricted exports of rice to keep domestic prices low.")
+    assert "COERCE" in kinds(nlp, "The regulator fined Meta 1.2 billion euros over data transfers.")
+    assert "SANCTION" in kinds(nlp, "Brussels imposed tariffs on Chinese steel.")
+
+
+def test_undoing_an_agreement_or_a_ban_reverses_its_type(nlp):
+    found = kinds(nlp, "Niger revoked its defence agreement with France.")
+    assert "REJECT" in found and "AGREE" not in found
+    assert kinds(nlp, "The new government repealed the ban on abortion.") == ["CONCEDE"]
+
+
+def test_calling_off_a_strike_is_a_concession_not_a_protest(nlp):
+    found = kinds(nlp, "Teachers' unions called off a national strike on Friday.")
+    assert "CONCEDE" in found and "PROTEST" not in found
+
+
+def test_rallying_behind_someone_is_support_and_prices_do_not_protest(nlp):
+    assert kinds(nlp, "The ruling coalition rallied behind the prime minister after the vote.") == ["SUPPORT"]
+    assert kinds(nlp, "Gold prices rallied on Friday after weak US jobs data.") == []
+
+
+def test_a_negating_prefix_or_a_date_is_no_trigger(nlp):
+    assert "ASSAULT" not in kinds(nlp, "The two countries signed a non-aggression pact in Moscow.")
+    assert kinds(nlp, "Thousands of people marched in Paris in March against the pension reform.").count("PROTEST") == 1
