@@ -35,6 +35,14 @@ def _verbal_target(verb: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _official(subject: Token, lex: Lexicon) -> bool:
+    """Whether a subject is a state or an official (a place name, or a government,
+    diplomatic or legislative sector noun), who complain rather than demonstrate."""
+    if subject.ent_type_ == "GPE":
+        return True
+    return lex.sectors.get(lex.lemma(subject)) in ("GOV", "LEG", "IGO")
+
+
 def refine(cand: Candidate, lex: Lexicon) -> None:
     """Type and mode details read from the words around a trigger: opposing an attack is
     criticising it (ACCUSE); a consultation "over the phone" has mode phone."""
@@ -64,6 +72,10 @@ def refine(cand: Candidate, lex: Lexicon) -> None:
                 lex.lemma(g) in lex.cls("deal") for g in c.subtree if g.dep_ == "pobj")
             for c in cand.head.children):
         cand.type, cand.mode = "REJECT", None       # "withdrew from the nuclear deal"
+    if cand.type == "PROTEST" and cand.kind == "verb" and lex.lemma(cand.head) in lex.cls("complaint_verbs") \
+            and any(c.dep_ == "dobj" for c in cand.head.children) and any(
+                c.dep_ == "nsubj" and _official(c, lex) for c in cand.head.children):
+        cand.type, cand.mode = "ACCUSE", "allege"   # "Taiwan protests Chinese drills": an official complaint
     if cand.type == "CONSULT" and cand.mode is None:
         for child in list(cand.head.children) + list(cand.anchor.children):
             if child.dep_ == "prep" and any(lex.lemma(g) in lex.cls("phone_words")
