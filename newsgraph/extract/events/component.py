@@ -236,6 +236,8 @@ class EventCoder:
         if first.dep_ == "pobj" and cand.type not in MATERIAL and not (
                 cand.type == "CONSULT" and any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)):
             return False                      # "since the peace accord between X and Y": background
+        if first.dep_ in ("nsubj", "nsubjpass") and cand.type not in MATERIAL and head.pos_ in ("VERB", "AUX"):
+            return False                      # "its demands would hurt the poor": what a demand does
         adjunct = any(a.dep_ == "prep" and a.lower_ in lex.frame("adjunct_preps")
                       for a in list(noun.ancestors)[:3])
         if sources:
