@@ -198,7 +198,18 @@ class EventCoder:
                     self.lex.lemma(cand.anchor.head) in lex.frame("intention_nouns"):
                 cand.drop = True              # "its efforts to shut down", "legislation to sanction"
             refine(cand, self.lex)
+            if cand.kind != "modal" and self._asked(cand, sent):
+                cand.drop = True              # "Will Japan apologise?": a question codes nothing
         return cands
+
+    def _asked(self, cand: Candidate, sent: Span) -> bool:
+        """Whether the clause of a trigger is a question: the first sentence-final mark after
+        it (``frames.clause_end_marks``) is a question mark (``frames.question_marks``)."""
+        ends, asks = self.lex.frame("clause_end_marks"), self.lex.frame("question_marks")
+        for token in sent.doc[max(cand.end, cand.anchor.i + 1):sent.end]:
+            if token.text in ends:
+                return token.text in asks
+        return False
 
     def _anchor_noun(self, cand: Candidate, args: ArgBuilder) -> bool:
         """Whether a nominal trigger is an event here; sets its anchor verb. Rules:
