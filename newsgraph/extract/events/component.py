@@ -21,8 +21,9 @@ How, per sentence (one pass, dictionary lookups, no re-parsing):
    a clear event reading are dropped (precision first).
 
 What is not coded by default: acts that are only demanded, promised,
-threatened or refused, and violent acts mentioned as what someone condemns
-or investigates; ``embedded_events: true`` adds them with their status.
+threatened, refused or negated ("did not attack"), asked about in a
+question, and violent acts mentioned as what someone condemns or
+investigates; ``embedded_events: true`` adds them with their status.
 """
 from __future__ import annotations
 
@@ -316,6 +317,8 @@ class EventCoder:
                         cand.type in ("AGREE", "CONCEDE") or (cand.type in lex.cooperative and modals(cand.anchor)
                                                              & (lex.frame("future_modals") | {"would"}))):
                     cand.type, cand.mode, cand.status = "REJECT", None, "asserted"  # "will not accept"
+                if cand.status == "negated" and not self.embedded_events:
+                    continue                  # "did not attack": nothing happened (kept with embedded_events)
             if cand.role == "directive" and any(c.type == "PROTEST" and c.head.i in {s.i for s in cand.sources}
                                                 for c in cands):
                 continue
