@@ -89,3 +89,32 @@ def test_rallying_behind_someone_is_support_and_prices_do_not_protest(nlp):
 def test_a_negating_prefix_or_a_date_is_no_trigger(nlp):
     assert "ASSAULT" not in kinds(nlp, "The two countries signed a non-aggression pact in Moscow.")
     assert kinds(nlp, "Thousands of people marched in Paris in March against the pension reform.").count("PROTEST") == 1
+
+
+def test_a_weapons_test_is_a_show_of_force_not_an_attack(nlp):
+    for text in ("Iran tested a new ballistic missile on Saturday.",
+                 "North Korea test-launched a ballistic missile into the sea."):
+        assert kinds(nlp, text) == ["MOBILIZE"], text
+
+
+def test_striking_a_deal_agrees_and_exchanging_prisoners_releases_them(nlp):
+    assert kinds(nlp, "The union struck a deal with the carmaker late on Sunday.") == ["AGREE"]
+    assert "RETREAT" in kinds(nlp, "Israel and Hamas exchanged hostages for prisoners on Friday.")
+
+
+def test_a_denied_bombing_is_a_rejection_and_not_a_bombing(nlp):
+    found = kinds(nlp, "The Russian defence ministry denied that its jets had bombed a hospital in Idlib.")
+    assert found == ["REJECT"]
+
+
+def test_a_question_codes_nothing(nlp):
+    assert kinds(nlp, "Will Japan apologise to South Korea?") == []
+
+
+def test_tear_gas_on_a_crowd_is_repression(nlp):
+    assert "COERCE" in kinds(nlp, "Police fired tear gas at hundreds of protesters in Nairobi on Tuesday.")
+
+
+def test_a_state_protesting_something_complains(nlp):
+    found = kinds(nlp, "Japan protested Chinese naval drills near its islands.")
+    assert "ACCUSE" in found and "PROTEST" not in found

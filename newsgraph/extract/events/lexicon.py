@@ -59,6 +59,7 @@ class Lexicon:
     reversal_prefixes: frozenset[str] = frozenset()          # "de" in "de-escalate"
     reversal_phrasal: frozenset[str] = frozenset()           # "call off" (verb particle)
     negating_prefixes: frozenset[str] = frozenset()          # "non" in "non-aggression"
+    display_prefixes: frozenset[str] = frozenset()           # "test" in "test-fired"
     escalation_verbs: frozenset[str] = frozenset()
     blockers: frozenset[str] = frozenset()
     frames: dict[str, frozenset[str]] = field(default_factory=dict)          # by frame name
@@ -226,6 +227,8 @@ def load_lexicon(paths: tuple = ()) -> Lexicon:
     lex.reversal_nouns = frozenset(_words(reversal.get("nouns"), source, "reversal.nouns"))
     lex.reversal_prefixes = frozenset(_words(reversal.get("prefixes"), source, "reversal.prefixes"))
     lex.reversal_phrasal = frozenset(_words(reversal.get("phrasal"), source, "reversal.phrasal"))
+    lex.display_prefixes = frozenset(_words(reversal.get("display_prefixes"), source,
+                                            "reversal.display_prefixes"))
     lex.negating_prefixes = frozenset(_words(reversal.get("negating_prefixes"), source,
                                              "reversal.negating_prefixes"))
     lex.escalation_verbs = frozenset(_words(reversal.get("escalation"), source, "reversal.escalation"))

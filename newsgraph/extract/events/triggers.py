@@ -304,7 +304,17 @@ class TriggerFinder:
         return lex.reversal_types.get(entry.type) if entry is not None and entry.type else None
 
     def verb(self, token: Token) -> Optional[Candidate]:
-        """A verbal trigger at ``token`` or None."""
+        """A verbal trigger at ``token`` or None; an attack written with a display prefix
+        ("test-fired a missile") is a show of force (MOBILIZE weapons)."""
+        cand = self._verb(token)
+        doc = token.doc
+        if cand is not None and cand.type == "ASSAULT" and token.i >= 2 and doc[token.i - 1].text == "-" \
+                and not doc[token.i - 2].whitespace_ and doc[token.i - 2].lower_ in self.lex.display_prefixes:
+            cand.type, cand.mode, cand.start = "MOBILIZE", "weapons", token.i - 2
+        return cand
+
+    def _verb(self, token: Token) -> Optional[Candidate]:
+        """A verbal trigger at ``token`` or None (prefixes aside)."""
         lemma = self.lex.lemma(token)
         lex = self.lex
         undone = self._prefixed(token, lemma)
