@@ -118,3 +118,14 @@ def test_tear_gas_on_a_crowd_is_repression(nlp):
 def test_a_state_protesting_something_complains(nlp):
     found = kinds(nlp, "Japan protested Chinese naval drills near its islands.")
     assert "ACCUSE" in found and "PROTEST" not in found
+
+
+def test_a_law_targeting_a_group_is_no_attack_but_a_state_targeting_a_grid_is(nlp):
+    assert kinds(nlp, "The new law targets foreign-funded NGOs.") == []
+    assert kinds(nlp, "Russia targeted Ukraine's energy grid with missiles overnight.") == ["ASSAULT"]
+
+
+def test_lockdowns_and_nationalisations_are_coercion_and_lifting_a_lockdown_concedes(nlp):
+    assert kinds(nlp, "China imposed a lockdown on the city of Xian after a spike in cases.") == ["COERCE"]
+    assert kinds(nlp, "Venezuela nationalised the country's largest steelmaker.") == ["COERCE"]
+    assert kinds(nlp, "Shanghai lifted its lockdown after two months.") == ["CONCEDE"]

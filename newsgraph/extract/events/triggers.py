@@ -156,6 +156,10 @@ class TriggerFinder:
             return False
         if entry.need("actor_subject") and not any(self._leader(c) for c in subjects):
             return False
+        if entry.need("actor_or_armed_subject"):
+            doers = subjects + [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if not any(self._leader(c) or self._armed(c) or self._violent(c) for c in doers):
+                return False                  # "Russia targeted the grid", not "the law targets NGOs"
         if entry.need("armed_subject") and not any(self._armed(c) for c in subjects) and \
                 not (token.dep_ not in ("acl", "relcl", "advcl", "amod") and any(
                     self._armed(g) or self._violent(g) for c in kids if c.dep_ == "agent"
