@@ -129,3 +129,23 @@ def test_lockdowns_and_nationalisations_are_coercion_and_lifting_a_lockdown_conc
     assert kinds(nlp, "China imposed a lockdown on the city of Xian after a spike in cases.") == ["COERCE"]
     assert kinds(nlp, "Venezuela nationalised the country's largest steelmaker.") == ["COERCE"]
     assert kinds(nlp, "Shanghai lifted its lockdown after two months.") == ["CONCEDE"]
+
+
+def test_street_protests_occupations_and_court_cases(nlp):
+    assert kinds(nlp, "Tens of thousands took to the streets of Buenos Aires against austerity.") == ["PROTEST"]
+    assert kinds(nlp, "Students occupied the university rector's office for a third day.") == ["PROTEST"]
+    assert kinds(nlp, "The European Commission took Hungary to court over its asylum law.") == ["ACCUSE"]
+
+
+def test_cutting_lending_or_downgrading_ties_is_a_sanction(nlp):
+    assert kinds(nlp, "The World Bank suspended lending to Uganda over the anti-gay law.") == ["SANCTION"]
+    assert kinds(nlp, "Lithuania downgraded diplomatic relations with China.") == ["SANCTION"]
+
+
+def test_a_warning_of_necessary_measures_to_an_addressee_is_a_threat(nlp):
+    found = kinds(nlp, "Beijing warned Manila it would take all necessary measures to defend its sovereignty.")
+    assert found == ["THREATEN"]
+
+
+def test_a_promised_sum_of_aid_is_an_agreement(nlp):
+    assert kinds(nlp, "Japan will provide $500 million in humanitarian assistance to Gaza.") == ["AGREE"]

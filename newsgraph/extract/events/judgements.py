@@ -72,7 +72,7 @@ def judgements(sent: Span, lex: Lexicon, args: ArgBuilder, reporter_of) -> list[
             continue
         lemma = lex.lemma(token)
         kids = list(token.children)
-        if lemma in blame and (any(c.dep_ == "dobj" and args.actorish(c) for c in kids) or any(
+        if lemma in blame and (any(c.dep_ == "dobj" for c in kids) or any(
                 c.dep_ == "prep" and c.lower_ in ("to", "about") for c in kids)):
             subjects = _subjects(token, args)        # "misled parliament", "lied to voters"
             if subjects:

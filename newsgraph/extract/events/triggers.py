@@ -243,9 +243,11 @@ class TriggerFinder:
         return None
 
     def _of_object(self, noun: Token) -> Optional[Token]:
-        """The of-phrase object of a noun ("withdrawal of troops" -> troops)."""
+        """The of-phrase object of a noun ("withdrawal of troops" -> troops), or the in-phrase
+        of a sum ("$500 million in humanitarian assistance" -> assistance)."""
+        preps = ("of", "in") if noun.ent_type_ == "MONEY" else ("of",)
         for child in noun.rights:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return pobj
@@ -345,7 +347,10 @@ class TriggerFinder:
                 continue                      # "called on Friday" is no "call on"
             if child.dep_ in ("prt", "prep", "dobj", "oprd", "attr", "agent") or \
                     (child.dep_ == "advmod" and child.i == token.i + 1):
-                for word in (child.lower_, self.lex.lemma(child)):
+                words = [child.lower_, self.lex.lemma(child)]
+                if child.dep_ == "prep":          # "took to the streets", "took X to court"
+                    words = [f"{child.lower_} {self.lex.lemma(g)}" for g in child.children if g.dep_ == "pobj"] + words
+                for word in words:
                     entry = lex.phrasal.get(f"{lemma} {word}")
                     if entry is not None and self.needs_ok(entry, token):
                         if entry.type is None:
@@ -375,6 +380,9 @@ class TriggerFinder:
             return self._cameo_verb(token, lemma)
         if entry is None or entry.type is None or not self.needs_ok(entry, token):
             return None
+        if entry.need("crowd_type") and any(self._crowd(s) for s in subjects):
+            return Candidate(token, token, "verb", entry.need("crowd_type"), entry.need("crowd_mode"),
+                             token.i, token.i + 1)      # "students occupied the office": a protest
         return Candidate(token, token, "verb", entry.type, entry.mode, token.i, token.i + 1,
                          target_preps=entry.target_preps)
 
