@@ -149,3 +149,12 @@ def test_a_warning_of_necessary_measures_to_an_addressee_is_a_threat(nlp):
 
 def test_a_promised_sum_of_aid_is_an_agreement(nlp):
     assert kinds(nlp, "Japan will provide $500 million in humanitarian assistance to Gaza.") == ["AGREE"]
+
+
+def test_a_state_striking_targets_attacks_but_striking_a_tone_does_not(nlp):
+    assert kinds(nlp, "Israel strikes Hezbollah targets in southern Lebanon") == ["ASSAULT"]
+    assert kinds(nlp, "The president struck a conciliatory tone in his speech.") == []
+
+
+def test_barring_people_is_coercion(nlp):
+    assert kinds(nlp, "The Taliban barred women from attending university.") == ["COERCE"]
