@@ -158,3 +158,12 @@ def test_a_state_striking_targets_attacks_but_striking_a_tone_does_not(nlp):
 
 def test_barring_people_is_coercion(nlp):
     assert kinds(nlp, "The Taliban barred women from attending university.") == ["COERCE"]
+
+
+def test_charges_brought_by_police_or_prosecutors_are_legal_action(nlp):
+    assert kinds(nlp, "Police in Hong Kong charged 47 pro-democracy activists with subversion.") == ["COERCE"]
+
+
+def test_a_relative_clause_is_background_to_the_main_event(nlp):
+    text = "The senator, who has long criticised the administration's Gaza policy, called for an arms embargo."
+    assert kinds(nlp, text) == ["REQUEST"]

@@ -201,6 +201,10 @@ class EventCoder:
             refine(cand, self.lex)
             if cand.kind != "modal" and self._asked(cand, sent):
                 cand.drop = True              # "Will Japan apologise?": a question codes nothing
+        if any(not c.drop and c.anchor.dep_ != "relcl" for c in cands):
+            for cand in cands:                # "X, who has long criticised Y, called for Z":
+                if cand.kind == "verb" and cand.anchor.dep_ == "relcl":
+                    cand.drop = True          # the relative clause is background to the main event
         return cands
 
     def _asked(self, cand: Candidate, sent: Span) -> bool:
