@@ -167,3 +167,12 @@ def test_charges_brought_by_police_or_prosecutors_are_legal_action(nlp):
 def test_a_relative_clause_is_background_to_the_main_event(nlp):
     text = "The senator, who has long criticised the administration's Gaza policy, called for an arms embargo."
     assert kinds(nlp, text) == ["REQUEST"]
+
+
+def test_a_company_cancelling_flights_is_no_sanction_but_a_state_suspending_them_is(nlp):
+    assert kinds(nlp, "The airline cancelled 300 flights on Monday.") == []
+    assert kinds(nlp, "Russia suspended flights to Georgia.") == ["SANCTION"]
+
+
+def test_fighting_a_bill_is_not_force(nlp):
+    assert "ASSAULT" not in kinds(nlp, "The opposition will fight the bill in court, its leader said.")

@@ -149,23 +149,25 @@ class TriggerFinder(Constraints):
                         return pobj
         return None
 
-    def _event_type_of(self, noun: Token) -> Optional[Entry]:
+    def _event_type_of(self, noun: Token, relations: bool = True) -> Optional[Entry]:
         """The type a noun would have as an event or relation ("curfew", "aid", "ties"),
-        looking through quantity words and at compounds ("aid deliveries")."""
+        looking through quantity words and at compounds ("aid deliveries"); relation nouns
+        ("flights", "trade") only when ``relations``."""
         noun = self.transparent(noun)
+        tables = (self.lex.nouns, self.lex.relation_nouns) if relations else (self.lex.nouns,)
         for word in (noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))):
-            for table in (self.lex.nouns, self.lex.relation_nouns):
+            for table in tables:
                 found = self.noun_entry(word, table)
                 if found is not None:
                     return found[0]
         return None
 
     def _reversal(self, lemma: str, obj: Optional[Token], subject_crowd: bool,
-                  phrasal: bool = False) -> Optional[Entry]:
+                  phrasal: bool = False, relations: bool = True) -> Optional[Entry]:
         """Stopping or lifting an event: the reversed type ("lift curfew" -> CONCEDE)."""
         if obj is None:
             return None
-        inner = self._event_type_of(obj)
+        inner = self._event_type_of(obj, relations)
         if inner is None or inner.type is None:
             return None
         if lemma in self.lex.blockers and inner.type == "PROTEST" and not subject_crowd:
@@ -266,7 +268,8 @@ class TriggerFinder(Constraints):
                 cand.event_object = obj
                 return cand
         if lemma in lex.reversal_verbs or lemma in lex.blockers:
-            entry = self._reversal(lemma, obj, any(self._crowd(s) for s in subjects))
+            official = not subjects or any(self._leader(s) for s in subjects)
+            entry = self._reversal(lemma, obj, any(self._crowd(s) for s in subjects), relations=official)
             if entry is not None and entry.type:
                 cand = Candidate(token, token, "verb", entry.type, entry.mode, token.i, token.i + 1)
                 cand.event_object = obj if entry.type != "COERCE" else None
