@@ -176,3 +176,13 @@ def test_a_company_cancelling_flights_is_no_sanction_but_a_state_suspending_them
 
 def test_fighting_a_bill_is_not_force(nlp):
     assert "ASSAULT" not in kinds(nlp, "The opposition will fight the bill in court, its leader said.")
+
+
+def test_an_act_that_must_stop_is_a_demand_on_whoever_does_it(nlp):
+    text = "\u201cThe offensive must stop immediately,\u201d the French president wrote on Tuesday."
+    assert "REQUEST" in kinds(nlp, text)
+
+
+def test_a_relative_clause_about_an_event_is_kept(nlp):
+    text = "The Security Council meeting which France has requested may take place on Thursday."
+    assert "REQUEST" in kinds(nlp, text)

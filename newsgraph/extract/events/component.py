@@ -59,6 +59,8 @@ log = logging.getLogger(__name__)
 
 MATERIAL = frozenset(("ASSAULT", "PROTEST", "COERCE", "MOBILIZE"))
 CONTENT_OF = frozenset(("ACCUSE", "INVESTIGATE", "SUPPORT", "REJECT"))
+# Acts done by saying: as the subject of an ordinary verb such a noun is mentioned, not made
+SAID = frozenset(("REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT", "AGREE", "CONCEDE"))
 MAX_SENTENCE_TOKENS = 400
 
 
@@ -203,8 +205,8 @@ class EventCoder:
                 cand.drop = True              # "Will Japan apologise?": a question codes nothing
         if any(not c.drop and c.anchor.dep_ != "relcl" for c in cands):
             for cand in cands:                # "X, who has long criticised Y, called for Z":
-                if cand.kind == "verb" and cand.anchor.dep_ == "relcl":
-                    cand.drop = True          # the relative clause is background to the main event
+                if cand.kind == "verb" and cand.anchor.dep_ == "relcl" and args.actorish(cand.anchor.head):
+                    cand.drop = True          # a relative clause about an actor is background
         return cands
 
     def _asked(self, cand: Candidate, sent: Span) -> bool:
@@ -252,7 +254,7 @@ class EventCoder:
         if first.dep_ == "pobj" and cand.type not in MATERIAL and not (
                 cand.type == "CONSULT" and any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)):
             return False                      # "since the peace accord between X and Y": background
-        if first.dep_ in ("nsubj", "nsubjpass") and cand.type not in MATERIAL and head.pos_ in ("VERB", "AUX"):
+        if first.dep_ in ("nsubj", "nsubjpass") and cand.type in SAID and head.pos_ in ("VERB", "AUX"):
             return False                      # "its demands would hurt the poor": what a demand does
         adjunct = any(a.dep_ == "prep" and a.lower_ in lex.frame("adjunct_preps")
                       for a in list(noun.ancestors)[:3])

@@ -217,6 +217,9 @@ def _addressee(subject: Token, lex: Lexicon, args: ArgBuilder) -> bool:
     policy and request nothing of anyone (PLOVER codes no REQUEST for them)."""
     if subject.pos_ == "PRON":
         return True
+    entry = lex.nouns.get(lex.lemma(subject))
+    if entry is not None and entry.type is not None:
+        return True                           # "the offensive must stop": whoever wages it
     if subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or args.resolver.resolve(subject.text)[0]:
         return True
     sector = lex.sectors.get(lex.lemma(subject)) or lex.sectors.get(subject.lower_)
