@@ -186,3 +186,7 @@ def test_an_act_that_must_stop_is_a_demand_on_whoever_does_it(nlp):
 def test_a_relative_clause_about_an_event_is_kept(nlp):
     text = "The Security Council meeting which France has requested may take place on Thursday."
     assert "REQUEST" in kinds(nlp, text)
+
+
+def test_impeachment_is_an_accusation(nlp):
+    assert kinds(nlp, "South Korea's parliament impeached President Yoon on Saturday.") == ["ACCUSE"]
