@@ -23,8 +23,6 @@ from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.status import modals, negated
 from newsgraph.extract.events.triggers import Candidate
 
-_NOUN_ROLES = {"demand": "directive", "call": "directive", "appeal": "directive",
-               "refusal": "refusal", "rejection": "refusal", "threat": "threat", "ultimatum": "threat"}
 
 
 
@@ -42,7 +40,7 @@ def assign_roles(cands: list[Candidate], lex: Lexicon) -> None:
         if cand.role:
             continue
         if cand.kind == "noun":
-            role = _NOUN_ROLES.get(lemma)
+            role = lex.cls("frame_nouns").get(lemma)
             if role and cand.type in ("REQUEST", "REJECT", "THREATEN"):
                 cand.role = role
         elif cand.type in _VERB_ROLES:
@@ -252,7 +250,7 @@ def obligations(doc: Doc, sent: Span, lex: Lexicon, args: ArgBuilder) -> list[Ca
         if trigger is None:
             continue
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subjects or first_person(subjects[0]) or subjects[0].lower_ in ("you", "one") or any(
+        if not subjects or first_person(subjects[0]) or subjects[0].lower_ in lex.frame("generic_subjects") or any(
                 first_person(c) for c in subjects[0].children if c.dep_ == "poss"):
             continue
         if not _addressee(subjects[0], lex, args):

@@ -26,11 +26,11 @@ def _section(lex: Lexicon, name: str) -> frozenset:
     return lex.frame(f"judgement_{name}")
 
 
-def _from_phrase(token: Token, args: ArgBuilder) -> list[Token]:
+def _from_phrase(token: Token, args: ArgBuilder, lex: Lexicon) -> list[Token]:
     """The actor heads of a "from X" / "by X" phrase on ``token``."""
     out = []
     for child in token.children:
-        if child.dep_ in ("prep", "agent") and child.lower_ in ("from", "by"):
+        if child.dep_ in ("prep", "agent") and child.lower_ in lex.frame("judgement_source_preps"):
             out += [g for g in child.children if g.dep_ == "pobj" and args.actorish(g)]
     return args.expand(out)
 
@@ -90,13 +90,13 @@ def judgements(sent: Span, lex: Lexicon, args: ArgBuilder, reporter_of) -> list[
             objs = [c for c in kids if c.dep_ == "dobj" and lex.lemma(c) in criticism]
             subjects = _subjects(token, args)        # "drew condemnation from X", "faced criticism"
             if objs and subjects and not any(lex.lemma(s) in lex.nouns for s in subjects):
-                critics = _from_phrase(objs[0], args) or _from_phrase(token, args)
+                critics = _from_phrase(objs[0], args, lex) or _from_phrase(token, args, lex)
                 out.append(_preset(token, objs[0], "ACCUSE", "disapprove", critics, subjects,
                                    objs[0].i, objs[0].i + 1))
             continue
         if lemma in under:
             for prep in kids:
-                if prep.dep_ != "prep" or prep.lower_ != "under":
+                if prep.dep_ != "prep" or prep.lower_ not in _section(lex, "under_preps"):
                     continue
                 for noun in (g for g in prep.children if g.dep_ == "pobj"):
                     found = _under(token, noun, lex, args, armed)
@@ -117,7 +117,7 @@ def _under(verb: Token, noun: Token, lex: Lexicon, args: ArgBuilder, armed) -> O
     if not subjects:
         return None
     mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
-    critics = _from_phrase(noun, args) or _from_phrase(verb, args)
+    critics = _from_phrase(noun, args, lex) or _from_phrase(verb, args, lex)
     if lemma in _section(lex, "fire_nouns"):
         force = any(lex.lemma(m) in lex.cls("projectile") or lex.lemma(m) in armed or
                     lex.lemma(m) in lex.cls("trigger_modifiers") for m in mods) or any(

@@ -46,12 +46,12 @@ def _official(subject: Token, lex: Lexicon) -> bool:
 def refine(cand: Candidate, lex: Lexicon) -> None:
     """Type and mode details read from the words around a trigger: opposing an attack is
     criticising it (ACCUSE); a consultation "over the phone" has mode phone."""
-    if cand.type == "REJECT" and cand.kind == "verb" and lex.lemma(cand.head) == "oppose":
+    if cand.type == "REJECT" and cand.kind == "verb" and lex.lemma(cand.head) in lex.cls("opposing_verbs"):
         objs = [c for c in cand.head.children if c.dep_ == "dobj"]
         if objs:
             entry = lex.nouns.get(lex.lemma(objs[0]))
             violent = (entry is not None and entry.type in ("ASSAULT", "COERCE")) or \
-                lex.lemma(objs[0]) == "use"          # "opposed the use of heavy weapons"
+                lex.lemma(objs[0]) in lex.cls("use_nouns")   # "opposed the use of heavy weapons"
             if violent:
                 cand.type, cand.role = "ACCUSE", None
     if cand.type == "ASSAULT" and cand.kind == "verb" and any(
