@@ -148,8 +148,9 @@ def test_demanded_act_is_coded_with_status_demanded_when_asked(nlp_embedded):
     assert by_type["RETREAT"].status == "demanded"
 
 
-def test_negated(nlp):
-    assert one(nlp, "Government troops did not attack the village.", "ASSAULT").status == "negated"
+def test_a_negated_act_is_not_coded_by_default_and_negated_when_asked(nlp, nlp_embedded):
+    assert "ASSAULT" not in {e.type for e in events(nlp, "Government troops did not attack the village.")}
+    assert one(nlp_embedded, "Government troops did not attack the village.", "ASSAULT").status == "negated"
 
 
 def test_hypothetical(nlp):

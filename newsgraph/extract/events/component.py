@@ -21,8 +21,9 @@ How, per sentence (one pass, dictionary lookups, no re-parsing):
    a clear event reading are dropped (precision first).
 
 What is not coded by default: acts that are only demanded, promised,
-threatened or refused, and violent acts mentioned as what someone condemns
-or investigates; ``embedded_events: true`` adds them with their status.
+threatened, refused or negated ("did not attack"), asked about in a
+question, and violent acts mentioned as what someone condemns or
+investigates; ``embedded_events: true`` adds them with their status.
 """
 from __future__ import annotations
 
@@ -43,6 +44,7 @@ from newsgraph.extract.events.dates import attached_timexes
 from newsgraph.extract.events.fill import (complete, drop_non_actors, drop_self_loops, identified, register_groups, told_again, magnitudes, merge, reciprocal_sentence,
                                            sentence_countries)
 from newsgraph.extract.events.lexicon import Lexicon, load_lexicon
+from newsgraph.extract.events.judgements import judgements
 from newsgraph.extract.events.location import find_location
 from newsgraph.extract.events.resolve import is_pronoun
 from newsgraph.extract.events.roles import RoleAssigner
@@ -51,11 +53,14 @@ from newsgraph.extract.events.senses import refine
 from newsgraph.extract.events.triggers import Candidate, TriggerFinder
 
 NAME_LABELS = ("ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT")
+NOT_EVENT_LABELS = ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL")
 SPAN_KEY = "ng_events"
 log = logging.getLogger(__name__)
 
 MATERIAL = frozenset(("ASSAULT", "PROTEST", "COERCE", "MOBILIZE"))
 CONTENT_OF = frozenset(("ACCUSE", "INVESTIGATE", "SUPPORT", "REJECT"))
+# Acts done by saying: as the subject of an ordinary verb such a noun is mentioned, not made
+SAID = frozenset(("REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT", "AGREE", "CONCEDE"))
 MAX_SENTENCE_TOKENS = 400
 
 
@@ -148,6 +153,8 @@ class EventCoder:
             if token.ent_type_ in NAME_LABELS and (token.ent_iob_ == "I" or (
                     token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I")):
                 continue                      # a word of a name: "Strike Force", "Anti-Corruption Commission"
+            if token.ent_type_ in NOT_EVENT_LABELS or finder.negated_by_prefix(token):
+                continue                      # "in March", "a non-aggression pact"
             if token.pos_ == "VERB" or finder.undoing_prefix(token):
                 cand = finder.verb(token)
             elif token.pos_ in ("NOUN", "PROPN"):
@@ -166,6 +173,10 @@ class EventCoder:
         cands += frames.failures(sent, cands, lex)
         cands += frames.warnings(sent, cands, lex, args)
         cands += frames.obligations(doc, sent, lex, args)
+        judged = judgements(sent, lex, args, lambda verb: frames.reporter(verb, args, lex))
+        if judged:
+            taken = {c.head.i for c in judged}
+            cands = [c for c in cands if c.head.i not in taken] + judged
         frames.assign_roles(cands, lex)
         containers = frames.link(cands, lex)
         frames.apply_frames(cands, lex)
@@ -190,7 +201,22 @@ class EventCoder:
                     self.lex.lemma(cand.anchor.head) in lex.frame("intention_nouns"):
                 cand.drop = True              # "its efforts to shut down", "legislation to sanction"
             refine(cand, self.lex)
+            if cand.kind != "modal" and self._asked(cand, sent):
+                cand.drop = True              # "Will Japan apologise?": a question codes nothing
+        if any(not c.drop and c.anchor.dep_ != "relcl" for c in cands):
+            for cand in cands:                # "X, who has long criticised Y, called for Z":
+                if cand.kind == "verb" and cand.anchor.dep_ == "relcl" and args.actorish(cand.anchor.head):
+                    cand.drop = True          # a relative clause about an actor is background
         return cands
+
+    def _asked(self, cand: Candidate, sent: Span) -> bool:
+        """Whether the clause of a trigger is a question: the first sentence-final mark after
+        it (``frames.clause_end_marks``) is a question mark (``frames.question_marks``)."""
+        ends, asks = self.lex.frame("clause_end_marks"), self.lex.frame("question_marks")
+        for token in sent.doc[max(cand.end, cand.anchor.i + 1):sent.end]:
+            if token.text in ends:
+                return token.text in asks
+        return False
 
     def _anchor_noun(self, cand: Candidate, args: ArgBuilder) -> bool:
         """Whether a nominal trigger is an event here; sets its anchor verb. Rules:
@@ -228,6 +254,8 @@ class EventCoder:
         if first.dep_ == "pobj" and cand.type not in MATERIAL and not (
                 cand.type == "CONSULT" and any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)):
             return False                      # "since the peace accord between X and Y": background
+        if first.dep_ in ("nsubj", "nsubjpass") and cand.type in SAID and head.pos_ in ("VERB", "AUX"):
+            return False                      # "its demands would hurt the poor": what a demand does
         adjunct = any(a.dep_ == "prep" and a.lower_ in lex.frame("adjunct_preps")
                       for a in list(noun.ancestors)[:3])
         if sources:
@@ -295,6 +323,8 @@ class EventCoder:
                         cand.type in ("AGREE", "CONCEDE") or (cand.type in lex.cooperative and modals(cand.anchor)
                                                              & (lex.frame("future_modals") | {"would"}))):
                     cand.type, cand.mode, cand.status = "REJECT", None, "asserted"  # "will not accept"
+                if cand.status == "negated" and not self.embedded_events:
+                    continue                  # "did not attack": nothing happened (kept with embedded_events)
             if cand.role == "directive" and any(c.type == "PROTEST" and c.head.i in {s.i for s in cand.sources}
                                                 for c in cands):
                 continue

@@ -23,8 +23,6 @@ from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.status import modals, negated
 from newsgraph.extract.events.triggers import Candidate
 
-_NOUN_ROLES = {"demand": "directive", "call": "directive", "appeal": "directive",
-               "refusal": "refusal", "rejection": "refusal", "threat": "threat", "ultimatum": "threat"}
 
 
 
@@ -42,7 +40,7 @@ def assign_roles(cands: list[Candidate], lex: Lexicon) -> None:
         if cand.role:
             continue
         if cand.kind == "noun":
-            role = _NOUN_ROLES.get(lemma)
+            role = lex.cls("frame_nouns").get(lemma)
             if role and cand.type in ("REQUEST", "REJECT", "THREATEN"):
                 cand.role = role
         elif cand.type in _VERB_ROLES:
@@ -210,6 +208,24 @@ def _quote_speaker(doc: Doc, token: Token, args: ArgBuilder) -> list[Token]:
     return []
 
 
+def _addressee(subject: Token, lex: Lexicon, args: ArgBuilder) -> bool:
+    """Whether the one who "must" act is someone a demand can be made of: a named actor, a
+    pronoun, a country, or an official, armed or organised body (``frames.addressee_sectors``).
+    Rules for the public ("travellers must self-isolate", "schools have to close") state a
+    policy and request nothing of anyone (PLOVER codes no REQUEST for them)."""
+    if subject.pos_ == "PRON":
+        return True
+    entry = lex.nouns.get(lex.lemma(subject))
+    if entry is not None and entry.type is not None:
+        return True                           # "the offensive must stop": whoever wages it
+    if subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or args.resolver.resolve(subject.text)[0]:
+        return True
+    sector = lex.sectors.get(lex.lemma(subject)) or lex.sectors.get(subject.lower_)
+    if sector is not None:
+        return sector.lower() in lex.frame("addressee_sectors")
+    return args.actor(subject.idx, subject.idx + len(subject)) is not None
+
+
 def obligations(doc: Doc, sent: Span, lex: Lexicon, args: ArgBuilder) -> list[Candidate]:
     """REQUEST events made of reported obligations: "X said Y must/should/has to act".
 
@@ -234,9 +250,11 @@ def obligations(doc: Doc, sent: Span, lex: Lexicon, args: ArgBuilder) -> list[Ca
         if trigger is None:
             continue
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subjects or first_person(subjects[0]) or subjects[0].lower_ in ("you", "one") or any(
+        if not subjects or first_person(subjects[0]) or subjects[0].lower_ in lex.frame("generic_subjects") or any(
                 first_person(c) for c in subjects[0].children if c.dep_ == "poss"):
             continue
+        if not _addressee(subjects[0], lex, args):
+            continue                          # "travellers must self-isolate": a rule, not a demand
         speakers = reporter(verb, args, lex)
         if not speakers and not (verb.dep_ in ("ccomp", "xcomp") and lex.lemma(verb.head) not in lex.frame("say")):
             speakers = _quote_speaker(doc, trigger, args)

@@ -57,6 +57,9 @@ class Lexicon:
     reversal_nouns: frozenset[str] = frozenset()
     reversal_types: dict[str, Entry] = field(default_factory=dict)  # by PLOVER type
     reversal_prefixes: frozenset[str] = frozenset()          # "de" in "de-escalate"
+    reversal_phrasal: frozenset[str] = frozenset()           # "call off" (verb particle)
+    negating_prefixes: frozenset[str] = frozenset()          # "non" in "non-aggression"
+    display_prefixes: frozenset[str] = frozenset()           # "test" in "test-fired"
     escalation_verbs: frozenset[str] = frozenset()
     blockers: frozenset[str] = frozenset()
     frames: dict[str, frozenset[str]] = field(default_factory=dict)          # by frame name
@@ -223,6 +226,11 @@ def load_lexicon(paths: tuple = ()) -> Lexicon:
     lex.reversal_verbs = frozenset(_words(reversal.get("verbs"), source, "reversal.verbs"))
     lex.reversal_nouns = frozenset(_words(reversal.get("nouns"), source, "reversal.nouns"))
     lex.reversal_prefixes = frozenset(_words(reversal.get("prefixes"), source, "reversal.prefixes"))
+    lex.reversal_phrasal = frozenset(_words(reversal.get("phrasal"), source, "reversal.phrasal"))
+    lex.display_prefixes = frozenset(_words(reversal.get("display_prefixes"), source,
+                                            "reversal.display_prefixes"))
+    lex.negating_prefixes = frozenset(_words(reversal.get("negating_prefixes"), source,
+                                             "reversal.negating_prefixes"))
     lex.escalation_verbs = frozenset(_words(reversal.get("escalation"), source, "reversal.escalation"))
     lex.reversal_types = {k: _entry("reversal.types", k, v, source)
                           for k, v in (reversal.get("types") or {}).items()}
@@ -249,7 +257,8 @@ def load_lexicon(paths: tuple = ()) -> Lexicon:
     lex.type_target_preps = {k: frozenset(_words(v, source, f"type_target_preps.{k}"))
                              for k, v in (raw.get("type_target_preps") or {}).items()}
     known = set(lex.light_verbs | lex.occurrence_verbs | lex.casualty_verbs | lex.blockers
-                | lex.reversal_verbs | lex.reversal_nouns | set(lex.sectors))
+                | lex.reversal_verbs | lex.reversal_nouns | set(lex.sectors)
+                | {p.split(" ")[0] for p in lex.reversal_phrasal})
     for table in (lex.verbs, lex.nouns, lex.relation_nouns, lex.phrasal):
         known.update(k.split(" ")[0] for k in table)
         known.update(k.split(" ")[-1] for k in table)

@@ -49,7 +49,7 @@ class RoleAssigner:
         """
         lex, args = self.lex, self.args
         head, anchor = cand.head, cand.anchor
-        if cand.kind == "modal":
+        if cand.kind == "modal" or cand.preset:
             src_tokens, tgt_tokens = list(cand.sources), list(cand.targets)
             if tgt_tokens and not args.actorish(tgt_tokens[0]):
                 noun = tgt_tokens[0]                 # "The offensive must stop": whoever runs it

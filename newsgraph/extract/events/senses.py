@@ -8,25 +8,59 @@ the words they test are lexicon classes in plover.yaml.
 """
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.triggers import Candidate
+
+
+def _verbal_target(verb: Token, lex: Lexicon) -> bool:
+    """Whether an attack verb's object or complement makes it words, not force: the object is
+    something said or decided ("attacked the policy", class ``criticised_things``), the act is
+    characterised ("attacked X as cruel"), or one named person attacks another with no weapon
+    or armed actor in sight ("Trump attacked Harris")."""
+    kids = list(verb.children)
+    objs = [c for c in kids if c.dep_ == "dobj"]
+    if any(lex.lemma(o) in lex.cls("criticised_things") for o in objs):
+        return True
+    if objs and any(c.dep_ == "prep" and c.lower_ == "as" and any(
+            g.pos_ == "ADJ" or lex.lemma(g) in lex.cls("criticised_things") for g in c.children) for c in kids):
+        return True
+    subjects = [c for c in kids if c.dep_ == "nsubj"]
+    if objs and subjects and all(t.ent_type_ == "PERSON" for t in (objs[0], subjects[0])):
+        armed = lex.cls("forces")
+        return not any(lex.lemma(t) in armed or lex.lemma(t) in lex.cls("projectile") or
+                       lex.sectors.get(lex.lemma(t)) in ("MIL", "REB", "COP", "CRM")
+                       for t in verb.subtree)
+    return False
+
+
+def _official(subject: Token, lex: Lexicon) -> bool:
+    """Whether a subject is a state or an official (a place name, or a government,
+    diplomatic or legislative sector noun), who complain rather than demonstrate."""
+    if subject.ent_type_ == "GPE":
+        return True
+    return lex.sectors.get(lex.lemma(subject)) in ("GOV", "LEG", "IGO")
 
 
 def refine(cand: Candidate, lex: Lexicon) -> None:
     """Type and mode details read from the words around a trigger: opposing an attack is
     criticising it (ACCUSE); a consultation "over the phone" has mode phone."""
-    if cand.type == "REJECT" and cand.kind == "verb" and lex.lemma(cand.head) == "oppose":
+    if cand.type == "REJECT" and cand.kind == "verb" and lex.lemma(cand.head) in lex.cls("opposing_verbs"):
         objs = [c for c in cand.head.children if c.dep_ == "dobj"]
         if objs:
             entry = lex.nouns.get(lex.lemma(objs[0]))
             violent = (entry is not None and entry.type in ("ASSAULT", "COERCE")) or \
-                lex.lemma(objs[0]) == "use"          # "opposed the use of heavy weapons"
+                lex.lemma(objs[0]) in lex.cls("use_nouns")   # "opposed the use of heavy weapons"
             if violent:
                 cand.type, cand.role = "ACCUSE", None
     if cand.type == "ASSAULT" and cand.kind == "verb" and any(
-            c.dep_ == "prep" and c.lower_ == "with" and any(lex.lemma(g) in lex.cls("verbal_manner")
-                                                         for g in c.children) for c in cand.head.children):
-        cand.type, cand.mode = "ACCUSE", None    # "attacked with words / with anger"
+            c.dep_ == "prep" and c.lower_ in ("with", "in") and any(lex.lemma(g) in lex.cls("verbal_manner")
+                                                                 for g in c.children) for c in cand.head.children):
+        cand.type, cand.mode = "ACCUSE", None    # "attacked with words", "attacked X in a speech"
+    if cand.type == "ASSAULT" and cand.kind == "verb" and lex.lemma(cand.head) in lex.cls("verbal_attack_verbs") \
+            and _verbal_target(cand.head, lex):
+        cand.type, cand.mode = "ACCUSE", None    # "attacked the government's policy", "attacked Harris"
     if cand.type == "ASSAULT" and cand.kind == "verb" and lex.lemma(cand.head) in lex.cls("verbal_attack_verbs"):
         for child in cand.head.children:
             if child.dep_ == "prep" and child.lower_ in lex.cls("grievance_preps") and any(
@@ -38,6 +72,10 @@ def refine(cand: Candidate, lex: Lexicon) -> None:
                 lex.lemma(g) in lex.cls("deal") for g in c.subtree if g.dep_ == "pobj")
             for c in cand.head.children):
         cand.type, cand.mode = "REJECT", None       # "withdrew from the nuclear deal"
+    if cand.type == "PROTEST" and cand.kind == "verb" and lex.lemma(cand.head) in lex.cls("complaint_verbs") \
+            and any(c.dep_ == "dobj" for c in cand.head.children) and any(
+                c.dep_ == "nsubj" and _official(c, lex) for c in cand.head.children):
+        cand.type, cand.mode = "ACCUSE", "allege"   # "Taiwan protests Chinese drills": an official complaint
     if cand.type == "CONSULT" and cand.mode is None:
         for child in list(cand.head.children) + list(cand.anchor.children):
             if child.dep_ == "prep" and any(lex.lemma(g) in lex.cls("phone_words")

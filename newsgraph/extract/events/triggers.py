@@ -19,11 +19,11 @@ from spacy.tokens import Token
 
 from newsgraph.extract.events.args import ArgBuilder
 from newsgraph.extract.events.lexicon import Entry, Lexicon
+from newsgraph.extract.events.constraints import Constraints, temporal
 from newsgraph.extract.events.petrarch import load_verb_dictionary
 
 VERB_POS = ("VERB",)
 NOUN_POS = ("NOUN", "PROPN")
-_OBJ_DEPS = ("dobj", "nsubjpass", "oprd", "attr")
 
 
 @dataclass
@@ -51,11 +51,12 @@ class Candidate:
     via_say: bool = False        # a noun quoted as what someone said ('"Strong condemnation," writes X')
     fixed_status: Optional[str] = None     # set by a frame rule ("has not ruled out force": asserted)
     cameo: bool = False          # found only by the CAMEO verb dictionary (a fallback)
+    preset: bool = False         # sources and targets set by the rule that found it (event_judgements)
 
 
 
 
-class TriggerFinder:
+class TriggerFinder(Constraints):
     """Finds trigger candidates in sentences with one dict lookup per word."""
 
     def __init__(self, lex: Lexicon, args: ArgBuilder):
@@ -63,91 +64,6 @@ class TriggerFinder:
         self.lex = lex
         self.args = args
         self.verbs = load_verb_dictionary()
-
-    # ----- constraints ------------------------------------------------------------
-    def _crowd(self, subject: Token) -> bool:
-        """Whether a subject names a crowd ("people", "thousands", "Armenians", "500 workers")."""
-        crowd = self.lex.cls("crowd")
-        if self.lex.lemma(subject) in crowd or subject.lower_ in crowd:
-            return True
-        if self.lex.sectors.get(self.lex.lemma(subject)) in ("CVL", "LAB", "EDU", "OPP"):
-            return True
-        if subject.ent_type_ == "NORP" and subject.tag_ in ("NNPS", "NNS"):
-            return True
-        return any(c.dep_ in ("nummod", "quantmod") for c in subject.children) or subject.like_num
-
-    def _leader(self, subject: Token) -> bool:
-        """Whether a subject names an official actor (a named entity, or a government,
-        military, legislative or international body), as visits need."""
-        if subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
-            return True
-        return self.lex.sectors.get(self.lex.lemma(subject)) in ("GOV", "MIL", "LEG", "IGO")
-
-    def _armed(self, subject: Token) -> bool:
-        """Whether a subject names armed forces or weapons ("warplanes", "Russian missiles")."""
-        lemma = self.lex.lemma(subject)
-        return self.lex.sectors.get(lemma) in ("MIL", "REB", "COP") or lemma in self.lex.cls("forces")
-
-    def needs_ok(self, entry: Entry, token: Token) -> bool:
-        """Whether ``token`` meets the entry's ``needs`` constraints."""
-        if not entry.needs:
-            return True
-        kids = list(token.children)
-        objs = [c for c in kids if c.dep_ in _OBJ_DEPS or (c.dep_ == "dative")]
-        if entry.need("object") and not objs:
-            return False
-        if entry.need("object_or_clause") and not objs and not any(c.dep_ in ("ccomp", "xcomp") for c in kids):
-            return False
-        if entry.need("actor_object") and not any(self.args.actorish(o) for o in objs):
-            return False
-        wanted_class = entry.need("object_class")
-        if isinstance(wanted_class, str):
-            wanted_class = (wanted_class,)
-        if wanted_class and objs and not any(
-                set(wanted_class) & set(self.lex.word_classes.get(self.lex.lemma(self.transparent(o)), ()))
-                for o in objs):
-            return False
-        if entry.need("xcomp") and not any(c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) for c in kids):
-            return False
-        subjects = [c for c in kids if c.dep_ in ("nsubj",)]
-        if entry.need("crowd_subject"):
-            if not subjects or not any(self._crowd(s) for s in subjects):
-                return False
-        if entry.need("crowd_or_intransitive"):
-            if any(c.dep_ == "dobj" for c in kids) and not any(self._crowd(s) for s in subjects):
-                return False
-        preps = {c.lower_ for c in kids if c.dep_ in ("prep", "prt", "agent")}
-        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass"):
-            preps |= {c.lower_ for c in token.head.children if c.dep_ in ("prep", "dative")}
-        wanted = entry.need("prep")
-        if wanted and not preps & set(wanted):
-            return False
-        banned = entry.need("not_prep")
-        if banned and preps & set(banned):
-            return False
-        if entry.need("actor_pobj"):
-            pobjs = [g for c in kids if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-            if not any(self.args.actorish(p) for p in pobjs):
-                return False
-        mods = entry.need("mods")
-        if mods:
-            near = [self.lex.lemma(c) for c in kids] + [self.lex.lemma(token.head), self.lex.lemma(token.head.head)]
-            if not set(mods) & set(near):
-                return False
-        head_prep = entry.need("head_prep")
-        if head_prep and not (token.dep_ == "pobj" and token.head.lower_ in head_prep):
-            return False
-        not_head_prep = entry.need("not_head_prep")
-        if not_head_prep and token.dep_ == "pobj" and token.head.lower_ in not_head_prep:
-            return False
-        if entry.need("actor_subject") and not any(self._leader(c) for c in subjects):
-            return False
-        if entry.need("armed_subject") and not any(self._armed(c) for c in subjects):
-            return False
-        if entry.need("plural") and token.tag_ not in ("NNS", "NNPS"):
-            return False
-        return True
 
     # ----- lookups ------------------------------------------------------------------
     def transparent(self, obj: Token) -> Token:
@@ -223,39 +139,50 @@ class TriggerFinder:
         return None
 
     def _of_object(self, noun: Token) -> Optional[Token]:
-        """The of-phrase object of a noun ("withdrawal of troops" -> troops)."""
+        """The of-phrase object of a noun ("withdrawal of troops" -> troops), or the in-phrase
+        of a sum ("$500 million in humanitarian assistance" -> assistance)."""
+        preps = ("of", "in") if noun.ent_type_ == "MONEY" else ("of",)
         for child in noun.rights:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return pobj
         return None
 
-    def _event_type_of(self, noun: Token) -> Optional[Entry]:
+    def _event_type_of(self, noun: Token, relations: bool = True) -> Optional[Entry]:
         """The type a noun would have as an event or relation ("curfew", "aid", "ties"),
-        looking through quantity words and at compounds ("aid deliveries")."""
+        looking through quantity words and at compounds ("aid deliveries"); relation nouns
+        ("flights", "trade") only when ``relations``."""
         noun = self.transparent(noun)
+        tables = (self.lex.nouns, self.lex.relation_nouns) if relations else (self.lex.nouns,)
         for word in (noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))):
-            for table in (self.lex.nouns, self.lex.relation_nouns):
+            for table in tables:
                 found = self.noun_entry(word, table)
                 if found is not None:
                     return found[0]
         return None
 
-    def _reversal(self, lemma: str, obj: Optional[Token], subject_crowd: bool) -> Optional[Entry]:
+    def _reversal(self, lemma: str, obj: Optional[Token], subject_crowd: bool,
+                  phrasal: bool = False, relations: bool = True) -> Optional[Entry]:
         """Stopping or lifting an event: the reversed type ("lift curfew" -> CONCEDE)."""
         if obj is None:
             return None
-        inner = self._event_type_of(obj)
+        inner = self._event_type_of(obj, relations)
         if inner is None or inner.type is None:
             return None
         if lemma in self.lex.blockers and inner.type == "PROTEST" and not subject_crowd:
             return Entry(key=f"{lemma} protest", type="COERCE", mode="restrict")
-        if lemma in self.lex.reversal_verbs or lemma in self.lex.reversal_nouns:
+        if phrasal or lemma in self.lex.reversal_verbs or lemma in self.lex.reversal_nouns:
             return self.lex.reversal_types.get(inner.type)
         return None
 
     # ----- main -------------------------------------------------------------------------
+    def negated_by_prefix(self, token: Token) -> bool:
+        """Whether a word is written after a negating prefix ("non-aggression", "non-violent")."""
+        doc = token.doc
+        return token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_ and \
+            doc[token.i - 2].lower_ in self.lex.negating_prefixes
+
     def undoing_prefix(self, token: Token) -> bool:
         """Whether a word is written after an undoing prefix ("de-escalate"; the small
         model may tag such a word as a noun)."""
@@ -281,7 +208,17 @@ class TriggerFinder:
         return lex.reversal_types.get(entry.type) if entry is not None and entry.type else None
 
     def verb(self, token: Token) -> Optional[Candidate]:
-        """A verbal trigger at ``token`` or None."""
+        """A verbal trigger at ``token`` or None; an attack written with a display prefix
+        ("test-fired a missile") is a show of force (MOBILIZE weapons)."""
+        cand = self._verb(token)
+        doc = token.doc
+        if cand is not None and cand.type == "ASSAULT" and token.i >= 2 and doc[token.i - 1].text == "-" \
+                and not doc[token.i - 2].whitespace_ and doc[token.i - 2].lower_ in self.lex.display_prefixes:
+            cand.type, cand.mode, cand.start = "MOBILIZE", "weapons", token.i - 2
+        return cand
+
+    def _verb(self, token: Token) -> Optional[Candidate]:
+        """A verbal trigger at ``token`` or None (prefixes aside)."""
         lemma = self.lex.lemma(token)
         lex = self.lex
         undone = self._prefixed(token, lemma)
@@ -304,9 +241,14 @@ class TriggerFinder:
                 return Candidate(token, token, "verb", entry.type, mode, token.i, token.i + 1,
                                  target_preps=entry.target_preps)
         for child in kids:
+            if temporal(child):
+                continue                      # "called on Friday" is no "call on"
             if child.dep_ in ("prt", "prep", "dobj", "oprd", "attr", "agent") or \
                     (child.dep_ == "advmod" and child.i == token.i + 1):
-                for word in (child.lower_, self.lex.lemma(child)):
+                words = [child.lower_, self.lex.lemma(child)]
+                if child.dep_ == "prep":          # "took to the streets", "took X to court"
+                    words = [f"{child.lower_} {self.lex.lemma(g)}" for g in child.children if g.dep_ == "pobj"] + words
+                for word in words:
                     entry = lex.phrasal.get(f"{lemma} {word}")
                     if entry is not None and self.needs_ok(entry, token):
                         if entry.type is None:
@@ -315,8 +257,19 @@ class TriggerFinder:
                         return Candidate(token, token, "verb", entry.type, entry.mode, token.i, end,
                                          target_preps=entry.target_preps)
         subjects = [c for c in kids if c.dep_ == "nsubj"]
+        particle = next((f"{lemma} {c.lower_}" for c in kids if c.dep_ in ("prt", "prep")
+                         and f"{lemma} {c.lower_}" in lex.reversal_phrasal), None)
+        if particle is not None:
+            if obj is None:                    # "pulled out of the treaty": the undone act is the pobj
+                obj = next((g for c in kids if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"), None)
+            entry = self._reversal(lemma, obj, False, phrasal=True)
+            if entry is not None and entry.type:
+                cand = Candidate(token, token, "verb", entry.type, entry.mode, token.i, token.i + 1)
+                cand.event_object = obj
+                return cand
         if lemma in lex.reversal_verbs or lemma in lex.blockers:
-            entry = self._reversal(lemma, obj, any(self._crowd(s) for s in subjects))
+            official = not subjects or any(self._leader(s) for s in subjects)
+            entry = self._reversal(lemma, obj, any(self._crowd(s) for s in subjects), relations=official)
             if entry is not None and entry.type:
                 cand = Candidate(token, token, "verb", entry.type, entry.mode, token.i, token.i + 1)
                 cand.event_object = obj if entry.type != "COERCE" else None
@@ -326,6 +279,13 @@ class TriggerFinder:
             return self._cameo_verb(token, lemma)
         if entry is None or entry.type is None or not self.needs_ok(entry, token):
             return None
+        if entry.need("legal_type") and any(
+                (self.lex.sectors.get(self.lex.lemma(s)) or "").lower() in lex.frame("legal_sectors") for s in subjects):
+            return Candidate(token, token, "verb", entry.need("legal_type"), entry.need("legal_mode"),
+                             token.i, token.i + 1)      # "police charged X with": legal action
+        if entry.need("crowd_type") and any(self._crowd(s) for s in subjects):
+            return Candidate(token, token, "verb", entry.need("crowd_type"), entry.need("crowd_mode"),
+                             token.i, token.i + 1)      # "students occupied the office": a protest
         return Candidate(token, token, "verb", entry.type, entry.mode, token.i, token.i + 1,
                          target_preps=entry.target_preps)
 

@@ -1,0 +1,125 @@
+"""The context a lexicon entry needs before a word is an event trigger (its ``needs``).
+
+Why this module exists: one word has several senses, and the lexicon's entries say
+which context picks the event sense: an object, a preposition, a crowd or an armed
+subject ("people rallied", "warplanes struck"), an actor object, a modifier. The
+tests here read the parse around the word; the words they use are lexicon classes.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.extract.events.lexicon import Entry, Lexicon
+
+_OBJ_DEPS = ("dobj", "nsubjpass", "oprd", "attr")
+
+
+def temporal(prep: Token) -> bool:
+    """Whether a preposition only carries a date or time ("on Friday", "in March")."""
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    return prep.dep_ == "prep" and bool(objs) and all(g.ent_type_ in ("DATE", "TIME") for g in objs)
+
+
+class Constraints:
+    """The ``needs`` tests of TriggerFinder (which provides ``lex``, ``args``,
+    ``transparent`` and ``noun_entry``)."""
+
+    lex: Lexicon
+
+    # ----- constraints ------------------------------------------------------------
+    def _crowd(self, subject: Token) -> bool:
+        """Whether a subject names a crowd ("people", "thousands", "Armenians", "500 workers")."""
+        crowd = self.lex.cls("crowd")
+        if self.lex.lemma(subject) in crowd or subject.lower_ in crowd:
+            return True
+        if self.lex.sectors.get(self.lex.lemma(subject)) in ("CVL", "LAB", "EDU", "OPP"):
+            return True
+        if subject.ent_type_ == "NORP" and subject.tag_ in ("NNPS", "NNS"):
+            return True
+        return any(c.dep_ in ("nummod", "quantmod") for c in subject.children) or subject.like_num
+
+    def _leader(self, subject: Token) -> bool:
+        """Whether a subject names an official actor (a named entity, or a government,
+        military, legislative or international body), as visits need."""
+        if subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return True
+        return self.lex.sectors.get(self.lex.lemma(subject)) in ("GOV", "MIL", "LEG", "IGO")
+
+    def _armed(self, subject: Token) -> bool:
+        """Whether a subject names armed forces or weapons ("warplanes", "Russian missiles")."""
+        lemma = self.lex.lemma(subject)
+        return self.lex.sectors.get(lemma) in ("MIL", "REB", "COP") or lemma in self.lex.cls("forces")
+
+    def _violent(self, token: Token) -> bool:
+        """Whether a noun names force or what it fires ("airstrikes", "shells", "a missile")."""
+        found = self.noun_entry(token)
+        return (found is not None and found[0].type == "ASSAULT") or \
+            self.lex.lemma(token) in self.lex.cls("projectile")
+
+    def needs_ok(self, entry: Entry, token: Token) -> bool:
+        """Whether ``token`` meets the entry's ``needs`` constraints."""
+        if not entry.needs:
+            return True
+        kids = list(token.children)
+        objs = [c for c in kids if c.dep_ in _OBJ_DEPS or (c.dep_ == "dative")]
+        if entry.need("object") and not objs:
+            return False
+        if entry.need("object_or_clause") and not objs and not any(c.dep_ in ("ccomp", "xcomp") for c in kids):
+            return False
+        if entry.need("actor_object") and not any(self.args.actorish(o) for o in objs):
+            return False
+        wanted_class = entry.need("object_class")
+        if isinstance(wanted_class, str):
+            wanted_class = (wanted_class,)
+        if wanted_class and objs and not any(
+                set(wanted_class) & set(self.lex.word_classes.get(self.lex.lemma(self.transparent(o)), ()))
+                for o in objs):
+            return False
+        if entry.need("xcomp") and not any(c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) for c in kids):
+            return False
+        subjects = [c for c in kids if c.dep_ in ("nsubj",)]
+        if entry.need("crowd_subject"):
+            if not subjects or not any(self._crowd(s) for s in subjects):
+                return False
+        if entry.need("crowd_or_intransitive"):
+            if any(c.dep_ == "dobj" for c in kids) and not any(self._crowd(s) for s in subjects):
+                return False
+        preps = {c.lower_ for c in kids if c.dep_ in ("prep", "prt", "agent") and not temporal(c)}
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass"):
+            preps |= {c.lower_ for c in token.head.children if c.dep_ in ("prep", "dative") and not temporal(c)}
+        wanted = entry.need("prep")
+        if wanted and not preps & set(wanted):
+            return False
+        banned = entry.need("not_prep")
+        if banned and preps & set(banned):
+            return False
+        if entry.need("actor_pobj"):
+            pobjs = [g for c in kids if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            if not any(self.args.actorish(p) for p in pobjs):
+                return False
+        mods = entry.need("mods")
+        if mods:
+            near = [self.lex.lemma(c) for c in kids] + [self.lex.lemma(token.head), self.lex.lemma(token.head.head)]
+            if not set(mods) & set(near):
+                return False
+        head_prep = entry.need("head_prep")
+        if head_prep and not (token.dep_ == "pobj" and token.head.lower_ in head_prep):
+            return False
+        not_head_prep = entry.need("not_head_prep")
+        if not_head_prep and token.dep_ == "pobj" and token.head.lower_ in not_head_prep:
+            return False
+        if entry.need("actor_subject") and not any(self._leader(c) for c in subjects):
+            return False
+        if entry.need("actor_or_armed_subject"):
+            doers = subjects + [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if not any(self._leader(c) or self._armed(c) or self._violent(c) for c in doers):
+                return False                  # "Russia targeted the grid", not "the law targets NGOs"
+        if entry.need("armed_subject") and not any(self._armed(c) for c in subjects) and \
+                not (token.dep_ not in ("acl", "relcl", "advcl", "amod") and any(
+                    self._armed(g) or self._violent(g) for c in kids if c.dep_ == "agent"
+                    for g in c.children if g.dep_ == "pobj")):
+            return False                      # "the camp was hit by airstrikes": the agent is armed
+        if entry.need("plural") and token.tag_ not in ("NNS", "NNPS"):
+            return False
+        return True

@@ -1,0 +1,138 @@
+"""Events whose subject is the one acted upon: criticism without an accuse verb, reactions,
+and attacks told from the side of the one attacked.
+
+Why this module exists: much criticism in news has no "accuse" verb. "Critics say the
+government lacked empathy", "the minister misled parliament, the opposition said" and
+"the plan drew criticism from doctors" are ACCUSE events whose target is the grammatical
+subject and whose source is whoever says so (or the from-phrase). Attacks told from the
+victim's side ("the village came under artillery fire") have the same shape. The words
+live in ``plover.yaml`` (section ``judgements``); this module reads the parse and gives
+each candidate its source and target tokens up front (``Candidate.preset``).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Span, Token
+
+from newsgraph.extract.events.args import ArgBuilder
+from newsgraph.extract.events.lexicon import Lexicon
+from newsgraph.extract.events.status import negated
+from newsgraph.extract.events.triggers import Candidate
+
+
+def _section(lex: Lexicon, name: str) -> frozenset:
+    """A word list of the judgements section (lexicon frames named ``judgement_<name>``)."""
+    return lex.frame(f"judgement_{name}")
+
+
+def _from_phrase(token: Token, args: ArgBuilder, lex: Lexicon) -> list[Token]:
+    """The actor heads of a "from X" / "by X" phrase on ``token``."""
+    out = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in lex.frame("judgement_source_preps"):
+            out += [g for g in child.children if g.dep_ == "pobj" and args.actorish(g)]
+    return args.expand(out)
+
+
+def _critic(verb: Token, reporter_of) -> list[Token]:
+    """Who says the subject of ``verb`` did wrong: the reporter of its clause, if any."""
+    return list(reporter_of(verb))
+
+
+def _preset(verb: Token, head: Token, kind: str, mode: Optional[str], sources: list[Token],
+            targets: list[Token], start: int, end: int) -> Candidate:
+    cand = Candidate(head, verb, "verb", kind, mode, start, end)
+    cand.sources, cand.targets, cand.preset = sources, targets, True
+    return cand
+
+
+def _subjects(verb: Token, args: ArgBuilder) -> list[Token]:
+    """The verb's subjects, or the actor named inside a subject ("the town of Bakhmut",
+    "a Ukrainian convoy")."""
+    heads = args.expand([c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")])
+    return [found for head in heads for found in (args.dig(head) or [head])]
+
+
+def judgements(sent: Span, lex: Lexicon, args: ArgBuilder, reporter_of) -> list[Candidate]:
+    """ACCUSE and ASSAULT candidates whose subject is their target (see the module docstring).
+
+    Args:
+        sent: the sentence; lex: the lexicon; args: the Doc's argument builder;
+        reporter_of: function giving the reporter tokens of a clause (``frames.reporter``).
+    """
+    out: list[Candidate] = []
+    blame = _section(lex, "blame_verbs")
+    lacking, qualities = _section(lex, "lack_verbs"), _section(lex, "qualities")
+    reactions, criticism = _section(lex, "reaction_verbs"), _section(lex, "criticism_nouns")
+    under = _section(lex, "under_verbs")
+    armed = lex.cls("forces")
+    for token in sent:
+        if token.pos_ not in ("VERB", "AUX") or negated(token, lex):
+            continue
+        lemma = lex.lemma(token)
+        kids = list(token.children)
+        if lemma in blame and (any(c.dep_ == "dobj" for c in kids) or any(
+                c.dep_ == "prep" and c.lower_ in ("to", "about") for c in kids)):
+            subjects = _subjects(token, args)        # "misled parliament", "lied to voters"
+            if subjects:
+                out.append(_preset(token, token, "ACCUSE", "disapprove", _critic(token, reporter_of),
+                                   subjects, token.i, token.i + 1))
+            continue
+        if lemma in lacking:
+            objs = [c for c in kids if c.dep_ == "dobj" and lex.lemma(c) in qualities]
+            subjects = _subjects(token, args)        # "lacked empathy", "lacks credibility"
+            if objs and subjects:
+                out.append(_preset(token, token, "ACCUSE", "disapprove", _critic(token, reporter_of),
+                                   subjects, token.i, objs[0].i + 1))
+            continue
+        if lemma in reactions:
+            objs = [c for c in kids if c.dep_ == "dobj" and lex.lemma(c) in criticism]
+            subjects = _subjects(token, args)        # "drew condemnation from X", "faced criticism"
+            if objs and subjects and not any(lex.lemma(s) in lex.nouns for s in subjects):
+                critics = _from_phrase(objs[0], args, lex) or _from_phrase(token, args, lex)
+                out.append(_preset(token, objs[0], "ACCUSE", "disapprove", critics, subjects,
+                                   objs[0].i, objs[0].i + 1))
+            continue
+        if lemma in under:
+            for prep in kids:
+                if prep.dep_ != "prep" or prep.lower_ not in _section(lex, "under_preps"):
+                    continue
+                for noun in (g for g in prep.children if g.dep_ == "pobj"):
+                    found = _under(token, noun, lex, args, armed)
+                    if found is not None:
+                        out.append(found)
+    return out
+
+
+def _under(verb: Token, noun: Token, lex: Lexicon, args: ArgBuilder, armed) -> Optional[Candidate]:
+    """"X came under fire / attack / criticism": an event done to X. Fire is criticism when it
+    comes for or over something or from unarmed critics, force when armed words name it."""
+    lemma = lex.lemma(noun)
+    entry = lex.nouns.get(lemma)
+    kind = entry.type if entry is not None and entry.type in ("ASSAULT", "ACCUSE") else None
+    if lemma in _section(lex, "criticism_nouns"):
+        kind = "ACCUSE"
+    subjects = _subjects(verb, args)
+    if not subjects:
+        return None
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
+    critics = _from_phrase(noun, args, lex) or _from_phrase(verb, args, lex)
+    if lemma in _section(lex, "fire_nouns"):
+        force = any(lex.lemma(m) in lex.cls("projectile") or lex.lemma(m) in armed or
+                    lex.lemma(m) in lex.cls("trigger_modifiers") for m in mods) or any(
+            lex.lemma(c) in armed or lex.sectors.get(lex.lemma(c)) in ("MIL", "REB") for c in critics)
+        grievance = any(c.dep_ == "prep" and c.lower_ in lex.cls("grievance_preps")
+                        for c in list(verb.children) + list(noun.children))
+        kind = "ASSAULT" if force or not (grievance or critics) else "ACCUSE"
+    if kind is None:
+        return None
+    sources = critics
+    if kind == "ASSAULT" and not sources:
+        sources = args.noun_args(noun, False)[0] or [m for m in mods if m.ent_type_ in ("NORP", "GPE")
+                                                     and args.actorish(m)]   # "under Russian fire"
+    mode = (entry.mode if entry is not None else None) if kind == "ASSAULT" else "disapprove"
+    if kind == "ASSAULT" and mode is None:
+        mode = next((lex.cls("projectile").get(lex.lemma(m)) for m in mods
+                     if lex.cls("projectile").get(lex.lemma(m))), None)     # "artillery fire"
+    return _preset(verb, noun, kind, mode, sources, subjects, verb.i, noun.i + 1)
