@@ -41,7 +41,7 @@ from newsgraph.extract.events import frames
 from newsgraph.extract.events.args import ArgBuilder
 from newsgraph.extract.events.countries import CountryResolver, warm_tables
 from newsgraph.extract.events.dates import attached_timexes
-from newsgraph.extract.events.fill import (complete, drop_non_actors, drop_self_loops, identified, register_groups, told_again, magnitudes, merge, reciprocal_sentence,
+from newsgraph.extract.events.fill import (complete, informative, drop_non_actors, drop_self_loops, identified, register_groups, told_again, magnitudes, merge, reciprocal_sentence,
                                            sentence_countries)
 from newsgraph.extract.events.lexicon import Lexicon, load_lexicon
 from newsgraph.extract.events.judgements import judgements
@@ -92,11 +92,6 @@ def _event_date(doc: Doc, start: int, end: int, cand: Optional[Candidate] = None
         return event_date(inside, start, end)
     except (TypeError, ValueError, KeyError, AttributeError):
         return None
-
-
-def _informative(arg: Arg) -> bool:
-    """Whether an Arg says who it is (actor, country or sector)."""
-    return bool(arg.actor or arg.country or arg.sector)
 
 
 class EventCoder:
@@ -350,9 +345,9 @@ class EventCoder:
     def _keep(self, cand: Candidate, sources: list[Arg], targets: list[Arg]) -> bool:
         """Precision filter: an event needs an identified actor or a clear event reading;
         an event that did not (yet) happen needs an identified source."""
-        if cand.status in ("future", "hypothetical") and not any(_informative(a) for a in sources):
+        if cand.status in ("future", "hypothetical") and not any(informative(a) for a in sources):
             return False
-        if any(_informative(a) for a in sources + targets):
+        if any(informative(a) for a in sources + targets):
             return True
         if any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in cand.sources + cand.targets):
             return True

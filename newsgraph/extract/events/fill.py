@@ -239,3 +239,8 @@ def register_groups(doc: Doc, events: list[Event]) -> None:
             if arg.actor in made:
                 actor.add_mention(arg.start, arg.end, arg.text)
     doc._.ng_actors = actors
+
+
+def informative(arg: Arg) -> bool:
+    """Whether an Arg says who it is (actor, country or sector)."""
+    return bool(arg.actor or arg.country or arg.sector)
