@@ -41,6 +41,7 @@ from newsgraph.extract.quotes.marks import Quoted, find_quoted, looks_like_title
 from newsgraph.extract.quotes.speakers import SpeakerMaker
 from newsgraph.extract.quotes.continuations import Continuations, QuoteWithParts
 from newsgraph.extract.quotes.units import Attribution, Unit, UnitResolver, is_break
+from newsgraph.extract.quotes import learned
 
 _TRANSCRIPT_LABEL = re.compile(r"[A-Z][A-Z.' -]{1,30}:\s")
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "PRON", "NUM", "ADJ", "AUX"}
@@ -50,12 +51,12 @@ _CLOSERS = {"”", '"', "''", "»", "’"}
 
 
 @Language.factory("newsgraph_quotes", default_config={
-    "cue_paths": [], "continuations": "paragraph", "min_unattributed_words": 4},
+    "cue_paths": [], "continuations": "paragraph", "min_unattributed_words": 4, "use_model": False},
     # Actors are optional (speakers then have no actor id), so they are not required.
     requires=["token.dep", "token.lemma", "token.tag", "doc.sents"],
     assigns=["doc._.ng_quotes", "doc.spans"])
 def make_quote_finder(nlp: Language, name: str, cue_paths: list, continuations: str,
-                      min_unattributed_words: int) -> "QuoteFinder":
+                      min_unattributed_words: int, use_model: bool = False) -> "QuoteFinder":
     """Factory for ``nlp.add_pipe("newsgraph_quotes", config={...})``.
 
     Args:
@@ -67,18 +68,21 @@ def make_quote_finder(nlp: Language, name: str, cue_paths: list, continuations: 
             ``never`` or ``always``.
         min_unattributed_words: shorter quotations with no speaker are dropped
             (scare quotes); longer ones are kept with a null speaker.
+        use_model: also run the learned attribution tagger (``learned.py``)
+            and add the attributions the rules missed; off by default, also
+            turned on by ``NEWSGRAPH_QUOTE_MODEL=1``.
     Returns:
         The component.
     """
     return QuoteFinder(name, cue_paths=cue_paths, continuations=continuations,
-                       min_unattributed_words=min_unattributed_words)
+                       min_unattributed_words=min_unattributed_words, use_model=use_model)
 
 
 class QuoteFinder:
     """Sets ``doc._.ng_quotes`` (list[QuoteWithParts]) and ``doc.spans["ng_quotes"]``."""
 
     def __init__(self, name: str = "newsgraph_quotes", cue_paths: Iterable = (),
-                 continuations: str = "paragraph", min_unattributed_words: int = 4):
+                 continuations: str = "paragraph", min_unattributed_words: int = 4, use_model: bool = False):
         if continuations not in _CONTINUE_MODES:
             raise ValueError(f"continuations={continuations!r}; use one of {', '.join(_CONTINUE_MODES)}")
         register_extensions()
@@ -87,6 +91,8 @@ class QuoteFinder:
         self.reader = ClauseReader(self.lexicon)
         self.continuations = continuations
         self.min_unattributed_words = min_unattributed_words
+        # The learned tagger (model files in package data), or None when off.
+        self.model = learned.load_attribution_model() if learned.wanted(use_model) else None
 
     def __call__(self, doc: Doc) -> Doc:
         """Find the quotes of one Doc.
@@ -173,6 +179,8 @@ class _DocQuotes(Continuations):
         quotes += self.label_quotes(units, tok_unit, quotes)
         quotes.sort(key=lambda q: (q.content.start, q.content.end))
         quotes = self.place_orphans(units, quotes)
+        if self.finder.model is not None:
+            quotes = learned.add_model_quotes(self, quotes, self.finder.model)
         quotes = [q for q in quotes if not self.on_link_line(q.content.start)]
         self.speakers.resolve_pronouns(quotes, self.para_of)
         return quotes
