@@ -22,7 +22,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-from newsgraph.evaluate.folds import fold_of  # noqa: E402
+from newsgraph.evaluate.folds import fold_of, is_tuning  # noqa: E402
 from newsgraph.evaluate.quotes import load_gold, score_quotes  # noqa: E402
 
 
@@ -57,9 +57,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", default="/tmp/newsgraph-attr-docs.pkl")
     parser.add_argument("--limit", type=int, default=0, help="articles per set (0: all)")
     parser.add_argument("--json", default=None, help="write the scores here")
+    parser.add_argument("--tune", action="store_true",
+                        help="score the fold-A tuning articles instead (held out from training; "
+                             "the set to look at when changing how model output is merged)")
     args = parser.parse_args(argv)
-    sets = {"fold B": [d for d in load_gold(args.train) if fold_of(d["id"]) == "B"],
-            "dev": load_gold(args.dev)}
+    if args.tune:
+        sets = {"tune": [d for d in load_gold(args.train) if is_tuning(d["id"])]}
+    else:
+        sets = {"fold B": [d for d in load_gold(args.train) if fold_of(d["id"]) == "B"],
+                "dev": load_gold(args.dev)}
     if args.limit:
         sets = {k: v[:args.limit] for k, v in sets.items()}
     docs = parsed_docs(sets, Path(args.cache))

@@ -73,7 +73,7 @@ def group(doc: Doc, spans: list[tuple[str, int, int]]) -> list[LearnedAttributio
     """Attributions from tagged spans: contents to the nearest cue, the cue to its source."""
     para = _paragraph_numbers(doc)
     cues = [(s, e) for label, s, e in spans if label == "CUE"]
-    sources = [(s, e) for label, s, e in spans if label == "SOURCE"]
+    sources = [r for label, s, e in spans if label == "SOURCE" and (r := _unpunct(doc, (s, e))) is not None]
     by_cue: dict[tuple[int, int], LearnedAttribution] = {}
     for label, s, e in spans:
         if label != "CONTENT":
@@ -104,6 +104,16 @@ def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
 def _source_of(cue: tuple[int, int], sources: list, para: list[int]) -> Optional[tuple[int, int]]:
     near = [(_gap(cue, s), s) for s in sources if para[s[0]] == para[cue[0]] and _gap(cue, s) <= _MAX_SOURCE_GAP]
     return min(near)[1] if near else None
+
+
+def _unpunct(doc: Doc, span: tuple[int, int]) -> Optional[tuple[int, int]]:
+    """The range without punctuation at its edges ("the party chairman," -> "the party chairman")."""
+    start, end = span
+    while start < end and doc[start].is_punct:
+        start += 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    return (start, end) if end > start else None
 
 
 def _paragraph_numbers(doc: Doc) -> list[int]:
@@ -142,25 +152,49 @@ def add_model_quotes(work, quotes: list, model: Language) -> list:
     from newsgraph.extract.quotes.units import Attribution
 
     doc, text = work.doc, work.text
-    taken = [set(_letters(text, p.start, p.end)) for q in quotes for p in (q.parts or [q.content])]
-    taken_all = set().union(*taken) if taken else set()
+    taken = [set(_letters(text, p.start, p.end)) for q in quotes for p in q.parts or [q.content]]
     added = []
     for found in predict(model, doc):
         parts = [_trimmed(work, *work.chars(s, e)) for s, e in found.contents]
         parts = [p for p in parts if p is not None]
         letters = set().union(*(_letters(text, p.start, p.end) for p in parts)) if parts else set()
-        if len(letters) < _MIN_LETTERS or len(letters & taken_all) > _MAX_SHARED * len(letters):
-            continue
-        head = doc[found.source[0]:found.source[1]].root.i if found.source else None
+        if len(letters) < _MIN_LETTERS or any(quoted_share(text[p.start:p.end]) > 0 for p in parts):
+            continue   # quoted words are the rules' strength: the model only adds reported speech
+        if any(chars & letters for chars in taken):
+            continue   # the rules found this report (their boundaries measured better than the model's)
+        head = doc[found.source[0]:found.source[1]].root.i if found.source else _subject_of(doc, found.cue)
         attribution = Attribution(found.source, found.cue, None, speaker_head=head)
-        share = quoted_share(text[parts[0].start:parts[-1].end])
-        kind = "direct" if share >= 0.9 else "mixed" if share > 0 else "indirect"
-        added.append(QuoteWithParts(kind, parts[0], work.speaker(attribution), work.cue(attribution), parts))
+        added.append(QuoteWithParts("indirect", parts[0], work.speaker(attribution), work.cue(attribution), parts))
     return sorted(quotes + added, key=lambda q: (q.content.start, q.content.end))
 
 
 _MIN_LETTERS = 8       # shorter model contents are noise ("it", "so")
-_MAX_SHARED = 0.2      # a model content sharing more of its letters with a rule quote is that quote
+
+
+def _subject_of(doc: Doc, cue: tuple[int, int]) -> Optional[int]:
+    """When the tagger marked no source: the cue's subject in the parse ("officials believe"),
+    the object of "according to", the noun a participle describes ("delegates seeking to ..."),
+    or the subject of the verb a participle or infinitive hangs from ("X refused, saying ...").
+    None for a passive cue ("was expected to"): PolNeAR gives those no source."""
+    tok = doc[cue[0]:cue[1]].root
+    for _ in range(_MAX_CLIMB):
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+            return None
+        for child in tok.children:
+            if child.dep_ == "nsubj" and not child.is_punct:
+                return child.i
+            if child.dep_ == "prep" and child.lower_ == "to" and tok.lower_ == "according":
+                return next((c.i for c in child.children if c.dep_ == "pobj"), None)
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return tok.head.i
+        if tok.dep_ not in _CLIMB_DEPS or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+_MAX_CLIMB = 3
+_CLIMB_DEPS = {"xcomp", "advcl", "conj", "acl", "pcomp", "prep"}
 
 
 def _letters(text: str, start: int, end: int) -> list[int]:
