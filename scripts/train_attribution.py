@@ -76,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", default=str(REPO.parent / "shared" / "dev" / "polnear_train.jsonl"))
     parser.add_argument("--work", default="/tmp/newsgraph-attribution")
     parser.add_argument("--max-steps", type=int, default=None, help="override training.max_steps")
+    parser.add_argument("--model-dir", default=str(MODEL_DIR), help="where the best checkpoint goes")
     args = parser.parse_args(argv)
     work = Path(args.work)
     started = time.time()
@@ -86,12 +87,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.max_steps:
         overrides["training.max_steps"] = args.max_steps
     train(CONFIG, work / "out", use_gpu=-1, overrides=overrides)
-    best = work / "out" / "model-best"
-    if MODEL_DIR.exists():
-        shutil.rmtree(MODEL_DIR)
-    shutil.copytree(best, MODEL_DIR)
-    size = sum(p.stat().st_size for p in MODEL_DIR.rglob("*") if p.is_file())
-    print(f"model: {MODEL_DIR} ({size / 1e6:.1f} MB), {time.time() - started:.0f} s wall clock")
+    best, target = work / "out" / "model-best", Path(args.model_dir)
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(best, target)
+    size = sum(p.stat().st_size for p in target.rglob("*") if p.is_file())
+    print(f"model: {target} ({size / 1e6:.1f} MB), {time.time() - started:.0f} s wall clock")
     return 0
 
 
