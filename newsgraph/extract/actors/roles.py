@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from newsgraph.extract.actors.context import span_head
 from newsgraph.extract.actors.qualify import Qualifier, Qualifiers
 from newsgraph.extract.actors.vocab import RoleTitle, Vocabulary
+from newsgraph.extract.extensions import doc_text
 
 
 
@@ -63,7 +64,7 @@ class RoleReader:
 
     def __init__(self, doc: Doc, words: Vocabulary, quals: Qualifiers):
         self.doc, self.words, self.quals = doc, words, quals
-        self.text = doc.text   # Doc.text joins every token: read it once
+        self.text = doc_text(doc)
         self.lowers = [t.lower_ for t in doc]
         self.first_words = {w.split()[0].split("-")[0].rstrip(".") for w in words.titles}
 

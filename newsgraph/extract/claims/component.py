@@ -27,6 +27,7 @@ from newsgraph.extract.claims.attribution import according_phrases, attribute
 from newsgraph.extract.claims.lexicon import ClaimLexicon, load_lexicon
 from newsgraph.extract.claims.measure import Reading, read_measure
 from newsgraph.extract.claims.numbers import Figure, find_figures
+from newsgraph.extract.extensions import doc_text
 
 log = logging.getLogger(__name__)
 SPAN_KEY = "ng_claims"
@@ -50,7 +51,7 @@ class ClaimFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         claims: list[Claim] = []
-        text = doc.text   # built once: Doc.text joins every token on each access
+        text = doc_text(doc)
         if text.strip() and doc.has_annotation("DEP"):
             recent: list[tuple[int, Reading]] = []   # (sentence number, reading)
             for n, sent in enumerate(doc.sents):

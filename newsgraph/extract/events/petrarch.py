@@ -43,6 +43,7 @@ class VerbDictionary:
     blocks: list[dict[str, Any]] = field(default_factory=list)
     synsets: dict[str, frozenset[str]] = field(default_factory=dict)
     table: dict[str, tuple[str, str]] = field(default_factory=dict)
+    synset_heads: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def plover(self, code: str) -> tuple[Optional[str], Optional[str]]:
         """The PLOVER (type, mode) of a CAMEO code, trying shorter prefixes ("1831" -> "183")."""
@@ -53,31 +54,41 @@ class VerbDictionary:
                 return found[0], found[1] or None
         return None, None
 
-    def _word_ok(self, word: str, token: Token) -> bool:
-        """Whether a pattern word matches a token (PETRARCH words may be stems: "prepar")."""
+    def _word_ok(self, word: str, low: str, lemma: str) -> bool:
+        """Whether a pattern word matches a token's lower form and lemma (PETRARCH words may be stems: "prepar")."""
         if word.startswith("&"):
-            members = self.synsets.get(word, ())
-            return token.lower_ in members or token.lemma_.lower() in members or \
-                any(m.split(" ")[0] == token.lower_ for m in members)
-        low = token.lower_
-        return low == word or token.lemma_.lower() == word or (len(word) >= 4 and low.startswith(word))
+            return lemma in self.synsets.get(word, ()) or low in self._synset_heads(word)
+        return low == word or lemma == word or (len(word) >= 4 and low.startswith(word))
 
-    def _in_order(self, words: list, tokens: list) -> bool:
-        """Whether ``words`` match some of ``tokens`` in this order."""
+    def _synset_heads(self, name: str) -> frozenset[str]:
+        """The first words of a synonym set's members (a token matches a member by its first word)."""
+        heads = self.synset_heads.get(name)
+        if heads is None:
+            heads = frozenset(m.split(" ")[0] for m in self.synsets.get(name, ()))
+            self.synset_heads[name] = heads
+        return heads
+
+    def _in_order(self, words, window: "_Window") -> bool:
+        """Whether ``words`` match some of the window's tokens in this order (greedy, leftmost first).
+
+        Why bit masks: a verb's block holds hundreds of patterns that reuse the
+        same words, so each word is tested against the window once and the
+        order test is a few integer operations.
+        """
         at = 0
         for word in words:
-            while at < len(tokens) and not self._word_ok(word, tokens[at]):
-                at += 1
-            if at == len(tokens):
+            rest = window.mask(self, word) >> at
+            if not rest:
                 return False
-            at += 1
+            at += (rest & -rest).bit_length()
         return True
 
     def sense(self, token: Token, lemma: str) -> Optional[VerbSense]:
         """The CAMEO sense of verb ``token`` (lemma ``lemma``) in its sentence, or None if unknown."""
         sent = token.sent
-        before = [t for t in sent if token.i - _BEFORE_WINDOW <= t.i < token.i]
-        after = [t for t in sent if token.i < t.i <= token.i + _AFTER_WINDOW]
+        doc = token.doc
+        before = doc[max(sent.start, token.i - _BEFORE_WINDOW):token.i]
+        after = doc[token.i + 1:min(sent.end, token.i + _AFTER_WINDOW + 1)]
         choices: list[tuple[int, str]] = []
         for words_before, words_after, block, code in self.multi.get(lemma, ()):
             if self._adjacent(words_before, before, reverse=True) and self._adjacent(words_after, after):
@@ -87,9 +98,10 @@ class VerbDictionary:
             choices = self.verbs.get(lemma, [])
         if not choices:
             return None
+        ahead, behind = _Window(before), _Window(after)
         for block, _own in choices:
             for pre, post, code in self.blocks[block]["patterns"]:
-                if self._in_order(pre, before) and self._in_order(post, after):
+                if self._in_order(pre, ahead) and self._in_order(post, behind):
                     kind, mode = self.plover(code) if code != "---" else (None, None)
                     return VerbSense(code, kind, mode, tuple(pre) + ("*",) + tuple(post))
         block, own = choices[0]
@@ -102,8 +114,28 @@ class VerbDictionary:
         """Whether the words of a multi-word verb stand right next to the verb."""
         if not words:
             return True
+        tokens = list(tokens)
         near = tokens[-len(words):] if reverse else tokens[:len(words)]
         return [t.lower_ for t in near] == list(words)
+
+
+class _Window:
+    """The words around a verb, read once, with each pattern word's matching positions cached."""
+
+    def __init__(self, tokens) -> None:
+        self.words = [(t.lower_, t.lemma_.lower()) for t in tokens]
+        self.masks: dict[str, int] = {}
+
+    def mask(self, verbs: VerbDictionary, word: str) -> int:
+        """Bit ``i`` set when window token ``i`` matches ``word``."""
+        found = self.masks.get(word)
+        if found is None:
+            found = 0
+            for i, (low, lemma) in enumerate(self.words):
+                if verbs._word_ok(word, low, lemma):
+                    found |= 1 << i
+            self.masks[word] = found
+        return found
 
 
 @lru_cache(maxsize=1)

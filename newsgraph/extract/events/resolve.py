@@ -27,6 +27,7 @@ from newsgraph.extract.events.argwords import (allegiance, first_person, is_pron
 from newsgraph.extract.events.countries import CountryResolver, city_country, named_place_country
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.mentions import actor_at, entity_range, mention_index
+from newsgraph.extract.extensions import doc_text
 
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
 RELATIVE = frozenset("who which that whom whose".split())
@@ -44,7 +45,7 @@ class ArgResolver:
         self.lex = lex
         self.resolver = resolver
         self.recent: list[Arg] = []
-        self.text = doc.text                        # doc.text is rebuilt on every access: read once
+        self.text = doc_text(doc)
         self.ents = list(doc.ents)                  # doc.ents is rebuilt on every access: read once
         self._ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         self._issuers: dict[Optional[str], list[Token]] = {}   # instrument lemma -> its objects

@@ -42,6 +42,7 @@ from newsgraph.extract.quotes.speakers import SpeakerMaker
 from newsgraph.extract.quotes.continuations import Continuations, QuoteWithParts
 from newsgraph.extract.quotes.units import Attribution, Unit, UnitResolver, is_break
 from newsgraph.extract.quotes import learned
+from newsgraph.extract.extensions import doc_text
 
 _TRANSCRIPT_LABEL = re.compile(r"[A-Z][A-Z.' -]{1,30}:\s")
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "PRON", "NUM", "ADJ", "AUX"}
@@ -102,7 +103,7 @@ class QuoteFinder:
         Returns:
             The same Doc with ``doc._.ng_quotes`` and ``doc.spans["ng_quotes"]`` set.
         """
-        text = doc.text
+        text = doc_text(doc)
         quotes = _DocQuotes(doc, self, text).find() if text.strip() else []
         doc._.ng_quotes = quotes
         spans = []

@@ -33,6 +33,7 @@ from newsgraph.extract.timex.reading import TokenIndex, is_comparison, is_rate, 
 from newsgraph.extract.timex.normalise import Context, normalise
 from newsgraph.extract import extensions  # noqa: F401  (registers doc._.ng_*)
 from newsgraph.records import Timex
+from newsgraph.extract.extensions import doc_text
 
 SPAN_KEY = "ng_timexes"
 _ATTACH_GAP = re.compile(r"^[\s,]*(?:local\s+time|GMT|UTC|\([^)]{0,20}\))?[\s,]*(?:at|on|,)?[\s,]*$", re.I)
@@ -57,7 +58,7 @@ def find_timexes(doc: Doc, anchor: str | None, tables_path: str | None = None) -
 
 def _find(doc: Doc, anchor: str | None) -> list[Timex]:
     tables = patterns.load_tables()
-    text, toks = doc.text, TokenIndex(doc)
+    text, toks = doc_text(doc), TokenIndex(doc)
     anchor_day = _anchor(anchor)
     breaks = [i for i, ch in enumerate(text) if ch == "\n"]   # paragraph of an offset: bisect here
     chosen = select_longest([c for c in patterns.scan(text) if supported(c, text, toks, tables)])

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from newsgraph.extract.timex import component as timex_mod
 from newsgraph.extract.timex.calendar import weekday_beside_date
+from newsgraph.extract.extensions import doc_text
 
 _FULL = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _YEAR_IN_TEXT = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
@@ -49,13 +50,13 @@ def infer_published(doc: Doc, tables_path: str | None = None) -> tuple[str | Non
     tables = timex_mod.patterns.load_tables(tables_path)
     years = [int(v) for t in found if t.type == "DATE" for v in _YEAR_IN_TEXT.findall(t.text)]
     best: tuple[date, str] | None = None
-    lede_end = _lede_end(doc.text)
+    lede_end = _lede_end(doc_text(doc))
     for i, t in enumerate(found):
         day = _explicit(t) if t.start < lede_end else None
         evidence = t.text
         if day is None and i > 0:
-            day = _by_weekday(found[i - 1], t, doc.text, years)
-            evidence = doc.text[found[i - 1].start:t.end]
+            day = _by_weekday(found[i - 1], t, doc_text(doc), years)
+            evidence = doc_text(doc)[found[i - 1].start:t.end]
         if day is None or timex_mod.tense_at(doc, toks, t.start, t.end, tables) == "future":
             continue
         if best is None or day > best[0]:
