@@ -174,6 +174,7 @@ class ActorsComponent:
         self.registry = load_registry(registry_paths)
         self.lex = build_lexicon(lexicon_paths) if lexicon_paths else default_lexicon()
         preload()
+        load_phoenix()   # read with the model, not on the first article
         self.words = build_vocabulary(vocabulary_paths) if vocabulary_paths else default_vocabulary()
         self.matcher = ActorMatcher(nlp.vocab, nlp.make_doc, self.registry, self.words)
         self.junk = _junk_phrases()

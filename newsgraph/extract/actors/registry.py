@@ -41,6 +41,7 @@ def _translit(token: str) -> str:
     return token
 
 
+@functools.lru_cache(maxsize=65536)   # called for every pair of names compared: cache the pure result
 def person_key(name: str) -> str:
     """The canonical transliteration of a person's name, as a slug.
 

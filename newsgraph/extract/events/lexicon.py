@@ -41,6 +41,9 @@ class Entry:
         return default
 
 
+_LEMMA_CACHE = 50_000   # (lemma, pos, lower) -> repaired lemma entries kept at most
+
+
 @dataclass
 class Lexicon:
     """Every word list the event coder reads, as dicts and sets."""
@@ -77,6 +80,7 @@ class Lexicon:
     threaten_own_modes: frozenset[str] = frozenset()
     type_target_preps: dict[str, frozenset[str]] = field(default_factory=dict)  # by PLOVER type
     known: frozenset[str] = frozenset()                          # every word the lexicon names
+    _lemmas: dict[tuple[int, int, int], str] = field(default_factory=dict, repr=False, compare=False)
 
     def lemma(self, token) -> str:
         """The token's lemma, lower case, repaired when the lemmatizer missed a lexicon word.
@@ -85,6 +89,15 @@ class Lexicon:
         when the lemma is not a lexicon word but a plain suffix variant of the
         surface form is ("stage"), that variant is used.
         """
+        key = (token.lemma, token.pos, token.lower)   # ints: no string lookups on a repeat
+        found = self._lemmas.get(key)
+        if found is None:
+            if len(self._lemmas) > _LEMMA_CACHE:        # bounded: a long run meets ever more words
+                self._lemmas.clear()
+            found = self._lemmas[key] = self._repaired(token)
+        return found
+
+    def _repaired(self, token) -> str:
         lemma = token.lemma_.lower()
         if lemma in self.known or token.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ", "AUX"):
             return lemma
