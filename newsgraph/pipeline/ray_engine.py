@@ -22,7 +22,7 @@ import json
 import math
 import uuid
 from dataclasses import dataclass, field
-from typing import Callable, Optional, Sequence
+from typing import Callable, Iterator, Optional, Sequence
 
 from newsgraph.errors import SkippedInput
 from newsgraph.records import ArticleRecord
@@ -53,16 +53,18 @@ class RayReport:
     shards: list[str] = field(default_factory=list)
 
 
-def _rows_of_file(row: dict, max_bytes: int) -> list[dict]:
-    """Read one input file into rows: a record dict or a skip notice, in file order."""
+def _rows_of_file(row: dict, max_bytes: int) -> Iterator[dict]:
+    """Read one input file into rows: a record dict or a skip notice, in file order.
+
+    A generator, so a corpus-sized JSON Lines file flows into blocks a line at
+    a time instead of becoming one list on the reading worker.
+    """
     from newsgraph.ingest import read_inputs
-    out = []
     for item in read_inputs([row["path"]], max_bytes):
         if isinstance(item, SkippedInput):
-            out.append({"record": "", "skip": json.dumps([item.where, item.reason, item.code])})
+            yield {"record": "", "skip": json.dumps([item.where, item.reason, item.code])}
         else:  # "" not None: a column of only nulls would reach the actor as floats
-            out.append({"record": json.dumps(item.to_dict(), ensure_ascii=False), "skip": ""})
-    return out
+            yield {"record": json.dumps(item.to_dict(), ensure_ascii=False), "skip": ""}
 
 
 class ExtractActor:

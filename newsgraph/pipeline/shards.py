@@ -50,14 +50,21 @@ def write_shard(uri: str, name: str, records: list[dict], fmt: str = "jsonl") ->
     handle.create_dir(base, recursive=True)
     final = f"{base.rstrip('/')}/{name}.{fmt}"
     partial = f"{base.rstrip('/')}/{TMP_PREFIX}{name}.{fmt}"
-    if fmt == "jsonl":
-        with handle.open_output_stream(partial) as out:
-            for record in records:
-                out.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
-    else:
-        import pyarrow.parquet as pq
-        with handle.open_output_stream(partial) as out:
-            pq.write_table(_to_table(records), out)
+    try:
+        if fmt == "jsonl":
+            with handle.open_output_stream(partial) as out:
+                for record in records:
+                    out.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
+        else:
+            import pyarrow.parquet as pq
+            with handle.open_output_stream(partial) as out:
+                pq.write_table(_to_table(records), out)
+    except BaseException:   # Ctrl-C or a bad record: the half-written file goes, nothing takes the final name
+        try:
+            handle.delete_file(partial)
+        except OSError:
+            pass
+        raise
     handle.move(partial, final)
     return final
 
