@@ -117,15 +117,15 @@ class Extractor:
     def _process_chunk(self, records: list[ArticleRecord]) -> Iterator[Item]:
         from newsgraph.clean import clean_text, mask_boilerplate
 
-        docs, ready = [], []
+        pending, ready = [], []
         for record in records:
             try:   # each article is cleaned on its own: its record never depends on the batch
                 cleaned = clean_text(record.text, self.patterns)
                 record.boilerplate = cleaned.boilerplate
                 _apply_metadata(record, cleaned.metadata)
                 body = mask_boilerplate(record.text, record.boilerplate)
-                docs.append(make_doc(self.nlp, body, record.id, record.published,
-                                     record.published_source))
+                pending.append(make_doc(self.nlp, body, record.id, record.published,
+                                        record.published_source))
                 ready.append(record)
             except Exception as exc:  # one bad article never stops the batch
                 log.debug("clean failed", exc_info=True)
@@ -133,11 +133,18 @@ class Extractor:
                                    message("E014", detail=f"{type(exc).__name__}: {exc}"))
         from newsgraph.extract.record import fill_record
 
-        for position, doc in enumerate(docs):
-            doc.user_data[POSITION_KEY] = position
+        def docs() -> Iterator:
+            # Handed over one at a time and forgotten here, so a parsed Doc (its
+            # tensor, spans and extension data) lives only until its record is
+            # filled: memory follows spaCy's batch, not the chunk.
+            for position in range(len(pending)):
+                doc, pending[position] = pending[position], None
+                doc.user_data[POSITION_KEY] = position
+                yield doc
+
         expected = 0  # docs come back in order; spaCy drops one whose component raised
         try:
-            for doc in run(self.nlp, docs, self.batch_size):
+            for doc in run(self.nlp, docs(), self.batch_size):
                 position = doc.user_data.get(POSITION_KEY)
                 for missing in range(expected, position):
                     yield self._failed(ready[missing], missing)
