@@ -120,20 +120,38 @@ class VerbDictionary:
 
 
 class _Window:
-    """The words around a verb, read once, with each pattern word's matching positions cached."""
+    """The words around a verb, read once and indexed, with each pattern word's matching positions cached.
+
+    Why the indexes: a verb's block holds hundreds of patterns over a few
+    thousand words, nearly all absent from a window of a dozen tokens; a
+    dictionary look-up answers "which tokens" for a plain word (surface form,
+    lemma, or a stem of four letters or more that a surface form starts with).
+    """
 
     def __init__(self, tokens) -> None:
         self.words = [(t.lower_, t.lemma_.lower()) for t in tokens]
         self.masks: dict[str, int] = {}
+        self.exact: dict[str, int] = {}
+        self.stems: dict[str, int] = {}
+        for i, (low, lemma) in enumerate(self.words):
+            bit = 1 << i
+            self.exact[low] = self.exact.get(low, 0) | bit
+            self.exact[lemma] = self.exact.get(lemma, 0) | bit
+            for cut in range(4, len(low) + 1):
+                stem = low[:cut]
+                self.stems[stem] = self.stems.get(stem, 0) | bit
 
     def mask(self, verbs: VerbDictionary, word: str) -> int:
         """Bit ``i`` set when window token ``i`` matches ``word``."""
         found = self.masks.get(word)
         if found is None:
-            found = 0
-            for i, (low, lemma) in enumerate(self.words):
-                if verbs._word_ok(word, low, lemma):
-                    found |= 1 << i
+            if word.startswith("&"):
+                found = 0
+                for i, (low, lemma) in enumerate(self.words):
+                    if verbs._word_ok(word, low, lemma):
+                        found |= 1 << i
+            else:
+                found = self.exact.get(word, 0) | (self.stems.get(word, 0) if len(word) >= 4 else 0)
             self.masks[word] = found
         return found
 

@@ -56,11 +56,14 @@ def find_timexes(doc: Doc, anchor: str | None, tables_path: str | None = None) -
         return _find(doc, anchor)
 
 
+_NEWLINE = re.compile("\n")
+
+
 def _find(doc: Doc, anchor: str | None) -> list[Timex]:
     tables = patterns.load_tables()
     text, toks = doc_text(doc), TokenIndex(doc)
     anchor_day = _anchor(anchor)
-    breaks = [i for i, ch in enumerate(text) if ch == "\n"]   # paragraph of an offset: bisect here
+    breaks = [m.start() for m in _NEWLINE.finditer(text)]   # paragraph of an offset: bisect here
     chosen = select_longest([c for c in patterns.scan(text) if supported(c, text, toks, tables)])
     out: list[tuple[patterns.Candidate, str, str]] = []
     ref: tuple[int, date] | None = None

@@ -106,7 +106,7 @@ def _pieces(tables: dict) -> dict:
     return p
 
 
-def _patterns(tables: dict) -> list[tuple[str, re.Pattern]]:
+def _patterns(tables: dict) -> list[tuple[str, re.Pattern, re.Pattern | None]]:
     """The ordered (kind, compiled pattern) list; earlier kinds win ties."""
     p = _pieces(tables)
     rel = _alt(tables["relative"]["shift"])
@@ -122,7 +122,7 @@ def _patterns(tables: dict) -> list[tuple[str, re.Pattern]]:
          + r"\s+" + p["DAY"] + r"\b"
          + p["DAY2"] + r"(?:,?\s+" + p["YEAR"] + r"\b)?"),
         ("dmy", r"\b(?:" + p["WD"] + r",?\s+)?(?:the\s+)?" + p["DAY"] + p["DAY2"] + r"\s+(?:of\s+)?"
-         + p["MONTH"] + r"(?:,?\s+" + p["YEAR"] + r"\b)?"),
+         + p["MONTH"] + r"(?:,?\s+" + p["YEAR"] + r"\b)?", p["DAY"] + p["DAY2"] + r"\s+(?:of\s+)?" + p["MONTH"]),
         ("time", r"(?<![\d.:])(?P<h>[0-2]?[0-9])(?:[:.](?P<mi>[0-5][0-9]))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)"
          r"(?:\s+(?P<tz>GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET))?"
          r"(?:\s+(?P<rd>today|tonight|yesterday|tomorrow)\b|\s+" + p["WD"] + r")?"),
@@ -130,12 +130,12 @@ def _patterns(tables: dict) -> list[tuple[str, re.Pattern]]:
         ("time", r"\b(?P<named>noon|midnight|midday)\b(?:\s+(?P<rd>today|tonight|yesterday|tomorrow)\b|\s+"
          + p["WD"] + r")?"),
         ("quarter", r"\b(?:(?P<the>the)\s+)?(?P<ord>" + p["ORD"] + r")(?:\s+|-)(?P<qh>quarter|half)\b(?:\s+of\s+(?:"
-         + p["YEAR"] + r"\b|(?P<yrel>this|last|next|the)\s+year\b))?"),
+         + p["YEAR"] + r"\b|(?P<yrel>this|last|next|the)\s+year\b))?", r"(?:quarter|half)\b"),
         ("quarter", r"\bQ(?P<q>[1-4])\b(?:\s+" + p["YEAR"] + r"\b)?"),
         ("century", r"\b(?:the\s+)?" + p["EDGE"] + r"(?:(?P<cnum>[12]?[0-9])(?:st|nd|rd|th)|(?P<cword>"
-         + p["ORD"] + r"))[\s-]+century\b"),
-        ("decade", r"\b(?:the\s+)?" + p["EDGE"] + r"(?P<dec>1[0-9]{2}0|20[0-9]0)['’]?s\b"),
-        ("decade", r"(?:\bthe\s+)?" + p["EDGE"] + r"['’](?P<dec2>[0-9]0)s\b"),
+         + p["ORD"] + r"))[\s-]+century\b", r"[\s-]century\b"),
+        ("decade", r"\b(?:the\s+)?" + p["EDGE"] + r"(?P<dec>1[0-9]{2}0|20[0-9]0)['’]?s\b", r"[0-9]0['’]?s\b"),
+        ("decade", r"(?:\bthe\s+)?" + p["EDGE"] + r"['’](?P<dec2>[0-9]0)s\b", r"['’][0-9]0s\b"),
         ("month", r"\b" + p["EDGE"] + r"(?:(?P<rel>last|next|this|this\s+past|coming)\s+)?" + p["MONTH"]
          + r"(?:,?\s+(?:of\s+)?" + p["YEAR"] + r"\b)?"),
         ("year", r"\b" + p["EDGE"] + r"(?<![\d,.$€£#/])" + p["YEAR"]
@@ -168,7 +168,7 @@ def _patterns(tables: dict) -> list[tuple[str, re.Pattern]]:
         ("fiscal", r"\bfiscal\s+(?:year\s+)?" + p["YEAR"] + r"\b"),
         ("yearago", r"\b(?:(?P<the>the)\s+)?(?P<ya>" + _alt(tables["comparison_periods"]["words"])
          + r")\s+(?P<unit>period|quarter|month|half|year|week)\b"),
-        ("long", r"(?<![\w-])(?:" + p["NUM"] + r"[-\s])?" + p["UNIT"] + r"-long\b"),
+        ("long", r"(?<![\w-])(?:" + p["NUM"] + r"[-\s])?" + p["UNIT"] + r"-long\b", r"-long\b"),
         ("yearend", r"\b(?P<ye>year|month|quarter)[-\s]end\b(?!\s+(?:of|results|report|figures)\b)"),
         ("theunit", r"\b(?:in|for|during|over|throughout|of)\s+(?P<x>the\s+(?:fiscal\s+)?(?P<unit>week|month|year|quarter))\b"
          r"(?!\s+(?:of|before|after|earlier|ago|since|to|in\s+which)\b|\s*['’]s|-)"),
@@ -182,7 +182,11 @@ def _patterns(tables: dict) -> list[tuple[str, re.Pattern]]:
         ("bare", r"(?<![\w-])(?P<x>" + plain_units + r")\s+(?:of|after|before)\b"),
         ("bare", r"(?<![\w-])(?P<u>" + plain_units + r")\s+(?:later|earlier)\b"),
     ]
-    return [(kind, re.compile(rx, re.I)) for kind, rx in defs]
+    # A third item is a gate: a part every match must contain, searched once per
+    # text; a text without it skips the pattern (most texts have no decade, century
+    # or "-long", and a pattern that opens with optional words is tried at every word).
+    return [(kind, re.compile(rx, re.I), re.compile(gate[0], re.I) if gate else None)
+            for kind, rx, *gate in defs]
 
 
 @lru_cache(maxsize=None)
@@ -191,7 +195,7 @@ def _compiled(path: str) -> tuple:
 
 
 def compiled(path: str | None = None) -> tuple:
-    """The compiled (kind, pattern) list for the tables at ``path`` or in use (cached)."""
+    """The compiled (kind, pattern, gate or None) list for the tables at ``path`` or in use (cached)."""
     return _compiled(path or _ACTIVE.get())
 
 
@@ -206,7 +210,9 @@ def scan(text: str, path: str | None = None) -> list[Candidate]:
         Candidates in pattern order; overlaps are resolved by the caller.
     """
     found = []
-    for order, (kind, pattern) in enumerate(compiled(path)):
+    for order, (kind, pattern, gate) in enumerate(compiled(path)):
+        if gate is not None and gate.search(text) is None:
+            continue
         for m in pattern.finditer(text):
             start, end = m.span()
             if "x" in pattern.groupindex and m.group("x"):

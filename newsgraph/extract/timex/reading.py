@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from newsgraph.extract.timex import patterns
@@ -24,7 +25,7 @@ class TokenIndex:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.starts = [t.idx for t in doc]
+        self.starts = doc.to_array(IDX).tolist()   # one array read, not a Token object per word
 
     def at(self, char: int):
         """The token covering ``char`` (or the last one starting before it), or None."""
