@@ -78,6 +78,31 @@ def make_doc(nlp: Language, text: str, article_id: str | None = None,
     return doc
 
 
-def run(nlp: Language, docs: Iterable[Doc], batch_size: int = 16, workers: int = 1) -> Iterator[Doc]:
-    """Run the pipeline over Docs in batches (several processes when ``workers > 1``)."""
-    yield from nlp.pipe(docs, batch_size=batch_size, n_process=max(1, workers))
+# Tokens one spaCy batch may hold. The network's working memory grows with the
+# tokens of a batch, not its Docs: without a cap a run's peak memory is set by
+# its unluckiest run of long articles, so a bigger corpus peaks higher.
+BATCH_TOKENS = 16_000
+
+
+def run(nlp: Language, docs: Iterable[Doc], batch_size: int = 16, workers: int = 1,
+        batch_tokens: int = BATCH_TOKENS) -> Iterator[Doc]:
+    """Run the pipeline over Docs in batches of at most ``batch_size`` Docs and
+    ``batch_tokens`` tokens (a longer Doc goes alone); several processes when ``workers > 1``."""
+    if workers > 1:
+        yield from nlp.pipe(docs, batch_size=batch_size, n_process=workers)
+        return
+    for batch in _batches(docs, batch_size, batch_tokens):
+        yield from nlp.pipe(batch, batch_size=len(batch))
+
+
+def _batches(docs: Iterable[Doc], size: int, tokens: int) -> Iterator[list[Doc]]:
+    batch: list[Doc] = []
+    held = 0
+    for doc in docs:
+        if batch and (len(batch) >= size or held + len(doc) > tokens):
+            yield batch
+            batch, held = [], 0
+        batch.append(doc)
+        held += len(doc)
+    if batch:
+        yield batch
