@@ -15,7 +15,7 @@ SAMPLES = ["In the late '90s and the 1980s, a 10-year-long war; the 21st century
 
 def _ungated(text: str) -> list[tuple]:
     found = []
-    for order, (kind, pattern, _gate) in enumerate(patterns.compiled()):
+    for order, (_kind, pattern, _gate) in enumerate(patterns.compiled()):
         found += [(order, m.span(), sorted((k, v) for k, v in m.groupdict().items() if v)) for m in pattern.finditer(text)]
     return found
 
