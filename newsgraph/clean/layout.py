@@ -55,6 +55,37 @@ def mark_release_end(rows: list, pats: BoilerplatePatterns) -> None:
             return
 
 
+_CLOSING_WORDS = 10   # a closing heading is a short line ...
+_CLOSING_AFTER = 4    # ... with at most this many sentences below it
+
+
+def mark_closing_sections(rows: list, pats: BoilerplatePatterns) -> None:
+    """From a press release's closing heading near the end ("About <Company>",
+    "Forward-looking statements", "Media contacts"), every line is junk.
+
+    Why: the company blurb, legal notice and contacts that close a release are
+    sentences, so no line rule takes them, yet they are not the news. A heading
+    counts only near the end: at least two sentences above it, at most
+    ``_CLOSING_AFTER`` below, and more sentence text above than below, so a
+    crosshead such as "About Face" in a story's middle is left alone.
+    """
+    rx = pats.joined()["closing"]
+    prose = [r for r in rows if r.prose and r.reason is None]
+    if len(prose) < 3:
+        return
+    for r in rows:
+        if r.prose or r.words > _CLOSING_WORDS or r.text.rstrip(CLOSERS)[-1:] in TERMINAL \
+                or not rx.fullmatch(r.text):
+            continue
+        above = [x for x in prose if x.index < r.index]
+        below = [x for x in prose if x.index > r.index]
+        if len(above) >= 2 and len(below) <= _CLOSING_AFTER \
+                and sum(len(x.text) for x in above) >= sum(len(x.text) for x in below):
+            for x in rows[r.index:]:
+                x.reason = x.reason or "release"
+            return
+
+
 def _shouting(text: str) -> bool:
     if text != text.upper():   # cheap test first: any lower-case letter means no
         return False
