@@ -226,7 +226,7 @@ def classify_rows(text: str, patterns: BoilerplatePatterns | None = None,
             r.reason = "dateline"
     mark_teasers(rows, first)
     _mark_header(rows, first)
-    mark_head_labels(rows, first)
+    mark_head_labels(rows, first, pats)
     _mark_tail(rows, bios, again)
     for i, (name, above) in bios.items():
         last = i + 1 == len(rows) and _EMPLOYER_RE.search(rows[i].text.split(". ")[0])

@@ -157,9 +157,18 @@ def keep_article_lines(rows: list, pats: BoilerplatePatterns) -> None:
             r.reason = rows[r.index + 1].reason = None
 
 
-def mark_head_labels(rows: list, first: int) -> None:
+def affiliation_line(row, pats: BoilerplatePatterns) -> bool:
+    """A short line, not a sentence, naming an outlet or a job: "Western Broadcasting News, Caernarfon"."""
+    from newsgraph.clean.page_meta import outlet_data   # outlet words live with the outlet names
+    if row.reason or row.prose or row.words > 8 or row.text.rstrip(CLOSERS)[-1:] in TERMINAL:
+        return False
+    words = {w.lower() for w in _FIRST_WORD_RE.findall(row.text)}
+    return bool(words & (outlet_data().outlet_words | pats.bio_roles))
+
+
+def mark_head_labels(rows: list, first: int, pats: BoilerplatePatterns) -> None:
     """Above the body: a 1-2 word section label right above the headline ("Commentary"),
-    and a bare name beside a date or byline line (a byline without "By")."""
+    and a bare name beside a date, byline or outlet line (a byline without "By")."""
     head = [r for r in rows[:first] if r.reason is None]
     long = next((r.index for r in head if r.words >= 4), None)
     title = long if long is not None else (head[-1].index if head else -1)
@@ -169,7 +178,12 @@ def mark_head_labels(rows: list, first: int) -> None:
             k.reason = "nav"
     for r in head:   # with no 4+ word headline above the body, a name beside a date is still a byline
         if r.reason is None and (r.index != title or long is None) and NAME_LINE_RE.fullmatch(r.text):
-            near = rows[max(0, r.index - 1):r.index + 2]
-            if any(x is not r and x.reason in ("dateline", "byline") for x in near):
+            near = [x for x in rows[max(0, r.index - 1):r.index + 2] if x is not r]
+            if any(x.reason in ("dateline", "byline") for x in near):
                 r.reason = "byline"
+            elif any(affiliation_line(x, pats) for x in near):   # "Alun Pryce" / "Western Broadcasting News, Caernarfon"
+                r.reason = "byline"
+                for x in near:
+                    if affiliation_line(x, pats):
+                        x.reason = "byline"
 

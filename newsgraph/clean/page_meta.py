@@ -33,6 +33,8 @@ _LEAD_RE = re.compile(r"^(?:by|written by|words by|story by|author|authors|poste
 _NAME_TOKEN_RE = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]*|de|da|del|van|von|der|den|al|el|bin|ibn|la|le|di|du)$")
 _BIO_LABEL_RE = re.compile(r"(?<![a-z])(?:bio|about|profile|author[-_]?(?:info|box|card))", re.I)
 _BY_RE = re.compile(r"\s*By\s+[A-Z]")
+_INNER_BY_RE = re.compile(r"(?<=\S)\s+(?:By|BY)\s+(?=[A-Z])")
+_BY_PIECE_RE = re.compile(r"(?:by|written by)\b", re.I)
 _SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go"}
 
 
@@ -134,11 +136,35 @@ def outlet_name(site_name: str | None, url: str | None, title_texts: list[str]) 
             seg = re.sub(r"\s*\d{4}$", "", seg).strip()
             if seg and squash(seg) in targets and " " in seg:
                 return seg if not seg.isupper() else seg.title()
+    for text in title_texts:   # "Gulftribune" from gulftribune.example: the title's "Gulf Daily Tribune"
+        for seg in _SEPARATOR_RE.split(text or ""):
+            seg = seg.strip(" ©.,")
+            if " " in seg and len(seg.split()) <= 6 and any(_spelled_by(t, seg) for t in targets):
+                return seg if not seg.isupper() else seg.title()
     if name and _readable(name):
         return name
     core = domain_core(host) if host else re.sub(r"\.[a-z]{2,}$", "", name.replace("_", "."), flags=re.I)
     core = core.split(".")[0] if core else ""
     return " ".join(w.capitalize() for w in re.split(r"[-_]+", core) if w) or (name or None)
+
+
+def _spelled_by(glued: str, name: str) -> bool:
+    """True when ``glued`` ("gulftribune", "panafricannews") is made of the words of ``name``
+    ("Gulf Daily Tribune", "Pan-African News Agency") in order, each whole or as its initial,
+    some skipped, with its first or second word and at least two words used."""
+    words = [w for w in re.split(r"[\W_]+", name.lower()) if w]
+
+    def fit(i: int, pos: int, used: int, whole: int) -> bool:
+        if pos == len(glued):
+            return used >= 2 and 2 * whole >= len(glued)   # mostly whole words, not a string of initials
+        if i == len(words):
+            return False
+        w = words[i]
+        return (glued.startswith(w, pos) and fit(i + 1, pos + len(w), used + 1, whole + len(w))) \
+            or (glued[pos] == w[0] and fit(i + 1, pos + 1, used + 1, whole)) \
+            or ((used or i == 0) and fit(i + 1, pos, used, whole))
+
+    return bool(glued) and len(words) <= 8 and fit(0, 0, 0, 0)
 
 
 def strip_site_name(title: str | None, names: list[str]) -> str | None:
@@ -228,6 +254,9 @@ def clean_author(raw: str | None, outlet: str | None = None,
     """
     if not raw:
         return None
+    inner_by = _INNER_BY_RE.search(raw)
+    if inner_by:   # "ABC Rural By Sophie Lindqvist": the name follows the "By"
+        raw = raw[inner_by.end():]
     pats, data = patterns or default_patterns(), outlet_data()
     names: list[str] = []
     for part in re.split(r"\s*(?:[;|•·\n]|,|\s+and\s+|\s+&\s+|\s+-\s+)\s*", raw):
@@ -258,7 +287,9 @@ def byline_author(root, outlet: str | None, patterns: BoilerplatePatterns | None
         if any(_elsewhere(label_of(a), junk) for a in el.iterancestors()):
             continue
         pieces = [t.strip() for t in el.itertext() if t.strip()]
-        for piece in ([text_of(el)] if len(pieces) == 1 else pieces):
+        by = next((i for i, p in enumerate(pieces) if _BY_PIECE_RE.match(p)), 0)
+        pieces = pieces[by:]   # "ABC Rural / By / Sophie Lindqvist": the name follows the "By"
+        for piece in ([" ".join(pieces)] if len(pieces) == 1 else pieces):
             name = clean_author(piece, outlet, pats)
             if name:
                 return name

@@ -20,6 +20,7 @@ import trafilatura
 from trafilatura.metadata import extract_metadata
 
 from newsgraph.clean.page import missing_lede, prune, text_of
+from newsgraph.clean.page_head import credited_outlet, head_byline
 from newsgraph.clean.page_meta import byline_author, choose_title, clean_author, outlet_name, pick_author
 from newsgraph.errors import InputError, message
 
@@ -82,10 +83,11 @@ def extract_html(html: str, url: str | None = None, html_signals: bool = True) -
     if lede:
         text = "\n".join([*lede, text])
     page_url = getattr(meta, "url", None) or url
-    outlet = outlet_name(getattr(meta, "sitename", None), page_url, _name_texts(tree, meta))
+    outlet = credited_outlet(tree) or outlet_name(getattr(meta, "sitename", None), page_url, _name_texts(tree, meta))
     h1s = [text_of(h) for h in tree.iter("h1")]
     names = [n for n in (outlet, getattr(meta, "sitename", None)) if n]
-    author = pick_author(clean_author(getattr(meta, "author", None), outlet), byline_author(tree, outlet))
+    author = pick_author(clean_author(getattr(meta, "author", None), outlet),
+                         byline_author(tree, outlet)) or head_byline(tree, outlet)
     date = getattr(meta, "date", None)
     return PageContent(
         text=text,

@@ -1,0 +1,100 @@
+"""What the lines just under a page's headline say: a bare byline, the credited source.
+
+Why: many pages carry no author or source metadata and no "byline" class,
+yet show both under the headline as a reader sees them: "Kwame Asante ·
+July 22, 2025", a name above "Western Broadcasting News, Caernarfon", the
+logo of the agency an aggregator took the story from, or a government
+portal's "From: Department for Rural Development". Only the elements
+between the ``h1`` and the second paragraph of prose are read, so article
+text, related lists and footers never name the author or the outlet.
+"""
+from __future__ import annotations
+
+import re
+
+from newsgraph.clean.page import is_prose, label_of, text_of
+from newsgraph.clean.page_meta import clean_author, outlet_data
+from newsgraph.clean.patterns import DATE_HINT_RE, default_patterns
+
+_HEAD_WORDS = 12    # a byline or credit line under the headline is this short
+_PARTS_RE = re.compile(r"\s*[·•|–—]\s*|\s+-\s+|,\s+")
+_FROM_RE = re.compile(r"^(?:from|source|provided by)\s*:?\s*$|^(?:from|source)\s*:", re.I)
+_LOGO_RE = re.compile(r"(?<![a-z])(?:logo|provider|source[-_]?name|attribution)", re.I)
+_BLOCK = {"p", "div", "span", "li", "dd", "dt", "address", "time", "a", "small", "strong"}
+
+
+def head_elements(root) -> list:
+    """The elements after the first ``h1`` and before the second prose paragraph, in page order
+    (a standfirst often sits between the headline and the byline or "From:" line)."""
+    h1 = next(root.iter("h1"), None)
+    if h1 is None:
+        return []
+    out, seen, prose = [], False, 0
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el is h1:
+            seen = True
+            continue
+        if not seen or h1 in el.iterancestors():
+            continue
+        if el.tag == "p" and is_prose(text_of(el)):
+            prose += 1
+            if prose == 2:
+                break
+            continue
+        out.append(el)
+    return out
+
+
+def _affiliation(text: str) -> bool:
+    """A short line naming an outlet, a role or a date: "Western Broadcasting News, Caernarfon"."""
+    if not text or len(text.split()) > 8:
+        return False
+    words = {w.lower() for w in re.findall(r"[\w'’]+", text)}
+    return bool(DATE_HINT_RE.search(text) or words & outlet_data().outlet_words
+                or words & default_patterns().bio_roles)
+
+
+def head_byline(root, outlet: str | None) -> str | None:
+    """A person named under the headline without a byline label.
+
+    Either one line "Name · date" (a name, a separator, a date), or a line that
+    is only a name of two or more words with a date, role or outlet line right
+    beside it. Single words and outlet names are never taken.
+    """
+    for el in head_elements(root):
+        if el.tag not in _BLOCK or any(isinstance(c.tag, str) and c.tag in ("p", "div") for c in el):
+            continue
+        text = text_of(el)
+        if not text or len(text.split()) > _HEAD_WORDS:
+            continue
+        parts = [p for p in _PARTS_RE.split(text) if p.strip()]
+        dated = len(parts) >= 2 and any(DATE_HINT_RE.search(p) for p in parts[1:])
+        if not dated:
+            near = [x for x in (el.getprevious(), el.getnext()) if x is not None]
+            if not near or not any(_affiliation(text_of(x)) for x in near):
+                continue
+            parts = [text]
+        name = clean_author(parts[0], outlet)
+        if name and len(name.split()) >= 2 and "," not in name:
+            return name
+    return None
+
+
+def credited_outlet(root) -> str | None:
+    """The outlet a page credits under its headline: "From: <a>Ministry ...</a>", or a
+    source logo in the story's attribution (an aggregator's copy of an agency story)."""
+    junk = default_patterns().joined()["html"]
+    for el in head_elements(root):
+        label = label_of(el)
+        text = text_of(el)
+        if _FROM_RE.match(text) or (el.tag == "dt" and _FROM_RE.match(text)):
+            holder = el.getnext() if el.tag == "dt" else el
+            link = next((a for a in holder.iter("a")), None) if holder is not None else None
+            name = text_of(link) if link is not None else _FROM_RE.sub("", text).strip()
+            if 1 <= len(name.split()) <= 8:
+                return name
+        elif _LOGO_RE.search(label) and not junk.search(label) and 2 <= len(text.split()) <= 6:
+            return text
+    return None
