@@ -53,6 +53,19 @@ def lines_marked(text: str) -> set[str]:
     "Help us improve our coverage by taking a two-minute survey.",
     "This story may be republished for free under a Creative Commons license.",
     "The Harbour Post is a nonprofit newsroom. We rely on readers like you.",
+    "Story continues below advertisement",
+    "Newsletter sign-up: The Harbour Brief arrives every Tuesday with the week's port news. Sign up here.",
+    "Comment policy: The Harbour Post welcomes comments but removes any that are abusive.",
+    "Disclaimer: This story is from a syndicated feed and has not been edited by Harbour Post staff.",
+    "This article appeared in the March issue of Harbour Monthly under the headline \"Back to work\".",
+    "Did you find this article useful? Support independent journalism on the coast.",
+    "Listen to the full report on Harbour FM News at 6.",
+    "Follow Harbour Post North on Facebook, X and Instagram.",
+    "Join HP's Telegram channel and get the latest breaking news delivered to you.",
+    "Dockers gather at the terminal gates, March 3, 2025. [Photo/Harbour Post]",
+    "(Editor: Li Ming)",
+    "Any use of materials is allowed only with a hyperlink to harbourpost.example",
+    "Also Read: Ferry operator warns of summer timetable cuts",
 ])
 def test_junk_line_in_the_body_is_marked(junk):
     text = TOP + junk + "\n" + BOTTOM
@@ -78,6 +91,33 @@ def test_press_release_contacts_after_the_end_marker_are_marked():
     tail = ["###", "Media contact: Jo Pearce, 07700 900123", "The Port Authority manages the city's three harbours."]
     text = TOP + BOTTOM + "\n".join(tail) + "\n"
     assert set(tail) <= lines_marked(text)
+
+
+def test_a_press_release_closing_blurb_legal_notice_and_contacts_are_marked():
+    tail = ["About Harbour Cranes Ltd", "Harbour Cranes designs and services port cranes and employs 900 people.",
+            "Forward-Looking Statements",
+            "This press release contains forward-looking statements that involve risks and uncertainties.",
+            "Media enquiries", "Jo Pearce, Communications Manager"]
+    text = TOP + BOTTOM + "\n".join(tail) + "\n"
+    assert set(tail) <= lines_marked(text)
+    assert not any(line in lines_marked(text) for line in (TOP + BOTTOM).splitlines()[1:])
+
+
+def test_a_crosshead_starting_with_about_high_in_the_story_stays_article():
+    text = TOP + "About Turn at the Terminal\n" + BOTTOM + BOTTOM.replace("Saturday", "Sunday") \
+        + "Shipping lines said they expected the backlog to clear within a week of the vote.\n"
+    assert lines_marked(text) == set()
+
+
+def test_a_bare_publication_line_inside_the_body_is_marked():
+    text = TOP + "Published 3 March 2025\n" + BOTTOM
+    assert lines_marked(text) == {"Published 3 March 2025"}
+
+
+def test_a_bare_name_above_an_outlet_line_is_a_byline():
+    text = ("Port workers vote to end strike after pay deal\nAlun Pryce\nHarbour Broadcasting News, Caernarfon\n"
+            + TOP.split("\n", 1)[1] + BOTTOM)
+    assert lines_marked(text) == {"Alun Pryce", "Harbour Broadcasting News, Caernarfon"}
 
 
 def test_author_bio_on_the_last_line_is_marked():

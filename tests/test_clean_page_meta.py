@@ -17,6 +17,7 @@ from newsgraph.ingest.html import extract_html
     ("Ana María de la Cruz", "Ana María de la Cruz"),
     ("Theresa May", "Theresa May"),
     ("Maria Lopez May 3, 2025", "Maria Lopez"),
+    ("ABC Rural By Sophie Lindqvist", "Sophie Lindqvist"),
 ])
 def test_authors_lose_dates_urls_roles_and_outlets(raw, want):
     assert clean_author(raw, "Channel 9 News") == want
@@ -44,6 +45,10 @@ def test_the_headline_the_page_shows_wins_over_a_rewritten_og_title():
     ("Steppe Courier", "https://steppe-courier.example/x", [], "Steppe Courier"),
     ("valleyecho", "https://www.valleyecho.example/x", ["Valley Echo | Wage rise"], "Valley Echo"),
     (None, "https://eastern-herald.example/p/1", [], "Eastern Herald"),
+    ("Gulftribune", "https://www.gulftribune.example/x", ["Oman signs deal - Gulf Daily Tribune"], "Gulf Daily Tribune"),
+    ("panafricannews", "https://panafricannews.example/x", ["Grid deal | Pan-African News Agency"],
+     "Pan-African News Agency"),
+    ("abc", "https://abc.example/x", ["A Big Change | Abc"], "Abc"),
 ])
 def test_outlet_names_are_readable(site, url, texts, want):
     assert outlet_name(site, url, texts) == want
@@ -68,3 +73,32 @@ def test_page_metadata_end_to_end():
     page = extract_html(html)
     assert (page.title, page.author, page.outlet, page.published) == (
         "Assembly raises farm wage", "Mara Quist", "Valley Echo", "2025-07-02")
+
+
+def _story(head_html: str, head: str = "") -> str:
+    return f"""<html><head><title>Assembly raises farm wage</title>{head}</head><body>
+    <h1>Assembly raises farm wage</h1>{head_html}<div class="article-body">
+    <p>The regional assembly voted on Tuesday to raise the minimum wage for farm workers by eight percent from July.</p>
+    <p>Employers' groups said the rise would force smaller farms to cut seasonal jobs, while unions called it overdue.</p>
+    </div></body></html>"""
+
+
+@pytest.mark.parametrize("head_html, want", [
+    ('<p class="meta">Kwame Asante · July 22, 2025</p>', "Kwame Asante"),
+    ("<div><time>3 June 2025</time></div><div><p>Alun Pryce</p><p>Valley Broadcasting News, Caernarfon</p></div>",
+     "Alun Pryce"),
+    ('<div class="byline"><p>ABC Rural</p><p><span>By </span><a href="/news/x/1">Sophie Lindqvist</a></p></div>',
+     "Sophie Lindqvist"),
+    ("<p>Analysis</p><p>Farm Policy</p>", None),
+])
+def test_a_byline_under_the_headline_without_a_label_names_the_author(head_html, want):
+    assert extract_html(_story(head_html)).author == want
+
+
+@pytest.mark.parametrize("head_html, want", [
+    ("<dl><dt>From:</dt><dd><a>Ministry of Farming</a> and <a>Jo Bloggs MP</a></dd></dl>", "Ministry of Farming"),
+    ('<div class="attr"><div class="provider-logo"><span>Baltic Wire Service</span></div></div>', "Baltic Wire Service"),
+])
+def test_the_source_a_page_credits_under_its_headline_is_the_outlet(head_html, want):
+    head = '<meta property="og:site_name" content="PORTAL.EXAMPLE">'
+    assert extract_html(_story(head_html, head)).outlet == want
