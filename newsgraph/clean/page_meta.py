@@ -167,6 +167,17 @@ def _spelled_by(glued: str, name: str) -> bool:
     return bool(glued) and len(words) <= 8 and fit(0, 0, 0, 0)
 
 
+def outlet_from_title(title: str | None, h1s: list[str]) -> str | None:
+    """The site's name as the one segment of the page title that is not the headline
+    ("Pacific Islands Courier :: Flooding closes ..."), for a page that names its site nowhere else."""
+    heads = {squash(h) for h in h1s if h}
+    parts = [p.strip() for p in _SEPARATOR_RE.split(title or "") if p.strip()]
+    rest = [p for p in parts if squash(p) not in heads]
+    if len(parts) == 2 and len(rest) == 1 and len(rest[0].split()) <= 6:
+        return rest[0]
+    return None
+
+
 def strip_site_name(title: str | None, names: list[str]) -> str | None:
     """``title`` without the segments that name the site ("Headline | Site" -> "Headline")."""
     if not title:
@@ -252,8 +263,8 @@ def clean_author(raw: str | None, outlet: str | None = None,
     "Tom Brennan; August" -> "Tom Brennan"; "Hannah Voss, CBS News November" ->
     "Hannah Voss"; "https; Www.Facebook.Com" -> None.
     """
-    if not raw:
-        return None
+    if not raw or (outlet and squash(raw) == squash(outlet)):
+        return None   # the site's own name in the author field
     inner_by = _INNER_BY_RE.search(raw)
     if inner_by:   # "ABC Rural By Sophie Lindqvist": the name follows the "By"
         raw = raw[inner_by.end():]
@@ -261,6 +272,8 @@ def clean_author(raw: str | None, outlet: str | None = None,
     names: list[str] = []
     for part in re.split(r"\s*(?:[;|•·\n]|,|\s+and\s+|\s+&\s+|\s+-\s+)\s*", raw):
         name = _person(part, outlet, pats, data)
+        if names and name and " " not in name:
+            break   # "Rafiqul Islam, Chattogram": one word after a full name is a place, not a co-author
         if name and name not in names:
             names.append(name)
         elif names:

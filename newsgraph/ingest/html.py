@@ -19,9 +19,11 @@ from dataclasses import dataclass, field
 import trafilatura
 from trafilatura.metadata import extract_metadata
 
-from newsgraph.clean.page import missing_lede, prune, text_of
+from newsgraph.clean.page import is_prose, missing_lede, prune, text_of
 from newsgraph.clean.page_head import credited_outlet, head_byline
-from newsgraph.clean.page_meta import byline_author, choose_title, clean_author, outlet_name, pick_author
+from newsgraph.clean.page_meta import (
+    byline_author, choose_title, clean_author, outlet_from_title, outlet_name, pick_author,
+)
 from newsgraph.errors import InputError, message
 
 MIN_WORDS = 8
@@ -81,10 +83,11 @@ def extract_html(html: str, url: str | None = None, html_signals: bool = True) -
         raise InputError(message("E009"))
     lede = missing_lede(lede_view, text) if html_signals else []
     if lede:
-        text = "\n".join([*lede, text])
+        text = _with_lede(text, lede)
     page_url = getattr(meta, "url", None) or url
     outlet = credited_outlet(tree) or outlet_name(getattr(meta, "sitename", None), page_url, _name_texts(tree, meta))
     h1s = [text_of(h) for h in tree.iter("h1")]
+    outlet = outlet or outlet_from_title(_title_tag(tree), h1s)
     names = [n for n in (outlet, getattr(meta, "sitename", None)) if n]
     author = pick_author(clean_author(getattr(meta, "author", None), outlet),
                          byline_author(tree, outlet)) or head_byline(tree, outlet)
@@ -98,6 +101,14 @@ def extract_html(html: str, url: str | None = None, html_signals: bool = True) -
         url=page_url,
         dropped=dropped,
     )
+
+
+def _with_lede(text: str, lede: list[str]) -> str:
+    """``text`` with the lost lede paragraphs put just before its first paragraph of prose,
+    so a section label, headline or date line trafilatura kept stays above them."""
+    lines = text.split("\n")
+    first = next((i for i, line in enumerate(lines) if is_prose(line.strip())), 0)
+    return "\n".join([*lines[:first], *lede, *lines[first:]])
 
 
 def _title_tag(tree) -> str | None:
