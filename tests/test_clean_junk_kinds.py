@@ -97,6 +97,7 @@ def test_a_press_release_closing_blurb_legal_notice_and_contacts_are_marked():
     tail = ["About Harbour Cranes Ltd", "Harbour Cranes designs and services port cranes and employs 900 people.",
             "Forward-Looking Statements",
             "This press release contains forward-looking statements that involve risks and uncertainties.",
+            "Conference call", "Harbour Cranes will host a call for analysts at 10:00 CET today.",
             "Media enquiries", "Jo Pearce, Communications Manager"]
     text = TOP + BOTTOM + "\n".join(tail) + "\n"
     assert set(tail) <= lines_marked(text)

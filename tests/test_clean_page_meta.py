@@ -1,7 +1,7 @@
 """Title, author and outlet as the page shows them (invented pages and names)."""
 import pytest
 
-from newsgraph.clean.page_meta import choose_title, clean_author, outlet_name, strip_site_name
+from newsgraph.clean.page_meta import choose_title, clean_author, outlet_from_title, outlet_name, strip_site_name
 from newsgraph.ingest.html import extract_html
 
 
@@ -18,6 +18,7 @@ from newsgraph.ingest.html import extract_html
     ("Theresa May", "Theresa May"),
     ("Maria Lopez May 3, 2025", "Maria Lopez"),
     ("ABC Rural By Sophie Lindqvist", "Sophie Lindqvist"),
+    ("Rafiqul Islam, Chattogram", "Rafiqul Islam"),
 ])
 def test_authors_lose_dates_urls_roles_and_outlets(raw, want):
     assert clean_author(raw, "Channel 9 News") == want
@@ -102,3 +103,16 @@ def test_a_byline_under_the_headline_without_a_label_names_the_author(head_html,
 def test_the_source_a_page_credits_under_its_headline_is_the_outlet(head_html, want):
     head = '<meta property="og:site_name" content="PORTAL.EXAMPLE">'
     assert extract_html(_story(head_html, head)).outlet == want
+
+
+def test_the_sites_own_name_in_the_author_field_is_no_author():
+    assert clean_author("Harbour Cranes Group", "Harbour Cranes Group") is None
+
+
+@pytest.mark.parametrize("title, want", [
+    ("Pacific Courier :: Flooding closes airport road", "Pacific Courier"),
+    ("Flooding closes airport road", None),
+    ("Flooding closes airport road | Port Moresby | Pacific Courier", None),
+])
+def test_a_site_named_nowhere_else_is_the_titles_other_segment(title, want):
+    assert outlet_from_title(title, ["Flooding closes airport road"]) == want
