@@ -66,6 +66,13 @@ def lines_marked(text: str) -> set[str]:
     "(Editor: Li Ming)",
     "Any use of materials is allowed only with a hyperlink to harbourpost.example",
     "Also Read: Ferry operator warns of summer timetable cuts",
+    "This article was originally published on The Harbour Review. Read the original article.",
+    "Image copyright Getty Images",
+    "CLICK HERE TO GET THE HARBOUR POST APP",
+    "Advertisement - Continue Reading Below",
+    "Explore more on these topics",
+    "FILE PHOTO: Cranes at the container terminal in 2023.",
+    "Media playback is unsupported on your device",
 ])
 def test_junk_line_in_the_body_is_marked(junk):
     text = TOP + junk + "\n" + BOTTOM
