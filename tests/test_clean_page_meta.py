@@ -30,6 +30,13 @@ def test_authors_lose_dates_urls_roles_and_outlets(raw, want):
     ("Steppe Courier | Dam talks resume", "Dam talks resume"),
     ("Opinion | The budget hides a cut | Steppe Courier", "The budget hides a cut"),
     ("The town said no - and then changed its mind", "The town said no - and then changed its mind"),
+    ("Dam talks resume | Transport | Steppe Courier", "Dam talks resume"),
+    ("Dam talks resume | Steppe Courier | Almaty", "Dam talks resume"),
+    ("Dam talks resume - Steppe Courier Online", "Dam talks resume"),
+    ("Dam talks resume | steppecourier.example", "Dam talks resume"),
+    ("Dam talks resume - SC News", "Dam talks resume"),
+    ("Dam talks resume - SC says", "Dam talks resume - SC says"),
+    ("Dam talks resume - Part two", "Dam talks resume - Part two"),
 ])
 def test_titles_lose_the_site_name(title, want):
     assert strip_site_name(title, ["Steppe Courier"]) == want

@@ -179,12 +179,21 @@ def outlet_from_title(title: str | None, h1s: list[str]) -> str | None:
 
 
 def strip_site_name(title: str | None, names: list[str]) -> str | None:
-    """``title`` without the segments that name the site ("Headline | Site" -> "Headline")."""
+    """``title`` without the segments that name the site ("Headline | Site" -> "Headline"),
+    with a section label or region beside the site's name ("Headline | Transport | Site",
+    "Headline | Site | NSW") and a section label in front ("Opinion | Headline")."""
     if not title:
         return None
     targets = {squash(n) for n in names if n and squash(n)}
-    parts = [p for p in _SEPARATOR_RE.split(title) if p.strip()]
-    kept = [p.strip() for p in parts if squash(p) not in targets]
+    parts = [p.strip() for p in _SEPARATOR_RE.split(title) if p.strip()]
+    site = next((i for i, p in enumerate(parts) if i and (squash(p) in targets or _names_site(p, names))
+                 and all(len(x.split()) <= 3 for x in parts[i + 1:])), None)
+    if site is not None:
+        kept = parts[:site]
+        while len(kept) > 1 and len(kept[-1].split()) <= 2:
+            kept.pop()   # "Headline | Transport | Site": the section label before the site's name
+    else:
+        kept = [p for p in parts if squash(p) not in targets]
     if len(kept) > 1 and len(kept[0].split()) <= 2 and len(" ".join(kept[1:]).split()) >= 4 and "|" in title:
         kept = kept[1:]   # "Opinion | Headline": a section label in front
     if not kept:
@@ -192,6 +201,25 @@ def strip_site_name(title: str | None, names: list[str]) -> str | None:
     if len(kept) < len(parts) or len(kept) == 1:
         return _join_like(title, kept)
     return title.strip()
+
+
+def _names_site(segment: str, names: list[str]) -> bool:
+    """A title segment that names the site without spelling its name exactly: a domain, the
+    name with a word added or "The" dropped ("BBC News" for "BBC", "Chronicle Online"), or
+    its initials ("NBS News" for "National Broadcasting Service")."""
+    if re.fullmatch(r"[\w-]+(?:\.[\w-]+)+", segment.strip().lower()):
+        return True
+    if len(segment.split()) > 5:
+        return False
+    seg = squash(segment)
+    targets = {squash(n) for n in names if n and squash(n)}
+    bare = {t.removeprefix("the") for t in targets}
+    if any((len(t) >= 3 and seg.startswith(t)) or (len(t) >= 4 and (t in seg or seg in t)) for t in targets | bare):
+        return True
+    first, *rest = segment.split()
+    initials = {"".join(w[0] for w in n.split() if w[:1].isupper()) for n in names if n and len(n.split()) >= 2}
+    outletish = all(w[:1].isupper() for w in rest) and any(w.lower() in outlet_data().outlet_words for w in rest)
+    return first.isupper() and 2 <= len(first) <= 5 and first in initials and (not rest or outletish)
 
 
 def _join_like(title: str, kept: list[str]) -> str:
