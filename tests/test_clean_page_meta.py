@@ -123,3 +123,16 @@ def test_the_sites_own_name_in_the_author_field_is_no_author():
 ])
 def test_a_site_named_nowhere_else_is_the_titles_other_segment(title, want):
     assert outlet_from_title(title, ["Flooding closes airport road"]) == want
+
+
+@pytest.mark.parametrize("head_html, want", [
+    ('<div class="info"><span>Published February 27, 2025</span></div>', "2025-02-27"),
+    ('<p>Updated: 3 March 2025</p><p>Published: 27 February 2025</p>', "2025-02-27"),
+    ('<p>Updated: 3 March 2025</p>', "2025-03-03"),
+    ('<time datetime="2025-02-27T05:00:00Z">5 hours ago</time>', "2025-02-27"),
+    ("", None),
+])
+def test_a_date_under_the_headline_dates_a_page_without_metadata(head_html, want):
+    clock = "<div class='top'><span>Thursday, March 6, 2025</span></div>"   # the header's clock: today's date
+    html = _story(head_html).replace("<body>", "<body>" + clock)
+    assert extract_html(html).published == want

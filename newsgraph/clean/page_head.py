@@ -1,12 +1,14 @@
-"""What the lines just under a page's headline say: a bare byline, the credited source.
+"""What the lines just under a page's headline say: a bare byline, the date, the credited source.
 
 Why: many pages carry no author or source metadata and no "byline" class,
 yet show both under the headline as a reader sees them: "Kwame Asante ·
 July 22, 2025", a name above "Western Broadcasting News, Caernarfon", the
 logo of the agency an aggregator took the story from, or a government
-portal's "From: Department for Rural Development". Only the elements
+portal's "From: Department for Rural Development", or a date ("Published
+February 27, 2025") on a page whose metadata gives none. Only the elements
 between the ``h1`` and the second paragraph of prose are read, so article
-text, related lists and footers never name the author or the outlet.
+text, related lists, footers and the header's clock never name the author, the
+outlet or the date.
 """
 from __future__ import annotations
 
@@ -14,7 +16,8 @@ import re
 
 from newsgraph.clean.page import is_prose, label_of, text_of
 from newsgraph.clean.page_meta import clean_author, outlet_data
-from newsgraph.clean.patterns import DATE_HINT_RE, default_patterns
+from newsgraph.clean.metadata import parse_date
+from newsgraph.clean.patterns import DATE_HINT_RE, DATE_ONLY_RE, default_patterns
 
 _HEAD_WORDS = 12    # a byline or credit line under the headline is this short
 _PARTS_RE = re.compile(r"\s*[·•|–—]\s*|\s+-\s+|,\s+")
@@ -98,3 +101,29 @@ def credited_outlet(root) -> str | None:
         elif _LOGO_RE.search(label) and not junk.search(label) and 2 <= len(text.split()) <= 6:
             return text
     return None
+
+
+_UPDATED_RE = re.compile(r"\b(?:updated|modified|edited|last)\b", re.I)
+
+
+def head_date(root) -> str | None:
+    """The publication date shown under the headline (``YYYY-MM-DD``): a ``<time datetime>``
+    or a short line holding a date; an "Updated ..." date only when no other is shown."""
+    updated = None
+    for el in head_elements(root):
+        text = text_of(el)
+        if el.tag == "time" and el.get("datetime"):
+            date = parse_date(el.get("datetime")[:10])
+        elif el.tag in _BLOCK and text and len(text.split()) <= 15 and not any(
+                isinstance(c.tag, str) and c.tag in ("p", "div") for c in el):
+            m = DATE_ONLY_RE.search(text)
+            date = parse_date(m.group(0)) if m else None
+        else:
+            continue
+        if not date:
+            continue
+        if _UPDATED_RE.search(text) and not re.search(r"publish|posted", text, re.I):
+            updated = updated or date
+            continue
+        return date
+    return updated

@@ -20,7 +20,7 @@ import trafilatura
 from trafilatura.metadata import extract_metadata
 
 from newsgraph.clean.page import is_prose, missing_lede, prune, text_of
-from newsgraph.clean.page_head import credited_outlet, head_byline
+from newsgraph.clean.page_head import credited_outlet, head_byline, head_date
 from newsgraph.clean.page_meta import (
     byline_author, choose_title, clean_author, outlet_from_title, outlet_name, pick_author,
 )
@@ -92,12 +92,13 @@ def extract_html(html: str, url: str | None = None, html_signals: bool = True) -
     author = pick_author(clean_author(getattr(meta, "author", None), outlet),
                          byline_author(tree, outlet)) or head_byline(tree, outlet)
     date = getattr(meta, "date", None)
+    date = date if date and len(date) == 10 else head_date(tree)
     return PageContent(
         text=text,
         title=choose_title(h1s, getattr(meta, "title", None) or _title_tag(tree), names),
         author=author,
         outlet=outlet,
-        published=date if date and len(date) == 10 else None,
+        published=date,
         url=page_url,
         dropped=dropped,
     )
