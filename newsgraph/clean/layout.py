@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from newsgraph.clean.page_meta import outlet_data   # outlet words live with the outlet names
 from newsgraph.clean.patterns import CLOSERS, TERMINAL, BoilerplatePatterns
 
 NAME_LINE_RE = re.compile(   # "Tomasz Wierzbicki" alone on a line: a byline without "By"
@@ -159,7 +160,6 @@ def keep_article_lines(rows: list, pats: BoilerplatePatterns) -> None:
 
 def affiliation_line(row, pats: BoilerplatePatterns) -> bool:
     """A short line, not a sentence, naming an outlet or a job: "Western Broadcasting News, Caernarfon"."""
-    from newsgraph.clean.page_meta import outlet_data   # outlet words live with the outlet names
     if row.reason or row.prose or row.words > 8 or row.text.rstrip(CLOSERS)[-1:] in TERMINAL:
         return False
     words = {w.lower() for w in _FIRST_WORD_RE.findall(row.text)}
