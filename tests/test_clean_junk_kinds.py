@@ -73,6 +73,9 @@ def lines_marked(text: str) -> set[str]:
     "Explore more on these topics",
     "FILE PHOTO: Cranes at the container terminal in 2023.",
     "Media playback is unsupported on your device",
+    "Pic: Dockers at the terminal gates on Thursday night",
+    "Have you a story for the Harbour Post? Email news@harbourpost.example",
+    "Kindly share this story:",
 ])
 def test_junk_line_in_the_body_is_marked(junk):
     text = TOP + junk + "\n" + BOTTOM
@@ -130,6 +133,11 @@ def test_a_bare_name_above_an_outlet_line_is_a_byline():
 
 def test_author_bio_on_the_last_line_is_marked():
     bio = "Ruth Abernethy is a contributing writer for the Harbour Post and the author of two books on shipping."
+    assert bio in lines_marked(TOP + BOTTOM + bio + "\n")
+
+
+def test_an_op_ed_bio_naming_a_firm_on_the_last_line_is_marked():
+    bio = "Maeve Lund is a shipping lawyer and a partner at a Dublin law firm. The views expressed here are her own."
     assert bio in lines_marked(TOP + BOTTOM + bio + "\n")
 
 

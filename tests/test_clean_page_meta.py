@@ -37,6 +37,8 @@ def test_authors_lose_dates_urls_roles_and_outlets(raw, want):
     ("Dam talks resume - SC News", "Dam talks resume"),
     ("Dam talks resume - SC says", "Dam talks resume - SC says"),
     ("Dam talks resume - Part two", "Dam talks resume - Part two"),
+    ("Steppe Courier: Dam talks resume on Monday", "Dam talks resume on Monday"),
+    ("Brexit: The deal explained", "Brexit: The deal explained"),
 ])
 def test_titles_lose_the_site_name(title, want):
     assert strip_site_name(title, ["Steppe Courier"]) == want
@@ -106,6 +108,7 @@ def test_a_byline_under_the_headline_without_a_label_names_the_author(head_html,
 @pytest.mark.parametrize("head_html, want", [
     ("<dl><dt>From:</dt><dd><a>Ministry of Farming</a> and <a>Jo Bloggs MP</a></dd></dl>", "Ministry of Farming"),
     ('<div class="attr"><div class="provider-logo"><span>Baltic Wire Service</span></div></div>', "Baltic Wire Service"),
+    ('<p class="source">Source: AFP</p>', "PORTAL.EXAMPLE"),   # an agency credit names no outlet
 ])
 def test_the_source_a_page_credits_under_its_headline_is_the_outlet(head_html, want):
     head = '<meta property="og:site_name" content="PORTAL.EXAMPLE">'
@@ -136,3 +139,17 @@ def test_a_date_under_the_headline_dates_a_page_without_metadata(head_html, want
     clock = "<div class='top'><span>Thursday, March 6, 2025</span></div>"   # the header's clock: today's date
     html = _story(head_html).replace("<body>", "<body>" + clock)
     assert extract_html(html).published == want
+
+
+def test_a_section_label_inside_the_headline_is_not_part_of_the_title():
+    html = _story("").replace("<h1>Assembly raises farm wage</h1>",
+                              '<h1><span class="kicker">Farming</span> Assembly raises the farm wage again</h1>')
+    page = extract_html(html)
+    assert page.title == "Assembly raises the farm wage again"
+    assert "Farming" not in page.text
+
+
+def test_the_outlet_is_read_off_the_logo_image_when_the_site_names_itself_nowhere_else():
+    html = _story("").replace("<body>", '<body><div id="masthead"><img alt="Valley Echo logo" src="l.png"></div>')
+    html = html.replace("</title>", '</title><link rel="canonical" href="https://www.valleyecho.example/a">')
+    assert extract_html(html).outlet == "Valley Echo"

@@ -28,7 +28,7 @@ from newsgraph.clean.patterns import (
     READING_RE, TEMPERATURE_RE, TERMINAL, BoilerplatePatterns, default_patterns, line_key, normalize_line,
 )
 
-_EMPLOYER_RE = re.compile(r"\b(?:for|of|at|with)\s+(?:the\s+)?[A-Z]")   # "... a columnist for The Review"
+_EMPLOYER_RE = re.compile(r"\b(?:for|of|at|with)\s+(?:(?:the|a|an)\s+)?[A-Z]")   # "... a columnist for The Review"
 
 
 @dataclass(slots=True)

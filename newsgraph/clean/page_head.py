@@ -96,7 +96,8 @@ def credited_outlet(root) -> str | None:
             holder = el.getnext() if el.tag == "dt" else el
             link = next((a for a in holder.iter("a")), None) if holder is not None else None
             name = text_of(link) if link is not None else _FROM_RE.sub("", text).strip()
-            if 1 <= len(name.split()) <= 8:
+            agencies = {a.lower() for a in default_patterns().agencies}
+            if 1 <= len(name.split()) <= 8 and name.lower() not in agencies:   # "Source: AFP" credits the agency
                 return name
         elif _LOGO_RE.search(label) and not junk.search(label) and 2 <= len(text.split()) <= 6:
             return text
@@ -127,3 +128,17 @@ def head_date(root) -> str | None:
             continue
         return date
     return updated
+
+
+def headline_text(h1) -> str:
+    """The ``h1``'s text without a section label inside it ("<span class=kicker>Transport</span>
+    Chile and Argentina agree ..."): an element whose class names junk, at the start of the
+    headline, of at most three words, before a headline of four or more."""
+    junk = default_patterns().joined()["html"]
+    text = text_of(h1)
+    first = next((c for c in h1 if isinstance(c.tag, str)), None)
+    if first is None or (h1.text or "").strip() or not junk.search(label_of(first)):
+        return text
+    label = text_of(first)
+    rest = text[len(label):].strip() if text.startswith(label) else text
+    return rest if label and len(label.split()) <= 3 and len(rest.split()) >= 4 else text

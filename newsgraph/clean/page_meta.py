@@ -185,6 +185,10 @@ def strip_site_name(title: str | None, names: list[str]) -> str | None:
     if not title:
         return None
     targets = {squash(n) for n in names if n and squash(n)}
+    lead = re.match(r"([^:|]{2,60}):\s+(?=\S)", title)
+    if lead and (squash(lead.group(1)) in targets or _names_site(lead.group(1), names)) \
+            and len(title[lead.end():].split()) >= 3:
+        title = title[lead.end():]   # "Kilkenny Voice: Local bakery wins ..."
     parts = [p.strip() for p in _SEPARATOR_RE.split(title) if p.strip()]
     site = next((i for i, p in enumerate(parts) if i and (squash(p) in targets or _names_site(p, names))
                  and all(len(x.split()) <= 3 for x in parts[i + 1:])), None)

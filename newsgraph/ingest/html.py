@@ -14,13 +14,14 @@ always gives the same record.
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass, field
 
 import trafilatura
 from trafilatura.metadata import extract_metadata
 
 from newsgraph.clean.page import is_prose, missing_lede, prune, text_of
-from newsgraph.clean.page_head import credited_outlet, head_byline, head_date
+from newsgraph.clean.page_head import credited_outlet, head_byline, head_date, headline_text
 from newsgraph.clean.page_meta import (
     byline_author, choose_title, clean_author, outlet_from_title, outlet_name, pick_author,
 )
@@ -86,7 +87,7 @@ def extract_html(html: str, url: str | None = None, html_signals: bool = True) -
         text = _with_lede(text, lede)
     page_url = getattr(meta, "url", None) or url
     outlet = credited_outlet(tree) or outlet_name(getattr(meta, "sitename", None), page_url, _name_texts(tree, meta))
-    h1s = [text_of(h) for h in tree.iter("h1")]
+    h1s = [headline_text(h) for h in tree.iter("h1")]
     outlet = outlet or outlet_from_title(_title_tag(tree), h1s)
     names = [n for n in (outlet, getattr(meta, "sitename", None)) if n]
     author = pick_author(clean_author(getattr(meta, "author", None), outlet),
@@ -126,5 +127,8 @@ def _name_texts(tree, meta) -> list[str]:
         label = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
         if "logo" in label or "site-title" in label or "brand" in label:
             texts.append(text_of(el))
+        alt = el.get("alt") if el.tag == "img" else None
+        if alt and ("logo" in alt.lower() or "logo" in label or "masthead" in label):
+            texts.append(re.sub(r"\s*\blogo\b\s*", " ", alt, flags=re.I).strip())   # <img alt="Kilkenny Voice logo">
     texts += [t.strip() for t in tree.itertext() if "©" in t or "copyright" in t.lower()][:5]
     return texts
