@@ -153,3 +153,23 @@ def test_the_outlet_is_read_off_the_logo_image_when_the_site_names_itself_nowher
     html = _story("").replace("<body>", '<body><div id="masthead"><img alt="Valley Echo logo" src="l.png"></div>')
     html = html.replace("</title>", '</title><link rel="canonical" href="https://www.valleyecho.example/a">')
     assert extract_html(html).outlet == "Valley Echo"
+
+
+@pytest.mark.parametrize("page_html, want", [
+    ('<h1 class="site-title">Valley Echo</h1><h2 class="entry-title">Assembly raises farm wage for the second year</h2>',
+     "Assembly raises farm wage for the second year"),
+    ('<div class="headline">Assembly raises farm wage for the second year</div>',
+     "Assembly raises farm wage for the second year"),
+])
+def test_on_a_page_whose_h1_is_missing_or_the_logo_the_headline_element_is_the_title(page_html, want):
+    html = _story("", '<meta property="og:site_name" content="Valley Echo">').replace(
+        "<h1>Assembly raises farm wage</h1>", page_html).replace("<title>Assembly raises farm wage</title>", "<title>Valley Echo</title>")
+    assert extract_html(html).title == want
+
+
+def test_a_blog_on_a_hosting_platform_is_named_after_its_sub_domain_and_posted_by_byline():
+    html = _story('<div class="post-footer">Posted by Helen Price at 09:15 <a>2 comments:</a></div>').replace(
+        "<h1>Assembly raises farm wage</h1>", '<h1 class="title">Valley Notes</h1><h3>Assembly raises farm wage</h3>')
+    html = html.replace("</title>", '</title><link rel="canonical" href="https://valleynotes.blogspot.com/2025/06/a.html">')
+    page = extract_html(html)
+    assert (page.outlet, page.author, page.title) == ("Valley Notes", "Helen Price", "Assembly raises farm wage")

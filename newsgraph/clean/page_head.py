@@ -142,3 +142,25 @@ def headline_text(h1) -> str:
     label = text_of(first)
     rest = text[len(label):].strip() if text.startswith(label) else text
     return rest if label and len(label.split()) <= 3 and len(rest.split()) >= 4 else text
+
+
+_HEADLINE_RE = re.compile(r"(?<![a-z])(?:headline|(?:entry|post|article|story|news|page|detail)[-_]?(?:title|headline)"
+                          r"|title[-_]?detail)", re.I)
+
+
+def headline_candidates(root) -> list[str]:
+    """Texts that may be the headline on a page whose ``h1`` is missing or is the site's logo:
+    ``h2``/``h3`` elements and elements called "headline", "entry-title", "post-title" (or with
+    ``itemprop=headline``) above the first paragraph of prose, in page order; dates excluded."""
+    found = []
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "title", "meta"):
+            continue
+        text = text_of(el)
+        if el.tag == "p" and is_prose(text):
+            break
+        named = bool(_HEADLINE_RE.search(label_of(el))) or el.get("itemprop") == "headline"
+        if (el.tag in ("h2", "h3") or (named and el.tag in _BLOCK | {"h1", "h4"})) and text \
+                and 3 <= len(text.split()) <= 40 and not DATE_ONLY_RE.search(text) and text not in found:
+            found.append(text)
+    return found

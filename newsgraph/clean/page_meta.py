@@ -32,7 +32,7 @@ _URLISH_RE = re.compile(r"https?\b|\bwww\b|\.(?:com|org|net|co)\b|/|@", re.I)
 _LEAD_RE = re.compile(r"^(?:by|written by|words by|story by|author|authors|posted by)\s*:?\s+", re.I)
 _NAME_TOKEN_RE = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]*|de|da|del|van|von|der|den|al|el|bin|ibn|la|le|di|du)$")
 _BIO_LABEL_RE = re.compile(r"(?<![a-z])(?:bio|about|profile|author[-_]?(?:info|box|card))", re.I)
-_BY_RE = re.compile(r"\s*By\s+[A-Z]")
+_BY_RE = re.compile(r"\s*(?:(?:Posted|Written|Published) )?[Bb]y\s+[A-Z]")
 _INNER_BY_RE = re.compile(r"(?<=\S)\s+(?:By|BY)\s+(?=[A-Z])")
 _BY_PIECE_RE = re.compile(r"(?:by|written by)\b", re.I)
 _SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go"}
@@ -44,6 +44,7 @@ class OutletData:
 
     sites: dict[str, str] = field(default_factory=dict)
     outlet_words: set[str] = field(default_factory=set)
+    platforms: set[str] = field(default_factory=set)   # blog hosts: the sub-domain names the outlet
 
 
 @functools.lru_cache(maxsize=8)
@@ -51,13 +52,15 @@ def _load_outlets(extra: tuple[str, ...]) -> OutletData:
     data = OutletData()
     for path, layer in layers("outlets.yaml", extra):
         for section, entries in layer.items():
-            if section not in ("sites", "outlet_words"):
-                raise KnowledgeError(f"{path}: unknown section {section!r}; expected sites or outlet_words")
+            if section not in ("sites", "outlet_words", "platforms"):
+                raise KnowledgeError(f"{path}: unknown section {section!r}; expected sites, platforms or outlet_words")
             for i, entry in enumerate(entries or []):
                 where = f"{path}: {section}[{i}]"
                 if section == "sites":
                     e = require(entry, ("domain", "name", "why"), where)
                     data.sites[str(e["domain"]).lower().removeprefix("www.")] = str(e["name"])
+                elif section == "platforms":
+                    data.platforms.add(str(require(entry, ("name", "why"), where)["name"]).lower())
                 else:
                     data.outlet_words.add(str(require(entry, ("word", "why"), where)["word"]).lower())
     return data
@@ -83,11 +86,14 @@ def host_of(url: str | None) -> str:
 
 
 def domain_core(host: str) -> str:
-    """The name part of a host: "coastal-affairs" for "www.coastal-affairs.gov.uk"."""
+    """The name part of a host: "coastal-affairs" for "www.coastal-affairs.gov.uk", the blog's
+    "shirenotes" for "shirenotes.blogspot.com" (hosts listed under ``platforms``)."""
     labels = host.split(".")
     if len(labels) > 1:
         labels = labels[:-1]
         if len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
+            labels = labels[:-1]
+        if len(labels) > 1 and labels[-1] in outlet_data().platforms:
             labels = labels[:-1]
     return labels[-1] if labels and labels[-1] else ""
 
@@ -130,7 +136,7 @@ def outlet_name(site_name: str | None, url: str | None, title_texts: list[str]) 
         return name
     targets = {t for t in (squash(name), squash(domain_core(host))) if t}
     for text in title_texts:
-        for seg in _SEPARATOR_RE.split(text or ""):
+        for seg in _SEPARATOR_RE.split(text or "") + re.findall(r"^([^:|]{2,60}):\s", text or ""):
             seg = seg.strip(" ©.,")
             seg = re.sub(r"^(?:copyright\s*)?(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?", "", seg, flags=re.I)
             seg = re.sub(r"\s*\d{4}$", "", seg).strip()
@@ -234,19 +240,34 @@ def _join_like(title: str, kept: list[str]) -> str:
     return title[start:end].strip() if 0 <= start < end else " ".join(kept)
 
 
-def choose_title(h1s: list[str], meta_title: str | None, names: list[str]) -> str | None:
+def choose_title(h1s: list[str], meta_title: str | None, names: list[str],
+                 others: list[str] | None = None) -> str | None:
     """The headline the page shows: its ``h1`` (the one most like the metadata title
-    when there are several), else the metadata title without the site name."""
+    when there are several); on a page whose ``h1`` is missing or names the site, the
+    headline-like element (``others``, in page order) most like the metadata title, or the
+    first of them when the metadata title is only the site's name; else the metadata
+    title without the site name."""
     stripped = strip_site_name(meta_title, names)
     targets = {squash(n) for n in names if n}
     heads = [h for h in h1s if 2 <= len(h.split()) <= 40 and squash(h) not in targets]
+    ref = set(_fold(stripped).split()) if squash(stripped) not in targets else set()
     if not heads:
-        return stripped
-    ref = set(_fold(stripped).split())
+        return _other_headline(others or [], ref, targets) or stripped
     best = max(heads, key=lambda h: len(ref & set(_fold(h).split())) / (len(set(_fold(h).split())) or 1))
     if ref and not ref & set(_fold(best).split()) and len(heads) > 1:
         return stripped
     return best
+
+
+def _other_headline(others: list[str], ref: set[str], targets: set[str]) -> str | None:
+    cands = [c for c in others if 3 <= len(c.split()) <= 40 and squash(c) not in targets]
+    if not cands:
+        return None
+    if not ref:
+        return cands[0]
+    best = max(cands, key=lambda c: len(ref & set(_fold(c).split())))
+    shared = len(ref & set(_fold(best).split()))
+    return best if shared >= max(2, min(len(ref), len(set(_fold(best).split()))) / 2) else None
 
 
 def _fold(text: str | None) -> str:

@@ -21,7 +21,9 @@ import trafilatura
 from trafilatura.metadata import extract_metadata
 
 from newsgraph.clean.page import is_prose, missing_lede, prune, text_of
-from newsgraph.clean.page_head import credited_outlet, head_byline, head_date, headline_text
+from newsgraph.clean.page_head import (
+    credited_outlet, head_byline, head_date, headline_candidates, headline_text,
+)
 from newsgraph.clean.page_meta import (
     byline_author, choose_title, clean_author, outlet_from_title, outlet_name, pick_author,
 )
@@ -96,7 +98,7 @@ def extract_html(html: str, url: str | None = None, html_signals: bool = True) -
     date = date if date and len(date) == 10 else head_date(tree)
     return PageContent(
         text=text,
-        title=choose_title(h1s, getattr(meta, "title", None) or _title_tag(tree), names),
+        title=choose_title(h1s, getattr(meta, "title", None) or _title_tag(tree), names, headline_candidates(tree)),
         author=author,
         outlet=outlet,
         published=date,
@@ -119,13 +121,14 @@ def _title_tag(tree) -> str | None:
 
 
 def _name_texts(tree, meta) -> list[str]:
-    """Texts that may spell the site's name with spaces: the title tag, logos, copyright lines."""
+    """Texts that may spell the site's name with spaces: the title tag, logos, ``h1`` (a blog's
+    name), copyright lines; a text counts only where it spells the site name or the domain."""
     texts = [t for t in (_title_tag(tree), getattr(meta, "title", None)) if t]
     for el in tree.iter():
         if not isinstance(el.tag, str):
             continue
         label = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
-        if "logo" in label or "site-title" in label or "brand" in label:
+        if "logo" in label or "site-title" in label or "brand" in label or el.tag == "h1":
             texts.append(text_of(el))
         alt = el.get("alt") if el.tag == "img" else None
         if alt and ("logo" in alt.lower() or "logo" in label or "masthead" in label):
