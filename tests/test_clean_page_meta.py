@@ -173,3 +173,13 @@ def test_a_blog_on_a_hosting_platform_is_named_after_its_sub_domain_and_posted_b
     html = html.replace("</title>", '</title><link rel="canonical" href="https://valleynotes.blogspot.com/2025/06/a.html">')
     page = extract_html(html)
     assert (page.outlet, page.author, page.title) == ("Valley Notes", "Helen Price", "Assembly raises farm wage")
+
+
+def test_a_press_release_names_no_author_from_its_issuer_or_closing_blurb():
+    blurb = ("<p><b>About Harbour Cranes</b></p><p>Harbour Cranes is an independent producer of port cranes "
+             "with 900 employees in four countries.</p><p><b>Media Contact</b><br>Jo Pearce</p>")
+    html = _story('<p class="eyebrow">News provided by</p><p><a>Harbour Cranes Group</a></p>'
+                  '<p>Jun 24, 2025, 07:00 ET</p>').replace("</div></body>", blurb + "</div></body>")
+    page = extract_html(html)
+    from newsgraph.clean import clean_text
+    assert page.author is None and clean_text(page.text).metadata.author is None

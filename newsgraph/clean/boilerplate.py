@@ -229,6 +229,8 @@ def classify_rows(text: str, patterns: BoilerplatePatterns | None = None,
     mark_head_labels(rows, first, pats)
     _mark_tail(rows, bios, again)
     for i, (name, above) in bios.items():
+        if rows[i].reason == "release":
+            continue   # a company blurb closing a press release, not an author bio
         last = i + 1 == len(rows) and _EMPLOYER_RE.search(rows[i].text.split(". ")[0])
         if above or ((i + 1 < len(rows) or last) and all(r.reason for r in rows[i + 1:])):
             rows[i].reason = "bio"

@@ -52,11 +52,21 @@ def head_elements(root) -> list:
 
 def _affiliation(text: str) -> bool:
     """A short line naming an outlet, a role or a date: "Western Broadcasting News, Caernarfon"."""
-    if not text or len(text.split()) > 8:
-        return False
+    if not text or len(text.split()) > 8 or re.search(r"\b(?:by|from)\W*$", text, re.I):
+        return False   # "News provided by": a label naming the company below it, no byline
     words = {w.lower() for w in re.findall(r"[\w'’]+", text)}
     return bool(DATE_HINT_RE.search(text) or words & outlet_data().outlet_words
                 or words & default_patterns().bio_roles)
+
+
+def _introduced(el) -> bool:
+    """An element right after a label that introduces it ("News provided by", "From:"): the
+    company or source it names is no author."""
+    while el.getprevious() is None and el.getparent() is not None and text_of(el.getparent()) == text_of(el):
+        el = el.getparent()   # <p><a>Name</a></p>: the label sits before the paragraph
+    prev = el.getprevious()
+    label = text_of(prev) if prev is not None else ""
+    return bool(re.search(r"(?:\bby|\bfrom|:)\W*$", label, re.I))
 
 
 def head_byline(root, outlet: str | None) -> str | None:
@@ -70,7 +80,7 @@ def head_byline(root, outlet: str | None) -> str | None:
         if el.tag not in _BLOCK or any(isinstance(c.tag, str) and c.tag in ("p", "div") for c in el):
             continue
         text = text_of(el)
-        if not text or len(text.split()) > _HEAD_WORDS:
+        if not text or len(text.split()) > _HEAD_WORDS or _introduced(el):
             continue
         parts = [p for p in _PARTS_RE.split(text) if p.strip()]
         dated = len(parts) >= 2 and any(DATE_HINT_RE.search(p) for p in parts[1:])

@@ -22,7 +22,9 @@ survives is the record's ``text`` minus its ``boilerplate`` spans.
 - no_h1: the title a page without an ``h1`` would get (its ``<title>`` without the
   site's name) against the gold title, since every page here has an ``h1``;
 - no_meta: the date found once the page's ``<meta>`` tags and JSON-LD are removed,
-  against the gold date (what the page shows, for sites whose metadata is missing).
+  against the gold date (what the page shows, for sites whose metadata is missing);
+- no_au: over the pages whose gold author is null (press releases, agency copy), the
+  share given no author (a company or agency named as the author is a mistake).
 
 Pages are split in two halves by a hash of their name (``A``: tune rules on
 these; ``B``: check that a change also helps pages not looked at).
@@ -38,7 +40,7 @@ from pathlib import Path
 
 import lxml.html
 
-FIELDS = ("title", "author", "outlet", "date", "no_h1", "no_meta")
+FIELDS = ("title", "author", "outlet", "date", "no_h1", "no_meta", "no_au")
 _META_RE = re.compile(r"<meta\b[^>]*>|<script[^>]*ld\+json[^>]*>.*?</script>", re.I | re.S)
 _INLINE = {"a", "span", "strong", "em", "b", "i", "u", "time", "abbr", "small", "sup", "sub",
            "mark", "cite", "q", "code", "font", "label", "s"}
@@ -153,6 +155,8 @@ def score_page(html: str, gold: dict, text: str, spans: list[list[int]],
         want = gold.get({"no_h1": "title", "no_meta": "date"}.get(name_, name_))
         if want is not None:
             score.fields[name_] = (want, got.get(name_))
+    if "author" in gold and gold["author"] is None:
+        score.fields["no_au"] = ("", got.get("author") or "")
     return score
 
 
@@ -232,7 +236,8 @@ def format_page_scores(scores: list[PageScore], details: bool = False) -> str:
                         ("B", [s for s in scores if s.half == "B"]), ("all", scores)):
         m = summarize(part)
         rows.append(f"{label:<5}{m['pages']:>6}{m['text_kept']:>10.1f}%{m['junk_removed']:>13.1f}%"
-                    + "".join(f"{m[n]:>7.0f}%" for n in FIELDS))
+                    + "".join(f"{m[n]:>7.0f}%" if any(n in s.fields for s in part) else f"{'-':>8}"
+                              for n in FIELDS))
     if details:
         for s in scores:
             wrong = [f"{n}: want {g!r}, got {p!r}" for n, (g, p) in s.fields.items() if fold(g) != fold(p)]
