@@ -183,3 +183,14 @@ def test_a_press_release_names_no_author_from_its_issuer_or_closing_blurb():
     page = extract_html(html)
     from newsgraph.clean import clean_text
     assert page.author is None and clean_text(page.text).metadata.author is None
+
+
+def test_a_page_without_h1_reads_the_lines_under_the_headline_its_title_shows():
+    html = """<html><head><title>Granite Record :: Commissioners reject landfill expansion</title></head><body>
+    <table><tr><td><font size="5"><b>Commissioners reject landfill expansion</b></font><br>
+    <font size="1">Thursday, August 14, 2025</font><br>
+    <p>The county board voted 3-2 on Tuesday night to deny a permit that would have let the landfill grow by 40 acres.</p>
+    <p>More than 200 residents attended the hearing at the courthouse annex, most of them opposed to the expansion.</p>
+    </td></tr></table></body></html>"""
+    page = extract_html(html)
+    assert (page.title, page.published) == ("Commissioners reject landfill expansion", "2025-08-14")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from newsgraph.clean.page import is_prose, label_of, text_of
-from newsgraph.clean.page_meta import clean_author, outlet_data
+from newsgraph.clean.page_meta import _SEPARATOR_RE, clean_author, outlet_data
 from newsgraph.clean.metadata import parse_date
 from newsgraph.clean.patterns import DATE_HINT_RE, DATE_ONLY_RE, default_patterns
 
@@ -23,13 +23,16 @@ _HEAD_WORDS = 12    # a byline or credit line under the headline is this short
 _PARTS_RE = re.compile(r"\s*[·•|–—]\s*|\s+-\s+|,\s+")
 _FROM_RE = re.compile(r"^(?:from|source|provided by)\s*:?\s*$|^(?:from|source)\s*:", re.I)
 _LOGO_RE = re.compile(r"(?<![a-z])(?:logo|provider|source[-_]?name|attribution)", re.I)
-_BLOCK = {"p", "div", "span", "li", "dd", "dt", "address", "time", "a", "small", "strong"}
+_BLOCK = {"p", "div", "span", "li", "dd", "dt", "address", "time", "a", "small", "strong", "b", "i", "em", "font",
+          "h2", "h3", "h4", "h5", "h6", "td"}
 
 
 def head_elements(root) -> list:
     """The elements after the first ``h1`` and before the second prose paragraph, in page order
     (a standfirst often sits between the headline and the byline or "From:" line)."""
     h1 = next(root.iter("h1"), None)
+    if h1 is None:
+        h1 = _shown_title(root)   # no h1: the element showing the <title>'s headline
     if h1 is None:
         return []
     out, seen, prose = [], False, 0
@@ -48,6 +51,19 @@ def head_elements(root) -> list:
             continue
         out.append(el)
     return out
+
+
+def _shown_title(root):
+    """On a page without an ``h1``, the first element whose whole text is a segment of three or
+    more words of the ``<title>`` ("<font><b>County commissioners reject ...</b></font>")."""
+    node = root.find(".//title")
+    segments = {seg.strip() for seg in _SEPARATOR_RE.split(text_of(node) if node is not None else "")
+                if len(seg.split()) >= 3}
+    body = root.find(".//body")
+    for el in (body if body is not None else root).iter():
+        if isinstance(el.tag, str) and segments and text_of(el) in segments:
+            return el
+    return None
 
 
 def _affiliation(text: str) -> bool:
@@ -160,9 +176,11 @@ _HEADLINE_RE = re.compile(r"(?<![a-z])(?:headline|(?:entry|post|article|story|ne
 
 def headline_candidates(root) -> list[str]:
     """Texts that may be the headline on a page whose ``h1`` is missing or is the site's logo:
-    ``h2``/``h3`` elements and elements called "headline", "entry-title", "post-title" (or with
-    ``itemprop=headline``) above the first paragraph of prose, in page order; dates excluded."""
-    found = []
+    the element showing the ``<title>``'s headline, ``h2``/``h3`` elements and elements called
+    "headline", "entry-title", "post-title" (or with ``itemprop=headline``) above the first
+    paragraph of prose, in page order; dates excluded."""
+    shown = _shown_title(root)
+    found = [text_of(shown)] if shown is not None else []
     for el in root.iter():
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "title", "meta"):
             continue

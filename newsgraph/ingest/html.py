@@ -90,7 +90,8 @@ def extract_html(html: str, url: str | None = None, html_signals: bool = True) -
     page_url = getattr(meta, "url", None) or url
     outlet = credited_outlet(tree) or outlet_name(getattr(meta, "sitename", None), page_url, _name_texts(tree, meta))
     h1s = [headline_text(h) for h in tree.iter("h1")]
-    outlet = outlet or outlet_from_title(_title_tag(tree), h1s)
+    others = headline_candidates(tree)
+    outlet = outlet or outlet_from_title(_title_tag(tree), h1s or others[:1])
     names = [n for n in (outlet, getattr(meta, "sitename", None)) if n]
     author = pick_author(clean_author(getattr(meta, "author", None), outlet),
                          byline_author(tree, outlet)) or head_byline(tree, outlet)
@@ -98,7 +99,7 @@ def extract_html(html: str, url: str | None = None, html_signals: bool = True) -
     date = date if date and len(date) == 10 else head_date(tree)
     return PageContent(
         text=text,
-        title=choose_title(h1s, getattr(meta, "title", None) or _title_tag(tree), names, headline_candidates(tree)),
+        title=choose_title(h1s, getattr(meta, "title", None) or _title_tag(tree), names, others),
         author=author,
         outlet=outlet,
         published=date,
