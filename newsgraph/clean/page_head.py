@@ -29,7 +29,8 @@ _BLOCK = {"p", "div", "span", "li", "dd", "dt", "address", "time", "a", "small",
 
 def head_elements(root) -> list:
     """The elements after the first ``h1`` and before the second prose paragraph, in page order
-    (a standfirst often sits between the headline and the byline or "From:" line)."""
+    (a standfirst often sits between the headline and the byline or "From:" line). The readers
+    below take this list as ``head`` so a page is walked once."""
     h1 = next(root.iter("h1"), None)
     if h1 is None:
         h1 = _shown_title(root)   # no h1: the element showing the <title>'s headline
@@ -85,14 +86,14 @@ def _introduced(el) -> bool:
     return bool(re.search(r"(?:\bby|\bfrom|:)\W*$", label, re.I))
 
 
-def head_byline(root, outlet: str | None) -> str | None:
+def head_byline(root, outlet: str | None, head: list | None = None) -> str | None:
     """A person named under the headline without a byline label.
 
     Either one line "Name · date" (a name, a separator, a date), or a line that
     is only a name of two or more words with a date, role or outlet line right
     beside it. Single words and outlet names are never taken.
     """
-    for el in head_elements(root):
+    for el in head if head is not None else head_elements(root):
         if el.tag not in _BLOCK or any(isinstance(c.tag, str) and c.tag in ("p", "div") for c in el):
             continue
         text = text_of(el)
@@ -111,11 +112,11 @@ def head_byline(root, outlet: str | None) -> str | None:
     return None
 
 
-def credited_outlet(root) -> str | None:
+def credited_outlet(root, head: list | None = None) -> str | None:
     """The outlet a page credits under its headline: "From: <a>Ministry ...</a>", or a
     source logo in the story's attribution (an aggregator's copy of an agency story)."""
     junk = default_patterns().joined()["html"]
-    for el in head_elements(root):
+    for el in head if head is not None else head_elements(root):
         label = label_of(el)
         text = text_of(el)
         if _FROM_RE.match(text) or (el.tag == "dt" and _FROM_RE.match(text)):
@@ -133,11 +134,11 @@ def credited_outlet(root) -> str | None:
 _UPDATED_RE = re.compile(r"\b(?:updated|modified|edited|last)\b", re.I)
 
 
-def head_date(root) -> str | None:
+def head_date(root, head: list | None = None) -> str | None:
     """The publication date shown under the headline (``YYYY-MM-DD``): a ``<time datetime>``
     or a short line holding a date; an "Updated ..." date only when no other is shown."""
     updated = None
-    for el in head_elements(root):
+    for el in head if head is not None else head_elements(root):
         text = text_of(el)
         if el.tag == "time" and el.get("datetime"):
             date = parse_date(el.get("datetime")[:10])

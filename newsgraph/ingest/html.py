@@ -22,7 +22,7 @@ from trafilatura.metadata import extract_metadata
 
 from newsgraph.clean.page import is_prose, missing_lede, prune, text_of
 from newsgraph.clean.page_head import (
-    credited_outlet, head_byline, head_date, headline_candidates, headline_text,
+    credited_outlet, head_byline, head_date, head_elements, headline_candidates, headline_text,
 )
 from newsgraph.clean.page_meta import (
     byline_author, choose_title, clean_author, outlet_from_title, outlet_name, pick_author,
@@ -88,15 +88,16 @@ def extract_html(html: str, url: str | None = None, html_signals: bool = True) -
     if lede:
         text = _with_lede(text, lede)
     page_url = getattr(meta, "url", None) or url
-    outlet = credited_outlet(tree) or outlet_name(getattr(meta, "sitename", None), page_url, _name_texts(tree, meta))
+    head = head_elements(tree)
+    outlet = credited_outlet(tree, head) or outlet_name(getattr(meta, "sitename", None), page_url, _name_texts(tree, meta))
     h1s = [headline_text(h) for h in tree.iter("h1")]
     others = headline_candidates(tree)
     outlet = outlet or outlet_from_title(_title_tag(tree), h1s or others[:1])
     names = [n for n in (outlet, getattr(meta, "sitename", None)) if n]
     author = pick_author(clean_author(getattr(meta, "author", None), outlet),
-                         byline_author(tree, outlet)) or head_byline(tree, outlet)
+                         byline_author(tree, outlet)) or head_byline(tree, outlet, head)
     date = getattr(meta, "date", None)
-    date = date if date and len(date) == 10 else head_date(tree)
+    date = date if date and len(date) == 10 else head_date(tree, head)
     return PageContent(
         text=text,
         title=choose_title(h1s, getattr(meta, "title", None) or _title_tag(tree), names, others),
