@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from newsgraph.clean.page import is_prose, label_of, text_of
-from newsgraph.clean.page_meta import _SEPARATOR_RE, clean_author, outlet_data
+from newsgraph.clean.page_meta import SEPARATOR_RE, clean_author, outlet_data
 from newsgraph.clean.metadata import parse_date
 from newsgraph.clean.patterns import DATE_HINT_RE, DATE_ONLY_RE, default_patterns
 
@@ -58,7 +58,7 @@ def _shown_title(root):
     """On a page without an ``h1``, the first element whose whole text is a segment of three or
     more words of the ``<title>`` ("<font><b>County commissioners reject ...</b></font>")."""
     node = root.find(".//title")
-    segments = {seg.strip() for seg in _SEPARATOR_RE.split(text_of(node) if node is not None else "")
+    segments = {seg.strip() for seg in SEPARATOR_RE.split(text_of(node) if node is not None else "")
                 if len(seg.split()) >= 3}
     body = root.find(".//body")
     for el in (body if body is not None else root).iter():
@@ -116,14 +116,14 @@ def credited_outlet(root, head: list | None = None) -> str | None:
     """The outlet a page credits under its headline: "From: <a>Ministry ...</a>", or a
     source logo in the story's attribution (an aggregator's copy of an agency story)."""
     junk = default_patterns().joined()["html"]
+    agencies = {a.lower() for a in default_patterns().agencies}
     for el in head if head is not None else head_elements(root):
         label = label_of(el)
         text = text_of(el)
-        if _FROM_RE.match(text) or (el.tag == "dt" and _FROM_RE.match(text)):
+        if _FROM_RE.match(text):
             holder = el.getnext() if el.tag == "dt" else el
             link = next((a for a in holder.iter("a")), None) if holder is not None else None
             name = text_of(link) if link is not None else _FROM_RE.sub("", text).strip()
-            agencies = {a.lower() for a in default_patterns().agencies}
             if 1 <= len(name.split()) <= 8 and name.lower() not in agencies:   # "Source: AFP" credits the agency
                 return name
         elif _LOGO_RE.search(label) and not junk.search(label) and 2 <= len(text.split()) <= 6:

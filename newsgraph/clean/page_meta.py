@@ -24,7 +24,7 @@ from newsgraph.clean.patterns import CALENDAR_RE, MONTH, BoilerplatePatterns, de
 from newsgraph.knowledge.loader import KnowledgeError, layers, require
 
 OUTLETS_ENV = "NEWSGRAPH_OUTLETS"
-_SEPARATOR_RE = re.compile(r"\s+(?:::|[|–—:·•»~])\s+|\s+-\s+|\s*\|\s*")
+SEPARATOR_RE = re.compile(r"\s+(?:::|[|–—:·•»~])\s+|\s+-\s+|\s*\|\s*")
 _BYLINE_LABEL_RE = re.compile(r"by[-_]?line|author|writer|columnist|reporter|contributor[-_]?name", re.I)
 _PERSON_HREF_RE = re.compile(r"/(?:authors?|people|person|profiles?|staff|journalists?|writers?|columnists?)/", re.I)
 _CUT_RE = re.compile(rf"\b(?:{MONTH}(?!\w)|\d|(?:published|updated|posted|on)\b)", re.I)
@@ -136,14 +136,14 @@ def outlet_name(site_name: str | None, url: str | None, title_texts: list[str]) 
         return name
     targets = {t for t in (squash(name), squash(domain_core(host))) if t}
     for text in title_texts:
-        for seg in _SEPARATOR_RE.split(text or "") + re.findall(r"^([^:|]{2,60}):\s", text or ""):
+        for seg in SEPARATOR_RE.split(text or "") + re.findall(r"^([^:|]{2,60}):\s", text or ""):
             seg = seg.strip(" ©.,")
             seg = re.sub(r"^(?:copyright\s*)?(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?", "", seg, flags=re.I)
             seg = re.sub(r"\s*\d{4}$", "", seg).strip()
             if seg and squash(seg) in targets and " " in seg:
                 return seg if not seg.isupper() else seg.title()
     for text in title_texts:   # "Gulftribune" from gulftribune.example: the title's "Gulf Daily Tribune"
-        for seg in _SEPARATOR_RE.split(text or ""):
+        for seg in SEPARATOR_RE.split(text or ""):
             seg = seg.strip(" ©.,")
             if " " in seg and len(seg.split()) <= 6 and any(_spelled_by(t, seg) for t in targets):
                 return seg if not seg.isupper() else seg.title()
@@ -177,7 +177,7 @@ def outlet_from_title(title: str | None, h1s: list[str]) -> str | None:
     """The site's name as the one segment of the page title that is not the headline
     ("Pacific Islands Courier :: Flooding closes ..."), for a page that names its site nowhere else."""
     heads = {squash(h) for h in h1s if h}
-    parts = [p.strip() for p in _SEPARATOR_RE.split(title or "") if p.strip()]
+    parts = [p.strip() for p in SEPARATOR_RE.split(title or "") if p.strip()]
     rest = [p for p in parts if squash(p) not in heads]
     if len(parts) == 2 and len(rest) == 1 and len(rest[0].split()) <= 6:
         return rest[0]
@@ -195,7 +195,7 @@ def strip_site_name(title: str | None, names: list[str]) -> str | None:
     if lead and (squash(lead.group(1)) in targets or _names_site(lead.group(1), names)) \
             and len(title[lead.end():].split()) >= 3:
         title = title[lead.end():]   # "Kilkenny Voice: Local bakery wins ..."
-    parts = [p.strip() for p in _SEPARATOR_RE.split(title) if p.strip()]
+    parts = [p.strip() for p in SEPARATOR_RE.split(title) if p.strip()]
     site = next((i for i, p in enumerate(parts) if i and (squash(p) in targets or _names_site(p, names))
                  and all(len(x.split()) <= 3 for x in parts[i + 1:])), None)
     if site is not None:
@@ -260,6 +260,8 @@ def choose_title(h1s: list[str], meta_title: str | None, names: list[str],
 
 
 def _other_headline(others: list[str], ref: set[str], targets: set[str]) -> str | None:
+    """The headline-like text sharing most words (at least half) with the metadata title's
+    words ``ref``; the first one when ``ref`` is empty; None when none fits."""
     cands = [c for c in others if 3 <= len(c.split()) <= 40 and squash(c) not in targets]
     if not cands:
         return None
