@@ -76,6 +76,11 @@ def lines_marked(text: str) -> set[str]:
     "Pic: Dockers at the terminal gates on Thursday night",
     "Have you a story for the Harbour Post? Email news@harbourpost.example",
     "Kindly share this story:",
+    "toggle caption",
+    "Image 2 of 12",
+    "This article is more than 2 years old",
+    "Share on WhatsApp",
+    "Video: Dockers cheer as the result is announced",
 ])
 def test_junk_line_in_the_body_is_marked(junk):
     text = TOP + junk + "\n" + BOTTOM
