@@ -81,6 +81,9 @@ def lines_marked(text: str) -> set[str]:
     "This article is more than 2 years old",
     "Share on WhatsApp",
     "Video: Dockers cheer as the result is announced",
+    "Twitter: @harbourpost.",
+    "h/t: The Harbour Review.",
+    "Do you support the dockers? Like the page:",
 ])
 def test_junk_line_in_the_body_is_marked(junk):
     text = TOP + junk + "\n" + BOTTOM
