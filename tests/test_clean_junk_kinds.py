@@ -53,6 +53,37 @@ def lines_marked(text: str) -> set[str]:
     "Help us improve our coverage by taking a two-minute survey.",
     "This story may be republished for free under a Creative Commons license.",
     "The Harbour Post is a nonprofit newsroom. We rely on readers like you.",
+    "Story continues below advertisement",
+    "Newsletter sign-up: The Harbour Brief arrives every Tuesday with the week's port news. Sign up here.",
+    "Comment policy: The Harbour Post welcomes comments but removes any that are abusive.",
+    "Disclaimer: This story is from a syndicated feed and has not been edited by Harbour Post staff.",
+    "This article appeared in the March issue of Harbour Monthly under the headline \"Back to work\".",
+    "Did you find this article useful? Support independent journalism on the coast.",
+    "Listen to the full report on Harbour FM News at 6.",
+    "Follow Harbour Post North on Facebook, X and Instagram.",
+    "Join HP's Telegram channel and get the latest breaking news delivered to you.",
+    "Dockers gather at the terminal gates, March 3, 2025. [Photo/Harbour Post]",
+    "(Editor: Li Ming)",
+    "Any use of materials is allowed only with a hyperlink to harbourpost.example",
+    "Also Read: Ferry operator warns of summer timetable cuts",
+    "This article was originally published on The Harbour Review. Read the original article.",
+    "Image copyright Getty Images",
+    "CLICK HERE TO GET THE HARBOUR POST APP",
+    "Advertisement - Continue Reading Below",
+    "Explore more on these topics",
+    "FILE PHOTO: Cranes at the container terminal in 2023.",
+    "Media playback is unsupported on your device",
+    "Pic: Dockers at the terminal gates on Thursday night",
+    "Have you a story for the Harbour Post? Email news@harbourpost.example",
+    "Kindly share this story:",
+    "toggle caption",
+    "Image 2 of 12",
+    "This article is more than 2 years old",
+    "Share on WhatsApp",
+    "Video: Dockers cheer as the result is announced",
+    "Twitter: @harbourpost.",
+    "h/t: The Harbour Review.",
+    "Do you support the dockers? Like the page:",
 ])
 def test_junk_line_in_the_body_is_marked(junk):
     text = TOP + junk + "\n" + BOTTOM
@@ -80,8 +111,41 @@ def test_press_release_contacts_after_the_end_marker_are_marked():
     assert set(tail) <= lines_marked(text)
 
 
+def test_a_press_release_closing_blurb_legal_notice_and_contacts_are_marked():
+    tail = ["About Harbour Cranes Ltd", "Harbour Cranes designs and services port cranes and employs 900 people.",
+            "Forward-Looking Statements",
+            "This press release contains forward-looking statements that involve risks and uncertainties.",
+            "Conference call", "Harbour Cranes will host a call for analysts at 10:00 CET today.",
+            "Media enquiries", "Jo Pearce, Communications Manager"]
+    text = TOP + BOTTOM + "\n".join(tail) + "\n"
+    assert set(tail) <= lines_marked(text)
+    assert not any(line in lines_marked(text) for line in (TOP + BOTTOM).splitlines()[1:])
+
+
+def test_a_crosshead_starting_with_about_high_in_the_story_stays_article():
+    text = TOP + "About Turn at the Terminal\n" + BOTTOM + BOTTOM.replace("Saturday", "Sunday") \
+        + "Shipping lines said they expected the backlog to clear within a week of the vote.\n"
+    assert lines_marked(text) == set()
+
+
+def test_a_bare_publication_line_inside_the_body_is_marked():
+    text = TOP + "Published 3 March 2025\n" + BOTTOM
+    assert lines_marked(text) == {"Published 3 March 2025"}
+
+
+def test_a_bare_name_above_an_outlet_line_is_a_byline():
+    text = ("Port workers vote to end strike after pay deal\nAlun Pryce\nHarbour Broadcasting News, Caernarfon\n"
+            + TOP.split("\n", 1)[1] + BOTTOM)
+    assert lines_marked(text) == {"Alun Pryce", "Harbour Broadcasting News, Caernarfon"}
+
+
 def test_author_bio_on_the_last_line_is_marked():
     bio = "Ruth Abernethy is a contributing writer for the Harbour Post and the author of two books on shipping."
+    assert bio in lines_marked(TOP + BOTTOM + bio + "\n")
+
+
+def test_an_op_ed_bio_naming_a_firm_on_the_last_line_is_marked():
+    bio = "Maeve Lund is a shipping lawyer and a partner at a Dublin law firm. The views expressed here are her own."
     assert bio in lines_marked(TOP + BOTTOM + bio + "\n")
 
 

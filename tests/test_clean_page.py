@@ -2,6 +2,8 @@
 
 The pages below are invented for these tests.
 """
+from pathlib import Path
+
 import pytest
 
 from newsgraph.errors import InputError
@@ -80,3 +82,20 @@ def test_the_rest_of_an_article_in_a_subscriber_box_is_kept():
         f"<p>{p[:-1]}, day {n}.</p>" for n in range(3) for p in PARAS) + extra + "</div>"   # the box: a quarter of the prose
     text = extract_html(page(body)).text
     assert all(p in text for p in rest)
+
+
+def test_highlight_bullets_opening_the_article_container_are_kept():
+    bullets = ["Farm wage rises eight percent from July", "Smaller farms say seasonal jobs are at risk"]
+    items = "".join(f"<li>{b}</li>" for b in bullets)
+    paras = "".join(f"<p>{p}</p>" for p in PARAS)
+    html = page(f"<nav><ul><li><a>Home</a></li><li><a>Farming news</a></li></ul></nav>"
+                f"<h1>Assembly raises farm wage</h1><div class='release-body'><ul>{items}</ul>{paras}</div>")
+    text = extract_html(html).text
+    assert all(b in text for b in bullets) and "Farming news" not in text
+
+
+def test_a_lost_lede_goes_below_the_headline_and_date_trafilatura_kept():
+    page_path = Path(__file__).parent / "data" / "pages" / "w02.html"   # trafilatura keeps label, headline, date
+    lines = [ln for ln in extract_html(page_path.read_text(encoding="utf-8")).text.split("\n") if ln.strip()]
+    lede = next(i for i, ln in enumerate(lines) if ln.startswith("The National Assembly has approved"))
+    assert lines[lede - 1].startswith("Saturday, June 28, 2025") and lines[lede + 1].startswith("The National Assembly on")

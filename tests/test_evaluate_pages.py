@@ -55,3 +55,11 @@ def test_eval_pages_command_prints_both_halves_and_refuses_a_missing_folder(tmp_
     assert [line.split()[0] for line in result.output.splitlines()[1:4]] == ["A", "B", "all"]
     missing = runner.invoke(app, ["eval", "pages", str(tmp_path / "nowhere")])
     assert missing.exit_code == 2
+
+
+def test_held_out_pages_are_kept_apart_from_the_tuning_pages():
+    """tests/data/pages_heldout is scored only as totals (README); a page in both folders would leak."""
+    held = {p.stem for p in (PAGES.parent / "pages_heldout").glob("*.html")}
+    tuning = {p.stem for p in PAGES.glob("*.html")}
+    assert len(held) >= 20 and not held & tuning
+    assert all((PAGES.parent / "pages_heldout" / f"{name}.gold.json").is_file() for name in held)

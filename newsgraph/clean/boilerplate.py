@@ -20,14 +20,15 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from newsgraph.clean.layout import (
-    keep_article_lines, mark_head_labels, mark_lists, menu_row, reader_prompt, mark_pull_quotes, mark_release_end, mark_teasers,
+    keep_article_lines, mark_closing_sections, mark_head_labels, mark_lists, menu_row, reader_prompt, mark_pull_quotes,
+    mark_release_end, mark_teasers,
 )
 from newsgraph.clean.patterns import (
     BIO_START_RE, CALENDAR_RE, CAPTION_RE, CLOCK_RE, CLOSERS, DATE_HINT_RE, DATE_ONLY_RE, EDGE_ROWS,
     READING_RE, TEMPERATURE_RE, TERMINAL, BoilerplatePatterns, default_patterns, line_key, normalize_line,
 )
 
-_EMPLOYER_RE = re.compile(r"\b(?:for|of|at|with)\s+(?:the\s+)?[A-Z]")   # "... a columnist for The Review"
+_EMPLOYER_RE = re.compile(r"\b(?:for|of|at|with)\s+(?:(?:the|a|an)\s+)?[A-Z]")   # "... a columnist for The Review"
 
 
 @dataclass(slots=True)
@@ -209,6 +210,7 @@ def classify_rows(text: str, patterns: BoilerplatePatterns | None = None,
             r.reason = "breadcrumb"
     _mark_widget(rows, pats)
     mark_release_end(rows, pats)
+    mark_closing_sections(rows, pats)
     mark_pull_quotes(rows)
     bios = {r.index: b for r in rows if r.prose and (b := _bio_name(r, rows, pats))}
     body = [r.index for r in rows if r.prose and r.reason is None and r.index not in bios]
@@ -218,11 +220,17 @@ def classify_rows(text: str, patterns: BoilerplatePatterns | None = None,
         if r.reason is None:   # bylines and datelines only count above or below the body
             r.reason = "byline" if byline_match(r.text, pats) else (
                 "dateline" if dateline_match(r.text, pats) or DATE_ONLY_RE.fullmatch(r.text) else None)
+    for r in rows[head_end:last + 1]:   # inside the body only a bare "Published 3 March 2025" line
+        m = None if r.reason or r.prose else dateline_match(r.text, pats)
+        if m and DATE_ONLY_RE.fullmatch(m.group("date").strip(" .,")):
+            r.reason = "dateline"
     mark_teasers(rows, first)
     _mark_header(rows, first)
-    mark_head_labels(rows, first)
+    mark_head_labels(rows, first, pats)
     _mark_tail(rows, bios, again)
     for i, (name, above) in bios.items():
+        if rows[i].reason == "release":
+            continue   # a company blurb closing a press release, not an author bio
         last = i + 1 == len(rows) and _EMPLOYER_RE.search(rows[i].text.split(". ")[0])
         if above or ((i + 1 < len(rows) or last) and all(r.reason for r in rows[i + 1:])):
             rows[i].reason = "bio"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from newsgraph.clean.page_meta import outlet_data   # outlet words live with the outlet names
 from newsgraph.clean.patterns import CLOSERS, TERMINAL, BoilerplatePatterns
 
 NAME_LINE_RE = re.compile(   # "Tomasz Wierzbicki" alone on a line: a byline without "By"
@@ -51,6 +52,37 @@ def mark_release_end(rows: list, pats: BoilerplatePatterns) -> None:
         seen_prose = seen_prose or r.prose
         if seen_prose and len(r.text) <= 12 and end.fullmatch(r.text):
             for x in rows[i:]:
+                x.reason = x.reason or "release"
+            return
+
+
+_CLOSING_WORDS = 10   # a closing heading is a short line ...
+_CLOSING_AFTER = 4    # ... with at most this many sentences below it
+
+
+def mark_closing_sections(rows: list, pats: BoilerplatePatterns) -> None:
+    """From a press release's closing heading near the end ("About <Company>",
+    "Forward-looking statements", "Media contacts"), every line is junk.
+
+    Why: the company blurb, legal notice and contacts that close a release are
+    sentences, so no line rule takes them, yet they are not the news. A heading
+    counts only near the end: at least two sentences above it, at most
+    ``_CLOSING_AFTER`` below, and more sentence text above than below, so a
+    crosshead such as "About Face" in a story's middle is left alone.
+    """
+    rx = pats.joined()["closing"]
+    prose = [r for r in rows if r.prose and r.reason is None]
+    if len(prose) < 3:
+        return
+    for r in rows:
+        if r.prose or r.words > _CLOSING_WORDS or r.text.rstrip(CLOSERS)[-1:] in TERMINAL \
+                or not rx.fullmatch(r.text):
+            continue
+        above = [x for x in prose if x.index < r.index]
+        below = [x for x in prose if x.index > r.index]
+        if len(above) >= 2 and len(below) <= _CLOSING_AFTER \
+                and sum(len(x.text) for x in above) >= sum(len(x.text) for x in below):
+            for x in rows[r.index:]:
                 x.reason = x.reason or "release"
             return
 
@@ -126,9 +158,17 @@ def keep_article_lines(rows: list, pats: BoilerplatePatterns) -> None:
             r.reason = rows[r.index + 1].reason = None
 
 
-def mark_head_labels(rows: list, first: int) -> None:
+def affiliation_line(row, pats: BoilerplatePatterns) -> bool:
+    """A short line, not a sentence, naming an outlet or a job: "Western Broadcasting News, Caernarfon"."""
+    if row.reason or row.prose or row.words > 8 or row.text.rstrip(CLOSERS)[-1:] in TERMINAL:
+        return False
+    words = {w.lower() for w in _FIRST_WORD_RE.findall(row.text)}
+    return bool(words & (outlet_data().outlet_words | pats.bio_roles))
+
+
+def mark_head_labels(rows: list, first: int, pats: BoilerplatePatterns) -> None:
     """Above the body: a 1-2 word section label right above the headline ("Commentary"),
-    and a bare name beside a date or byline line (a byline without "By")."""
+    and a bare name beside a date, byline or outlet line (a byline without "By")."""
     head = [r for r in rows[:first] if r.reason is None]
     long = next((r.index for r in head if r.words >= 4), None)
     title = long if long is not None else (head[-1].index if head else -1)
@@ -138,7 +178,12 @@ def mark_head_labels(rows: list, first: int) -> None:
             k.reason = "nav"
     for r in head:   # with no 4+ word headline above the body, a name beside a date is still a byline
         if r.reason is None and (r.index != title or long is None) and NAME_LINE_RE.fullmatch(r.text):
-            near = rows[max(0, r.index - 1):r.index + 2]
-            if any(x is not r and x.reason in ("dateline", "byline") for x in near):
+            near = [x for x in rows[max(0, r.index - 1):r.index + 2] if x is not r]
+            if any(x.reason in ("dateline", "byline") for x in near):
                 r.reason = "byline"
+            elif any(affiliation_line(x, pats) for x in near):   # "Alun Pryce" / "Western Broadcasting News, Caernarfon"
+                r.reason = "byline"
+                for x in near:
+                    if affiliation_line(x, pats):
+                        x.reason = "byline"
 

@@ -186,7 +186,8 @@ def _take_hints(row: Row, meta: TextMetadata, outlets: dict) -> None:
         m = rx.search(row.text)
         if m:
             _note_outlet(meta, outlets, kind, m.group("name") or m.groupdict().get("name2") or "", row.text)
-    bio = BIO_START_RE.match(row.text) if row.prose else None
+    # a press release's closing blurb ("Halvorsen Biotech is a clinical-stage company") is no author bio
+    bio = BIO_START_RE.match(row.text) if row.prose and row.reason != "release" else None
     if bio:
         if meta.author is None:
             meta.author = bio.group("name")

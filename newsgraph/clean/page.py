@@ -175,7 +175,8 @@ def missing_lede(root, text: str) -> list[str]:
     Why: a lede or intro paragraph often sits in the page header, outside the
     container trafilatura picks, and is then lost. Only paragraphs below the
     ``h1``, reading as sentences, mostly not links, and absent from ``text``
-    are returned, in page order.
+    are returned, in page order, with the highlight bullets that open the
+    article's own container (see ``_top_highlight``).
     """
     folded = " ".join(text.split())
     seen_h1, found = False, []
@@ -183,14 +184,28 @@ def missing_lede(root, text: str) -> list[str]:
         if el.tag == "h1":
             seen_h1 = True
             continue
-        if not seen_h1 or not (el.tag == "p" or (el.tag in ("div", "section") and not any(
+        if not seen_h1 or not (el.tag in ("p", "li") or (el.tag in ("div", "section") and not any(
                 isinstance(c.tag, str) and c.tag not in _INLINE for c in el))):
-            continue   # a paragraph, or a box holding only text ("<div class=lead>...</div>")
+            continue   # a paragraph, a list item, or a box holding only text ("<div class=lead>...</div>")
         para = text_of(el)
         if para and para in folded:
             break   # trafilatura's text has begun
-        if is_prose(para) and not _link_dense(el) and not any(a.tag == "figure" for a in el.iterancestors()):
+        if el.tag == "li" and not _top_highlight(el, para, folded):
+            continue
+        if (el.tag == "li" or is_prose(para)) and not _link_dense(el) \
+                and not any(a.tag == "figure" for a in el.iterancestors()):
             found.append(para)
     return found
+
+
+def _top_highlight(li, text: str, folded: str) -> bool:
+    """A highlight bullet opening the article's own container ("HB-204 met its primary
+    endpoint ..." above a release's first paragraph): a list item of 5+ words whose list
+    sits beside paragraphs trafilatura kept. Menus and summary boxes elsewhere do not."""
+    lst = li.getparent()
+    box = lst.getparent() if lst is not None else None
+    if box is None or words(text) < 5 or len(lst) > 6:
+        return False
+    return any(c.tag == "p" and text_of(c) and text_of(c) in folded for c in box)
 
 

@@ -24,7 +24,7 @@ from newsgraph.clean.patterns import CALENDAR_RE, MONTH, BoilerplatePatterns, de
 from newsgraph.knowledge.loader import KnowledgeError, layers, require
 
 OUTLETS_ENV = "NEWSGRAPH_OUTLETS"
-_SEPARATOR_RE = re.compile(r"\s+(?:::|[|–—:·•»~])\s+|\s+-\s+|\s*\|\s*")
+SEPARATOR_RE = re.compile(r"\s+(?:::|[|–—:·•»~])\s+|\s+-\s+|\s*\|\s*")
 _BYLINE_LABEL_RE = re.compile(r"by[-_]?line|author|writer|columnist|reporter|contributor[-_]?name", re.I)
 _PERSON_HREF_RE = re.compile(r"/(?:authors?|people|person|profiles?|staff|journalists?|writers?|columnists?)/", re.I)
 _CUT_RE = re.compile(rf"\b(?:{MONTH}(?!\w)|\d|(?:published|updated|posted|on)\b)", re.I)
@@ -32,7 +32,9 @@ _URLISH_RE = re.compile(r"https?\b|\bwww\b|\.(?:com|org|net|co)\b|/|@", re.I)
 _LEAD_RE = re.compile(r"^(?:by|written by|words by|story by|author|authors|posted by)\s*:?\s+", re.I)
 _NAME_TOKEN_RE = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]*|de|da|del|van|von|der|den|al|el|bin|ibn|la|le|di|du)$")
 _BIO_LABEL_RE = re.compile(r"(?<![a-z])(?:bio|about|profile|author[-_]?(?:info|box|card))", re.I)
-_BY_RE = re.compile(r"\s*By\s+[A-Z]")
+_BY_RE = re.compile(r"\s*(?:(?:Posted|Written|Published) )?[Bb]y\s+[A-Z]")
+_INNER_BY_RE = re.compile(r"(?<=\S)\s+(?:By|BY)\s+(?=[A-Z])")
+_BY_PIECE_RE = re.compile(r"(?:by|written by)\b", re.I)
 _SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go"}
 
 
@@ -42,6 +44,7 @@ class OutletData:
 
     sites: dict[str, str] = field(default_factory=dict)
     outlet_words: set[str] = field(default_factory=set)
+    platforms: set[str] = field(default_factory=set)   # blog hosts: the sub-domain names the outlet
 
 
 @functools.lru_cache(maxsize=8)
@@ -49,13 +52,15 @@ def _load_outlets(extra: tuple[str, ...]) -> OutletData:
     data = OutletData()
     for path, layer in layers("outlets.yaml", extra):
         for section, entries in layer.items():
-            if section not in ("sites", "outlet_words"):
-                raise KnowledgeError(f"{path}: unknown section {section!r}; expected sites or outlet_words")
+            if section not in ("sites", "outlet_words", "platforms"):
+                raise KnowledgeError(f"{path}: unknown section {section!r}; expected sites, platforms or outlet_words")
             for i, entry in enumerate(entries or []):
                 where = f"{path}: {section}[{i}]"
                 if section == "sites":
                     e = require(entry, ("domain", "name", "why"), where)
                     data.sites[str(e["domain"]).lower().removeprefix("www.")] = str(e["name"])
+                elif section == "platforms":
+                    data.platforms.add(str(require(entry, ("name", "why"), where)["name"]).lower())
                 else:
                     data.outlet_words.add(str(require(entry, ("word", "why"), where)["word"]).lower())
     return data
@@ -81,11 +86,14 @@ def host_of(url: str | None) -> str:
 
 
 def domain_core(host: str) -> str:
-    """The name part of a host: "coastal-affairs" for "www.coastal-affairs.gov.uk"."""
+    """The name part of a host: "coastal-affairs" for "www.coastal-affairs.gov.uk", the blog's
+    "shirenotes" for "shirenotes.blogspot.com" (hosts listed under ``platforms``)."""
     labels = host.split(".")
     if len(labels) > 1:
         labels = labels[:-1]
         if len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
+            labels = labels[:-1]
+        if len(labels) > 1 and labels[-1] in outlet_data().platforms:
             labels = labels[:-1]
     return labels[-1] if labels and labels[-1] else ""
 
@@ -128,11 +136,16 @@ def outlet_name(site_name: str | None, url: str | None, title_texts: list[str]) 
         return name
     targets = {t for t in (squash(name), squash(domain_core(host))) if t}
     for text in title_texts:
-        for seg in _SEPARATOR_RE.split(text or ""):
+        for seg in SEPARATOR_RE.split(text or "") + re.findall(r"^([^:|]{2,60}):\s", text or ""):
             seg = seg.strip(" ©.,")
             seg = re.sub(r"^(?:copyright\s*)?(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?", "", seg, flags=re.I)
             seg = re.sub(r"\s*\d{4}$", "", seg).strip()
             if seg and squash(seg) in targets and " " in seg:
+                return seg if not seg.isupper() else seg.title()
+    for text in title_texts:   # "Gulftribune" from gulftribune.example: the title's "Gulf Daily Tribune"
+        for seg in SEPARATOR_RE.split(text or ""):
+            seg = seg.strip(" ©.,")
+            if " " in seg and len(seg.split()) <= 6 and any(_spelled_by(t, seg) for t in targets):
                 return seg if not seg.isupper() else seg.title()
     if name and _readable(name):
         return name
@@ -141,13 +154,56 @@ def outlet_name(site_name: str | None, url: str | None, title_texts: list[str]) 
     return " ".join(w.capitalize() for w in re.split(r"[-_]+", core) if w) or (name or None)
 
 
+def _spelled_by(glued: str, name: str) -> bool:
+    """True when ``glued`` ("gulftribune", "panafricannews") is made of the words of ``name``
+    ("Gulf Daily Tribune", "Pan-African News Agency") in order, each whole or as its initial,
+    some skipped, with its first or second word and at least two words used."""
+    words = [w for w in re.split(r"[\W_]+", name.lower()) if w]
+
+    def fit(i: int, pos: int, used: int, whole: int) -> bool:
+        if pos == len(glued):
+            return used >= 2 and 2 * whole >= len(glued)   # mostly whole words, not a string of initials
+        if i == len(words):
+            return False
+        w = words[i]
+        return (glued.startswith(w, pos) and fit(i + 1, pos + len(w), used + 1, whole + len(w))) \
+            or (glued[pos] == w[0] and fit(i + 1, pos + 1, used + 1, whole)) \
+            or ((used or i == 0) and fit(i + 1, pos, used, whole))
+
+    return bool(glued) and len(words) <= 8 and fit(0, 0, 0, 0)
+
+
+def outlet_from_title(title: str | None, h1s: list[str]) -> str | None:
+    """The site's name as the one segment of the page title that is not the headline
+    ("Pacific Islands Courier :: Flooding closes ..."), for a page that names its site nowhere else."""
+    heads = {squash(h) for h in h1s if h}
+    parts = [p.strip() for p in SEPARATOR_RE.split(title or "") if p.strip()]
+    rest = [p for p in parts if squash(p) not in heads]
+    if len(parts) == 2 and len(rest) == 1 and len(rest[0].split()) <= 6:
+        return rest[0]
+    return None
+
+
 def strip_site_name(title: str | None, names: list[str]) -> str | None:
-    """``title`` without the segments that name the site ("Headline | Site" -> "Headline")."""
+    """``title`` without the segments that name the site ("Headline | Site" -> "Headline"),
+    with a section label or region beside the site's name ("Headline | Transport | Site",
+    "Headline | Site | NSW") and a section label in front ("Opinion | Headline")."""
     if not title:
         return None
     targets = {squash(n) for n in names if n and squash(n)}
-    parts = [p for p in _SEPARATOR_RE.split(title) if p.strip()]
-    kept = [p.strip() for p in parts if squash(p) not in targets]
+    lead = re.match(r"([^:|]{2,60}):\s+(?=\S)", title)
+    if lead and (squash(lead.group(1)) in targets or _names_site(lead.group(1), names)) \
+            and len(title[lead.end():].split()) >= 3:
+        title = title[lead.end():]   # "Kilkenny Voice: Local bakery wins ..."
+    parts = [p.strip() for p in SEPARATOR_RE.split(title) if p.strip()]
+    site = next((i for i, p in enumerate(parts) if i and (squash(p) in targets or _names_site(p, names))
+                 and all(len(x.split()) <= 3 for x in parts[i + 1:])), None)
+    if site is not None:
+        kept = parts[:site]
+        while len(kept) > 1 and len(kept[-1].split()) <= 2:
+            kept.pop()   # "Headline | Transport | Site": the section label before the site's name
+    else:
+        kept = [p for p in parts if squash(p) not in targets]
     if len(kept) > 1 and len(kept[0].split()) <= 2 and len(" ".join(kept[1:]).split()) >= 4 and "|" in title:
         kept = kept[1:]   # "Opinion | Headline": a section label in front
     if not kept:
@@ -155,6 +211,25 @@ def strip_site_name(title: str | None, names: list[str]) -> str | None:
     if len(kept) < len(parts) or len(kept) == 1:
         return _join_like(title, kept)
     return title.strip()
+
+
+def _names_site(segment: str, names: list[str]) -> bool:
+    """A title segment that names the site without spelling its name exactly: a domain, the
+    name with a word added or "The" dropped ("BBC News" for "BBC", "Chronicle Online"), or
+    its initials ("NBS News" for "National Broadcasting Service")."""
+    if re.fullmatch(r"[\w-]+(?:\.[\w-]+)+", segment.strip().lower()):
+        return True
+    if len(segment.split()) > 5:
+        return False
+    seg = squash(segment)
+    targets = {squash(n) for n in names if n and squash(n)}
+    bare = {t.removeprefix("the") for t in targets}
+    if any((len(t) >= 3 and seg.startswith(t)) or (len(t) >= 4 and (t in seg or seg in t)) for t in targets | bare):
+        return True
+    first, *rest = segment.split()
+    initials = {"".join(w[0] for w in n.split() if w[:1].isupper()) for n in names if n and len(n.split()) >= 2}
+    outletish = all(w[:1].isupper() for w in rest) and any(w.lower() in outlet_data().outlet_words for w in rest)
+    return first.isupper() and 2 <= len(first) <= 5 and first in initials and (not rest or outletish)
 
 
 def _join_like(title: str, kept: list[str]) -> str:
@@ -165,19 +240,36 @@ def _join_like(title: str, kept: list[str]) -> str:
     return title[start:end].strip() if 0 <= start < end else " ".join(kept)
 
 
-def choose_title(h1s: list[str], meta_title: str | None, names: list[str]) -> str | None:
+def choose_title(h1s: list[str], meta_title: str | None, names: list[str],
+                 others: list[str] | None = None) -> str | None:
     """The headline the page shows: its ``h1`` (the one most like the metadata title
-    when there are several), else the metadata title without the site name."""
+    when there are several); on a page whose ``h1`` is missing or names the site, the
+    headline-like element (``others``, in page order) most like the metadata title, or the
+    first of them when the metadata title is only the site's name; else the metadata
+    title without the site name."""
     stripped = strip_site_name(meta_title, names)
     targets = {squash(n) for n in names if n}
     heads = [h for h in h1s if 2 <= len(h.split()) <= 40 and squash(h) not in targets]
+    ref = set(_fold(stripped).split()) if squash(stripped) not in targets else set()
     if not heads:
-        return stripped
-    ref = set(_fold(stripped).split())
+        return _other_headline(others or [], ref, targets) or stripped
     best = max(heads, key=lambda h: len(ref & set(_fold(h).split())) / (len(set(_fold(h).split())) or 1))
     if ref and not ref & set(_fold(best).split()) and len(heads) > 1:
         return stripped
     return best
+
+
+def _other_headline(others: list[str], ref: set[str], targets: set[str]) -> str | None:
+    """The headline-like text sharing most words (at least half) with the metadata title's
+    words ``ref``; the first one when ``ref`` is empty; None when none fits."""
+    cands = [c for c in others if 3 <= len(c.split()) <= 40 and squash(c) not in targets]
+    if not cands:
+        return None
+    if not ref:
+        return cands[0]
+    best = max(cands, key=lambda c: len(ref & set(_fold(c).split())))
+    shared = len(ref & set(_fold(best).split()))
+    return best if shared >= max(2, min(len(ref), len(set(_fold(best).split()))) / 2) else None
 
 
 def _fold(text: str | None) -> str:
@@ -226,12 +318,17 @@ def clean_author(raw: str | None, outlet: str | None = None,
     "Tom Brennan; August" -> "Tom Brennan"; "Hannah Voss, CBS News November" ->
     "Hannah Voss"; "https; Www.Facebook.Com" -> None.
     """
-    if not raw:
-        return None
+    if not raw or (outlet and squash(raw) == squash(outlet)):
+        return None   # the site's own name in the author field
+    inner_by = _INNER_BY_RE.search(raw)
+    if inner_by:   # "ABC Rural By Sophie Lindqvist": the name follows the "By"
+        raw = raw[inner_by.end():]
     pats, data = patterns or default_patterns(), outlet_data()
     names: list[str] = []
     for part in re.split(r"\s*(?:[;|•·\n]|,|\s+and\s+|\s+&\s+|\s+-\s+)\s*", raw):
         name = _person(part, outlet, pats, data)
+        if names and name and " " not in name:
+            break   # "Rafiqul Islam, Chattogram": one word after a full name is a place, not a co-author
         if name and name not in names:
             names.append(name)
         elif names:
@@ -258,7 +355,9 @@ def byline_author(root, outlet: str | None, patterns: BoilerplatePatterns | None
         if any(_elsewhere(label_of(a), junk) for a in el.iterancestors()):
             continue
         pieces = [t.strip() for t in el.itertext() if t.strip()]
-        for piece in ([text_of(el)] if len(pieces) == 1 else pieces):
+        by = next((i for i, p in enumerate(pieces) if _BY_PIECE_RE.match(p)), 0)
+        pieces = pieces[by:]   # "ABC Rural / By / Sophie Lindqvist": the name follows the "By"
+        for piece in ([" ".join(pieces)] if len(pieces) == 1 else pieces):
             name = clean_author(piece, outlet, pats)
             if name:
                 return name

@@ -47,7 +47,7 @@ _SECTIONS = {"phrases": "set", "credit_words": "set", "ui_verbs": "set", "bio_ro
              "agencies": "list", "line_regexes": re.I, "prefix_regexes": 0,
              "contains_regexes": re.I, "bylines": 0, "datelines": 0,
              "html_classes": re.I, "keep_regexes": re.I, "end_markers": re.I,
-             "reader_verbs": "set"}
+             "reader_verbs": "set", "closing_headings": re.I}
 
 
 def normalize_line(line: str) -> str:
@@ -78,6 +78,7 @@ class BoilerplatePatterns:
     keep_regexes: list[re.Pattern[str]] = field(default_factory=list)
     end_markers: list[re.Pattern[str]] = field(default_factory=list)
     reader_verbs: set[str] = field(default_factory=set)
+    closing_headings: list[re.Pattern[str]] = field(default_factory=list)
     settings: dict[str, int] = field(default_factory=dict)
     _joined: dict[str, re.Pattern[str]] | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -137,6 +138,7 @@ class BoilerplatePatterns:
                     "html": re.compile(alt(r.pattern for r in self.html_classes), re.I),
                     "keep": re.compile(alt(r.pattern for r in self.keep_regexes), re.I),
                     "end": re.compile(alt(r.pattern for r in self.end_markers), re.I),
+                    "closing": re.compile(alt(r.pattern for r in self.closing_headings), re.I),
                 }
             except re.error as err:
                 raise ValueError(f"junk regexes cannot be joined ({err}): use scoped flags "

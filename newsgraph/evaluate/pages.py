@@ -18,7 +18,13 @@ survives is the record's ``text`` minus its ``boilerplate`` spans.
   of one or two words counts only on a short junk line of its own, such as a
   row of share buttons);
 - title, author, outlet, date: exact match after folding case, spaces, quotes
-  and dashes, over the pages whose gold has the field.
+  and dashes, over the pages whose gold has the field;
+- no_h1: the title a page without an ``h1`` would get (its ``<title>`` without the
+  site's name) against the gold title, since every page here has an ``h1``;
+- no_meta: the date found once the page's ``<meta>`` tags and JSON-LD are removed,
+  against the gold date (what the page shows, for sites whose metadata is missing);
+- no_au: over the pages whose gold author is null (press releases, agency copy), the
+  share given no author (a company or agency named as the author is a mistake).
 
 Pages are split in two halves by a hash of their name (``A``: tune rules on
 these; ``B``: check that a change also helps pages not looked at).
@@ -27,13 +33,15 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import lxml.html
 
-FIELDS = ("title", "author", "outlet", "date")
+FIELDS = ("title", "author", "outlet", "date", "no_h1", "no_meta", "no_au")
+_META_RE = re.compile(r"<meta\b[^>]*>|<script[^>]*ld\+json[^>]*>.*?</script>", re.I | re.S)
 _INLINE = {"a", "span", "strong", "em", "b", "i", "u", "time", "abbr", "small", "sup", "sub",
            "mark", "cite", "q", "code", "font", "label", "s"}
 _INVISIBLE = {"script", "style", "noscript", "template", "head", "title", "meta", "link"}
@@ -144,8 +152,11 @@ def score_page(html: str, gold: dict, text: str, spans: list[list[int]],
             score.junk_left += len(block)
             score.junk_kept.append(block[:80])
     for name_ in FIELDS:
-        if gold.get(name_) is not None:
-            score.fields[name_] = (gold[name_], got.get(name_))
+        want = gold.get({"no_h1": "title", "no_meta": "date"}.get(name_, name_))
+        if want is not None:
+            score.fields[name_] = (want, got.get(name_))
+    if "author" in gold and gold["author"] is None:
+        score.fields["no_au"] = ("", got.get("author") or "")
     return score
 
 
@@ -166,8 +177,28 @@ def extract_page(path: Path, patterns=None, html_signals: bool = True
     cleaned = clean_text(page.text, patterns)
     meta = cleaned.metadata
     got = {"title": page.title or meta.title, "author": page.author or meta.author,
-           "outlet": page.outlet or meta.outlet, "date": page.published or meta.published}
+           "outlet": page.outlet or meta.outlet, "date": page.published or meta.published,
+           "no_h1": _title_without_h1(path, page.outlet), "no_meta": _date_without_meta(path)}
     return page.text, cleaned.boilerplate, got
+
+
+def _title_without_h1(path: Path, outlet: str | None) -> str | None:
+    from newsgraph.clean.page_meta import strip_site_name
+
+    node = lxml.html.fromstring(path.read_bytes()).find(".//title")
+    return strip_site_name(node.text_content(), [outlet] if outlet else []) if node is not None else None
+
+
+def _date_without_meta(path: Path) -> str | None:
+    from newsgraph.clean import clean_text
+    from newsgraph.errors import InputError
+    from newsgraph.ingest.html import extract_html
+
+    try:
+        page = extract_html(_META_RE.sub("", path.read_text(encoding="utf-8")))
+    except InputError:
+        return None
+    return page.published or clean_text(page.text).metadata.published
 
 
 def evaluate_pages(folder: Path, patterns=None, html_signals: bool = True) -> list[PageScore]:
@@ -205,7 +236,8 @@ def format_page_scores(scores: list[PageScore], details: bool = False) -> str:
                         ("B", [s for s in scores if s.half == "B"]), ("all", scores)):
         m = summarize(part)
         rows.append(f"{label:<5}{m['pages']:>6}{m['text_kept']:>10.1f}%{m['junk_removed']:>13.1f}%"
-                    + "".join(f"{m[n]:>7.0f}%" for n in FIELDS))
+                    + "".join(f"{m[n]:>7.0f}%" if any(n in s.fields for s in part) else f"{'-':>8}"
+                              for n in FIELDS))
     if details:
         for s in scores:
             wrong = [f"{n}: want {g!r}, got {p!r}" for n, (g, p) in s.fields.items() if fold(g) != fold(p)]

@@ -14,13 +14,19 @@ always gives the same record.
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass, field
 
 import trafilatura
 from trafilatura.metadata import extract_metadata
 
-from newsgraph.clean.page import missing_lede, prune, text_of
-from newsgraph.clean.page_meta import byline_author, choose_title, clean_author, outlet_name, pick_author
+from newsgraph.clean.page import is_prose, missing_lede, prune, text_of
+from newsgraph.clean.page_head import (
+    credited_outlet, head_byline, head_date, head_elements, headline_candidates, headline_text,
+)
+from newsgraph.clean.page_meta import (
+    byline_author, choose_title, clean_author, outlet_from_title, outlet_name, pick_author,
+)
 from newsgraph.errors import InputError, message
 
 MIN_WORDS = 8
@@ -80,22 +86,35 @@ def extract_html(html: str, url: str | None = None, html_signals: bool = True) -
         raise InputError(message("E009"))
     lede = missing_lede(lede_view, text) if html_signals else []
     if lede:
-        text = "\n".join([*lede, text])
+        text = _with_lede(text, lede)
     page_url = getattr(meta, "url", None) or url
-    outlet = outlet_name(getattr(meta, "sitename", None), page_url, _name_texts(tree, meta))
-    h1s = [text_of(h) for h in tree.iter("h1")]
+    head = head_elements(tree)
+    outlet = credited_outlet(tree, head) or outlet_name(getattr(meta, "sitename", None), page_url, _name_texts(tree, meta))
+    h1s = [headline_text(h) for h in tree.iter("h1")]
+    others = headline_candidates(tree)
+    outlet = outlet or outlet_from_title(_title_tag(tree), h1s or others[:1])
     names = [n for n in (outlet, getattr(meta, "sitename", None)) if n]
-    author = pick_author(clean_author(getattr(meta, "author", None), outlet), byline_author(tree, outlet))
+    author = pick_author(clean_author(getattr(meta, "author", None), outlet),
+                         byline_author(tree, outlet)) or head_byline(tree, outlet, head)
     date = getattr(meta, "date", None)
+    date = date if date and len(date) == 10 else head_date(tree, head)
     return PageContent(
         text=text,
-        title=choose_title(h1s, getattr(meta, "title", None) or _title_tag(tree), names),
+        title=choose_title(h1s, getattr(meta, "title", None) or _title_tag(tree), names, others),
         author=author,
         outlet=outlet,
-        published=date if date and len(date) == 10 else None,
+        published=date,
         url=page_url,
         dropped=dropped,
     )
+
+
+def _with_lede(text: str, lede: list[str]) -> str:
+    """``text`` with the lost lede paragraphs put just before its first paragraph of prose,
+    so a section label, headline or date line trafilatura kept stays above them."""
+    lines = text.split("\n")
+    first = next((i for i, line in enumerate(lines) if is_prose(line.strip())), 0)
+    return "\n".join([*lines[:first], *lede, *lines[first:]])
 
 
 def _title_tag(tree) -> str | None:
@@ -104,13 +123,17 @@ def _title_tag(tree) -> str | None:
 
 
 def _name_texts(tree, meta) -> list[str]:
-    """Texts that may spell the site's name with spaces: the title tag, logos, copyright lines."""
+    """Texts that may spell the site's name with spaces: the title tag, logos, ``h1`` (a blog's
+    name), copyright lines; a text counts only where it spells the site name or the domain."""
     texts = [t for t in (_title_tag(tree), getattr(meta, "title", None)) if t]
     for el in tree.iter():
         if not isinstance(el.tag, str):
             continue
         label = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
-        if "logo" in label or "site-title" in label or "brand" in label:
+        if "logo" in label or "site-title" in label or "brand" in label or el.tag == "h1":
             texts.append(text_of(el))
+        alt = el.get("alt") if el.tag == "img" else None
+        if alt and ("logo" in alt.lower() or "logo" in label or "masthead" in label):
+            texts.append(re.sub(r"\s*\blogo\b\s*", " ", alt, flags=re.I).strip())   # <img alt="Kilkenny Voice logo">
     texts += [t.strip() for t in tree.itertext() if "©" in t or "copyright" in t.lower()][:5]
     return texts
