@@ -305,7 +305,7 @@ def _seconds(text: str) -> float:
     return time.perf_counter() - started
 
 
-def test_time_grows_linearly_with_the_text_and_five_megabytes_stay_in_seconds():
+def test_time_grows_linearly_with_the_text_and_with_one_long_line():
     """No rule compares every line with every other: 5x the text costs about 5x the time.
 
     Compared with a fifth of the same text measured in the same run, so a busy
@@ -322,11 +322,11 @@ def test_time_grows_linearly_with_the_text_and_five_megabytes_stay_in_seconds():
     small = page * (1_000_000 // len(page) + 1)
     big = small * 5
     assert find_boilerplate(big)
-    small_s, big_s = min(_seconds(small) for _ in range(2)), _seconds(big)
-    assert big_s < 10 * small_s + 0.5 and big_s < 10
-    long_line = "word " * 1_000_000
+    small_s = min(_seconds(small) for _ in range(2))
+    assert min(_seconds(big) for _ in range(2)) < 10 * small_s + 0.5
+    long_line = "word " * 1_000_000  # five megabytes on one line: no rule may go quadratic in it
     assert find_boilerplate(long_line) == []
-    assert _seconds(long_line) < 10
+    assert min(_seconds(long_line) for _ in range(2)) < 10 * small_s + 0.5
 
 
 # --- the real scrapes in /work/shared/seeds -------------------------------------------------
