@@ -33,13 +33,14 @@ analysis.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import defaultdict
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
 from spacy.language import Language
+
+from newsgraph.evaluate.folds import fold_of
 
 
 def _get(obj: Any, name: str, default=None):
@@ -60,8 +61,7 @@ def half_of(row_id: str) -> str:
     Rules are changed while looking at half A only; half B says whether the
     change generalises (see scripts/eval_events_halves.py).
     """
-    digest = hashlib.sha1(str(row_id).encode("utf-8")).digest()
-    return "A" if digest[0] % 2 == 0 else "B"
+    return fold_of(row_id)
 
 
 def read_gold(path: str | Path) -> list[dict]:

@@ -133,10 +133,14 @@ def score_pairs(entries: list[TimelineEntry], gold_doc: dict, texts: dict[str, s
         system_pairs=system_pairs, merged_apart=apart, missing=missing)
 
 
+def in_half(key: str, which: Optional[str]) -> bool:
+    """Whether ``key`` falls in half ``A`` (even CRC-32) or ``B`` (odd); every key when ``which`` is None."""
+    return which is None or zlib.crc32(key.encode("utf-8")) % 2 == (0 if which == "A" else 1)
+
+
 def half(gold_doc: dict, which: str) -> dict:
-    """The gold clusters of half ``A`` (even CRC-32 of the name) or ``B`` (odd), for tuning on one."""
-    keep = {name: c for name, c in (gold_doc.get("clusters") or {}).items()
-            if zlib.crc32(name.encode("utf-8")) % 2 == (0 if which == "A" else 1)}
+    """The gold clusters of one half (``in_half`` of the cluster name), for tuning on one."""
+    keep = {name: c for name, c in (gold_doc.get("clusters") or {}).items() if in_half(name, which)}
     apart = [p for p in gold_doc.get("apart") or [] if p[0] in keep and p[1] in keep]
     return {"clusters": keep, "apart": apart}
 

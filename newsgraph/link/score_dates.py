@@ -19,11 +19,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import zlib
 from typing import Optional
 
 import yaml
 
+from newsgraph.link.score import in_half
 from newsgraph.records import ArticleRecord
 
 
@@ -31,8 +31,6 @@ def _article(prefix: str, records: dict[str, ArticleRecord]) -> Optional[Article
     return next((records[a] for a in sorted(records) if a.startswith(prefix)), None)
 
 
-def _in_half(prefix: str, half: Optional[str]) -> bool:
-    return half is None or zlib.crc32(prefix.encode("utf-8")) % 2 == (0 if half == "A" else 1)
 
 
 def score_dates(gold: dict, records: dict[str, ArticleRecord], half: Optional[str] = None) -> dict:
@@ -40,7 +38,7 @@ def score_dates(gold: dict, records: dict[str, ArticleRecord], half: Optional[st
     dated, dates_ok, wrong_dates = 0, 0, []
     for prefix, day in (gold.get("published") or {}).items():
         record = _article(str(prefix), records)
-        if not _in_half(str(prefix), half):
+        if not in_half(str(prefix), half):
             continue
         dated += 1
         got = record.published if record is not None else None
@@ -52,7 +50,7 @@ def score_dates(gold: dict, records: dict[str, ArticleRecord], half: Optional[st
     for item in gold.get("timexes") or []:
         prefix, phrase, accepted = str(item[0]), item[1], [str(v) for v in item[2]]
         nth = int(item[3]) if len(item) > 3 else 1
-        if not _in_half(prefix, half):
+        if not in_half(prefix, half):
             continue
         total += 1
         record = _article(prefix, records)
