@@ -42,6 +42,7 @@ from newsgraph.extract.quotes.speakers import SpeakerMaker
 from newsgraph.extract.quotes.continuations import Continuations, QuoteWithParts
 from newsgraph.extract.quotes.units import Attribution, Unit, UnitResolver, is_break
 from newsgraph.extract.quotes import learned
+from newsgraph.extract.quotes.nesting import drop_nested_reports
 from newsgraph.extract.extensions import doc_text
 
 _TRANSCRIPT_LABEL = re.compile(r"[A-Z][A-Z.' -]{1,30}:\s")
@@ -180,6 +181,7 @@ class _DocQuotes(Continuations):
         quotes += self.label_quotes(units, tok_unit, quotes)
         quotes.sort(key=lambda q: (q.content.start, q.content.end))
         quotes = self.place_orphans(units, quotes)
+        quotes = drop_nested_reports(quotes)
         if self.finder.model is not None:
             quotes = learned.add_model_quotes(self, quotes, self.finder.model)
         quotes = [q for q in quotes if not self.on_link_line(q.content.start)]

@@ -1,0 +1,30 @@
+"""Quotes found with the right boundaries and speaker, and no false quotes."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.pipeline.nlp import available_components, build_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    wanted = ["newsgraph_actors", "newsgraph_quotes"]
+    return build_nlp([c for c in wanted if c in available_components()])
+
+
+def found(nlp, text):
+    return nlp(text)._.ng_quotes
+
+
+def test_belief_inside_a_report_is_part_of_the_outer_quote(nlp):
+    text = "The farmer told local radio on Monday that he thought the harvest would fail."
+    qs = found(nlp, text)
+    assert [(q.speaker.text, q.cue.text, q.content.text) for q in qs] == [
+        ("The farmer", "told", "that he thought the harvest would fail")]
+
+
+def test_claim_about_someone_else_stays_with_the_reporter(nlp):
+    text = "A spokeswoman said the mayor believes the bridge is unsafe."
+    qs = found(nlp, text)
+    assert [(q.speaker.text, q.content.text) for q in qs] == [
+        ("A spokeswoman", "the mayor believes the bridge is unsafe")]
