@@ -28,3 +28,11 @@ def test_claim_about_someone_else_stays_with_the_reporter(nlp):
     qs = found(nlp, text)
     assert [(q.speaker.text, q.content.text) for q in qs] == [
         ("A spokeswoman", "the mayor believes the bridge is unsafe")]
+
+
+def test_mixed_quote_runs_to_the_closing_mark_past_a_full_stop(nlp):
+    text = ("The senator said he had spent his life “fighting for the farmers of this state. "
+            "I will not stop now, whatever they say about me.”")
+    q = found(nlp, text)[0]
+    assert q.kind == "mixed" and q.speaker.text == "The senator"
+    assert q.content.text.startswith("he had spent") and q.content.text.endswith("about me.”")

@@ -280,7 +280,7 @@ class _DocQuotes(Continuations):
                 part = next((p for p in units[tok_unit[head]].parts if p.start <= self.doc[head].idx < p.end), None)
                 if part is not None and end < part.end <= end + 200:
                     end = part.end
-            end = self._quoted_tail(end, units, tok_unit)
+            end = self._quoted_tail(self._to_closing_mark(start, end, units, tok_unit), units, tok_unit)
             nested = clause.kind == "source" and any(start <= c < end for c in direct_cues)
             if _covered(self.text, start, end, direct_chars) >= (0.9 if nested else 0.5):
                 # ("X pleaded “…”, according to Y" is Y's report of X's words: keep both)
@@ -309,6 +309,18 @@ class _DocQuotes(Continuations):
         if not (q.end > q.start and self.text[q.end - 1] in ".!?" or rest[:1] in (".", "\n", "")):
             return end   # the sentence goes on after the quotation: not a tail
         return stop
+
+    def _to_closing_mark(self, start: int, end: int, units: list[Unit], tok_unit: list) -> int:
+        """said he had spent his life “fighting for the Constitution. I tell you ...”: a
+        quotation opened inside a report is reported whole, so the report never ends
+        between its marks (the parse stops at the first full stop inside them)."""
+        k = tok_unit[self.tok_of(end - 1)] if end > start else -1
+        if k < 0:
+            return end
+        part = next((p for p in units[k].parts if p.start < end <= p.end), None)
+        if part is None or part.open < start or part.end <= end:
+            return end
+        return part.close + 1 if part.close >= 0 else part.end
 
     def _cut_participle(self, start: int, end: int, cue: tuple) -> int:
         """End a report at "”, claiming that ..." / "”, linking to ...": after a closing mark
