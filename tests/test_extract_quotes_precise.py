@@ -36,3 +36,10 @@ def test_mixed_quote_runs_to_the_closing_mark_past_a_full_stop(nlp):
     q = found(nlp, text)[0]
     assert q.kind == "mixed" and q.speaker.text == "The senator"
     assert q.content.text.startswith("he had spent") and q.content.text.endswith("about me.”")
+
+
+def test_name_cut_off_from_its_verb_by_an_apposition_still_speaks(nlp):
+    text = ("But in a phone call with reporters on Nov. 3, Col. Mark T. Baker, an army spokesman "
+            "in Kabul, said, “The convoy was never in danger. We moved it as planned.”")
+    q = found(nlp, text)[0]
+    assert q.kind == "direct" and q.speaker.text == "Col. Mark T. Baker"

@@ -114,6 +114,33 @@ def subject_of(verb: Token, quoted: Optional[Callable[[int], bool]] = None) -> O
     return None
 
 
+_UP_DEPS = {"appos", "compound", "pobj", "prep", "amod", "det", "poss", "nmod", "npadvmod"}
+
+
+def stranded_subject(verb: Token) -> Optional[Token]:
+    """The name the parser cut off from a subjectless cue: in "Col. Jane Roe, a military
+    spokeswoman in Baghdad, said, ..." or "..., her adviser, Jake Sullivan, said:" the name
+    hangs as an apposition of an earlier phrase and the verb is left without a subject.
+
+    From the word before the comma that precedes the verb, climb the heads through
+    appositions and prepositional phrases (never through a verb); the first person or
+    organisation name met that is not itself the object of a preposition speaks.
+    """
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != "," or any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    tok = doc[verb.i - 2]
+    for _ in range(10):
+        if tok.pos_ in ("VERB", "AUX") or tok.i >= verb.i or tok.sent != verb.sent:
+            return None
+        if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG") and tok.dep_ != "pobj":
+            return tok
+        if tok.head.i == tok.i or tok.head.i == verb.i or tok.dep_ not in _UP_DEPS:
+            return None
+        tok = tok.head
+    return None
+
+
 class ClauseReader:
     """Finds reporting clauses in a parsed Doc using a cue lexicon."""
 
@@ -170,6 +197,8 @@ class ClauseReader:
                             and c.pos_ in ("NOUN", "PROPN")), None)
             if speaker is not None:
                 return Clause((tok.i, cue_end), tok.i, speaker.i, None, "none", needs)
+        if speaker is None and tok.dep_ == "ROOT":
+            speaker = stranded_subject(tok)
         content, side, clausal, pieces = self._content(tok, needs, particle)
         return Clause((tok.i, cue_end), tok.i, _token_i(speaker), content, side, needs,
                       clausal=clausal, pieces=pieces)
