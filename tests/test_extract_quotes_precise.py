@@ -43,3 +43,10 @@ def test_name_cut_off_from_its_verb_by_an_apposition_still_speaks(nlp):
             "in Kabul, said, “The convoy was never in danger. We moved it as planned.”")
     q = found(nlp, text)[0]
     assert q.kind == "direct" and q.speaker.text == "Col. Mark T. Baker"
+
+
+def test_quotation_after_a_report_goes_to_the_reporter_not_to_someone_inside_it(nlp):
+    text = ("The minister said that for years critics had been predicting the closure of the mine, "
+            "but this would not happen. “The mine is the heart of this town and it will stay open.”")
+    q = next(q for q in found(nlp, text) if q.kind == "direct")
+    assert q.speaker.text == "The minister"

@@ -180,8 +180,7 @@ class _DocQuotes(Continuations):
         quotes += self.clause_quotes(clauses, units, tok_unit, direct_ids, quoted_ids)
         quotes += self.label_quotes(units, tok_unit, quotes)
         quotes.sort(key=lambda q: (q.content.start, q.content.end))
-        quotes = self.place_orphans(units, quotes)
-        quotes = drop_nested_reports(quotes)
+        quotes = self.place_orphans(units, drop_nested_reports(quotes))
         if self.finder.model is not None:
             quotes = learned.add_model_quotes(self, quotes, self.finder.model)
         quotes = [q for q in quotes if not self.on_link_line(q.content.start)]
