@@ -50,3 +50,10 @@ def test_quotation_after_a_report_goes_to_the_reporter_not_to_someone_inside_it(
             "but this would not happen. “The mine is the heart of this town and it will stay open.”")
     q = next(q for q in found(nlp, text) if q.kind == "direct")
     assert q.speaker.text == "The minister"
+
+
+def test_sentence_after_a_closed_quotation_does_not_claim_it(nlp):
+    text = ("Mayor Ana Ruiz spoke after the vote.\n\n“We will never accept this plan and we will fight it "
+            "in court.” The unions demand a new vote on Friday.")
+    q = next(q for q in found(nlp, text) if q.kind == "direct")
+    assert q.speaker is None or q.speaker.text != "The unions"

@@ -115,7 +115,7 @@ class UnitResolver:
         before, after = self.before(unit), self.after(unit)
         b_words, a_words = self._words(before), self._words(after)
         pre = self.pre_attribution(before) if b_words else None
-        post = self.post_attribution(after, unit) if a_words else None
+        post = self.post_attribution(after, unit) if a_words and not self._new_sentence_after(unit, a_words) else None
         last = unit.parts[-1]
         closes = self.text[last.start:last.end].rstrip().endswith(_ENDING) or (
             bool(after) and self.doc[after[0]].text in (",", ";", ":", "—", "–", "-", "―"))
@@ -185,6 +185,16 @@ class UnitResolver:
                     attribution.speaker_head = self._name_head(words) or self._nearest_noun(after, j)
                 return attribution
         return None
+
+    def _new_sentence_after(self, unit: Unit, a_words: list[int]) -> bool:
+        """“… safeguards.” He demands …: a quotation closed by a full stop ends its sentence,
+        so a capitalised word after it that is no name starts the next sentence, whose
+        verb attributes nothing to the quotation ("“…,” he said" and "“…?” she asked" do)."""
+        last = unit.parts[-1]
+        if not self.text[last.start:last.end].rstrip().endswith("."):
+            return False
+        first = self.doc[a_words[0]]
+        return first.is_title and first.pos_ != "PROPN" and first.lemma_.lower() not in self.lex.verbs
 
     def _nearest_noun(self, after: list[int], cue: int) -> Optional[int]:
         """The head of the noun phrase next to a post-posed cue: before it, else after it."""
