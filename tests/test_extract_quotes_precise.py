@@ -57,3 +57,17 @@ def test_sentence_after_a_closed_quotation_does_not_claim_it(nlp):
             "in court.” The unions demand a new vote on Friday.")
     q = next(q for q in found(nlp, text) if q.kind == "direct")
     assert q.speaker is None or q.speaker.text != "The unions"
+
+
+def test_channel_phrase_without_anything_said_is_no_quote(nlp):
+    assert found(nlp, "In an interview on Sunday, Governor Tom Hale went even further.") == []
+
+
+def test_channel_phrase_with_an_act_is_a_report(nlp):
+    q = found(nlp, "In a letter on Monday, the ministry issued a warning to the mining companies.")[0]
+    assert q.cue.text == "In a letter" and q.content.text.startswith("issued a warning")
+
+
+def test_name_and_tally_lines_are_no_quotes(nlp):
+    text = "Delegates won so far.\n\nTom Hale: 1,204.\n\nAna Ruiz: 988."
+    assert found(nlp, text) == []

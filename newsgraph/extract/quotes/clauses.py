@@ -23,6 +23,9 @@ _NAMING_DEPS = {"ccomp", "oprd", "xcomp"}
 _ABOUT_PREPS = {"as", "of", "for", "about", "against", "over"}
 # Verbs that hand on to a real speech act: "went on to say", "continued to insist".
 _LEAD_INS = {"go", "continue", "proceed", "begin", "start", "rise", "stand", "take", "hasten", "add"}
+# What a non-reporting verb after "in a statement" must take to report something
+# ("In a letter, the DOJ issued a threat"), unlike "In a statement, Trump shot back".
+_CHANNEL_OBJECTS = {"dobj", "ccomp", "xcomp", "oprd", "dative"}
 _MARKS = set("\"“”„«»") | {"''", "``"}
 _EDGE_PUNCT = set(".,;:-—–―\"'“”‘’«»„()[]…")
 
@@ -344,6 +347,8 @@ class ClauseReader:
             return None
         if self.lex.needs(verb.lemma_.lower()) is not None:
             return None
+        if not any(c.dep_ in _CHANNEL_OBJECTS for c in verb.children):
+            return None   # "In an interview, Trump went even further": no act with content
         subject = subject_of(verb)
         if subject is None:
             return None

@@ -352,8 +352,8 @@ class _DocQuotes(Continuations):
             while end < len(doc) and not is_break(doc[end]):
                 end += 1
             first = label.cue[1]
-            if end <= first:
-                continue
+            if end <= first or not any(doc[j].is_alpha for j in range(first, end)):
+                continue   # "Clinton: 2,316." is a tally, not speech
             start, stop = self.chars(first, end)
             if _covered(self.text, start, stop, taken) > 0.5:
                 continue
