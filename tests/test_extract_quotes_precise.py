@@ -71,3 +71,13 @@ def test_channel_phrase_with_an_act_is_a_report(nlp):
 def test_name_and_tally_lines_are_no_quotes(nlp):
     text = "Delegates won so far.\n\nTom Hale: 1,204.\n\nAna Ruiz: 988."
     assert found(nlp, text) == []
+
+
+def test_phrase_after_the_object_of_a_cue_is_part_of_the_report(nlp):
+    q = found(nlp, "Senator Tom Hale questioned the governor's judgment in supporting the new mine.")[0]
+    assert q.content.text == "the governor's judgment in supporting the new mine"
+
+
+def test_date_and_channel_after_the_object_stay_out_of_the_report(nlp):
+    assert found(nlp, "The minister announced the plan on Tuesday.")[0].content.text == "the plan"
+    assert found(nlp, "Ruiz criticized the company in a statement on Monday.")[0].content.text == "the company"

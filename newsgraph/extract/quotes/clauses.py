@@ -255,6 +255,7 @@ class ClauseReader:
             right = clauses
         elif needs == "any":
             right += [c for c in tok.rights if c.dep_ == "prep" and ((particle is not None and c.i == particle.i) or c.lower_ in _ABOUT_PREPS)]
+            right += self._object_tail(tok, right)
         if right:
             start, end = _subtree_range(right)
             if particle is not None and start <= particle.i:
@@ -275,6 +276,25 @@ class ClauseReader:
             if head.i > tok.i and before is not None and after is not None and tok.left_edge.i > head.left_edge.i:
                 return (before[0], after[1]), "around", True, [before, after]
         return None, "none", False, None
+
+    def _object_tail(self, tok: Token, right: list) -> list:
+        """"questioned [Clinton's judgment] [in supporting the war]", "urged [Y] [to release
+        ...]": phrases the parser hung on the cue after its object belong to what was said;
+        a date or a channel ("on Tuesday", "in a statement") does not."""
+        obj = next((c for c in right if c.dep_ == "dobj"), None)
+        if obj is None:
+            return []
+        out = []
+        for c in tok.rights:
+            if c.i <= obj.i or c in right or c.dep_ not in ("prep", "xcomp"):
+                continue
+            if any(t.ent_type_ in ("DATE", "TIME") or t.lemma_.lower() in self.lex.channel_nouns
+                   for t in c.children if t.dep_ == "pobj"):
+                continue
+            if any(t.is_punct for t in tok.doc[obj.right_edge.i + 1:c.i]):
+                break
+            out.append(c)
+        return out
 
     @staticmethod
     def _named_object(tok: Token) -> Optional[tuple[int, int]]:
