@@ -81,3 +81,9 @@ def test_phrase_after_the_object_of_a_cue_is_part_of_the_report(nlp):
 def test_date_and_channel_after_the_object_stay_out_of_the_report(nlp):
     assert found(nlp, "The minister announced the plan on Tuesday.")[0].content.text == "the plan"
     assert found(nlp, "Ruiz criticized the company in a statement on Monday.")[0].content.text == "the company"
+
+
+def test_cue_describing_a_noun_hands_the_quotation_to_the_speech_around_it(nlp):
+    text = "“Let them decide,” said Mayor Ana Ruiz, urging those calling for a strike to “give the talks more time.”"
+    qs = found(nlp, text)
+    assert [q.speaker.text for q in qs] == ["Mayor Ana Ruiz", "Mayor Ana Ruiz"]

@@ -352,7 +352,17 @@ class UnitResolver:
 
     def _outer(self, clause: Clause) -> Clause:
         """The speech clause around a belief verb: in "X said many have come to
-        believe “...”", the quotation is X's report, so X is the speaker."""
+        believe “...”", the quotation is X's report, so X is the speaker. Likewise a cue
+        describing a noun ("urging those calling for Sanders to “...”", "tweeted at a
+        candidate who promised deportation: “...”") hands the quotation to the speech
+        act around it."""
+        if self.doc[clause.head].dep_ == "acl":
+            for anc in list(self.doc[clause.head].ancestors)[:8]:
+                outer = self.clauses.get(anc.i)
+                if outer is not None and outer.kind == "verb" and outer.speaker is not None \
+                        and self.doc[outer.head].dep_ not in ("acl", "relcl"):
+                    return outer
+            return clause
         if clause.needs != "clause":
             return clause
         for anc in list(self.doc[clause.head].ancestors)[:6]:
