@@ -87,3 +87,21 @@ def test_cue_describing_a_noun_hands_the_quotation_to_the_speech_around_it(nlp):
     text = "“Let them decide,” said Mayor Ana Ruiz, urging those calling for a strike to “give the talks more time.”"
     qs = found(nlp, text)
     assert [q.speaker.text for q in qs] == ["Mayor Ana Ruiz", "Mayor Ana Ruiz"]
+
+
+def test_quoted_crosshead_is_no_quote(nlp):
+    text = "Peter Brown spoke to residents on Monday.\n\n“A city that works for everyone”\n\nThe council meets on Friday."
+    assert found(nlp, text) == []
+
+
+def test_related_story_headline_is_no_quote(nlp):
+    text = ("Peter Brown spoke to residents on Monday about the roads.\n\n"
+            "Related: “We will fix every road in this city” - mayor\n\nThe council meets on Friday.")
+    assert found(nlp, text) == []
+
+
+def test_he_said_after_a_paragraph_about_someone_else_is_that_person(nlp):
+    text = ("Senator John Smith opened the hearing on Monday. “The budget is a disgrace,” Smith said.\n\n"
+            "The mayor, Peter Brown, defended the budget for an hour and took questions from reporters.\n\n"
+            "“We had no choice,” he said.")
+    assert [q.speaker.actor for q in found(nlp, text)] == ["person:john-smith", "person:peter-brown"]
