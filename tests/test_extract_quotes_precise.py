@@ -105,3 +105,10 @@ def test_he_said_after_a_paragraph_about_someone_else_is_that_person(nlp):
             "The mayor, Peter Brown, defended the budget for an hour and took questions from reporters.\n\n"
             "“We had no choice,” he said.")
     assert [q.speaker.actor for q in found(nlp, text)] == ["person:john-smith", "person:peter-brown"]
+
+
+def test_mixed_quote_content_is_the_whole_reported_clause(nlp):
+    q = found(nlp, "Senator John Smith said he is “winning big in every state.”")[0]
+    assert (q.kind, q.content.text) == ("mixed", "he is “winning big in every state.”")
+    q = found(nlp, "Senator John Smith called the governor “a nasty woman who lies all the time.”")[0]
+    assert (q.kind, q.content.text) == ("mixed", "the governor “a nasty woman who lies all the time.”")
