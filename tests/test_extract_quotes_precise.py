@@ -112,3 +112,10 @@ def test_mixed_quote_content_is_the_whole_reported_clause(nlp):
     assert (q.kind, q.content.text) == ("mixed", "he is “winning big in every state.”")
     q = found(nlp, "Senator John Smith called the governor “a nasty woman who lies all the time.”")[0]
     assert (q.kind, q.content.text) == ("mixed", "the governor “a nasty woman who lies all the time.”")
+
+
+def test_statement_speaks_for_whoever_issued_it(nlp):
+    q = found(nlp, "Her office put out a statement saying the bridge “will reopen next week and stay open.”")[0]
+    assert q.speaker.text == "Her office"
+    q = found(nlp, "The city council passed a resolution condemning the attack on the mosque.")[0]
+    assert (q.speaker.text, q.content.text) == ("The city council", "the attack on the mosque")

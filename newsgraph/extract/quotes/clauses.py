@@ -202,9 +202,20 @@ class ClauseReader:
                 return Clause((tok.i, cue_end), tok.i, speaker.i, None, "none", needs)
         if speaker is None and tok.dep_ == "ROOT":
             speaker = stranded_subject(tok)
+        elif speaker is not None and tok.dep_ == "acl" and speaker.i == tok.head.i:
+            speaker = self._channel_author(speaker)
         content, side, clausal, pieces = self._content(tok, needs, particle)
         return Clause((tok.i, cue_end), tok.i, _token_i(speaker), content, side, needs,
                       clausal=clausal, pieces=pieces)
+
+    def _channel_author(self, noun: Token) -> Token:
+        """"His office put out a statement saying ...", "the council passed a resolution
+        condemning ...": the statement carries the words of whoever issued it, the subject
+        of the verb that takes it as object."""
+        if noun.lemma_.lower() not in self.lex.channel_nouns or noun.dep_ != "dobj":
+            return noun
+        author = subject_of(noun.head)
+        return author if author is not None and author.pos_ in ("NOUN", "PROPN", "PRON") else noun
 
     def _actual(self, tok: Token) -> bool:
         """False for speech that did not happen: "did not say", "will announce",
