@@ -119,3 +119,8 @@ def test_statement_speaks_for_whoever_issued_it(nlp):
     assert q.speaker.text == "Her office"
     q = found(nlp, "The city council passed a resolution condemning the attack on the mosque.")[0]
     assert (q.speaker.text, q.content.text) == ("The city council", "the attack on the mosque")
+
+
+def test_quotation_without_a_word_is_no_quote(nlp):
+    assert found(nlp, "Tom Hale wrote in a tweet: “771156540103417856”") == []
+    assert found(nlp, "Senator Tom Hale said: “2,316.”") == []

@@ -183,7 +183,10 @@ class _DocQuotes(Continuations):
         quotes = self.place_orphans(units, drop_nested_reports(quotes))
         if self.finder.model is not None:
             quotes = learned.add_model_quotes(self, quotes, self.finder.model)
-        quotes = [q for q in quotes if not self.on_link_line(q.content.start)]
+        # A line linking to another story is its headline; "“771156540103417856”" (an id, a
+        # year, a score) holds no word anyone said.
+        quotes = [q for q in quotes if not self.on_link_line(q.content.start)
+                  and any(ch.isalpha() for p in (q.parts or [q.content]) for ch in p.text)]
         self.speakers.resolve_pronouns(quotes, self.para_of)
         return quotes
 
