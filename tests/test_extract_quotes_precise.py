@@ -124,3 +124,13 @@ def test_statement_speaks_for_whoever_issued_it(nlp):
 def test_quotation_without_a_word_is_no_quote(nlp):
     assert found(nlp, "Tom Hale wrote in a tweet: “771156540103417856”") == []
     assert found(nlp, "Senator Tom Hale said: “2,316.”") == []
+
+
+def test_term_in_marks_is_no_quote_of_its_own(nlp):
+    qs = found(nlp, "In his speech, Senator Tom Hale cited “wise Latina” twice.")
+    assert all(q.kind != "direct" for q in qs)
+
+
+def test_short_exclamation_is_still_a_quote(nlp):
+    q = found(nlp, "“Never again!” shouted Tom Hale.")[0]
+    assert (q.kind, q.speaker.text, q.content.text) == ("direct", "Tom Hale", "Never again!")

@@ -72,7 +72,21 @@ class UnitResolver:
 
     # -- verdict ---------------------------------------------------------------
     def resolve(self, unit: Unit) -> None:
-        """Set ``unit.status`` and ``unit.attribution`` from the text around it."""
+        """Set ``unit.status`` and ``unit.attribution`` from the text around it; a term
+        in marks ("cited “wise Latina”", "dubbed him “ISIS Truther”": two words at most,
+        no verb, no ! or ?) is never a quotation of its own, only part of a report."""
+        self._resolve(unit)
+        if unit.status == "direct" and unit.label_end < 0 and self._term(unit):
+            unit.status = "embedded"
+
+    def _term(self, unit: Unit) -> bool:
+        words = [self.doc[j] for j in range(unit.first_tok, unit.last_tok + 1)
+                 if not (self.doc[j].is_punct or self.doc[j].is_space)]
+        text = self.text[unit.parts[-1].start:unit.parts[-1].end].rstrip()
+        return len(unit.parts) == 1 and len(words) <= 2 and not text.endswith(("!", "?")) \
+            and not any(t.pos_ in ("VERB", "AUX") for t in words)
+
+    def _resolve(self, unit: Unit) -> None:
         label = self.colon_label(unit.first_tok + (0 if unit.parts[0].recovered else 1))
         if label is not None and not unit.parts[0].recovered:
             unit.status, unit.attribution = "direct", label
