@@ -127,8 +127,8 @@ def test_quotation_without_a_word_is_no_quote(nlp):
 
 
 def test_term_in_marks_is_no_quote_of_its_own(nlp):
-    qs = found(nlp, "In his speech, Senator Tom Hale cited “wise Latina” twice.")
-    assert all(q.kind != "direct" for q in qs)
+    qs = found(nlp, "Tom Hale said: “useless.”")
+    assert qs and all(q.kind != "direct" for q in qs)
 
 
 def test_short_exclamation_is_still_a_quote(nlp):
