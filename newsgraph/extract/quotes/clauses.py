@@ -14,6 +14,7 @@ from typing import Callable, Optional
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.quotes.cues import CueLexicon
+from newsgraph.extract.quotes.subjects import stranded_subject, subject_of  # noqa: F401 (re-exported)
 
 # Dependents that carry what a reporting verb reports, by the verb's needs.
 _CLAUSE_DEPS = {"ccomp", "parataxis"}
@@ -23,6 +24,9 @@ _NAMING_DEPS = {"ccomp", "oprd", "xcomp"}
 _ABOUT_PREPS = {"as", "of", "for", "about", "against", "over"}
 # Verbs that hand on to a real speech act: "went on to say", "continued to insist".
 _LEAD_INS = {"go", "continue", "proceed", "begin", "start", "rise", "stand", "take", "hasten", "add"}
+# What a non-reporting verb after "in a statement" must take to report something
+# ("In a letter, the DOJ issued a threat"), unlike "In a statement, Trump shot back".
+_CHANNEL_OBJECTS = {"dobj", "ccomp", "xcomp", "oprd", "dative"}
 _MARKS = set("\"“”„«»") | {"''", "``"}
 _EDGE_PUNCT = set(".,;:-—–―\"'“”‘’«»„()[]…")
 
@@ -74,44 +78,6 @@ def _trim(doc: Doc, start: int, end: int) -> Optional[tuple[int, int]]:
 
 def _subtree_range(tokens: list[Token]) -> tuple[int, int]:
     return min(t.left_edge.i for t in tokens), max(t.right_edge.i for t in tokens) + 1
-
-
-def subject_of(verb: Token, quoted: Optional[Callable[[int], bool]] = None) -> Optional[Token]:
-    """Who performs a reporting verb: agent, subject, or the subject it inherits.
-
-    Args:
-        verb: the cue token.
-        quoted: tells whether a token index lies inside a quotation; a subject
-            there is the parser mistaking the quotation for the speaker.
-    Returns:
-        The speaker's head token, or None.
-    """
-    tok = verb
-    for _ in range(4):
-        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-        if agent is not None:
-            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                return pobj
-        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
-        if quoted is not None and len(subjects) > 1:
-            # "“One of the brightest …,” Rep. X said": the parser took the
-            # quotation for a second subject.
-            subjects = [c for c in subjects if not quoted(c.i)] or subjects
-        if subjects:   # of two left, the one next to the verb is the speaker more often
-            return min(subjects, key=lambda c: abs(c.i - tok.i))
-        if any(c.dep_ == "nsubjpass" for c in tok.children):
-            return None                      # "he was urged to ...": the addressee
-        if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return tok.head                  # "a statement saying ...", "officials who said"
-        glued = [c for c in tok.lefts if c.dep_ in ("compound", "nmod") and c.pos_ in ("NOUN", "PROPN")]
-        if glued:
-            return glued[-1]                 # headline "Marseille mayor denounces ..." misparsed
-        if tok.dep_ in ("conj", "xcomp", "advcl", "dep") and tok.head.i != tok.i:
-            tok = tok.head
-            continue
-        return None
-    return None
 
 
 class ClauseReader:
@@ -170,9 +136,22 @@ class ClauseReader:
                             and c.pos_ in ("NOUN", "PROPN")), None)
             if speaker is not None:
                 return Clause((tok.i, cue_end), tok.i, speaker.i, None, "none", needs)
+        if speaker is None and tok.dep_ == "ROOT":
+            speaker = stranded_subject(tok)
+        elif speaker is not None and tok.dep_ == "acl" and speaker.i == tok.head.i:
+            speaker = self._channel_author(speaker)
         content, side, clausal, pieces = self._content(tok, needs, particle)
         return Clause((tok.i, cue_end), tok.i, _token_i(speaker), content, side, needs,
                       clausal=clausal, pieces=pieces)
+
+    def _channel_author(self, noun: Token) -> Token:
+        """"His office put out a statement saying ...", "the council passed a resolution
+        condemning ...": the statement carries the words of whoever issued it, the subject
+        of the verb that takes it as object."""
+        if noun.lemma_.lower() not in self.lex.channel_nouns or noun.dep_ != "dobj":
+            return noun
+        author = subject_of(noun.head)
+        return author if author is not None and author.pos_ in ("NOUN", "PROPN", "PRON") else noun
 
     def _actual(self, tok: Token) -> bool:
         """False for speech that did not happen: "did not say", "will announce",
@@ -223,6 +202,7 @@ class ClauseReader:
             right = clauses
         elif needs == "any":
             right += [c for c in tok.rights if c.dep_ == "prep" and ((particle is not None and c.i == particle.i) or c.lower_ in _ABOUT_PREPS)]
+            right += self._object_tail(tok, right)
         if right:
             start, end = _subtree_range(right)
             if particle is not None and start <= particle.i:
@@ -243,6 +223,25 @@ class ClauseReader:
             if head.i > tok.i and before is not None and after is not None and tok.left_edge.i > head.left_edge.i:
                 return (before[0], after[1]), "around", True, [before, after]
         return None, "none", False, None
+
+    def _object_tail(self, tok: Token, right: list) -> list:
+        """"questioned [Clinton's judgment] [in supporting the war]", "urged [Y] [to release
+        ...]": phrases the parser hung on the cue after its object belong to what was said;
+        a date or a channel ("on Tuesday", "in a statement") does not."""
+        obj = next((c for c in right if c.dep_ == "dobj"), None)
+        if obj is None:
+            return []
+        out = []
+        for c in tok.rights:
+            if c.i <= obj.i or c in right or c.dep_ not in ("prep", "xcomp"):
+                continue
+            if any(t.ent_type_ in ("DATE", "TIME") or t.lemma_.lower() in self.lex.channel_nouns
+                   for t in c.children if t.dep_ == "pobj"):
+                continue
+            if any(t.is_punct for t in tok.doc[obj.right_edge.i + 1:c.i]):
+                break
+            out.append(c)
+        return out
 
     @staticmethod
     def _named_object(tok: Token) -> Optional[tuple[int, int]]:
@@ -315,6 +314,8 @@ class ClauseReader:
             return None
         if self.lex.needs(verb.lemma_.lower()) is not None:
             return None
+        if not any(c.dep_ in _CHANNEL_OBJECTS for c in verb.children):
+            return None   # "In an interview, Trump went even further": no act with content
         subject = subject_of(verb)
         if subject is None:
             return None

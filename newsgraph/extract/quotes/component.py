@@ -42,6 +42,7 @@ from newsgraph.extract.quotes.speakers import SpeakerMaker
 from newsgraph.extract.quotes.continuations import Continuations, QuoteWithParts
 from newsgraph.extract.quotes.units import Attribution, Unit, UnitResolver, is_break
 from newsgraph.extract.quotes import learned
+from newsgraph.extract.quotes.nesting import drop_nested_reports
 from newsgraph.extract.extensions import doc_text
 
 _TRANSCRIPT_LABEL = re.compile(r"[A-Z][A-Z.' -]{1,30}:\s")
@@ -179,10 +180,13 @@ class _DocQuotes(Continuations):
         quotes += self.clause_quotes(clauses, units, tok_unit, direct_ids, quoted_ids)
         quotes += self.label_quotes(units, tok_unit, quotes)
         quotes.sort(key=lambda q: (q.content.start, q.content.end))
-        quotes = self.place_orphans(units, quotes)
+        quotes = self.place_orphans(units, drop_nested_reports(quotes))
         if self.finder.model is not None:
             quotes = learned.add_model_quotes(self, quotes, self.finder.model)
-        quotes = [q for q in quotes if not self.on_link_line(q.content.start)]
+        # A line linking to another story is its headline; "“771156540103417856”" (an id, a
+        # year, a score) holds no word anyone said.
+        quotes = [q for q in quotes if not self.on_link_line(q.content.start)
+                  and any(ch.isalpha() for p in (q.parts or [q.content]) for ch in p.text)]
         self.speakers.resolve_pronouns(quotes, self.para_of)
         return quotes
 
@@ -278,7 +282,7 @@ class _DocQuotes(Continuations):
                 part = next((p for p in units[tok_unit[head]].parts if p.start <= self.doc[head].idx < p.end), None)
                 if part is not None and end < part.end <= end + 200:
                     end = part.end
-            end = self._quoted_tail(end, units, tok_unit)
+            end = self._quoted_tail(self._to_closing_mark(start, end, units, tok_unit), units, tok_unit)
             nested = clause.kind == "source" and any(start <= c < end for c in direct_cues)
             if _covered(self.text, start, end, direct_chars) >= (0.9 if nested else 0.5):
                 # ("X pleaded “…”, according to Y" is Y's report of X's words: keep both)
@@ -307,6 +311,18 @@ class _DocQuotes(Continuations):
         if not (q.end > q.start and self.text[q.end - 1] in ".!?" or rest[:1] in (".", "\n", "")):
             return end   # the sentence goes on after the quotation: not a tail
         return stop
+
+    def _to_closing_mark(self, start: int, end: int, units: list[Unit], tok_unit: list) -> int:
+        """said he had spent his life “fighting for the Constitution. I tell you ...”: a
+        quotation opened inside a report is reported whole, so the report never ends
+        between its marks (the parse stops at the first full stop inside them)."""
+        k = tok_unit[self.tok_of(end - 1)] if end > start else -1
+        if k < 0:
+            return end
+        part = next((p for p in units[k].parts if p.start < end <= p.end), None)
+        if part is None or part.open < start or part.end <= end:
+            return end
+        return part.close + 1 if part.close >= 0 else part.end
 
     def _cut_participle(self, start: int, end: int, cue: tuple) -> int:
         """End a report at "”, claiming that ..." / "”, linking to ...": after a closing mark
@@ -339,8 +355,8 @@ class _DocQuotes(Continuations):
             while end < len(doc) and not is_break(doc[end]):
                 end += 1
             first = label.cue[1]
-            if end <= first:
-                continue
+            if end <= first or not any(doc[j].is_alpha for j in range(first, end)):
+                continue   # "Clinton: 2,316." is a tally, not speech
             start, stop = self.chars(first, end)
             if _covered(self.text, start, stop, taken) > 0.5:
                 continue

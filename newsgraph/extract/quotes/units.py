@@ -11,16 +11,14 @@ mixed instead of standing alone.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Optional
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.quotes.clauses import Clause
 from newsgraph.extract.quotes.cues import CueLexicon
-from newsgraph.extract.quotes.marks import Quoted
-
-SENT_END = {".", "!", "?", "…", "...", "?!", "!?"}
+# Re-exported: the other quote modules read these names from here.
+from newsgraph.extract.quotes.unit_types import SENT_END, Attribution, Unit, is_break  # noqa: F401
 _ENDING = tuple(",.!?;:…—–-")
 # How a word between a cue and a quotation may hang off the cue: as an adjunct.
 _PERMISSIVE_DEPS = {"advmod", "npadvmod", "prep", "pobj", "det", "amod", "compound", "nummod",
@@ -28,38 +26,6 @@ _PERMISSIVE_DEPS = {"advmod", "npadvmod", "prep", "pobj", "det", "amod", "compou
                     "advcl", "mark"}
 _MAX_GAP = 80
 _NOMINAL = {"PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON", "CCONJ", "ADP", "PART"}
-
-
-@dataclass
-class Attribution:
-    """Who a quotation is attributed to: a clause, or a bare speaker and cue.
-
-    ``speaker`` and ``cue`` are token ranges ``[start, end)``; ``clause`` is
-    the reporting clause when the attribution came from the parse.
-    """
-
-    speaker: Optional[tuple[int, int]]
-    cue: Optional[tuple[int, int]]
-    clause: Optional[Clause] = None
-    speaker_head: Optional[int] = None
-    cue_chars: Optional[tuple[int, int]] = None   # characters of the cue when it is part of a token
-
-
-@dataclass
-class Unit:
-    """One quotation: its fragments (paragraphs of a run-on quote) and verdict."""
-
-    parts: list[Quoted]
-    first_tok: int                   # token of the opening mark (or first word)
-    last_tok: int                    # token of the closing mark (or last word)
-    status: str = "orphan"           # "direct", "embedded", "orphan", "dropped"
-    attribution: Optional[Attribution] = None
-    label_end: int = -1              # char offset after "NAME:" in a transcript turn
-
-
-def is_break(tok: Token) -> bool:
-    """True for a whitespace token holding a line break (a paragraph boundary)."""
-    return tok.is_space and "\n" in tok.text
 
 
 class UnitResolver:
@@ -106,7 +72,21 @@ class UnitResolver:
 
     # -- verdict ---------------------------------------------------------------
     def resolve(self, unit: Unit) -> None:
-        """Set ``unit.status`` and ``unit.attribution`` from the text around it."""
+        """Set ``unit.status`` and ``unit.attribution`` from the text around it; a term
+        in marks ("cited “wise Latina”", "dubbed him “ISIS Truther”": two words at most,
+        no verb, no ! or ?) is never a quotation of its own, only part of a report."""
+        self._resolve(unit)
+        if unit.status == "direct" and unit.label_end < 0 and self._term(unit):
+            unit.status = "embedded"
+
+    def _term(self, unit: Unit) -> bool:
+        words = [self.doc[j] for j in range(unit.first_tok, unit.last_tok + 1)
+                 if not (self.doc[j].is_punct or self.doc[j].is_space)]
+        text = self.text[unit.parts[-1].start:unit.parts[-1].end].rstrip()
+        return len(unit.parts) == 1 and len(words) <= 2 and not text.endswith(("!", "?")) \
+            and not any(t.pos_ in ("VERB", "AUX") for t in words)
+
+    def _resolve(self, unit: Unit) -> None:
         label = self.colon_label(unit.first_tok + (0 if unit.parts[0].recovered else 1))
         if label is not None and not unit.parts[0].recovered:
             unit.status, unit.attribution = "direct", label
@@ -115,7 +95,7 @@ class UnitResolver:
         before, after = self.before(unit), self.after(unit)
         b_words, a_words = self._words(before), self._words(after)
         pre = self.pre_attribution(before) if b_words else None
-        post = self.post_attribution(after, unit) if a_words else None
+        post = self.post_attribution(after, unit) if a_words and not self._new_sentence_after(unit, a_words) else None
         last = unit.parts[-1]
         closes = self.text[last.start:last.end].rstrip().endswith(_ENDING) or (
             bool(after) and self.doc[after[0]].text in (",", ";", ":", "—", "–", "-", "―"))
@@ -185,6 +165,16 @@ class UnitResolver:
                     attribution.speaker_head = self._name_head(words) or self._nearest_noun(after, j)
                 return attribution
         return None
+
+    def _new_sentence_after(self, unit: Unit, a_words: list[int]) -> bool:
+        """“… safeguards.” He demands …: a quotation closed by a full stop ends its sentence,
+        so a capitalised word after it that is no name starts the next sentence, whose
+        verb attributes nothing to the quotation ("“…,” he said" and "“…?” she asked" do)."""
+        last = unit.parts[-1]
+        if not self.text[last.start:last.end].rstrip().endswith("."):
+            return False
+        first = self.doc[a_words[0]]
+        return first.is_title and first.pos_ != "PROPN" and first.lemma_.lower() not in self.lex.verbs
 
     def _nearest_noun(self, after: list[int], cue: int) -> Optional[int]:
         """The head of the noun phrase next to a post-posed cue: before it, else after it."""
@@ -342,7 +332,17 @@ class UnitResolver:
 
     def _outer(self, clause: Clause) -> Clause:
         """The speech clause around a belief verb: in "X said many have come to
-        believe “...”", the quotation is X's report, so X is the speaker."""
+        believe “...”", the quotation is X's report, so X is the speaker. Likewise a cue
+        describing a noun ("urging those calling for Sanders to “...”", "tweeted at a
+        candidate who promised deportation: “...”") hands the quotation to the speech
+        act around it."""
+        if self.doc[clause.head].dep_ == "acl":
+            for anc in list(self.doc[clause.head].ancestors)[:8]:
+                outer = self.clauses.get(anc.i)
+                if outer is not None and outer.kind == "verb" and outer.speaker is not None \
+                        and self.doc[outer.head].dep_ not in ("acl", "relcl"):
+                    return outer
+            return clause
         if clause.needs != "clause":
             return clause
         for anc in list(self.doc[clause.head].ancestors)[:6]:
