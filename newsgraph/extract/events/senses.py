@@ -35,6 +35,14 @@ def _verbal_target(verb: Token, lex: Lexicon) -> bool:
     return False
 
 
+def claimed_act(noun: Token, lex: Lexicon) -> bool:
+    """Whether ``noun`` is a claim of responsibility: a responsibility noun that is the object
+    of a claiming verb ("claimed responsibility for the attack", "took credit for"). The act
+    named after "for" is then the claimer's own (CAMEO codes a claimed attack to the claimer)."""
+    return lex.lemma(noun) in lex.cls("responsibility_nouns") and noun.dep_ in ("dobj", "nsubjpass") \
+        and noun.head.pos_ in ("VERB", "AUX") and lex.lemma(noun.head) in lex.cls("claiming_verbs")
+
+
 def _official(subject: Token, lex: Lexicon) -> bool:
     """Whether a subject is a state or an official (a place name, or a government,
     diplomatic or legislative sector noun), who complain rather than demonstrate."""

@@ -232,6 +232,10 @@ class TriggerFinder(Constraints):
         obj = self._direct_object(token)
         if obj is not None:
             entry = self.object_entry(lemma, obj)
+            if entry is not None and entry.type is not None and lemma in lex.light_verbs:
+                own = self.noun_entry(obj)       # "imposed export controls": the compound noun's
+                if own is not None and " " in own[0].key and own[0].type:   # type beats the class
+                    entry = own[0]
             if entry is not None:
                 if entry.type is None:
                     return None
