@@ -1,0 +1,72 @@
+"""Triggers found in forms the verb lexicon alone misses (issue 11, trigger recall).
+
+Each test pins one general rule with short sentences written for newsgraph
+(not taken from any gold file); the full default pipeline runs, as in production.
+"""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.pipeline.nlp import build_nlp, make_doc, run
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def events(nlp, text):
+    return list(run(nlp, [make_doc(nlp, text, "t", "2024-06-01")]))[0]._.ng_events
+
+
+def of_type(nlp, text, kind):
+    return [e for e in events(nlp, text) if e.type == kind]
+
+
+def countries(args):
+    return {a.country for a in args if a.country}
+
+
+def test_a_claimed_attack_belongs_to_the_claimer(nlp):
+    found = of_type(nlp, "Al-Shabaab claimed responsibility for the attack on a hotel in Mogadishu.", "ASSAULT")
+    assert found and countries(found[0].source) == {"SOM"}
+
+
+def test_accepting_responsibility_for_a_non_event_codes_no_attack(nlp):
+    assert not of_type(nlp, "Officials accepted responsibility for the delays.", "ASSAULT")
+
+
+def test_an_event_noun_that_sparks_a_reaction_happened(nlp):
+    assert of_type(nlp, "The arrest of the mayor angered his supporters.", "COERCE")
+    assert of_type(nlp, "The killing of a student by police triggered riots in Nairobi.", "ASSAULT")
+
+
+def test_a_reaction_named_by_a_causal_verb_is_an_event_without_the_causer_as_actor(nlp):
+    found = of_type(nlp, "Rebels shelled the town, prompting protests in the capital.", "PROTEST")
+    assert found and not any(a.text == "Rebels" for a in found[0].source)
+
+
+def test_a_headline_infinitive_is_a_future_event_with_its_subject(nlp):
+    found = of_type(nlp, "Macron to visit Algeria next month", "CONSULT")
+    assert found and found[0].status == "future"
+    assert countries(found[0].source) == {"FRA"} and countries(found[0].target) == {"DZA"}
+    deployed = of_type(nlp, "Kenya to deploy 1,000 police officers to Haiti", "MOBILIZE")
+    assert deployed and deployed[0].status == "future" and countries(deployed[0].source) == {"KEN"}
+
+
+def test_blacklisting_is_a_sanction_and_stripping_rights_coercion(nlp):
+    assert of_type(nlp, "The Treasury blacklisted two Iranian shipping firms.", "SANCTION")
+    assert of_type(nlp, "The court stripped the senator of his immunity.", "COERCE")
+    assert not events(nlp, "The thieves stripped the car.")
+
+
+def test_an_imposed_compound_measure_keeps_the_compound_type(nlp):
+    kinds = [e.type for e in events(nlp, "Washington imposed new export controls on chips bound for China.")]
+    assert "SANCTION" in kinds and "COERCE" not in kinds
+    assert [e.type for e in events(nlp, "The army imposed a curfew on the city.")] == ["COERCE"]
+
+
+def test_a_state_cutting_trade_flows_is_a_sanction(nlp):
+    found = of_type(nlp, "Russia halted gas exports to Poland.", "SANCTION")
+    assert found and countries(found[0].target) == {"POL"}
+    assert not events(nlp, "Exports fell sharply in May.")
