@@ -70,3 +70,13 @@ def test_a_state_cutting_trade_flows_is_a_sanction(nlp):
     found = of_type(nlp, "Russia halted gas exports to Poland.", "SANCTION")
     assert found and countries(found[0].target) == {"POL"}
     assert not events(nlp, "Exports fell sharply in May.")
+
+
+def test_crowd_control_weapons_and_dispersing_a_march_are_coercion(nlp):
+    assert of_type(nlp, "Police used tear gas against the crowd.", "COERCE")
+    assert not events(nlp, "The army used drones to survey the border.")
+
+
+def test_a_crowd_setting_fires_riots_but_gunmen_attack(nlp):
+    assert [e.type for e in events(nlp, "Rioters torched cars in the suburbs of Lyon.")] == ["PROTEST"]
+    assert [e.type for e in events(nlp, "Gunmen set fire to a church in Kaduna.")] == ["ASSAULT"]

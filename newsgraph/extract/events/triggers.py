@@ -258,6 +258,9 @@ class TriggerFinder(Constraints):
                         if entry.type is None:
                             return None
                         end = child.i + 1 if child.i == token.i + 1 and child.dep_ in ("prt", "prep") else token.i + 1
+                        if entry.need("crowd_type") and any(self._crowd(s) for s in kids if s.dep_ == "nsubj"):
+                            return Candidate(token, token, "verb", entry.need("crowd_type"),
+                                             entry.need("crowd_mode"), token.i, end)   # "rioters set fire to"
                         return Candidate(token, token, "verb", entry.type, entry.mode, token.i, end,
                                          target_preps=entry.target_preps)
         subjects = [c for c in kids if c.dep_ == "nsubj"]
@@ -273,6 +276,8 @@ class TriggerFinder(Constraints):
                 return cand
         if lemma in lex.reversal_verbs or lemma in lex.blockers:
             official = not subjects or any(self._leader(s) for s in subjects)
+            if obj is None and lemma in lex.blockers:     # "to disperse students marching on X"
+                obj = next((c for c in kids if c.dep_ == "ccomp" and c.tag_ == "VBG"), None)
             entry = self._reversal(lemma, obj, any(self._crowd(s) for s in subjects), relations=official)
             if entry is not None and entry.type:
                 cand = Candidate(token, token, "verb", entry.type, entry.mode, token.i, token.i + 1)
