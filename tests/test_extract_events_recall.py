@@ -42,8 +42,28 @@ def test_an_event_noun_that_sparks_a_reaction_happened(nlp):
 
 
 def test_a_reaction_named_by_a_causal_verb_is_an_event_without_the_causer_as_actor(nlp):
-    found = of_type(nlp, "Rebels shelled the town, prompting protests in the capital.", "PROTEST")
+    found = of_type(nlp, "Rebels shelled the town, prompting protests by Congolese students.", "PROTEST")
     assert found and not any(a.text == "Rebels" for a in found[0].source)
+    recalled = of_type(nlp, "The attack prompted France to recall its ambassador.", "SANCTION")
+    assert recalled and countries(recalled[0].source) == {"FRA"}
+    attacks = of_type(nlp, "The attack prompted France to recall its ambassador.", "ASSAULT")
+    assert not any("FRA" in countries(e.target) for e in attacks)     # who reacts is not the target
+
+
+def test_a_reaction_with_nobody_named_is_no_event(nlp):
+    assert not of_type(nlp, "Rebels shelled the town, prompting protests in the capital.", "PROTEST")
+
+
+def test_a_participle_reaction_blames_the_main_clause_subject(nlp):
+    found = of_type(nlp, "Chile scrapped its lithium royalty law, drawing condemnation from mining firms.", "ACCUSE")
+    assert found and countries(found[0].target) == {"CHL"}
+
+
+def test_a_blaming_adjective_on_a_named_actor_is_criticism_by_the_speaker(nlp):
+    found = of_type(nlp, "China's military drills near Taiwan are provocative, the State Department said.", "ACCUSE")
+    assert found and countries(found[0].source) == {"USA"} and countries(found[0].target) == {"CHN"}
+    assert not of_type(nlp, "The situation in the north is dangerous, officials said.", "ACCUSE")
+    assert not of_type(nlp, "The ruling was not illegal, the court said.", "ACCUSE")
 
 
 def test_a_headline_infinitive_is_a_future_event_with_its_subject(nlp):

@@ -238,8 +238,8 @@ class EventCoder:
         if dep == "pobj" and head.lower_ == "for" and claimed_act(head.head, lex):
             cand.anchor = head.head.head      # "X claimed responsibility for the attack": X did it
             return True
-        if dep == "dobj" and lemma in lex.cls("causal_verbs") and cand.type in MATERIAL:
-            return True                       # "..., sparking protests": the reaction happened
+        if dep in ("dobj", "nsubj") and lemma in lex.cls("causal_verbs") and cand.type in MATERIAL:
+            return True                       # "the arrest sparked clashes", "..., prompting protests"
         if dep in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and lemma in lex.occurrence_verbs:
             cand.anchor = head
             return True
@@ -358,9 +358,8 @@ class EventCoder:
             return True
         if cand.kind == "noun" and cand.type in MATERIAL and cand.anchor is not cand.head:
             return True
-        if cand.kind == "noun" and cand.type in MATERIAL and (cand.head.dep_ == "ROOT" or (
-                cand.head.dep_ == "dobj" and self.lex.lemma(cand.head.head) in self.lex.cls("causal_verbs"))):
-            return True                       # a headline noun, or a reaction ("sparking protests")
+        if cand.kind == "noun" and cand.type in MATERIAL and cand.head.dep_ == "ROOT":
+            return True
         return cand.kind == "verb" and cand.type in ("ASSAULT", "PROTEST") and bool(sources or targets)
 
     def _event(self, doc: Doc, sent: Span, cand: Candidate, sources: list[Arg], targets: list[Arg],
