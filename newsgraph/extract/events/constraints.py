@@ -38,6 +38,21 @@ class Constraints:
             return True
         return any(c.dep_ in ("nummod", "quantmod") for c in subject.children) or subject.like_num
 
+    def stray_subject(self, verb: Token) -> list[Token]:
+        """A counted crowd the parser hung before a subjectless verb as a preposition's object
+        ("In Marseille, more than a thousand people ... gathered": "people" under "In"); the
+        verb has no subject of its own. Empty when the verb has one or no such noun exists."""
+        if verb.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+            return []
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.i > verb.i:
+                continue
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.pos_ == "NOUN" and any(
+                        c.dep_ in ("nummod", "quantmod") for c in noun.children) and self._crowd(noun):
+                    return [noun]
+        return []
+
     def _leader(self, subject: Token) -> bool:
         """Whether a subject names an official actor (a named entity, or a government,
         military, legislative or international body), as visits need."""
@@ -78,7 +93,7 @@ class Constraints:
         if entry.need("xcomp") and not any(c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) for c in kids):
             return False
-        subjects = [c for c in kids if c.dep_ in ("nsubj",)]
+        subjects = [c for c in kids if c.dep_ in ("nsubj",)] or self.stray_subject(token)
         if entry.need("crowd_subject"):
             if not subjects or not any(self._crowd(s) for s in subjects):
                 return False

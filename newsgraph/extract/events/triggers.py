@@ -215,6 +215,11 @@ class TriggerFinder(Constraints):
         if cand is not None and cand.type == "ASSAULT" and token.i >= 2 and doc[token.i - 1].text == "-" \
                 and not doc[token.i - 2].whitespace_ and doc[token.i - 2].lower_ in self.lex.display_prefixes:
             cand.type, cand.mode, cand.start = "MOBILIZE", "weapons", token.i - 2
+        if cand is not None and cand.type == "PROTEST":
+            stray = self.stray_subject(token)
+            if stray:                            # "In Paris, thousands of people ... gathered"
+                cand.sources, cand.preset = self.args.expand(stray), True
+                cand.targets = self.args.objects(token, cand.type, cand.target_preps)
         return cand
 
     def _verb(self, token: Token) -> Optional[Candidate]:
