@@ -133,3 +133,14 @@ def test_a_verb_with_its_own_subject_has_no_stray_subject(nlp):
                   ["prep", "pobj", "punct", "nsubj", "ROOT", "punct"], ["ADP", "PROPN", "PUNCT", "NOUN", "VERB", "PUNCT"],
                   ["in", "Nantes", ",", "people", "gather", "."])
     assert _finder(doc).stray_subject(doc[4]) == []
+
+
+def test_a_police_raid_is_law_enforcement_and_an_army_raid_an_attack(nlp):
+    assert of_type(nlp, "Kosovo police raided Serb-run municipal offices in the north.", "COERCE")
+    assert of_type(nlp, "Israeli troops raided the Jenin refugee camp.", "ASSAULT")
+
+
+def test_brokering_a_truce_is_mediation_and_leaving_an_alliance_a_sanction(nlp):
+    found = of_type(nlp, "Egypt and Qatar brokered a truce between Israel and Hamas.", "CONSULT")
+    assert found and countries(found[0].source) == {"EGY", "QAT"}
+    assert of_type(nlp, "Armenia suspended its participation in the CSTO military alliance.", "SANCTION")
