@@ -144,3 +144,26 @@ def test_brokering_a_truce_is_mediation_and_leaving_an_alliance_a_sanction(nlp):
     found = of_type(nlp, "Egypt and Qatar brokered a truce between Israel and Hamas.", "CONSULT")
     assert found and countries(found[0].source) == {"EGY", "QAT"}
     assert of_type(nlp, "Armenia suspended its participation in the CSTO military alliance.", "SANCTION")
+
+
+def test_a_headline_verb_tagged_as_a_noun_or_adjective_is_still_the_verb(nlp):
+    found = of_type(nlp, "Sudan's army chief rejects ceasefire talks", "REJECT")
+    assert found and countries(found[0].source) == {"SDN"}
+    expelled = of_type(nlp, "Mali, Niger expel diplomats as row over border deepens", "SANCTION")
+    assert expelled and {"MLI", "NER"} <= countries(expelled[0].source)
+
+
+def test_headlines_without_an_event_verb_stay_empty(nlp):
+    for text in ("Markets rally as inflation cools", "Oil prices rise on supply fears", "Apple unveils new iPhone"):
+        assert not events(nlp, text), text
+
+
+def test_beating_a_team_in_a_match_is_no_attack(nlp):
+    assert not events(nlp, "Spain beat England 2-1 in the Euro 2024 final.")
+    assert of_type(nlp, "Police beat protesters with batons in Harare.", "ASSAULT")
+
+
+def test_a_state_hitting_a_target_with_weapons_is_an_attack(nlp):
+    found = of_type(nlp, "Ukraine hits Russian oil refinery with drones", "ASSAULT")
+    assert found and countries(found[0].source) == {"UKR"}
+    assert not events(nlp, "The storm hit the coast with heavy rain.")

@@ -65,6 +65,16 @@ class Constraints:
         lemma = self.lex.lemma(subject)
         return self.lex.sectors.get(lemma) in ("MIL", "REB", "COP") or lemma in self.lex.cls("forces")
 
+    def _armed_instrument(self, verb: Token, objs: list[Token]) -> bool:
+        """Whether a named state hits something "with" weapons ("Ukraine hit a refinery with
+        drones"; the parser may hang the with-phrase on the object)."""
+        if not any(c.dep_ == "nsubj" and c.ent_type_ in ("GPE", "NORP", "ORG") for c in verb.children):
+            return False
+        weapons = self.lex.cls("weapons")
+        return any(c.dep_ == "prep" and c.lower_ == "with" and any(
+            self._violent(g) or self.lex.lemma(g) in weapons for g in c.children if g.dep_ == "pobj")
+            for holder in (verb, *objs) for c in holder.children)
+
     def _violent(self, token: Token) -> bool:
         """Whether a noun names force or what it fires ("airstrikes", "shells", "a missile")."""
         found = self.noun_entry(token)
@@ -133,7 +143,7 @@ class Constraints:
         if entry.need("armed_subject") and not any(self._armed(c) for c in subjects) and \
                 not (token.dep_ not in ("acl", "relcl", "advcl", "amod") and any(
                     self._armed(g) or self._violent(g) for c in kids if c.dep_ == "agent"
-                    for g in c.children if g.dep_ == "pobj")):
+                    for g in c.children if g.dep_ == "pobj")) and not self._armed_instrument(token, objs):
             return False                      # "the camp was hit by airstrikes": the agent is armed
         if entry.need("plural") and token.tag_ not in ("NNS", "NNPS"):
             return False

@@ -84,6 +84,9 @@ def refine(cand: Candidate, lex: Lexicon) -> None:
             and any(c.dep_ == "dobj" for c in cand.head.children) and any(
                 c.dep_ == "nsubj" and _official(c, lex) for c in cand.head.children):
         cand.type, cand.mode = "ACCUSE", "allege"   # "Taiwan protests Chinese drills": an official complaint
+    if cand.type == "ASSAULT" and lex.lemma(cand.head) in lex.cls("contest_verbs") and any(
+            lex.lemma(t) in lex.cls("sports_words") for t in cand.head.sent):
+        cand.drop = True                          # "Argentina beat France on penalties": a match
     if cand.type == "CONSULT" and cand.mode is None:
         for child in list(cand.head.children) + list(cand.anchor.children):
             if child.dep_ == "prep" and any(lex.lemma(g) in lex.cls("phone_words")
