@@ -167,3 +167,20 @@ def test_a_state_hitting_a_target_with_weapons_is_an_attack(nlp):
     found = of_type(nlp, "Ukraine hits Russian oil refinery with drones", "ASSAULT")
     assert found and countries(found[0].source) == {"UKR"}
     assert not events(nlp, "The storm hit the coast with heavy rain.")
+
+
+def test_tearing_up_or_exiting_an_agreement_rejects_it(nlp):
+    for text in ("Trump tore up the Iran nuclear deal in 2018.", "Niger's junta scrapped a military pact with France.",
+                 "The US exits the Paris climate agreement"):
+        kinds = [e.type for e in events(nlp, text)]
+        assert "REJECT" in kinds and "AGREE" not in kinds, text
+
+
+def test_a_market_rally_is_no_protest(nlp):
+    assert not of_type(nlp, "Stocks staged a strong rally on Friday.", "PROTEST")
+
+
+def test_revoking_licences_and_house_arrest_are_coercion(nlp):
+    assert of_type(nlp, "The ministry revoked the licences of three independent broadcasters.", "COERCE")
+    assert of_type(nlp, "The regime placed the former president under house arrest.", "COERCE")
+    assert of_type(nlp, "Ankara closed its airspace to Israeli flights.", "COERCE")

@@ -87,6 +87,9 @@ def refine(cand: Candidate, lex: Lexicon) -> None:
     if cand.type == "ASSAULT" and lex.lemma(cand.head) in lex.cls("contest_verbs") and any(
             lex.lemma(t) in lex.cls("sports_words") for t in cand.head.sent):
         cand.drop = True                          # "Argentina beat France on penalties": a match
+    if cand.type == "PROTEST" and any(c.dep_ == "nsubj" and lex.lemma(c) in lex.cls("market_words")
+                                      for c in cand.anchor.children):
+        cand.drop = True                          # "stocks staged a rally": prices, not protesters
     if cand.type == "CONSULT" and cand.mode is None:
         for child in list(cand.head.children) + list(cand.anchor.children):
             if child.dep_ == "prep" and any(lex.lemma(g) in lex.cls("phone_words")

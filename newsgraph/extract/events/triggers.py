@@ -168,6 +168,8 @@ class TriggerFinder(Constraints):
         if obj is None:
             return None
         inner = self._event_type_of(obj, relations)
+        if (inner is None or inner.type is None) and self.lex.lemma(self.transparent(obj)) in self.lex.cls("deal"):
+            inner = Entry(key="deal", type="AGREE", mode=None)   # "tore up the nuclear deal", "scrapped a pact"
         if inner is None or inner.type is None:
             return None
         if lemma in self.lex.blockers and inner.type == "PROTEST" and not subject_crowd:
