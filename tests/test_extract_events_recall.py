@@ -184,3 +184,14 @@ def test_revoking_licences_and_house_arrest_are_coercion(nlp):
     assert of_type(nlp, "The ministry revoked the licences of three independent broadcasters.", "COERCE")
     assert of_type(nlp, "The regime placed the former president under house arrest.", "COERCE")
     assert of_type(nlp, "Ankara closed its airspace to Israeli flights.", "COERCE")
+
+
+def test_deaths_from_natural_causes_are_no_attack(nlp):
+    for text in ("Heavy rains killed 12 people in Kerala.", "Twenty people were killed by floods in Bahia.",
+                 "The earthquake killed more than 2,000 people in Herat."):
+        assert not of_type(nlp, text, "ASSAULT"), text
+    assert of_type(nlp, "Israeli fire killed five Palestinians near the fence.", "ASSAULT")
+
+
+def test_a_work_that_attacks_something_criticises_it(nlp):
+    assert not of_type(nlp, "The film attacks the myth of the self-made man.", "ASSAULT")

@@ -87,6 +87,14 @@ def refine(cand: Candidate, lex: Lexicon) -> None:
     if cand.type == "ASSAULT" and lex.lemma(cand.head) in lex.cls("contest_verbs") and any(
             lex.lemma(t) in lex.cls("sports_words") for t in cand.head.sent):
         cand.drop = True                          # "Argentina beat France on penalties": a match
+    if cand.type == "ASSAULT" and cand.kind == "verb":
+        doers = [c for c in cand.head.children if c.dep_ == "nsubj"] + [
+            g for c in cand.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if any(lex.lemma(d) in lex.cls("natural_causes") for d in doers):
+            cand.drop = True                      # "heavy rains killed 12", "killed by floods"
+        elif lex.lemma(cand.head) in lex.cls("verbal_attack_verbs") and any(
+                lex.lemma(d) in lex.cls("works") for d in doers):
+            cand.type, cand.mode = "ACCUSE", None   # "the film attacks the myth": criticism
     if cand.type == "PROTEST" and any(c.dep_ == "nsubj" and lex.lemma(c) in lex.cls("market_words")
                                       for c in cand.anchor.children):
         cand.drop = True                          # "stocks staged a rally": prices, not protesters
