@@ -195,3 +195,10 @@ def test_deaths_from_natural_causes_are_no_attack(nlp):
 
 def test_a_work_that_attacks_something_criticises_it(nlp):
     assert not of_type(nlp, "The film attacks the myth of the self-made man.", "ASSAULT")
+
+
+def test_arming_a_group_is_military_aid_and_flouting_sanctions_imposes_none(nlp):
+    found = of_type(nlp, "Iran armed the Houthis.", "AID")
+    assert found and countries(found[0].source) == {"IRN"}
+    assert not events(nlp, "The ministry funded the new bridge.")
+    assert not of_type(nlp, "Pyongyang continues to flout UN sanctions with every missile launch.", "SANCTION")

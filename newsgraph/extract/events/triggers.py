@@ -326,6 +326,8 @@ class TriggerFinder(Constraints):
     def noun(self, token: Token) -> Optional[Candidate]:
         """A nominal trigger at ``token`` (anchoring is checked by the caller) or None."""
         lemma = self.lex.lemma(token)
+        if token.dep_ == "dobj" and self.lex.lemma(token.head) in self.lex.cls("defiance_verbs"):
+            return None                       # "flouted UN sanctions": the measure is background
         obj = self._of_object(token)
         if lemma in self.lex.reversal_nouns:
             entry = self._reversal(lemma, obj, False)
