@@ -202,3 +202,13 @@ def test_arming_a_group_is_military_aid_and_flouting_sanctions_imposes_none(nlp)
     assert found and countries(found[0].source) == {"IRN"}
     assert not events(nlp, "The ministry funded the new bridge.")
     assert not of_type(nlp, "Pyongyang continues to flout UN sanctions with every missile launch.", "SANCTION")
+
+
+def test_condemnation_of_an_act_blames_whoever_did_it(nlp):
+    text = "The killing of a Palestinian teenager by Israeli troops drew condemnation from the UN."
+    found = of_type(nlp, text, "ACCUSE")
+    assert found and countries(found[0].target) == {"ISR"}
+
+
+def test_the_expulsion_of_diplomats_is_a_sanction(nlp):
+    assert of_type(nlp, "The expulsion of the diplomats was announced by the foreign ministry in Warsaw.", "SANCTION")

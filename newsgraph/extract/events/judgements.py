@@ -94,6 +94,10 @@ def judgements(sent: Span, lex: Lexicon, args: ArgBuilder, reporter_of) -> list[
         if lemma in reactions:
             objs = [c for c in kids if c.dep_ == "dobj" and lex.lemma(c) in criticism]
             subjects = _subjects(token, args)        # "drew condemnation from X", "faced criticism"
+            raw = [c for c in kids if c.dep_ == "nsubj"]
+            event = lex.nouns.get(lex.lemma(raw[0])) if raw else None
+            if event is not None and event.type:     # "the killing of X by Y drew condemnation": Y is blamed
+                subjects = args.noun_args(raw[0], lex.lemma(raw[0]) in lex.cls("patient_nouns"))[0]
             if not subjects and token.dep_ == "advcl" and token.tag_ == "VBG":
                 subjects = args.agents(token)        # "X scrapped the law, drawing condemnation"
             if objs and subjects and not any(lex.lemma(s) in lex.nouns for s in subjects):
