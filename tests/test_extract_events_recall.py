@@ -212,3 +212,10 @@ def test_condemnation_of_an_act_blames_whoever_did_it(nlp):
 
 def test_the_expulsion_of_diplomats_is_a_sanction(nlp):
     assert of_type(nlp, "The expulsion of the diplomats was announced by the foreign ministry in Warsaw.", "SANCTION")
+
+
+def test_a_rule_for_the_public_told_by_an_authority_is_a_restriction(nlp):
+    text = "Under the new rules, travellers arriving from Asia must quarantine for a week, the health minister said."
+    assert [e.type for e in events(nlp, text)] == ["COERCE"]
+    assert not events(nlp, "Residents should stay indoors, police said.")
+    assert not events(nlp, "Investors must be patient, the analyst said.")
