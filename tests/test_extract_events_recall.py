@@ -219,3 +219,10 @@ def test_a_rule_for_the_public_told_by_an_authority_is_a_restriction(nlp):
     assert [e.type for e in events(nlp, text)] == ["COERCE"]
     assert not events(nlp, "Residents should stay indoors, police said.")
     assert not events(nlp, "Investors must be patient, the analyst said.")
+
+
+def test_seizing_control_is_force_and_establishing_ties_is_support(nlp):
+    assert of_type(nlp, "M23 rebels seized control of Goma on Monday.", "ASSAULT")
+    found = of_type(nlp, "Israel and Bahrain established diplomatic ties in 2020.", "SUPPORT")
+    assert found and countries(found[0].source) == {"ISR", "BHR"}
+    assert not events(nlp, "The board restored the old logo.")
