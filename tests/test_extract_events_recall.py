@@ -226,3 +226,12 @@ def test_seizing_control_is_force_and_establishing_ties_is_support(nlp):
     found = of_type(nlp, "Israel and Bahrain established diplomatic ties in 2020.", "SUPPORT")
     assert found and countries(found[0].source) == {"ISR", "BHR"}
     assert not events(nlp, "The board restored the old logo.")
+
+
+def test_less_lethal_rounds_are_crowd_control_and_live_rounds_force(nlp):
+    assert of_type(nlp, "Police fired rubber bullets to disperse the crowd.", "COERCE")
+    assert of_type(nlp, "Soldiers fired live bullets at the crowd.", "ASSAULT")
+
+
+def test_stripping_critics_of_citizenship_is_coercion(nlp):
+    assert of_type(nlp, "The regime stripped dozens of dissidents of their nationality.", "COERCE")

@@ -82,6 +82,10 @@ class TriggerFinder(Constraints):
         table = self.lex.objects
         for item in (obj, *obj.conjuncts):              # "sent rescue teams and tents"
             item = self.transparent(item)
+            if (trigger_lemma, "@riot_control") in table and any(
+                    c.dep_ in ("compound", "amod") and self.lex.lemma(c) in self.lex.cls("riot_control")
+                    for c in item.children):
+                return table[(trigger_lemma, "@riot_control")]   # "rubber bullets", "stun grenades"
             for word in (self.lex.lemma(item), item.lower_):
                 if (trigger_lemma, word) in table:
                     return table[(trigger_lemma, word)]
