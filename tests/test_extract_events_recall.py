@@ -235,3 +235,10 @@ def test_less_lethal_rounds_are_crowd_control_and_live_rounds_force(nlp):
 
 def test_stripping_critics_of_citizenship_is_coercion(nlp):
     assert of_type(nlp, "The regime stripped dozens of dissidents of their nationality.", "COERCE")
+
+
+def test_vowing_revenge_threatens_and_pushing_back_troops_is_combat(nlp):
+    found = of_type(nlp, "Iran vowed revenge for the killing of its general.", "THREATEN")
+    assert found and countries(found[0].source) == {"IRN"}
+    assert of_type(nlp, "The army repelled rebel fighters near the border.", "ASSAULT")
+    assert not events(nlp, "The minister pushed back against criticism.")
