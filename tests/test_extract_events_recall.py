@@ -219,6 +219,8 @@ def test_a_rule_for_the_public_told_by_an_authority_is_a_restriction(nlp):
     assert [e.type for e in events(nlp, text)] == ["COERCE"]
     assert not events(nlp, "Residents should stay indoors, police said.")
     assert not events(nlp, "Investors must be patient, the analyst said.")
+    text = '"The shelling must stop and discussions on the border must be resumed," the prime minister wrote.'
+    assert not of_type(nlp, text, "COERCE")          # a demand about acts, not a rule for the public
 
 
 def test_seizing_control_is_force_and_establishing_ties_is_support(nlp):
@@ -242,3 +244,8 @@ def test_vowing_revenge_threatens_and_pushing_back_troops_is_combat(nlp):
     assert found and countries(found[0].source) == {"IRN"}
     assert of_type(nlp, "The army repelled rebel fighters near the border.", "ASSAULT")
     assert not events(nlp, "The minister pushed back against criticism.")
+
+
+def test_a_verbless_headline_gives_its_event_noun_the_named_root(nlp):
+    found = of_type(nlp, "Xi in Moscow for talks with Putin", "CONSULT")
+    assert found and [a.text for a in found[0].source] == ["Xi"] and countries(found[0].target) == {"RUS"}

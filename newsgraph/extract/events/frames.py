@@ -254,7 +254,8 @@ def obligations(doc: Doc, sent: Span, lex: Lexicon, args: ArgBuilder) -> list[Ca
                 first_person(c) for c in subjects[0].children if c.dep_ == "poss"):
             continue
         public = not _addressee(subjects[0], lex, args)   # "travellers must self-isolate": a rule
-        if public and lex.lemma(trigger) not in lex.frame("rule_modals"):
+        if public and (lex.lemma(trigger) not in lex.frame("rule_modals") or
+                       lex.lemma(subjects[0]) not in lex.frame("public_subjects")):
             continue
         speakers = reporter(verb, args, lex)
         if not speakers and not (verb.dep_ in ("ccomp", "xcomp") and lex.lemma(verb.head) not in lex.frame("say")):

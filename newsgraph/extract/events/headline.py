@@ -73,6 +73,7 @@ def headline_verbs(sent: Span, found: list[Candidate], finder: TriggerFinder, le
     ``found`` are tried ("... expel diplomats as row over killing deepens")."""
     if not is_headline(sent):
         return []
+    _verbless(sent, found, finder, lex)
     out: list[Candidate] = []
     stop = min((c.head.i for c in found if c.kind == "verb"), default=sent.end)
     for token in sent.doc[sent.start:stop]:
@@ -103,3 +104,17 @@ def _flat(sent: Span, token: Token, kind: str, mode: Optional[str], finder: Trig
     cand.sources, cand.targets, cand.preset = subjects, _object(sent, token.i), True
     cand.fixed_status = "asserted"                 # a headline's present tense tells what happened
     return cand
+
+
+def _verbless(sent: Span, found: list[Candidate], finder: TriggerFinder, lex: Lexicon) -> None:
+    """"Xi in Moscow for talks with Putin": in a headline whose root is a named actor and that
+    has no verb, an event noun under the root without an actor of its own is the root's."""
+    root, args = sent.root, finder.args
+    if root.pos_ != "PROPN" or any(t.pos_ in ("VERB", "AUX") for t in sent) or not args.actorish(root):
+        return
+    for cand in found:
+        if cand.kind != "noun" or cand.preset or cand.head is root or cand.head not in root.subtree:
+            continue
+        sources, targets = args.noun_args(cand.head, lex.lemma(cand.head) in lex.cls("patient_nouns"))
+        if not sources:
+            cand.sources, cand.targets, cand.preset = args.expand([root]), targets, True
