@@ -249,3 +249,8 @@ def test_vowing_revenge_threatens_and_pushing_back_troops_is_combat(nlp):
 def test_a_verbless_headline_gives_its_event_noun_the_named_root(nlp):
     found = of_type(nlp, "Xi in Moscow for talks with Putin", "CONSULT")
     assert found and [a.text for a in found[0].source] == ["Xi"] and countries(found[0].target) == {"RUS"}
+
+
+def test_praise_verbs_beyond_praise_are_support(nlp):
+    found = of_type(nlp, "The US lauded Qatar's mediation efforts.", "SUPPORT")
+    assert found and countries(found[0].source) == {"USA"} and countries(found[0].target) == {"QAT"}
