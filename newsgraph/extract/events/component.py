@@ -49,7 +49,7 @@ from newsgraph.extract.events.location import find_location
 from newsgraph.extract.events.resolve import is_pronoun
 from newsgraph.extract.events.roles import RoleAssigner
 from newsgraph.extract.events.status import clause_status, frame_status, modals
-from newsgraph.extract.events.senses import claimed_act, refine
+from newsgraph.extract.events.senses import claimed_or_caused, refine
 from newsgraph.extract.events.triggers import Candidate, TriggerFinder
 
 NAME_LABELS = ("ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT")
@@ -234,11 +234,9 @@ class EventCoder:
                     c.dep_ == "dobj" and lex.lemma(c) in lex.nouns for c in head.head.children):
             cand.anchor = head.head           # "engaged in talks", "went on strike", "remained on alert"
             return True
-        if dep == "pobj" and head.lower_ == "for" and claimed_act(head.head, lex):
-            cand.anchor = head.head.head      # "X claimed responsibility for the attack": X did it
+        if (found := claimed_or_caused(noun, first, cand.type in MATERIAL, lex)) is not None:
+            cand.anchor = found               # "claimed responsibility for the attack", "the arrest sparked"
             return True
-        if dep in ("dobj", "nsubj") and lemma in lex.cls("causal_verbs") and cand.type in MATERIAL:
-            return True                       # "the arrest sparked clashes", "..., prompting protests"
         if dep in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and lemma in lex.occurrence_verbs:
             cand.anchor = head
             return True

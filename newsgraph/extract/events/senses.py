@@ -8,6 +8,8 @@ the words they test are lexicon classes in plover.yaml.
 """
 from __future__ import annotations
 
+from typing import Optional
+
 from spacy.tokens import Token
 
 from newsgraph.extract.events.lexicon import Lexicon
@@ -41,6 +43,19 @@ def claimed_act(noun: Token, lex: Lexicon) -> bool:
     named after "for" is then the claimer's own (CAMEO codes a claimed attack to the claimer)."""
     return lex.lemma(noun) in lex.cls("responsibility_nouns") and noun.dep_ in ("dobj", "nsubjpass") \
         and noun.head.pos_ in ("VERB", "AUX") and lex.lemma(noun.head) in lex.cls("claiming_verbs")
+
+
+def claimed_or_caused(noun: Token, first: Token, material: bool, lex: Lexicon) -> Optional[Token]:
+    """The anchor of an event noun told as claimed or as a cause or effect, else None.
+    "X claimed responsibility for the attack": the claiming verb (its subject did it).
+    "The arrest of X sparked clashes", "..., prompting protests": the noun itself, for a
+    material event (``classes.causal_verbs``), which keeps its own actors only."""
+    dep, head = first.dep_, first.head
+    if dep == "pobj" and head.lower_ == "for" and claimed_act(head.head, lex):
+        return head.head.head
+    if material and dep in ("dobj", "nsubj") and lex.lemma(head) in lex.cls("causal_verbs"):
+        return noun
+    return None
 
 
 def _official(subject: Token, lex: Lexicon) -> bool:
