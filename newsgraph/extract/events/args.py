@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extract.events.resolve import ArgResolver, allegiance, is_pronoun
+from newsgraph.extract.events.status import headline_infinitive
 
 # Prepositions on a direct object that name the recipient ("delivered aid to X", "recalled
 # its envoy from X", "moved troops to the border with X").
@@ -72,6 +73,8 @@ class ArgBuilder(ArgResolver):
         if dep == "conj" and head.pos_ in ("VERB", "AUX"):
             return self.agents(head, depth + 1)
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+        if dep in ("relcl", "acl") and infinitive and headline_infinitive(pred) and self.actorish(head):
+            return self.expand([head])                 # headline "Macron to visit Algeria"
         if dep == "relcl" and infinitive:
             return self.agents(head.head, depth + 1) if head.head.pos_ in ("VERB", "AUX") else []
         if dep == "relcl" or (dep == "acl" and pred.tag_ in ("VBG", "VB", "VBD")):

@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span
 from newsgraph.extract import extensions  # noqa: F401  (registers doc._.ng_*)
 from newsgraph.records import Arg, Event
 from newsgraph.records import Span as TextSpan
-from newsgraph.extract.events import frames
+from newsgraph.extract.events import frames, headline
 from newsgraph.extract.events.args import ArgBuilder
 from newsgraph.extract.events.countries import CountryResolver, warm_tables
 from newsgraph.extract.events.dates import attached_timexes
@@ -49,7 +49,7 @@ from newsgraph.extract.events.location import find_location
 from newsgraph.extract.events.resolve import is_pronoun
 from newsgraph.extract.events.roles import RoleAssigner
 from newsgraph.extract.events.status import clause_status, frame_status, modals
-from newsgraph.extract.events.senses import refine
+from newsgraph.extract.events.senses import claimed_or_caused, refine
 from newsgraph.extract.events.triggers import Candidate, TriggerFinder
 
 NAME_LABELS = ("ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT")
@@ -164,6 +164,7 @@ class EventCoder:
             cands = [c for c in cands if c.cameo]
         elif any(not c.cameo for c in cands):      # the CAMEO dictionary only fills silent sentences
             cands = [c for c in cands if not c.cameo]
+        cands += headline.headline_verbs(sent, cands, finder, lex) if not cameo_only else []
         cands += frames.commissive_adjectives(sent, lex)
         cands += frames.failures(sent, cands, lex)
         cands += frames.warnings(sent, cands, lex, args)
@@ -205,8 +206,7 @@ class EventCoder:
         return cands
 
     def _asked(self, cand: Candidate, sent: Span) -> bool:
-        """Whether the clause of a trigger is a question: the first sentence-final mark after
-        it (``frames.clause_end_marks``) is a question mark (``frames.question_marks``)."""
+        """Whether a trigger's clause is a question: its first end mark is a question mark."""
         ends, asks = self.lex.frame("clause_end_marks"), self.lex.frame("question_marks")
         for token in sent.doc[max(cand.end, cand.anchor.i + 1):sent.end]:
             if token.text in ends:
@@ -225,8 +225,7 @@ class EventCoder:
         if first.dep_ == "pobj" and first.head.lower_ == "of" and \
                 lex.lemma(first.head.head) in lex.cls("transparent"):
             first = first.head.head            # "conducted three rounds of negotiations"
-        dep, head = first.dep_, first.head
-        lemma = self.lex.lemma(head)
+        dep, head, lemma = first.dep_, first.head, self.lex.lemma(first.head)
         if dep in ("dobj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX") and lemma in lex.light_verbs:
             cand.anchor = head
             return True
@@ -234,6 +233,9 @@ class EventCoder:
                 and self.lex.lemma(head.head) in lex.light_verbs and not any(
                     c.dep_ == "dobj" and lex.lemma(c) in lex.nouns for c in head.head.children):
             cand.anchor = head.head           # "engaged in talks", "went on strike", "remained on alert"
+            return True
+        if (found := claimed_or_caused(noun, first, cand.type in MATERIAL, lex)) is not None:
+            cand.anchor = found               # "claimed responsibility for the attack", "the arrest sparked"
             return True
         if dep in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and lemma in lex.occurrence_verbs:
             cand.anchor = head

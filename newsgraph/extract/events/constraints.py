@@ -38,6 +38,21 @@ class Constraints:
             return True
         return any(c.dep_ in ("nummod", "quantmod") for c in subject.children) or subject.like_num
 
+    def stray_subject(self, verb: Token) -> list[Token]:
+        """A counted crowd the parser hung before a subjectless verb as a preposition's object
+        ("In Marseille, more than a thousand people ... gathered": "people" under "In"); the
+        verb has no subject of its own. Empty when the verb has one or no such noun exists."""
+        if verb.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+            return []
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.i > verb.i:
+                continue
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.pos_ == "NOUN" and any(
+                        c.dep_ in ("nummod", "quantmod") for c in noun.children) and self._crowd(noun):
+                    return [noun]
+        return []
+
     def _leader(self, subject: Token) -> bool:
         """Whether a subject names an official actor (a named entity, or a government,
         military, legislative or international body), as visits need."""
@@ -49,6 +64,16 @@ class Constraints:
         """Whether a subject names armed forces or weapons ("warplanes", "Russian missiles")."""
         lemma = self.lex.lemma(subject)
         return self.lex.sectors.get(lemma) in ("MIL", "REB", "COP") or lemma in self.lex.cls("forces")
+
+    def _armed_instrument(self, verb: Token, objs: list[Token]) -> bool:
+        """Whether a named state hits something "with" weapons ("Ukraine hit a refinery with
+        drones"; the parser may hang the with-phrase on the object)."""
+        if not any(c.dep_ == "nsubj" and c.ent_type_ in ("GPE", "NORP", "ORG") for c in verb.children):
+            return False
+        weapons = self.lex.cls("weapons")
+        return any(c.dep_ == "prep" and c.lower_ == "with" and any(
+            self._violent(g) or self.lex.lemma(g) in weapons for g in c.children if g.dep_ == "pobj")
+            for holder in (verb, *objs) for c in holder.children)
 
     def _violent(self, token: Token) -> bool:
         """Whether a noun names force or what it fires ("airstrikes", "shells", "a missile")."""
@@ -78,7 +103,7 @@ class Constraints:
         if entry.need("xcomp") and not any(c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) for c in kids):
             return False
-        subjects = [c for c in kids if c.dep_ in ("nsubj",)]
+        subjects = [c for c in kids if c.dep_ in ("nsubj",)] or self.stray_subject(token)
         if entry.need("crowd_subject"):
             if not subjects or not any(self._crowd(s) for s in subjects):
                 return False
@@ -118,7 +143,7 @@ class Constraints:
         if entry.need("armed_subject") and not any(self._armed(c) for c in subjects) and \
                 not (token.dep_ not in ("acl", "relcl", "advcl", "amod") and any(
                     self._armed(g) or self._violent(g) for c in kids if c.dep_ == "agent"
-                    for g in c.children if g.dep_ == "pobj")):
+                    for g in c.children if g.dep_ == "pobj")) and not self._armed_instrument(token, objs):
             return False                      # "the camp was hit by airstrikes": the agent is armed
         if entry.need("plural") and token.tag_ not in ("NNS", "NNPS"):
             return False

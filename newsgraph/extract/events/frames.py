@@ -253,12 +253,20 @@ def obligations(doc: Doc, sent: Span, lex: Lexicon, args: ArgBuilder) -> list[Ca
         if not subjects or first_person(subjects[0]) or subjects[0].lower_ in lex.frame("generic_subjects") or any(
                 first_person(c) for c in subjects[0].children if c.dep_ == "poss"):
             continue
-        if not _addressee(subjects[0], lex, args):
-            continue                          # "travellers must self-isolate": a rule, not a demand
+        public = not _addressee(subjects[0], lex, args)   # "travellers must self-isolate": a rule
+        if public and (lex.lemma(trigger) not in lex.frame("rule_modals") or
+                       lex.lemma(subjects[0]) not in lex.frame("public_subjects")):
+            continue
         speakers = reporter(verb, args, lex)
         if not speakers and not (verb.dep_ in ("ccomp", "xcomp") and lex.lemma(verb.head) not in lex.frame("say")):
             speakers = _quote_speaker(doc, trigger, args)
         if not speakers:
+            continue
+        if public:                            # an authority stating it imposes a restriction
+            if any((lex.sectors.get(lex.lemma(t)) or "").lower() in lex.frame("rule_sectors") for t in speakers):
+                cand = Candidate(trigger, verb, "modal", "COERCE", "restrict", trigger.i, trigger.i + 1)
+                cand.sources = speakers
+                out.append(cand)
             continue
         cand = Candidate(trigger, verb, "modal", "REQUEST", None, trigger.i, trigger.i + 1, role="directive")
         cand.sources = speakers

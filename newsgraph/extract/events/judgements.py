@@ -86,9 +86,20 @@ def judgements(sent: Span, lex: Lexicon, args: ArgBuilder, reporter_of) -> list[
                 out.append(_preset(token, token, "ACCUSE", "disapprove", _critic(token, reporter_of),
                                    subjects, token.i, objs[0].i + 1))
             continue
+        if lemma in _section(lex, "copulas"):
+            found = _blamed(token, kids, lex, args, reporter_of)
+            if found is not None:
+                out.append(found)                    # "X's drills are provocative, Y said"
+            continue
         if lemma in reactions:
             objs = [c for c in kids if c.dep_ == "dobj" and lex.lemma(c) in criticism]
             subjects = _subjects(token, args)        # "drew condemnation from X", "faced criticism"
+            raw = [c for c in kids if c.dep_ == "nsubj"]
+            event = lex.nouns.get(lex.lemma(raw[0])) if raw else None
+            if event is not None and event.type:     # "the killing of X by Y drew condemnation": Y is blamed
+                subjects = args.noun_args(raw[0], lex.lemma(raw[0]) in lex.cls("patient_nouns"))[0]
+            if not subjects and token.dep_ == "advcl" and token.tag_ == "VBG":
+                subjects = args.agents(token)        # "X scrapped the law, drawing condemnation"
             if objs and subjects and not any(lex.lemma(s) in lex.nouns for s in subjects):
                 critics = _from_phrase(objs[0], args, lex) or _from_phrase(token, args, lex)
                 out.append(_preset(token, objs[0], "ACCUSE", "disapprove", critics, subjects,
@@ -136,3 +147,15 @@ def _under(verb: Token, noun: Token, lex: Lexicon, args: ArgBuilder, armed) -> O
         mode = next((lex.cls("projectile").get(lex.lemma(m)) for m in mods
                      if lex.cls("projectile").get(lex.lemma(m))), None)     # "artillery fire"
     return _preset(verb, noun, kind, mode, sources, subjects, verb.i, noun.i + 1)
+
+
+def _blamed(verb: Token, kids: list[Token], lex: Lexicon, args: ArgBuilder, reporter_of) -> Optional[Candidate]:
+    """"X's move is irresponsible / provocative": a copula with a blaming adjective
+    (``judgement_blame_adjectives``) is criticism of the actor named in the subject, by
+    whoever says so. No named actor in the subject: no event."""
+    adjs = [c for c in kids if c.dep_ == "acomp" and lex.lemma(c) in _section(lex, "blame_adjectives")]
+    targets = [t for t in _subjects(verb, args) if args.actorish(t)]
+    if not adjs or not targets:
+        return None
+    return _preset(verb, adjs[0], "ACCUSE", "disapprove", _critic(verb, reporter_of), targets,
+                   adjs[0].i, adjs[0].i + 1)

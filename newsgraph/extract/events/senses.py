@@ -8,6 +8,8 @@ the words they test are lexicon classes in plover.yaml.
 """
 from __future__ import annotations
 
+from typing import Optional
+
 from spacy.tokens import Token
 
 from newsgraph.extract.events.lexicon import Lexicon
@@ -33,6 +35,27 @@ def _verbal_target(verb: Token, lex: Lexicon) -> bool:
                        lex.sectors.get(lex.lemma(t)) in ("MIL", "REB", "COP", "CRM")
                        for t in verb.subtree)
     return False
+
+
+def claimed_act(noun: Token, lex: Lexicon) -> bool:
+    """Whether ``noun`` is a claim of responsibility: a responsibility noun that is the object
+    of a claiming verb ("claimed responsibility for the attack", "took credit for"). The act
+    named after "for" is then the claimer's own (CAMEO codes a claimed attack to the claimer)."""
+    return lex.lemma(noun) in lex.cls("responsibility_nouns") and noun.dep_ in ("dobj", "nsubjpass") \
+        and noun.head.pos_ in ("VERB", "AUX") and lex.lemma(noun.head) in lex.cls("claiming_verbs")
+
+
+def claimed_or_caused(noun: Token, first: Token, material: bool, lex: Lexicon) -> Optional[Token]:
+    """The anchor of an event noun told as claimed or as a cause or effect, else None.
+    "X claimed responsibility for the attack": the claiming verb (its subject did it).
+    "The arrest of X sparked clashes", "..., prompting protests": the noun itself, for a
+    material event (``classes.causal_verbs``), which keeps its own actors only."""
+    dep, head = first.dep_, first.head
+    if dep == "pobj" and head.lower_ == "for" and claimed_act(head.head, lex):
+        return head.head.head
+    if material and dep in ("dobj", "nsubj") and lex.lemma(head) in lex.cls("causal_verbs"):
+        return noun
+    return None
 
 
 def _official(subject: Token, lex: Lexicon) -> bool:
@@ -76,6 +99,20 @@ def refine(cand: Candidate, lex: Lexicon) -> None:
             and any(c.dep_ == "dobj" for c in cand.head.children) and any(
                 c.dep_ == "nsubj" and _official(c, lex) for c in cand.head.children):
         cand.type, cand.mode = "ACCUSE", "allege"   # "Taiwan protests Chinese drills": an official complaint
+    if cand.type == "ASSAULT" and lex.lemma(cand.head) in lex.cls("contest_verbs") and any(
+            lex.lemma(t) in lex.cls("sports_words") for t in cand.head.sent):
+        cand.drop = True                          # "Argentina beat France on penalties": a match
+    if cand.type == "ASSAULT" and cand.kind == "verb":
+        doers = [c for c in cand.head.children if c.dep_ == "nsubj"] + [
+            g for c in cand.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if any(lex.lemma(d) in lex.cls("natural_causes") for d in doers):
+            cand.drop = True                      # "heavy rains killed 12", "killed by floods"
+        elif lex.lemma(cand.head) in lex.cls("verbal_attack_verbs") and any(
+                lex.lemma(d) in lex.cls("works") for d in doers):
+            cand.type, cand.mode = "ACCUSE", None   # "the film attacks the myth": criticism
+    if cand.type == "PROTEST" and any(c.dep_ == "nsubj" and lex.lemma(c) in lex.cls("market_words")
+                                      for c in cand.anchor.children):
+        cand.drop = True                          # "stocks staged a rally": prices, not protesters
     if cand.type == "CONSULT" and cand.mode is None:
         for child in list(cand.head.children) + list(cand.anchor.children):
             if child.dep_ == "prep" and any(lex.lemma(g) in lex.cls("phone_words")

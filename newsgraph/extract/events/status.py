@@ -70,6 +70,19 @@ def reported_past(token: Token, lex: Lexicon) -> bool:
     return False
 
 
+def headline_infinitive(verb: Token) -> bool:
+    """Whether ``verb`` is the "X to do Y" of a headline ("Kenya to deploy police to Haiti",
+    "Macron to visit Algeria"): a to-infinitive that is the sentence root, or that hangs as a
+    clause on a root noun before it. Headlines write the future this way."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if verb.dep_ == "ROOT":
+        return True
+    head = verb.head
+    return verb.dep_ in ("relcl", "acl") and head.dep_ == "ROOT" and head.pos_ in ("PROPN", "NOUN") \
+        and head.i < verb.i
+
+
 def clause_status(anchor: Token, head: Token, lex: Lexicon) -> str:
     """Status of an event whose tense sits on ``anchor`` and whose trigger is ``head``.
 
@@ -92,6 +105,8 @@ def clause_status(anchor: Token, head: Token, lex: Lexicon) -> str:
                 return "hypothetical" if lex.lemma(child) in hyp_gov or lex.lemma(child) == "possible" else "future"
             if child.dep_ == "amod" and lex.lemma(child) in lex.frame("demand_adjectives") and anchor is head:
                 return "demanded"            # "Immediate release of all prisoners"
+    if headline_infinitive(anchor):
+        return "future"
     walk = anchor
     for _ in range(4):
         found = modals(walk)

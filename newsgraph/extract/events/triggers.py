@@ -82,6 +82,10 @@ class TriggerFinder(Constraints):
         table = self.lex.objects
         for item in (obj, *obj.conjuncts):              # "sent rescue teams and tents"
             item = self.transparent(item)
+            if (trigger_lemma, "@riot_control") in table and any(
+                    c.dep_ in ("compound", "amod") and self.lex.lemma(c) in self.lex.cls("riot_control")
+                    for c in item.children):
+                return table[(trigger_lemma, "@riot_control")]   # "rubber bullets", "stun grenades"
             for word in (self.lex.lemma(item), item.lower_):
                 if (trigger_lemma, word) in table:
                     return table[(trigger_lemma, word)]
@@ -168,6 +172,8 @@ class TriggerFinder(Constraints):
         if obj is None:
             return None
         inner = self._event_type_of(obj, relations)
+        if (inner is None or inner.type is None) and self.lex.lemma(self.transparent(obj)) in self.lex.cls("deal"):
+            inner = Entry(key="deal", type="AGREE", mode=None)   # "tore up the nuclear deal", "scrapped a pact"
         if inner is None or inner.type is None:
             return None
         if lemma in self.lex.blockers and inner.type == "PROTEST" and not subject_crowd:
@@ -215,6 +221,11 @@ class TriggerFinder(Constraints):
         if cand is not None and cand.type == "ASSAULT" and token.i >= 2 and doc[token.i - 1].text == "-" \
                 and not doc[token.i - 2].whitespace_ and doc[token.i - 2].lower_ in self.lex.display_prefixes:
             cand.type, cand.mode, cand.start = "MOBILIZE", "weapons", token.i - 2
+        if cand is not None and cand.type == "PROTEST":
+            stray = self.stray_subject(token)
+            if stray:                            # "In Paris, thousands of people ... gathered"
+                cand.sources, cand.preset = self.args.expand(stray), True
+                cand.targets = self.args.objects(token, cand.type, cand.target_preps)
         return cand
 
     def _verb(self, token: Token) -> Optional[Candidate]:
@@ -232,6 +243,10 @@ class TriggerFinder(Constraints):
         obj = self._direct_object(token)
         if obj is not None:
             entry = self.object_entry(lemma, obj)
+            if entry is not None and entry.type is not None and lemma in lex.light_verbs:
+                own = self.noun_entry(obj)       # "imposed export controls": the compound noun's
+                if own is not None and " " in own[0].key and own[0].type:   # type beats the class
+                    entry = own[0]
             if entry is not None:
                 if entry.type is None:
                     return None
@@ -254,6 +269,9 @@ class TriggerFinder(Constraints):
                         if entry.type is None:
                             return None
                         end = child.i + 1 if child.i == token.i + 1 and child.dep_ in ("prt", "prep") else token.i + 1
+                        if entry.need("crowd_type") and any(self._crowd(s) for s in kids if s.dep_ == "nsubj"):
+                            return Candidate(token, token, "verb", entry.need("crowd_type"),
+                                             entry.need("crowd_mode"), token.i, end)   # "rioters set fire to"
                         return Candidate(token, token, "verb", entry.type, entry.mode, token.i, end,
                                          target_preps=entry.target_preps)
         subjects = [c for c in kids if c.dep_ == "nsubj"]
@@ -269,6 +287,8 @@ class TriggerFinder(Constraints):
                 return cand
         if lemma in lex.reversal_verbs or lemma in lex.blockers:
             official = not subjects or any(self._leader(s) for s in subjects)
+            if obj is None and lemma in lex.blockers:     # "to disperse students marching on X"
+                obj = next((c for c in kids if c.dep_ == "ccomp" and c.tag_ == "VBG"), None)
             entry = self._reversal(lemma, obj, any(self._crowd(s) for s in subjects), relations=official)
             if entry is not None and entry.type:
                 cand = Candidate(token, token, "verb", entry.type, entry.mode, token.i, token.i + 1)
@@ -310,6 +330,8 @@ class TriggerFinder(Constraints):
     def noun(self, token: Token) -> Optional[Candidate]:
         """A nominal trigger at ``token`` (anchoring is checked by the caller) or None."""
         lemma = self.lex.lemma(token)
+        if token.dep_ == "dobj" and self.lex.lemma(token.head) in self.lex.cls("defiance_verbs"):
+            return None                       # "flouted UN sanctions": the measure is background
         obj = self._of_object(token)
         if lemma in self.lex.reversal_nouns:
             entry = self._reversal(lemma, obj, False)
