@@ -280,6 +280,8 @@ class ActorsComponent:
             return None
 
         key = res.role(info, lookup)
+        if key is None and info.qualifier is None and not info.holder_of:
+            key = self._article_office(info, book)
         m = Mention.over(doc, info.first, info.last, kind="person", key=key, name="", origin="coref",
                          named=False, person_like=True, role=info.role, gender=info.gender)
         if key is None:
@@ -288,12 +290,31 @@ class ActorsComponent:
         actor = book.by_id[key]
         m.kind = actor.kind
         m.role = info.role if actor.kind == "person" else None
+        if actor.kind == "country":
+            m.sector = info.sector   # "the Moroccan king", "the Swiss ambassador": its government
         m.person_like = actor.kind == "person"
         if book.add(m) is None:
             return
         res.add_slot(m)
         if actor.kind == "person" and not roles.get(key):
             roles[key] = info.role
+
+
+    def _article_office(self, info: TitleInfo, book: ActorBook) -> Optional[str]:
+        """A bare state title ("the prime minister", "the home secretary") that points back
+        to no one, in an article whose actors all belong to one country: its holder when
+        the registry knows them on the article's date, else that country's government."""
+        if info.sector not in STATE_SECTORS:
+            return None
+        countries = {a.country for a in book.by_id.values() if a.country and a.kind != "igo"}
+        if len(countries) != 1:
+            return None
+        country = next(iter(countries))
+        for name in (self.lex.country_name(country), f"the {self.lex.country_name(country)}"):
+            holder = self.registry.holder(f"{info.title.role} of {name}", book.published)
+            if holder is not None:
+                return book.ensure(holder.id)
+        return book.ensure(country)
 
 
 @Language.factory(

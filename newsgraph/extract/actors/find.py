@@ -95,6 +95,7 @@ class MentionFinder:
         out.mentions += mentions
         out.pending += pending
         self._entities()
+        self._untagged_capitals()
         cluster_people(out.mentions, self.registry, self.res.threshold)
         out.role_nouns += self.roles.role_nouns(self.taken)
         for m in out.mentions:
@@ -200,7 +201,8 @@ class MentionFinder:
                     or any(t.lower_ in ORG_WORDS for t in doc[first:last]):
                 continue
             known = bool(words) and words[-1] in person_words
-            if known or last - first >= 2 and (self._listed_with_people(ent) or self.roles.before(first)):
+            if known or last - first >= 2 and (self._listed_with_people(ent) or self.roles.before(first)
+                                               or self._titled_after(first, last)):
                 spans.append((first, last))
         people = []
         for first, last in sorted(set(spans)):
@@ -214,6 +216,14 @@ class MentionFinder:
         for m in [x for x in out.mentions if x.kind == "person"]:
             self._title(m)
         return people
+
+    def _titled_after(self, first: int, last: int) -> bool:
+        """Whether a person's title follows the name in apposition ("Santiago Peña, the
+        Paraguayan president"): NER often tags such names ORG or GPE, and read as an
+        organisation their first word ("Santiago") would make them Chilean."""
+        if any(t.pos_ != "PROPN" for t in self.doc[first:last]):
+            return False
+        return self.roles.apposition(first, last) is not None
 
     def _listed_with_people(self, ent) -> bool:
         """Whether an ORG/GPE span sits in a comma list of PERSON names."""
@@ -284,6 +294,21 @@ class MentionFinder:
             if lex.place_of(text)[0] or ent.label_ != "ORG" or last - first > 8:
                 continue
             self._organization(first, last, text, dict(origin="ner", subject=is_subject(head)))
+
+    def _untagged_capitals(self) -> None:
+        """A capital NER left untagged ("Kyiv said ...") acting as its government. Only
+        cities of 500,000 or more and only as a subject or agent, so that a small
+        capital's name that is also a given name or a word is not read as a state."""
+        doc, lex = self.doc, self.lex
+        for tok in doc:
+            if self.taken[tok.i] or tok.ent_type_ or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+                continue
+            code = lex.capital_of(tok.text)
+            if not code or not lex.big_city(tok.text, 500_000) or not is_subject(tok) \
+                    or not acts_as_actor(doc, tok.i, tok.i + 1):
+                continue
+            self._add(tok.i, tok.i + 1, kind="country", key=code, name=lex.country_name(code) or tok.text,
+                      country=code, sector="GOV", origin="metonym", subject=True)
 
     def _add(self, first: int, last: int, **fields) -> Mention:
         m = Mention.over(self.doc, first, last, **fields)

@@ -139,7 +139,8 @@ class GroupReader:
                    self.quals.ent_at[c.i].label_ in ("ORG", "PERSON") for c in head.children):
                 continue   # "the French newspaper Le Monde": the name carries it
             qual = self._qualifier(noun, first, last, by_head)
-            if qual is not None and any(taken[qual.first:qual.last]):
+            owned = qual is not None and any(taken[qual.first:qual.last])
+            if owned and not self._registry_named(qual):
                 qual = None
             if qual is None and noun.person and self.words.title(phrase):
                 continue   # "the senator", "the judge": a role noun, resolved to a person
@@ -150,8 +151,8 @@ class GroupReader:
                 continue
             if qual is not None:
                 by_head[head.i] = qual
-            lo = min(first, qual.first) if qual else first
-            hi = max(last, qual.last) if qual else last
+            lo = min(first, qual.first) if qual and not owned else first
+            hi = max(last, qual.last) if qual and not owned else last
             subject = is_subject(head)
             definite = lo > 0 and doc[lo - 1].lower_ == "the"
             made = self._mention(noun, qual, lo, hi, first, subject)
@@ -169,12 +170,24 @@ class GroupReader:
                     taken[i] = True
         return mentions, pending
 
+    def _registry_named(self, qual: Qualifier) -> bool:
+        """Whether a qualifier is a known actor already claimed by its registry name
+        ("Houthi rebels", "UN peacekeepers", "Hamas fighters"): the noun is that
+        actor's people, not a group of whatever country the article names."""
+        hit = self.quals.registry_at.get(qual.first)
+        return bool(qual.actor_id) and hit is not None and hit[2] == qual.last
+
     def _mention(self, noun: SectorNoun, qual: Optional[Qualifier], lo: int, hi: int,
                  first: int, subject: bool) -> Optional[Mention]:
         if qual is None:
             return None
         doc, lex = self.doc, self.lex
         base = dict(origin=noun.kind, named=False, person_like=noun.person, subject=subject)
+        if qual.kind == "body" and qual.sector and qual.sector == noun.sector:
+            entry = self.registry.get(qual.actor_id)   # "Hamas fighters" are Hamas
+            return Mention.over(doc, lo, hi, kind=entry.kind if entry else "organization", key=qual.actor_id,
+                                name=entry.name if entry else qual.name, country=qual.country,
+                                sector=qual.sector, **base)
         if noun.kind == "kind" and qual.kind != "country":
             return None
         if noun.kind in ("government", "kind"):
