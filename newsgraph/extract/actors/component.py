@@ -116,12 +116,30 @@ class ActorBook:
             known = entry.role_on(self.published) if entry is not None else None
             if known and (actor.role is None or " of " not in actor.role and known.startswith(actor.role)):
                 actor.role = known
+            if actor.kind == "person" and actor.country is None:
+                actor.country = self._owned_country(ms)
             if actor.kind in ("person", "organization") and actor.country is None:
                 self._phoenix(actor)
             if actor.kind == "person" and actor.country is None and actor.role and only_country \
-                    and actor.sector in STATE_SECTORS:
+                    and actor.sector in STATE_SECTORS | {"OPP", "PTY"}:   # an opposition leader too
                 actor.country = only_country
         return sorted(self.by_id.values(), key=lambda a: a.mentions[0] if a.mentions else [0, 0])
+
+    def _owned_country(self, ms: list[Mention]) -> Optional[str]:
+        """The country of what a person owns in the text: "Viktor Orban's government",
+        "Jean-Luc Mélenchon's party" make a person whom no dictionary knows Hungarian,
+        French. Only state sectors and parties, the things a person leads."""
+        doc = self.doc
+        spans = {(m.first, m.last) for m in ms if m.named}
+        for first, last in spans:
+            if last >= len(doc) or doc[last].text not in ("'s", "’s", "'", "’"):
+                continue
+            for key, others in self.info.items():
+                for n in others:
+                    if n.country and n.kind != "person" and n.first <= last + 1 and last < n.last \
+                            and (n.sector in STATE_SECTORS or n.sector == "PTY"):
+                        return n.country
+        return None
 
     def _phoenix(self, actor: Actor) -> None:
         """Country and sector of a named person or organisation from the Phoenix

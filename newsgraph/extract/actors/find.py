@@ -310,6 +310,18 @@ class MentionFinder:
             self._add(tok.i, tok.i + 1, kind="country", key=code, name=lex.country_name(code) or tok.text,
                       country=code, sector="GOV", origin="metonym", subject=True)
 
+    def _country_in_name(self, first: int, last: int) -> Optional[str]:
+        """The one country an organisation's name holds ("La France Insoumise", "Radio
+        Free Asia" has none); None when it names two ("Islamic State of Iraq and Syria")."""
+        doc, found, i = self.doc, set(), first
+        while i < last:
+            two = self.lex.country_of(doc[i:i + 2].text) if i + 1 < last else None
+            code = two or (self.lex.country_of(doc[i].text) if doc[i].text[:1].isupper() else None)
+            if code:
+                found.add(code)
+            i += 2 if two else 1
+        return next(iter(found)) if len(found) == 1 else None
+
     def _add(self, first: int, last: int, **fields) -> Mention:
         m = Mention.over(self.doc, first, last, **fields)
         self.found.mentions.append(m)
@@ -409,6 +421,8 @@ class MentionFinder:
             lead = doc[first].text
             country = lex.country_of(lead) or lex.capital_of(lead) or (
                 lex.place_of(lead)[1] if lex.big_city(lead, 500_000) else None)
+        if country is None and last - first > 1:
+            country = self._country_in_name(first, last)
         slug = slugify(text)
         if len(slug) < 2:
             return
