@@ -130,11 +130,10 @@ class ActorBook:
         "Jean-Luc Mélenchon's party" make a person whom no dictionary knows Hungarian,
         French. Only state sectors and parties, the things a person leads."""
         doc = self.doc
-        spans = {(m.first, m.last) for m in ms if m.named}
-        for first, last in spans:
+        for last in {m.last for m in ms if m.named}:
             if last >= len(doc) or doc[last].text not in ("'s", "’s", "'", "’"):
                 continue
-            for key, others in self.info.items():
+            for others in self.info.values():
                 for n in others:
                     if n.country and n.kind != "person" and n.first <= last + 1 and last < n.last \
                             and (n.sector in STATE_SECTORS or n.sector == "PTY"):
