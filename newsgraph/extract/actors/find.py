@@ -14,7 +14,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from newsgraph.extract.actors.context import (SETTLEMENT_NOUNS, acts_as_actor, inside, is_place_use, is_subject,
+from newsgraph.extract.actors.context import (PLACE_PREPS, SETTLEMENT_NOUNS, acts_as_actor, inside, is_place_use, is_subject,
                              quote_regions, span_head)
 from newsgraph.extract.actors.groups import GroupReader, Pending, sentence_country
 from newsgraph.extract.actors.lexicon import fold
@@ -62,6 +62,7 @@ class MentionFinder(NamedSteps):
         self.doc, self.res = doc, res
         self.lex, self.words, self.registry = res.lex, res.words, res.registry
         self.taken = [False] * len(doc)
+        self.glued: dict[int, Optional[str]] = {}   # person start -> country of a place NER glued before it
         self.hits = res.matcher.registry_matches(doc)
         self.registry_at = {f: (entry, f, last) for f, last, entry, _m, _a in self.hits}
         self.quals = Qualifiers(doc, self.lex, self.registry_at)
@@ -137,6 +138,7 @@ class MentionFinder(NamedSteps):
             lead = doc[first].text
             if lex.place_of(lead)[0] or lex.country_of(lead) or lex.capital_of(lead):
                 first += 1   # "the mayors of Paris Anne Hidalgo": NER glued the city on
+                self.glued[first] = lex.country_of(lead) or lex.capital_of(lead) or lex.place_of(lead)[1]
         while first < last and doc[first].lower_ in self.words.honorifics:
             first += 1
         return first, last
@@ -209,7 +211,8 @@ class MentionFinder(NamedSteps):
             if any(self.taken[first:last]):
                 continue
             m = Mention.over(doc, first, last, kind="person", key=None, name=doc[first:last].text,
-                             origin="ner", person_like=True, subject=is_subject(span_head(doc, first, last)))
+                             origin="ner", person_like=True, subject=is_subject(span_head(doc, first, last)),
+                             country=self.glued.get(first) or self._place_before(first))
             people.append(m)
             self._take(first, last)
         out.mentions += people
@@ -223,7 +226,22 @@ class MentionFinder(NamedSteps):
         organisation their first word ("Santiago") would make them Chilean."""
         if any(t.pos_ != "PROPN" for t in self.doc[first:last]):
             return False
-        return self.roles.apposition(first, last) is not None
+        if first > 0 and self.doc[first - 1].pos_ == "NOUN":
+            return False   # "the French newspaper Le Monde": the name of what the noun says
+        info = self.roles.apposition(first, last)
+        return info is not None and self.doc[info.last - 1].tag_ != "NNS"   # "Le Monde, mayors of ..."
+
+    def _place_before(self, first: int) -> Optional[str]:
+        """The country of a city named right before a person, in a list ("the mayors of
+        Paris Anne Hidalgo, Strasbourg Jeanne Barseghian"); not after a locative
+        preposition ("in Paris Anne Hidalgo said" tells where, not whose)."""
+        ent = self.quals.ent_at.get(first - 1) if first > 0 else None
+        if ent is None or ent.label_ != "GPE" or ent.end != first or self.doc[ent.end - 1].whitespace_ != " ":
+            return None
+        if ent.start > 0 and self.doc[ent.start - 1].lower_ in PLACE_PREPS:
+            return None
+        text = ent.text
+        return self.lex.country_of(text) or self.lex.capital_of(text) or self.lex.place_of(text)[1]
 
     def _listed_with_people(self, ent) -> bool:
         """Whether an ORG/GPE span sits in a comma list of PERSON names."""

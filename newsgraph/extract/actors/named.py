@@ -8,7 +8,6 @@ untagged. ``MentionFinder`` inherits them and supplies ``doc``, ``lex``,
 """
 from __future__ import annotations
 
-from typing import Optional
 
 from newsgraph.extract.actors.context import acts_as_actor, is_subject, span_head
 from newsgraph.extract.actors.mentions import trim_entity
@@ -33,9 +32,9 @@ class NamedSteps:
             self._add(tok.i, tok.i + 1, kind="country", key=code, name=lex.country_name(code) or tok.text,
                       country=code, sector="GOV", origin="metonym", subject=True)
 
-    def _country_in_name(self, first: int, last: int) -> Optional[str]:
-        """The one country an organisation's name holds ("La France Insoumise", "Radio
-        Free Asia" has none); None when it names two ("Islamic State of Iraq and Syria")."""
+    def _countries_in_name(self, first: int, last: int) -> set[str]:
+        """The countries an organisation's name holds: one says whose it is ("La France
+        Insoumise"); two say it is between them ("India Pakistan Friendship Forum")."""
         doc, found, i = self.doc, set(), first
         while i < last:
             two = self.lex.country_of(doc[i:i + 2].text) if i + 1 < last else None
@@ -43,7 +42,7 @@ class NamedSteps:
             if code:
                 found.add(code)
             i += 2 if two else 1
-        return next(iter(found)) if len(found) == 1 else None
+        return found
 
     def _dictionary_orgs(self) -> None:
         """Organisations the Phoenix dictionaries name, before sector nouns are read, so
@@ -92,12 +91,12 @@ class NamedSteps:
                 sector = noun.sector
                 qual = self.quals.left(first - 1)
                 country = qual.country if qual else None
-        if country is None and last - first > 1:
+        named = self._countries_in_name(first, last) if last - first > 1 else set()
+        if country is None and last - first > 1 and len(named) < 2:
             lead = doc[first].text
             country = lex.country_of(lead) or lex.capital_of(lead) or (
                 lex.place_of(lead)[1] if lex.big_city(lead, 500_000) else None)
-        if country is None and last - first > 1:
-            country = self._country_in_name(first, last)
+            country = country or (next(iter(named)) if named else None)
         slug = slugify(text)
         if len(slug) < 2:
             return

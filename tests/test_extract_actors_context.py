@@ -1,0 +1,88 @@
+"""Actors whose country comes from the words around them, not from a dictionary."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.mentions import actor_at
+from newsgraph.pipeline.nlp import build_nlp, make_doc
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp(["newsgraph_actors"])
+
+
+def actor(nlp, text, phrase, published="2024-05-01"):
+    doc = nlp(make_doc(nlp, text, "t", published))
+    start = doc.text.index(phrase)
+    found = actor_at(doc, start, start + len(phrase))
+    return found and next(a for a in doc._.ng_actors if a.id == found.id)
+
+
+def test_name_tagged_as_an_organisation_with_a_title_after_it_is_a_person(nlp):
+    found = actor(nlp, "Santiago Peña, the Paraguayan president, accused Argentina's opposition of meddling.",
+                  "Santiago Peña")
+    assert found.kind == "person" and found.country == "PRY" and found.sector == "GOV"
+
+
+def test_newspaper_named_before_a_plural_apposition_stays_an_organisation(nlp):
+    found = actor(nlp, "In the French newspaper Le Monde, mayors of major French cities call on France to act.",
+                  "Le Monde")
+    assert found.kind == "organization" and found.sector == "JRN"
+
+
+def test_bare_state_title_joins_the_one_country_of_the_article(nlp):
+    text = "Downing Street said the prime minister had full confidence in the home secretary."
+    found = actor(nlp, text, "home secretary")
+    assert found.country == "GBR"
+
+
+def test_bare_title_in_a_story_of_two_countries_stays_unresolved(nlp):
+    text = "France and Germany disagreed, and the home secretary said nothing."
+    assert actor(nlp, text, "home secretary") is None
+
+
+def test_title_joined_to_a_country_makes_it_the_government(nlp):
+    found = actor(nlp, "President Emmanuel Macron will host the Moroccan king next month.", "Moroccan king")
+    assert found.id == "MAR" and found.sector == "GOV"
+
+
+def test_big_capital_as_subject_is_its_government(nlp):
+    assert actor(nlp, "Kyiv said Russian drones had hit an energy facility.", "Kyiv").id == "UKR"
+
+
+def test_noun_after_a_registry_group_is_that_group(nlp):
+    text = "Houthi rebels fired a missile at a tanker, the US military said."
+    found = actor(nlp, text, "rebels")
+    assert found.id == "org:houthis" and found.country == "YEM" and found.sector == "REB"
+
+
+def test_peacekeepers_of_an_igo_are_not_of_the_country_the_story_names(nlp):
+    found = actor(nlp, "UN peacekeepers left the town, France said.", "peacekeepers")
+    assert found.country is None
+
+
+def test_country_inside_an_organisation_name(nlp):
+    assert actor(nlp, "Members of La France Insoumise marched on Sunday.", "La France Insoumise").country == "FRA"
+
+
+def test_organisation_naming_two_countries_has_none(nlp):
+    text = "The India Pakistan Friendship Forum called for talks."
+    found = actor(nlp, text, "Friendship Forum")
+    assert found is not None and found.country is None
+
+
+def test_person_takes_the_country_of_the_government_they_own(nlp):
+    assert actor(nlp, "Mark Tobin's Czech government won a confidence vote.", "Mark Tobin").country == "CZE"
+
+
+def test_person_listed_after_their_city_takes_its_country(nlp):
+    text = "The signatories include the mayors of Paris Anne Hidalgo and Strasbourg Jeanne Barseghian."
+    assert actor(nlp, text, "Anne Hidalgo").country == "FRA"
+    assert actor(nlp, "In Paris Anne Hidalgo said the plan had failed.", "Anne Hidalgo").country is None
+
+
+def test_unlisted_person_keeps_the_country_of_their_title_in_later_mentions(nlp):
+    text = ("Prime Minister Tarek Halabi of Lebanon resigned on Monday. "
+            "Mr Halabi said he had no choice.")
+    assert actor(nlp, text, "Halabi said").country == "LBN"
