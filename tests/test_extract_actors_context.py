@@ -49,6 +49,8 @@ def test_title_joined_to_a_country_makes_it_the_government(nlp):
 
 def test_big_capital_as_subject_is_its_government(nlp):
     assert actor(nlp, "Kyiv said Russian drones had hit an energy facility.", "Kyiv").id == "UKR"
+    assert actor(nlp, "The move angered Moscow and Kyiv.", "Kyiv").id == "UKR"
+    assert actor(nlp, "Talks were held in Moscow and Kyiv.", "Kyiv") is None
 
 
 def test_noun_after_a_registry_group_is_that_group(nlp):
@@ -86,3 +88,16 @@ def test_unlisted_person_keeps_the_country_of_their_title_in_later_mentions(nlp)
     text = ("Prime Minister Tarek Halabi of Lebanon resigned on Monday. "
             "Mr Halabi said he had no choice.")
     assert actor(nlp, text, "Halabi said").country == "LBN"
+
+
+def test_stateless_people_take_the_home_their_sentence_names(nlp):
+    assert actor(nlp, "Kurdish fighters in northern Syria repelled the attack.", "Kurdish fighters").country == "SYR"
+    assert actor(nlp, "Kurdish fighters repelled the attack.", "Kurdish fighters").country is None
+    assert actor(nlp, "Rohingya refugees fled to Bangladesh.", "Rohingya refugees").country == "MMR"
+    assert actor(nlp, "Tamil rebels attacked an army camp.", "Tamil rebels").country == "LKA"
+
+
+def test_a_nationality_with_weapons_or_criminals_is_a_group_of_that_country(nlp):
+    assert actor(nlp, "Kyiv said Russian drones had hit an energy facility.", "Russian drones").sector == "MIL"
+    found = actor(nlp, "Somali pirates hijacked a ship.", "Somali pirates")
+    assert found.country == "SOM" and found.sector == "CRM"

@@ -18,15 +18,17 @@ class NamedSteps:
     """The organisation and capital steps of ``MentionFinder``."""
 
     def _untagged_capitals(self) -> None:
-        """A capital NER left untagged ("Kyiv said ...") acting as its government. Only
-        cities of 500,000 or more and only as a subject or agent, so that a small
-        capital's name that is also a given name or a word is not read as a state."""
+        """A capital NER left untagged ("Kyiv said ...", "angered Moscow and Kyiv") acting
+        as its government. Only cities of 500,000 or more, and only as a subject or agent
+        or paired with a tagged capital, so that a small capital's name that is also a
+        given name or a word is not read as a state."""
         doc, lex = self.doc, self.lex
         for tok in doc:
             if self.taken[tok.i] or tok.ent_type_ or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
                 continue
             code = lex.capital_of(tok.text)
-            if not code or not lex.big_city(tok.text, 500_000) or not is_subject(tok) \
+            paired = tok.dep_ == "conj" and tok.head.ent_type_ == "GPE" and bool(lex.capital_of(tok.head.text))
+            if not code or not lex.big_city(tok.text, 500_000) or not (is_subject(tok) or paired) \
                     or not acts_as_actor(doc, tok.i, tok.i + 1):
                 continue
             self._add(tok.i, tok.i + 1, kind="country", key=code, name=lex.country_name(code) or tok.text,
