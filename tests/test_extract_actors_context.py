@@ -101,3 +101,11 @@ def test_a_nationality_with_weapons_or_criminals_is_a_group_of_that_country(nlp)
     assert actor(nlp, "Kyiv said Russian drones had hit an energy facility.", "Russian drones").sector == "MIL"
     found = actor(nlp, "Somali pirates hijacked a ship.", "Somali pirates")
     assert found.country == "SOM" and found.sector == "CRM"
+
+
+def test_bare_parliament_and_opposition_leader_belong_to_the_one_country(nlp):
+    text = "The Greek prime minister misled parliament about the scandal, the opposition leader said."
+    assert actor(nlp, text, "parliament").id == "org:grc-parliament"
+    found = actor(nlp, text, "opposition leader")
+    assert found.country == "GRC" and found.sector == "OPP" and found.id != "GRC"
+    assert actor(nlp, "A new parliament will be elected in Greece.", "parliament") is None

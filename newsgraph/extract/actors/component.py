@@ -309,6 +309,8 @@ class ActorsComponent:
         m.role = info.role if actor.kind == "person" else None
         if actor.kind == "country":
             m.sector = info.sector   # "the Moroccan king", "the Swiss ambassador": its government
+        elif actor.kind == "group":
+            m.country, m.sector = actor.country, info.sector   # "the opposition leader"
         m.person_like = actor.kind == "person"
         if book.add(m) is None:
             return
@@ -321,12 +323,18 @@ class ActorsComponent:
         """A bare state title ("the prime minister", "the home secretary") that points back
         to no one, in an article whose actors all belong to one country: its holder when
         the registry knows them on the article's date, else that country's government."""
-        if info.sector not in STATE_SECTORS:
+        if info.sector not in STATE_SECTORS | {"OPP"}:
             return None
         countries = {a.country for a in book.by_id.values() if a.country and a.kind != "igo"}
         if len(countries) != 1:
             return None
         country = next(iter(countries))
+        if info.sector == "OPP":   # "the opposition leader": that country's opposition, not its government
+            name = f"{self.lex.adjective.get(country, country)} opposition"
+            like = Mention(0, 0, 0, 0, kind="group", key=None, name=name, country=country, sector="OPP")
+            key = book.ensure(f"org:{country.lower()}-opp", like)
+            book.by_id[key].country = country
+            return key
         for name in (self.lex.country_name(country), f"the {self.lex.country_name(country)}"):
             holder = self.registry.holder(f"{info.title.role} of {name}", book.published)
             if holder is not None:

@@ -217,6 +217,13 @@ class GroupReader:
         return Mention.over(doc, lo, hi, kind="group", key=key, name=f"{adj or owner} {noun.name}",
                             country=qual.country, sector=noun.sector, **base)
 
+    def _bare(self, first: int, hi: int) -> bool:
+        """A singular body noun with no determiner at all ("misled parliament", "told
+        Congress"): English names the one body of the country in question this way."""
+        head = self.doc[hi - 1]
+        return head.tag_ in ("NN", "NNP") and not any(c.dep_ in ("det", "poss") for c in head.children) \
+            and not (first > 0 and self.doc[first - 1].pos_ in ("DET", "ADJ", "NUM"))
+
     def _unqualified(self, noun: SectorNoun, phrase: str, lo: int, hi: int, first: int,
                      definite: bool, subject: bool):
         doc = self.doc
@@ -237,7 +244,8 @@ class GroupReader:
             fallback = None
             if doc[first].text[:1].isupper() and doc[first].i != doc[first].sent.start or \
                     doc[first].i == doc[first].sent.start and doc[first].pos_ == "PROPN" or \
-                    definite and self.only_country:   # "the electoral commission" in a one-country story
+                    (definite or self._bare(first, hi)) and self.only_country:
+                # "the electoral commission", "misled parliament" in a one-country story
                 country = self.only_country   # "the Senate" with no antecedent
                 key = f"org:{country.lower()}-{noun.key}" if country else f"org:{noun.key}"
                 owner = self.lex.country_name(country) if country else None
