@@ -109,3 +109,15 @@ def test_bare_parliament_and_opposition_leader_belong_to_the_one_country(nlp):
     found = actor(nlp, text, "opposition leader")
     assert found.country == "GRC" and found.sector == "OPP" and found.id != "GRC"
     assert actor(nlp, "A new parliament will be elected in Greece.", "parliament") is None
+
+
+def test_leaders_of_an_armed_group_are_the_group_but_its_authorities_govern(nlp):
+    assert actor(nlp, "The UN envoy met Houthi leaders.", "leaders").id == "org:houthis"
+    assert actor(nlp, "Taliban authorities banned women from universities.", "authorities").sector == "GOV"
+
+
+def test_companies_in_the_dictionaries_have_their_country():
+    from newsgraph.extract.actors.phoenix import load_phoenix
+
+    found = load_phoenix().lookup("Microsoft", "2024-01-01")
+    assert found.country == "USA" and found.sector == "BUS"

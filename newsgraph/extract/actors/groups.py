@@ -183,8 +183,10 @@ class GroupReader:
             return None
         doc, lex = self.doc, self.lex
         base = dict(origin=noun.kind, named=False, person_like=noun.person, subject=subject)
-        if qual.kind == "body" and qual.sector and qual.sector == noun.sector:
-            entry = self.registry.get(qual.actor_id)   # "Hamas fighters" are Hamas
+        non_state = qual.sector not in ("GOV", "LEG", "JUD", "MIL", "COP")
+        people = noun.kind == "government" and self.doc[hi - 1].lower_ not in _DEFINITE_GOV
+        if qual.kind == "body" and qual.sector and (qual.sector == noun.sector or non_state and people):
+            entry = self.registry.get(qual.actor_id)   # "Hamas fighters", "Houthi leaders" are the group
             return Mention.over(doc, lo, hi, kind=entry.kind if entry else "organization", key=qual.actor_id,
                                 name=entry.name if entry else qual.name, country=qual.country,
                                 sector=qual.sector, **base)

@@ -41,6 +41,8 @@ class PhoenixBook:
     def _decode(self, code: str) -> tuple[Optional[str], Optional[str]]:
         """(country, sector) of a Phoenix code ("SDNGOV" -> SDN, GOV; "IGOUNO" -> None, IGO)."""
         head, rest = code[:3], code[3:]
+        if head == "MNC" and rest[:3] in geo.country_names():
+            return rest[:3], self.international[head]   # a company: "MNCUSA" is American business
         if head in self.international:
             return None, self.international[head]
         sector = next((self.sectors[rest[i:i + 3]] for i in range(0, len(rest), 3)
