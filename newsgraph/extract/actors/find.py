@@ -272,6 +272,12 @@ class MentionFinder(NamedSteps):
                 info, appos = appos, info
         if info is None:
             return
+        if info.qualifier is None and " of " not in info.role:   # "Prime Minister Tarek Halabi of Lebanon"
+            qual = self.quals.of_phrase(span_head(self.doc, m.first, m.last))
+            if qual is not None and qual.kind in ("country", "igo"):
+                gender = info.gender
+                info = self.roles.build(info.first, m.first, info.title, qual)
+                info.gender = info.gender or gender
         if appos is not None:   # the other title still tells country and sector
             info.country = info.country or appos.country
             info.sector = info.sector or appos.sector
