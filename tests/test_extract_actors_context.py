@@ -122,3 +122,9 @@ def test_companies_in_the_dictionaries_have_their_country():
 
     found = load_phoenix().lookup("Microsoft", "2024-01-01")
     assert found.country == "USA" and found.sector == "BUS"
+
+
+def test_a_title_after_an_owner_does_not_start_with_the_possessive(nlp):
+    doc = nlp(make_doc(nlp, "The Kremlin's spokesman Dmitry Peskov said talks were possible.", "t", "2024-03-01"))
+    peskov = next(a for a in doc._.ng_actors if a.kind == "person")
+    assert not any(doc.text[s:e].startswith("'s") for s, e in peskov.mentions)

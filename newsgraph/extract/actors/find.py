@@ -262,6 +262,8 @@ class MentionFinder(NamedSteps):
             lo = info.first
             while lo < m.first and any(self.taken[lo:m.first]):
                 lo += 1
+            while lo < m.first and self.doc[lo].text in ("'s", "’s", "'", "’"):
+                lo += 1   # "the Kremlin's spokesman Dmitry Peskov": the owner is its own mention
             if lo < m.first:
                 self._take(lo, m.first)
                 m.start, m.first = self.doc[lo].idx, lo
