@@ -128,3 +128,8 @@ def test_a_title_after_an_owner_does_not_start_with_the_possessive(nlp):
     doc = nlp(make_doc(nlp, "The Kremlin's spokesman Dmitry Peskov said talks were possible.", "t", "2024-03-01"))
     peskov = next(a for a in doc._.ng_actors if a.kind == "person")
     assert not any(doc.text[s:e].startswith("'s") for s, e in peskov.mentions)
+
+
+def test_a_longer_title_is_read_as_a_role_not_as_the_government(nlp):
+    found = actor(nlp, "Iran's supreme leader said Tehran would respond.", "supreme leader")
+    assert found.id == "person:ali-khamenei"

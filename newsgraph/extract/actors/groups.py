@@ -144,6 +144,8 @@ class GroupReader:
                 qual = None
             if qual is None and noun.person and self.words.title(phrase):
                 continue   # "the senator", "the judge": a role noun, resolved to a person
+            if noun.person and first > 0 and self.words.title(f"{doc[first - 1].lower_} {phrase}"):
+                continue   # "Iran's supreme leader": a longer title, read as a role
             capital = doc[first].text[:1].isupper() and doc[first].i != doc[first].sent.start
             if noun.kind == "group" and capital and (qual is None or qual.kind in ("name", "place")):
                 continue   # "Key Press", "Defense Army": part of a proper name
