@@ -133,3 +133,11 @@ def test_a_title_after_an_owner_does_not_start_with_the_possessive(nlp):
 def test_a_longer_title_is_read_as_a_role_not_as_the_government(nlp):
     found = actor(nlp, "Iran's supreme leader said Tehran would respond.", "supreme leader")
     assert found.id == "person:ali-khamenei"
+
+
+def test_unqualified_local_group_takes_the_one_country_of_the_article(nlp):
+    text = "Boris Johnson told lawmakers on Wednesday that the lockdown would be lifted in stages."
+    found = actor(nlp, text, "lawmakers", published="2021-02-24")
+    assert found.country == "GBR" and found.sector == "LEG"
+    other = actor(nlp, "The MPs called for the protection of Armenian detainees' rights.", "MPs")
+    assert other is None or other.country != "ARM"

@@ -17,6 +17,7 @@ merges them into actors and runs coreference.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from typing import Optional
 
 from spacy.language import Language
@@ -25,6 +26,7 @@ from spacy.tokens import Doc
 from newsgraph.extract.extensions import register_extensions
 from newsgraph.records import Actor
 from newsgraph.extract.actors.find import MentionFinder
+from newsgraph.extract.actors.groups import LOCAL_SECTORS
 from newsgraph.extract.actors.lexicon import build_lexicon, default_lexicon, fold, preload
 from newsgraph.extract.actors.mentions import ActorMatcher, Mention
 from newsgraph.extract.actors.phoenix import load_phoenix
@@ -260,6 +262,12 @@ class ActorsComponent:
         m = None
         if key is None and p.fallback is not None:
             m = p.fallback
+            country = self._one_country(book) if m.country is None and m.kind == "group" else None
+            if country and p.sector in LOCAL_SECTORS:   # "Boris Johnson told MPs": British MPs
+                adj = self.lex.adjective.get(country)
+                m = replace(m, key=f"org:{country.lower()}-{p.key}", country=country,
+                            name=f"{adj} {p.name}" if adj and p.name else m.name)
+                book.ensure(m.key, m)
         elif key is not None:
             known = book.info.get(key)
             kind = book.by_id[key].kind if key in book.by_id else ("country" if p.kind == "government" else "group")
@@ -319,16 +327,29 @@ class ActorsComponent:
             roles[key] = info.role
 
 
+    @staticmethod
+    def _one_country(book: ActorBook) -> Optional[str]:
+        """The country every state actor found so far (government, officials, army,
+        courts, police) belongs to, if they all share one. Groups of people do not count:
+        "The MPs called for the release of Armenian detainees" names no Armenian MPs."""
+        countries = set()
+        for key, actor in book.by_id.items():
+            ms = book.info.get(key) or []
+            country = actor.country or next((m.country for m in ms if m.country), None) or \
+                (key if actor.kind == "country" else None)
+            if country and actor.kind != "igo" and ({actor.sector} | {m.sector for m in ms}) & STATE_SECTORS:
+                countries.add(country)
+        return next(iter(countries)) if len(countries) == 1 else None
+
     def _article_office(self, info: TitleInfo, book: ActorBook) -> Optional[str]:
         """A bare state title ("the prime minister", "the home secretary") that points back
         to no one, in an article whose actors all belong to one country: its holder when
         the registry knows them on the article's date, else that country's government."""
         if info.sector not in STATE_SECTORS | {"OPP"}:
             return None
-        countries = {a.country for a in book.by_id.values() if a.country and a.kind != "igo"}
-        if len(countries) != 1:
+        country = self._one_country(book)
+        if country is None:
             return None
-        country = next(iter(countries))
         if info.sector == "OPP":   # "the opposition leader": that country's opposition, not its government
             name = f"{self.lex.adjective.get(country, country)} opposition"
             like = Mention(0, 0, 0, 0, kind="group", key=None, name=name, country=country, sector="OPP")
