@@ -31,3 +31,15 @@ def test_unknown_name_is_none():
 def test_agent_words_map_to_plover_sectors():
     agents = load_agents()
     assert agents["police officer"] == "COP" and agents["peasant"] == "AGR" and agents["journalist"] == "JRN"
+
+
+def test_out_of_range_name_with_two_countries_gives_none():
+    book = load_phoenix()   # John Warburton Paul: posts for the Bahamas (to 2004) and Belize (to 1972)
+    assert book.lookup("John Warburton Paul", "1970-06-01").country == "BLZ"
+    assert book.lookup("John Warburton Paul", "2020-06-01") is None
+
+
+def test_first_and_last_name_need_a_code_in_force():
+    book = load_phoenix()   # only "Abakar Mallah Mourcha" is listed, a minister in 2008-2010
+    assert book.lookup("Abakar Mourcha", "2009-01-01").country == "TCD"
+    assert book.lookup("Abakar Mourcha", "2024-01-01") is None

@@ -104,3 +104,10 @@ def test_every_data_entry_says_why(name, sections):
 
 def test_person_key_drops_honorifics():
     assert person_key("Mr. Ilham Aliyev") == "ilham-aliyev"
+
+
+def test_leaders_after_the_phoenix_years_are_known_with_dated_roles():
+    entry = load_registry().person("Boris Johnson")
+    assert entry.country == "GBR"
+    assert entry.role_on("2021-02-24") == "Prime Minister of the United Kingdom"
+    assert entry.role_on("2024-06-01") is None   # out of office: still British, no office

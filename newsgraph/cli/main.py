@@ -322,6 +322,15 @@ def eval_events(gold: Path = typer.Argument(..., help="PLOVER-style gold JSON Li
     _evaluate("events", gold, quiet, evaluate_events, format_event_scores)
 
 
+@eval_app.command("actors")
+def eval_actors(gold: Path = typer.Argument(..., help="Actor gold JSON Lines (eval/actors_own.jsonl)."),
+                details: bool = typer.Option(False, "--details", help="List the wrong items (held-out rows excepted)."),
+                quiet: bool = QuietOpt) -> None:
+    """Actor resolution: phrases found, country, sector, id, places left alone, one id per person."""
+    from newsgraph.evaluate.actors import evaluate_actors, format_actor_scores
+    _evaluate("actors", gold, quiet, evaluate_actors, lambda s: format_actor_scores(s, details))
+
+
 @eval_app.command("time")
 def eval_time(gold: Path = typer.Argument(..., help="TIMEX3 gold JSON Lines."),
               quiet: bool = QuietOpt) -> None:

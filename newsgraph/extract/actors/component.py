@@ -17,6 +17,7 @@ merges them into actors and runs coreference.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from typing import Optional
 
 from spacy.language import Language
@@ -25,6 +26,7 @@ from spacy.tokens import Doc
 from newsgraph.extract.extensions import register_extensions
 from newsgraph.records import Actor
 from newsgraph.extract.actors.find import MentionFinder
+from newsgraph.extract.actors.groups import LOCAL_SECTORS
 from newsgraph.extract.actors.lexicon import build_lexicon, default_lexicon, fold, preload
 from newsgraph.extract.actors.mentions import ActorMatcher, Mention
 from newsgraph.extract.actors.phoenix import load_phoenix
@@ -116,12 +118,29 @@ class ActorBook:
             known = entry.role_on(self.published) if entry is not None else None
             if known and (actor.role is None or " of " not in actor.role and known.startswith(actor.role)):
                 actor.role = known
+            if actor.kind == "person" and actor.country is None:
+                actor.country = self._owned_country(ms)
             if actor.kind in ("person", "organization") and actor.country is None:
                 self._phoenix(actor)
             if actor.kind == "person" and actor.country is None and actor.role and only_country \
-                    and actor.sector in STATE_SECTORS:
+                    and actor.sector in STATE_SECTORS | {"OPP", "PTY"}:   # an opposition leader too
                 actor.country = only_country
         return sorted(self.by_id.values(), key=lambda a: a.mentions[0] if a.mentions else [0, 0])
+
+    def _owned_country(self, ms: list[Mention]) -> Optional[str]:
+        """The country of what a person owns in the text: "Viktor Orban's government",
+        "Jean-Luc Mélenchon's party" make a person whom no dictionary knows Hungarian,
+        French. Only state sectors and parties, the things a person leads."""
+        doc = self.doc
+        for last in {m.last for m in ms if m.named}:
+            if last >= len(doc) or doc[last].text not in ("'s", "’s", "'", "’"):
+                continue
+            for others in self.info.values():
+                for n in others:
+                    if n.country and n.kind != "person" and n.first <= last + 1 and last < n.last \
+                            and (n.sector in STATE_SECTORS or n.sector == "PTY"):
+                        return n.country
+        return None
 
     def _phoenix(self, actor: Actor) -> None:
         """Country and sector of a named person or organisation from the Phoenix
@@ -243,6 +262,12 @@ class ActorsComponent:
         m = None
         if key is None and p.fallback is not None:
             m = p.fallback
+            country = self._one_country(book) if m.country is None and m.kind == "group" else None
+            if country and p.sector in LOCAL_SECTORS:   # "Boris Johnson told MPs": British MPs
+                adj = self.lex.adjective.get(country)
+                m = replace(m, key=f"org:{country.lower()}-{p.key}", country=country,
+                            name=f"{adj} {p.name}" if adj and p.name else m.name)
+                book.ensure(m.key, m)
         elif key is not None:
             known = book.info.get(key)
             kind = book.by_id[key].kind if key in book.by_id else ("country" if p.kind == "government" else "group")
@@ -280,6 +305,8 @@ class ActorsComponent:
             return None
 
         key = res.role(info, lookup)
+        if key is None and info.qualifier is None and not info.holder_of:
+            key = self._article_office(info, book)
         m = Mention.over(doc, info.first, info.last, kind="person", key=key, name="", origin="coref",
                          named=False, person_like=True, role=info.role, gender=info.gender)
         if key is None:
@@ -288,12 +315,52 @@ class ActorsComponent:
         actor = book.by_id[key]
         m.kind = actor.kind
         m.role = info.role if actor.kind == "person" else None
+        if actor.kind == "country":
+            m.sector = info.sector   # "the Moroccan king", "the Swiss ambassador": its government
+        elif actor.kind == "group":
+            m.country, m.sector = actor.country, info.sector   # "the opposition leader"
         m.person_like = actor.kind == "person"
         if book.add(m) is None:
             return
         res.add_slot(m)
         if actor.kind == "person" and not roles.get(key):
             roles[key] = info.role
+
+
+    @staticmethod
+    def _one_country(book: ActorBook) -> Optional[str]:
+        """The country every state actor found so far (government, officials, army,
+        courts, police) belongs to, if they all share one. Groups of people do not count:
+        "The MPs called for the release of Armenian detainees" names no Armenian MPs."""
+        countries = set()
+        for key, actor in book.by_id.items():
+            ms = book.info.get(key) or []
+            country = actor.country or next((m.country for m in ms if m.country), None) or \
+                (key if actor.kind == "country" else None)
+            if country and actor.kind != "igo" and ({actor.sector} | {m.sector for m in ms}) & STATE_SECTORS:
+                countries.add(country)
+        return next(iter(countries)) if len(countries) == 1 else None
+
+    def _article_office(self, info: TitleInfo, book: ActorBook) -> Optional[str]:
+        """A bare state title ("the prime minister", "the home secretary") that points back
+        to no one, in an article whose actors all belong to one country: its holder when
+        the registry knows them on the article's date, else that country's government."""
+        if info.sector not in STATE_SECTORS | {"OPP"}:
+            return None
+        country = self._one_country(book)
+        if country is None:
+            return None
+        if info.sector == "OPP":   # "the opposition leader": that country's opposition, not its government
+            name = f"{self.lex.adjective.get(country, country)} opposition"
+            like = Mention(0, 0, 0, 0, kind="group", key=None, name=name, country=country, sector="OPP")
+            key = book.ensure(f"org:{country.lower()}-opp", like)
+            book.by_id[key].country = country
+            return key
+        for name in (self.lex.country_name(country), f"the {self.lex.country_name(country)}"):
+            holder = self.registry.holder(f"{info.title.role} of {name}", book.published)
+            if holder is not None:
+                return book.ensure(holder.id)
+        return book.ensure(country)
 
 
 @Language.factory(

@@ -14,13 +14,13 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from newsgraph.extract.actors.context import (SETTLEMENT_NOUNS, acts_as_actor, inside, is_place_use, is_subject,
+from newsgraph.extract.actors.context import (PLACE_PREPS, SETTLEMENT_NOUNS, acts_as_actor, inside, is_place_use, is_subject,
                              quote_regions, span_head)
 from newsgraph.extract.actors.groups import GroupReader, Pending, sentence_country
 from newsgraph.extract.actors.lexicon import fold
 from newsgraph.extract.actors.mentions import Mention, looks_like_name, trim_entity
+from newsgraph.extract.actors.named import NamedSteps
 from newsgraph.extract.actors.people import cluster_people, name_words
-from newsgraph.extract.actors.phoenix import load_phoenix
 from newsgraph.extract.actors.qualify import Qualifiers
 from newsgraph.extract.actors.roles import RoleReader, TitleInfo
 from newsgraph.extract.actors.vocab import RoleTitle
@@ -50,7 +50,7 @@ class Found:
     only_country: Optional[str] = None   # the one country the article names, if only one
 
 
-class MentionFinder:
+class MentionFinder(NamedSteps):
     """Runs the mention steps over one Doc with the component's resources.
 
     Args:
@@ -62,6 +62,7 @@ class MentionFinder:
         self.doc, self.res = doc, res
         self.lex, self.words, self.registry = res.lex, res.words, res.registry
         self.taken = [False] * len(doc)
+        self.glued: dict[int, Optional[str]] = {}   # person start -> country of a place NER glued before it
         self.hits = res.matcher.registry_matches(doc)
         self.registry_at = {f: (entry, f, last) for f, last, entry, _m, _a in self.hits}
         self.quals = Qualifiers(doc, self.lex, self.registry_at)
@@ -95,6 +96,7 @@ class MentionFinder:
         out.mentions += mentions
         out.pending += pending
         self._entities()
+        self._untagged_capitals()
         cluster_people(out.mentions, self.registry, self.res.threshold)
         out.role_nouns += self.roles.role_nouns(self.taken)
         for m in out.mentions:
@@ -136,6 +138,7 @@ class MentionFinder:
             lead = doc[first].text
             if lex.place_of(lead)[0] or lex.country_of(lead) or lex.capital_of(lead):
                 first += 1   # "the mayors of Paris Anne Hidalgo": NER glued the city on
+                self.glued[first] = lex.country_of(lead) or lex.capital_of(lead) or lex.place_of(lead)[1]
         while first < last and doc[first].lower_ in self.words.honorifics:
             first += 1
         return first, last
@@ -159,6 +162,8 @@ class MentionFinder:
                 continue   # "the village of Nerkin Hand"
             if all(lex.country_of(w.text) for w in doc[first:last] if not w.is_punct):
                 continue   # "Bosnian Serbs", "Azeris": a people, not a person
+            if last - first == 1 and lex.people_homes(text) and last < len(doc) and doc[last].pos_ == "NOUN":
+                continue   # "Tamil rebels", "Uighur activists": a people's adjective
             if last - first == 1:
                 honoured = first > 0 and doc[first - 1].lower_ in self.words.honorifics
                 if not honoured and (lex.country_of(text) or lex.capital_of(text) or lex.is_region(text)
@@ -200,20 +205,45 @@ class MentionFinder:
                     or any(t.lower_ in ORG_WORDS for t in doc[first:last]):
                 continue
             known = bool(words) and words[-1] in person_words
-            if known or last - first >= 2 and (self._listed_with_people(ent) or self.roles.before(first)):
+            if known or last - first >= 2 and (self._listed_with_people(ent) or self.roles.before(first)
+                                               or self._titled_after(first, last)):
                 spans.append((first, last))
         people = []
         for first, last in sorted(set(spans)):
             if any(self.taken[first:last]):
                 continue
             m = Mention.over(doc, first, last, kind="person", key=None, name=doc[first:last].text,
-                             origin="ner", person_like=True, subject=is_subject(span_head(doc, first, last)))
+                             origin="ner", person_like=True, subject=is_subject(span_head(doc, first, last)),
+                             country=self.glued.get(first) or self._place_before(first))
             people.append(m)
             self._take(first, last)
         out.mentions += people
         for m in [x for x in out.mentions if x.kind == "person"]:
             self._title(m)
         return people
+
+    def _titled_after(self, first: int, last: int) -> bool:
+        """Whether a person's title follows the name in apposition ("Santiago Peña, the
+        Paraguayan president"): NER often tags such names ORG or GPE, and read as an
+        organisation their first word ("Santiago") would make them Chilean."""
+        if any(t.pos_ != "PROPN" for t in self.doc[first:last]):
+            return False
+        if first > 0 and self.doc[first - 1].pos_ == "NOUN":
+            return False   # "the French newspaper Le Monde": the name of what the noun says
+        info = self.roles.apposition(first, last)
+        return info is not None and self.doc[info.last - 1].tag_ != "NNS"   # "Le Monde, mayors of ..."
+
+    def _place_before(self, first: int) -> Optional[str]:
+        """The country of a city named right before a person, in a list ("the mayors of
+        Paris Anne Hidalgo, Strasbourg Jeanne Barseghian"); not after a locative
+        preposition ("in Paris Anne Hidalgo said" tells where, not whose)."""
+        ent = self.quals.ent_at.get(first - 1) if first > 0 else None
+        if ent is None or ent.label_ != "GPE" or ent.end != first or self.doc[ent.end - 1].whitespace_ != " ":
+            return None
+        if ent.start > 0 and self.doc[ent.start - 1].lower_ in PLACE_PREPS:
+            return None
+        text = ent.text
+        return self.lex.country_of(text) or self.lex.capital_of(text) or self.lex.place_of(text)[1]
 
     def _listed_with_people(self, ent) -> bool:
         """Whether an ORG/GPE span sits in a comma list of PERSON names."""
@@ -232,6 +262,8 @@ class MentionFinder:
             lo = info.first
             while lo < m.first and any(self.taken[lo:m.first]):
                 lo += 1
+            while lo < m.first and self.doc[lo].text in ("'s", "’s", "'", "’"):
+                lo += 1   # "the Kremlin's spokesman Dmitry Peskov": the owner is its own mention
             if lo < m.first:
                 self._take(lo, m.first)
                 m.start, m.first = self.doc[lo].idx, lo
@@ -242,6 +274,12 @@ class MentionFinder:
                 info, appos = appos, info
         if info is None:
             return
+        if info.qualifier is None and " of " not in info.role:   # "Prime Minister Tarek Halabi of Lebanon"
+            qual = self.quals.of_phrase(span_head(self.doc, m.first, m.last))
+            if qual is not None and qual.kind in ("country", "igo"):
+                gender = info.gender
+                info = self.roles.build(info.first, m.first, info.title, qual)
+                info.gender = info.gender or gender
         if appos is not None:   # the other title still tells country and sector
             info.country = info.country or appos.country
             info.sector = info.sector or appos.sector
@@ -332,60 +370,3 @@ class MentionFinder:
                          and e.label_ in ("GPE", "NORP", "LOC")
                          for c in [self.lex.country_of(e.text) or self.lex.capital_of(e.text)] if c and c != own)
         return counts.most_common(1)[0][0] if counts else None
-
-    def _dictionary_orgs(self) -> None:
-        """Organisations the Phoenix dictionaries name, before sector nouns are read, so
-        that "the Sudan People's Liberation Army" is the rebel movement (SDN, REB), not
-        Sudan's army."""
-        from newsgraph.extract.actors.registry import slugify
-
-        book = load_phoenix()
-        for ent in self.quals.ents:
-            if ent.label_ != "ORG" or len(ent) < 3:
-                continue
-            first, last = trim_entity(self.doc, ent.start, ent.end)
-            if last - first < 3 or any(self.taken[first:last]):
-                continue
-            text = self.doc[first:last].text
-            found = book.lookup(text, self.doc._.ng_published)
-            if found is None or not found.code or found.sector is None:
-                continue
-            self._add(first, last, kind="organization", key=f"org:{slugify(text)}", name=text,
-                      country=found.country, sector=found.sector, origin="ner",
-                      subject=is_subject(span_head(self.doc, first, last)))
-
-    def _alias(self, first: int, last: int) -> bool:
-        """An acronym in brackets right after a name: "Human Rights Watch (HRW)"."""
-        doc = self.doc
-        if first < 2 or doc[first - 1].text != "(" or last >= len(doc) or doc[last].text != ")":
-            return False
-        before = next((m for m in self.found.mentions if m.last == first - 1 and m.key), None)
-        if before is None or not doc[first:last].text.isupper():
-            return False
-        self._add(first, last, kind=before.kind, key=before.key, name=before.name, country=before.country,
-                  sector=before.sector, origin="alias")
-        return True
-
-    def _organization(self, first: int, last: int, text: str, base: dict) -> None:
-        """An organisation named by NER: org:<slug>, with country and sector when its name
-        or the words before it say so ("the French newspaper Le Monde", "Rwandan Patriotic
-        Front", "Kenya Anti-Corruption Commission")."""
-        doc, lex = self.doc, self.lex
-        from newsgraph.extract.actors.registry import slugify
-
-        country, sector = None, self.words.name_words.get(doc[last - 1].lower_)
-        if first > 0:
-            noun = self.words.sector_noun(doc[first - 1].lower_)
-            if noun is not None:
-                sector = noun.sector
-                qual = self.quals.left(first - 1)
-                country = qual.country if qual else None
-        if country is None and last - first > 1:
-            lead = doc[first].text
-            country = lex.country_of(lead) or lex.capital_of(lead) or (
-                lex.place_of(lead)[1] if lex.big_city(lead, 500_000) else None)
-        slug = slugify(text)
-        if len(slug) < 2:
-            return
-        self._add(first, last, kind="organization", key=f"org:{slug}", name=text, country=country,
-                  sector=sector, **base)

@@ -139,10 +139,13 @@ class GroupReader:
                    self.quals.ent_at[c.i].label_ in ("ORG", "PERSON") for c in head.children):
                 continue   # "the French newspaper Le Monde": the name carries it
             qual = self._qualifier(noun, first, last, by_head)
-            if qual is not None and any(taken[qual.first:qual.last]):
+            owned = qual is not None and any(taken[qual.first:qual.last])
+            if owned and not self._registry_named(qual):
                 qual = None
             if qual is None and noun.person and self.words.title(phrase):
                 continue   # "the senator", "the judge": a role noun, resolved to a person
+            if noun.person and first > 0 and self.words.title(f"{doc[first - 1].lower_} {phrase}"):
+                continue   # "Iran's supreme leader": a longer title, read as a role
             capital = doc[first].text[:1].isupper() and doc[first].i != doc[first].sent.start
             if noun.kind == "group" and capital and (qual is None or qual.kind in ("name", "place")):
                 continue   # "Key Press", "Defense Army": part of a proper name
@@ -150,8 +153,8 @@ class GroupReader:
                 continue
             if qual is not None:
                 by_head[head.i] = qual
-            lo = min(first, qual.first) if qual else first
-            hi = max(last, qual.last) if qual else last
+            lo = min(first, qual.first) if qual and not owned else first
+            hi = max(last, qual.last) if qual and not owned else last
             subject = is_subject(head)
             definite = lo > 0 and doc[lo - 1].lower_ == "the"
             made = self._mention(noun, qual, lo, hi, first, subject)
@@ -169,12 +172,26 @@ class GroupReader:
                     taken[i] = True
         return mentions, pending
 
+    def _registry_named(self, qual: Qualifier) -> bool:
+        """Whether a qualifier is a known actor already claimed by its registry name
+        ("Houthi rebels", "UN peacekeepers", "Hamas fighters"): the noun is that
+        actor's people, not a group of whatever country the article names."""
+        hit = self.quals.registry_at.get(qual.first)
+        return bool(qual.actor_id) and hit is not None and hit[2] == qual.last
+
     def _mention(self, noun: SectorNoun, qual: Optional[Qualifier], lo: int, hi: int,
                  first: int, subject: bool) -> Optional[Mention]:
         if qual is None:
             return None
         doc, lex = self.doc, self.lex
         base = dict(origin=noun.kind, named=False, person_like=noun.person, subject=subject)
+        non_state = qual.sector not in ("GOV", "LEG", "JUD", "MIL", "COP")
+        people = noun.kind == "government" and self.doc[hi - 1].lower_ not in _DEFINITE_GOV
+        if qual.kind == "body" and qual.sector and (qual.sector == noun.sector or non_state and people):
+            entry = self.registry.get(qual.actor_id)   # "Hamas fighters", "Houthi leaders" are the group
+            return Mention.over(doc, lo, hi, kind=entry.kind if entry else "organization", key=qual.actor_id,
+                                name=entry.name if entry else qual.name, country=qual.country,
+                                sector=qual.sector, **base)
         if noun.kind == "kind" and qual.kind != "country":
             return None
         if noun.kind in ("government", "kind"):
@@ -204,6 +221,13 @@ class GroupReader:
         return Mention.over(doc, lo, hi, kind="group", key=key, name=f"{adj or owner} {noun.name}",
                             country=qual.country, sector=noun.sector, **base)
 
+    def _bare(self, first: int, hi: int) -> bool:
+        """A singular body noun with no determiner at all ("misled parliament", "told
+        Congress"): English names the one body of the country in question this way."""
+        head = self.doc[hi - 1]
+        return head.tag_ in ("NN", "NNP") and not any(c.dep_ in ("det", "poss") for c in head.children) \
+            and not (first > 0 and self.doc[first - 1].pos_ in ("DET", "ADJ", "NUM"))
+
     def _unqualified(self, noun: SectorNoun, phrase: str, lo: int, hi: int, first: int,
                      definite: bool, subject: bool):
         doc = self.doc
@@ -224,7 +248,8 @@ class GroupReader:
             fallback = None
             if doc[first].text[:1].isupper() and doc[first].i != doc[first].sent.start or \
                     doc[first].i == doc[first].sent.start and doc[first].pos_ == "PROPN" or \
-                    definite and self.only_country:   # "the electoral commission" in a one-country story
+                    (definite or self._bare(first, hi)) and self.only_country:
+                # "the electoral commission", "misled parliament" in a one-country story
                 country = self.only_country   # "the Senate" with no antecedent
                 key = f"org:{country.lower()}-{noun.key}" if country else f"org:{noun.key}"
                 owner = self.lex.country_name(country) if country else None

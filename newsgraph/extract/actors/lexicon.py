@@ -94,6 +94,7 @@ class CountryLexicon:
     places: dict[str, Optional[str]] = field(default_factory=dict)   # regions (None: no one country)
     place_people: dict[str, str] = field(default_factory=dict)   # region -> country of its people
     minority_markers: set[str] = field(default_factory=set)      # "ethnic": a group living elsewhere
+    peoples: dict[str, tuple[tuple[str, ...], bool]] = field(default_factory=dict)   # "kurdish" -> (homes, first)
     display: dict[str, str] = field(default_factory=dict)     # ISO3 -> name used in roles
     adjective: dict[str, str] = field(default_factory=dict)   # ISO3 -> first listed demonym
     sovereign: set[str] = field(default_factory=set)          # ISO3 of sovereign states
@@ -148,6 +149,10 @@ class CountryLexicon:
         if city:
             return True, city[0]
         return False, None
+
+    def people_homes(self, text: str) -> Optional[tuple[tuple[str, ...], bool]]:
+        """(homes, first is the default) of a people without a state ("Kurdish"), or None."""
+        return self.peoples.get(strip_name(text))
 
     def people_of(self, text: str) -> Optional[str]:
         """ISO3 of the people, authorities and refugees named after a region when it is
@@ -247,6 +252,9 @@ def build_lexicon(extra_paths: Iterable[str | Path] = ()) -> CountryLexicon:
             lex.display[entry["code"]] = entry["name"]
         for entry in data.get("minority_markers") or []:
             lex.minority_markers.add(entry["word"].lower())
+        for entry in data.get("peoples") or []:
+            for form in plural_forms(entry["word"]):
+                lex.peoples[strip_name(form)] = (tuple(entry["homes"]), bool(entry.get("first")))
     for entry in read_yaml(DATA_DIR / "actors.yaml").get("places") or []:
         lex.places[strip_name(entry["name"])] = entry.get("country")
         if entry.get("people"):

@@ -34,13 +34,15 @@ class PhoenixBook:
     """Name -> ((code, start, end), ...), plus a first+last name index for unique people."""
 
     names: dict[str, tuple[tuple[str, str, str], ...]]   # (code, start, end) dates as written
-    first_last: dict[str, frozenset[str]]                 # first+last name -> country codes
+    first_last: dict[str, frozenset[str]]                 # first+last name -> the longer names
     sectors: dict[str, str]
     international: dict[str, Optional[str]]
 
     def _decode(self, code: str) -> tuple[Optional[str], Optional[str]]:
         """(country, sector) of a Phoenix code ("SDNGOV" -> SDN, GOV; "IGOUNO" -> None, IGO)."""
         head, rest = code[:3], code[3:]
+        if head == "MNC" and rest[:3] in geo.country_names():
+            return rest[:3], self.international[head]   # a company: "MNCUSA" is American business
         if head in self.international:
             return None, self.international[head]
         sector = next((self.sectors[rest[i:i + 3]] for i in range(0, len(rest), 3)
@@ -50,23 +52,42 @@ class PhoenixBook:
         return head, sector
 
     def lookup(self, name: str, date: Optional[str] = None) -> Optional[PhoenixActor]:
-        """The country and sector of a name as written, on ``date`` (YYYY-MM-DD or None)."""
+        """The country and sector of a name as written, on ``date`` (YYYY-MM-DD or None).
+
+        A code in force on the date wins. A name whose codes are all out of range
+        (the dictionaries end around 2015) keeps its country only when every code
+        gives the same one: nationality outlives office, but two people of one
+        name are not one person. A name known only as first and last words of a
+        longer dictionary name ("Moody Awori" for "Arthur Moody Awori") needs a
+        code in force on the date and one country among all such names.
+        """
         key = _key(name)
         codes = self.names.get(key)
+        day = (date or "").replace("-", "")[:8]
         if codes is None:
             words = key.split()
-            countries = self.first_last.get(f"{words[0]} {words[-1]}") if len(words) >= 2 else None
-            if countries and len(countries) == 1:
-                return PhoenixActor(next(iter(countries)), None, "")
+            longer = self.first_last.get(f"{words[0]} {words[-1]}", ()) if len(words) >= 2 else ()
+            found = {self._current(self.names[k], day)[0] for k in longer}
+            if len(found) == 1 and None not in found:
+                return PhoenixActor(next(iter(found)), None, "")
             return None
-        day = (date or "").replace("-", "")[:8]
-        current = [c for c, start, end in codes
-                   if not day or ((not start or start <= day) and (not end or day <= end))]
-        for code in current:
-            country, sector = self._decode(code)
+        country, sector, code = self._current(codes, day)
+        if code:
             return PhoenixActor(country, sector, code)
-        country, _sector = self._decode(codes[0][0])
-        return PhoenixActor(country, None, codes[0][0])
+        countries = {self._decode(c)[0] for c, _s, _e in codes} - {None}   # an IGO post has no country
+        if len(countries) == 1:
+            return PhoenixActor(next(iter(countries)), None, codes[0][0])
+        return None
+
+    def _current(self, codes: tuple[tuple[str, str, str], ...], day: str
+                 ) -> tuple[Optional[str], Optional[str], str]:
+        """(country, sector, code) of the first code in force on ``day`` (any code
+        when there is no date), or (None, None, "")."""
+        for code, start, end in codes:
+            if not day or ((not start or start <= day) and (not end or day <= end)):
+                country, sector = self._decode(code)
+                return country, sector, code
+        return None, None, ""
 
 
 def _key(name: str) -> str:
@@ -96,7 +117,7 @@ def load_phoenix() -> PhoenixBook:
             names.setdefault(key, tuple(items))
             words = key.split()
             if len(words) >= 3 and items and items[0][0][:3].isalpha():
-                first_last.setdefault(f"{words[0]} {words[-1]}", set()).add(items[0][0][:3])
+                first_last.setdefault(f"{words[0]} {words[-1]}", set()).add(key)
     book = PhoenixBook(names, {k: frozenset(v) for k, v in first_last.items()},
                        {str(k): v for k, v in (config.get("sectors") or {}).items()},
                        {str(k): v for k, v in (config.get("international") or {}).items()})

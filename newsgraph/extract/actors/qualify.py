@@ -96,6 +96,9 @@ class Qualifiers:
             if other and other != code:      # not the capital: the city of that name the sentence sets
                 return Qualifier("place", other, None, text, first, last)
             return Qualifier("country", code, code, self.lex.country_name(code) or text, first, last)
+        homes = self.lex.people_homes(text)
+        if homes:   # "Kurdish fighters in northern Syria", "Rohingya refugees"
+            return Qualifier("name", self._home(homes, first), None, text, first, last)
         known, code = self.lex.place_of(text)
         if known:
             people = self.lex.people_of(text)
@@ -103,6 +106,18 @@ class Qualifiers:
                 return Qualifier("place", people, None, text, first, last, people=True)
             return Qualifier("place", self._hinted(text, first) or code, None, text, first, last)
         return None
+
+    def _home(self, homes: tuple[tuple[str, ...], bool], first: int) -> Optional[str]:
+        """Which of a stateless people's homes a group of it belongs to: the one its
+        sentence names, else the one the article names, else the usual one if any."""
+        places, usual = homes
+        sent = self.doc[first].sent
+        for within in (lambda e: sent.start <= e.start and e.end <= sent.end, lambda e: True):
+            named = {self.lex.country_of(e.text) or self.lex.capital_of(e.text) for e in self.ents
+                     if within(e) and e.label_ in ("GPE", "NORP", "LOC")} & set(places)
+            if len(named) == 1:
+                return next(iter(named))
+        return places[0] if usual or len(places) == 1 else None
 
     def _hinted(self, text: str, first: int) -> Optional[str]:
         """For a city name several countries share, the holder in a country the sentence
