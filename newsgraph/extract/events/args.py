@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.extract.events.constraints import temporal
 from newsgraph.extract.events.resolve import ArgResolver, allegiance, is_pronoun
 from newsgraph.extract.events.status import headline_infinitive
 
@@ -63,9 +64,10 @@ class ArgBuilder(ArgResolver):
         dep = pred.dep_
         if dep == "xcomp" or (dep == "advcl" and pred.tag_ in ("VB", "VBG") and not any(
                 c.dep_ == "mark" for c in kids)):
-            if self.lex.lemma(head) in self.lex.frame("object_control"):
-                controllers = self.addressees(head)
-                if controllers:
+            infinitive = dep == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+            if infinitive and self.lex.lemma(head) in self.lex.frame("object_control"):
+                controllers = self.addressees(head)     # "ordered X to leave": X leaves;
+                if controllers:                         # not "ordered X ..., accusing him": the orderer
                     return controllers
             if head.pos_ == "ADJ" and head.head is not head:
                 return self.agents(head.head, depth + 1)
@@ -131,7 +133,7 @@ class ArgBuilder(ArgResolver):
         on_object = [g for d in direct for g in d.children if d.dep_ == "dobj"
                      and g.dep_ == "prep" and g.lower_ in object_preps]
         for child in kids:
-            if child.dep_ in ("prep", "prt") and child.lower_ in preps and \
+            if child.dep_ in ("prep", "prt") and child.lower_ in preps and not temporal(child) and \
                     not (child.lower_ == "to" and any(c.dep_ == "aux" for c in child.children)):
                 heads += [g for g in child.children if g.dep_ == "pobj"]
         if etype in ("ASSAULT", "SANCTION", "COERCE", "THREATEN", "ACCUSE") or etype in _OBJECT_PREPS:

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.records import Actor, Arg
 from newsgraph.extract.actors.lexicon import default_lexicon
 from newsgraph.extract.actors.phoenix import load_agents
-from newsgraph.extract.events.antecedent import agrees, within_reach
+from newsgraph.extract.events.antecedent import agrees, clause_mates, within_reach
 from newsgraph.extract.events.argwords import (allegiance, first_person, is_pronoun,  # noqa: F401  (re-exported)
                                                same_party)
 from newsgraph.extract.events.countries import CountryResolver, city_country, named_place_country
@@ -289,8 +289,10 @@ class ArgResolver:
         text, doc = self.text, self.doc
         span = (head.idx, head.idx + len(head))
 
+        barred = {(a.start, a.end) for a in (self.arg(m) for m in clause_mates(head)) if a is not None}
+
         def taken(found: Optional[Arg]) -> Optional[Arg]:
-            if found is None or not agrees(doc, head, found):
+            if found is None or not agrees(doc, head, found) or (found.start, found.end) in barred:
                 return None
             return Arg(*span, text[span[0]:span[1]], actor=found.actor, country=found.country,
                        sector=found.sector)
@@ -324,7 +326,8 @@ class ArgResolver:
                 found = taken(self.arg(subjects[0]))
                 if found is not None:
                     return found
-        near = [p for p in reversed(self.recent) if within_reach(doc, head, p) and agrees(doc, head, p)]
+        near = [p for p in reversed(self.recent) if within_reach(doc, head, p) and agrees(doc, head, p)
+                and (p.start, p.end) not in barred]
         if near and len({p.actor or p.country for p in near}) == 1:
             return taken(near[0])
         return Arg(*span, text[span[0]:span[1]])

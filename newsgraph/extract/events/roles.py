@@ -82,7 +82,7 @@ class RoleAssigner:
             tgt_tokens = args.objects(head if cand.kind == "verb" else anchor, cand.type, cand.target_preps)
             if cand.event_object is not None:
                 tgt_tokens = [t for t in tgt_tokens if t.i != cand.event_object.i] or \
-                    args.noun_args(cand.event_object, False)[1]      # "eased restrictions on X"
+                    self._object_owner(cand.event_object)
         if not src_tokens and cand.type in ("MOBILIZE", "RETREAT") and cand.kind != "modal" and \
                 args.passive(anchor):
             moved = [c for c in anchor.children if c.dep_ == "nsubjpass" and self._armed(c)]
@@ -113,6 +113,14 @@ class RoleAssigner:
             fallback = inner_src if cand.role == "directive" else inner_tgt
             targets = [a for a in fallback if (a.start, a.end) not in src_spans]
         return sources, targets
+
+    def _object_owner(self, obj: Token) -> list:
+        """Whom an undone or lowered relation is aimed at: the noun's own target
+        ("eased restrictions on X"), else whose it is ("expelled France's ambassador",
+        "suspended Turkey's membership"); a pronoun owner is the actor's own ("recalled
+        its envoy") and names no target."""
+        owners, targets = self.args.noun_args(obj, False)
+        return targets or [t for t in owners if not is_pronoun(t)]
 
     def _event_noun(self, token: Token) -> bool:
         """Whether a head is an event word (a condemnation, an attack), which is never an actor."""

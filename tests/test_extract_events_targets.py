@@ -1,0 +1,48 @@
+"""Who an event is aimed at (issue 11, argument selection): one rule per test.
+
+The full default pipeline runs, as in production. The sentences were written
+for these tests; none is a dev or eval sentence.
+"""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.pipeline.nlp import build_nlp, make_doc, run
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def events(nlp, text, published="2024-06-01"):
+    return list(run(nlp, [make_doc(nlp, text, "t", published)]))[0]._.ng_events
+
+
+def of_type(nlp, text, kind):
+    found = [e for e in events(nlp, text) if e.type == kind]
+    assert found, f"no {kind} in {text!r}: {[(e.type, e.trigger.text) for e in events(nlp, text)]}"
+    return found[0]
+
+
+def countries(args):
+    return {a.country for a in args if a.country}
+
+
+def test_a_date_phrase_is_never_a_target(nlp):
+    event = of_type(nlp, "Niger expelled Benin's envoy on Thursday.", "SANCTION")
+    assert countries(event.target) == {"BEN"}
+    assert not any("Thursday" in a.text for a in event.target)
+
+
+def test_a_participle_after_an_order_is_done_by_who_gave_the_order(nlp):
+    event = of_type(nlp, "The Estonian government told the Russian consul to leave within a week, "
+                         "accusing him of spying.", "ACCUSE")
+    assert countries(event.source) == {"EST"}
+    assert "EST" not in countries(event.target)
+
+
+def test_an_object_pronoun_is_not_its_own_clause_subject(nlp):
+    event = of_type(nlp, "Chile deported twelve Bolivian smugglers, accusing them of trafficking.", "ACCUSE")
+    assert "CHL" in countries(event.source)
+    assert countries(event.target) == {"BOL"}
