@@ -46,3 +46,26 @@ def test_an_object_pronoun_is_not_its_own_clause_subject(nlp):
     event = of_type(nlp, "Chile deported twelve Bolivian smugglers, accusing them of trafficking.", "ACCUSE")
     assert "CHL" in countries(event.source)
     assert countries(event.target) == {"BOL"}
+
+
+def test_tear_gas_fired_at_a_crowd_makes_the_crowd_the_target(nlp):
+    event = of_type(nlp, "Togolese police fired tear gas at students of the University of Lome.", "COERCE")
+    assert countries(event.source) == {"TGO"}
+    assert countries(event.target) == {"TGO"}
+
+
+def test_unnamed_victims_are_of_the_place_they_were_hit_in(nlp):
+    event = of_type(nlp, "Militants killed nine villagers in Mozambique on Saturday.", "ASSAULT")
+    assert countries(event.target) == {"MOZ"}
+
+
+def test_an_offensive_in_another_country_targets_that_country(nlp):
+    event = of_type(nlp, "Turkey's offensive in northern Syria has displaced thousands.", "ASSAULT")
+    assert countries(event.source) == {"TUR"}
+    assert countries(event.target) == {"SYR"}
+
+
+def test_an_offensive_at_home_has_no_place_target(nlp):
+    event = of_type(nlp, "Nigeria's offensive in Borno state has displaced thousands.", "ASSAULT")
+    assert countries(event.source) == {"NGA"}
+    assert event.target == []
