@@ -69,3 +69,9 @@ def test_an_offensive_at_home_has_no_place_target(nlp):
     event = of_type(nlp, "Nigeria's offensive in Borno state has displaced thousands.", "ASSAULT")
     assert countries(event.source) == {"NGA"}
     assert event.target == []
+
+
+def test_an_attack_on_a_facility_is_on_the_body_that_keeps_it(nlp):
+    event = of_type(nlp, "Insurgents shelled an army base near Kandahar on Sunday.", "ASSAULT")
+    assert [a.text for a in event.target] == ["army"]
+    assert countries(event.target) == {"AFG"}

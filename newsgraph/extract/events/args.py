@@ -175,9 +175,10 @@ class ArgBuilder(ArgResolver):
                 found = self.dig(child, depth + 1)
                 if found:
                     return found                    # "Europe's betrayal", "Belarus's rulers"
+        kept_by = self.lex.lemma(head) in self.lex.cls("facilities")     # "a police station": the police
         for child in head.lefts:
             if child.dep_ in ("amod", "compound", "nmod") and self.actorish(child) and \
-                    self.lex.lemma(child) not in self.lex.sectors and not allegiance(child):
+                    (kept_by or self.lex.lemma(child) not in self.lex.sectors) and not allegiance(child):
                 return [child]
         for child in head.rights:
             if child.dep_ == "acl":
