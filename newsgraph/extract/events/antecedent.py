@@ -15,12 +15,13 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract import pronouns
 from newsgraph.records import Arg
 
-PERSON_PRONOUNS = frozenset("he him his she her hers".split())
-FEMININE = frozenset("she her hers".split())
-THING_PRONOUNS = frozenset("it its".split())
-PLURAL_PRONOUNS = frozenset("they them their theirs".split())
+PERSON_PRONOUNS = pronouns.MASCULINE | pronouns.FEMININE     # words in knowledge/data/pronouns.yaml
+FEMININE = pronouns.FEMININE
+THING_PRONOUNS = pronouns.NEUTER
+PLURAL_PRONOUNS = pronouns.PLURAL
 
 
 @lru_cache(maxsize=1)

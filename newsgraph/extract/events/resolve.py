@@ -18,6 +18,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract import pronouns
 from newsgraph.records import Actor, Arg
 from newsgraph.extract.actors.lexicon import default_lexicon
 from newsgraph.extract.actors.phoenix import load_agents
@@ -30,7 +31,7 @@ from newsgraph.extract.mentions import actor_at, entity_range, mention_index
 from newsgraph.extract.extensions import doc_text
 
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
-RELATIVE = frozenset("who which that whom whose".split())
+RELATIVE = pronouns.RELATIVE
 _SKIP_LEFT = frozenset(("det", "punct", "cc", "predet", "advmod", "preconj", "mark", "aux", "neg",
                         "nummod", "quantmod", "case", "prep"))
 _GENERIC_DIG = ("of", "in", "from", "for", "by")
