@@ -137,14 +137,15 @@ class ArgResolver:
         """PLOVER sector from the head noun, else from other words of the phrase."""
         sectors = self.lex.sectors
         lemma = self.lex.lemma(head)
+        agents = load_agents()                   # the Phoenix agent words ("peasants", "police officer")
+        pair = f"{self.doc[head.i - 1].lower_} {head.lower_}" if head.i > 0 else ""
+        if pair in agents and self.doc[head.i - 1].dep_ in ("compound", "amod"):
+            return agents[pair]                  # "opposition leader": more than "leader" says
         if lemma in sectors:
             return sectors[lemma]
         for token in reversed(tokens):
             if self.lex.lemma(token) in sectors and token.i != head.i:
                 return sectors[self.lex.lemma(token)]
-        agents = load_agents()                   # the Phoenix agent words ("peasants", "police officer")
-        if head.i > 0 and f"{self.doc[head.i - 1].lower_} {head.lower_}" in agents:
-            return agents[f"{self.doc[head.i - 1].lower_} {head.lower_}"]
         return agents.get(head.lower_) or agents.get(lemma)
 
     def _dig_tokens(self, head: Token) -> list[Token]:
