@@ -75,3 +75,14 @@ def test_an_attack_on_a_facility_is_on_the_body_that_keeps_it(nlp):
     event = of_type(nlp, "Insurgents shelled an army base near Kandahar on Sunday.", "ASSAULT")
     assert [a.text for a in event.target] == ["army"]
     assert countries(event.target) == {"AFG"}
+
+
+def test_a_stance_stated_in_the_passive_is_held_by_its_subject(nlp):
+    event = of_type(nlp, "Ghana's finance minister said Ghana is committed to repaying its creditors.", "AGREE")
+    assert countries(event.source) == {"GHA"}
+    assert "GHA" not in countries(event.target)
+
+
+def test_a_two_word_agent_names_the_sector_before_the_head_noun_alone(nlp):
+    event = of_type(nlp, "The opposition leader accused the Kenyan government of vote rigging.", "ACCUSE")
+    assert [a.sector for a in event.source] == ["OPP"]

@@ -22,6 +22,11 @@ from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.triggers import Candidate
 
 
+# Stances a passive form states of its subject ("is committed to", "is opposed to"): the
+# subject holds them; other passives ("was urged to", "was sent to") act on it.
+STANCE_TYPES = frozenset(("AGREE", "REJECT"))
+
+
 @lru_cache(maxsize=1)
 def condition_marks() -> frozenset:
     """Words opening a condition that names a threat's target (``event_roles.yaml``)."""
@@ -88,6 +93,12 @@ class RoleAssigner:
             moved = [c for c in anchor.children if c.dep_ == "nsubjpass" and self._armed(c)]
             if moved:                                # "Armenian forces were pulled back": the forces act
                 src_tokens = args.expand(moved)
+                tgt_tokens = [t for t in tgt_tokens if t not in src_tokens]
+        if not src_tokens and cand.type in STANCE_TYPES and cand.kind == "verb" and args.passive(anchor) and \
+                any(c.dep_ == "prep" and c.lower_ == "to" for c in anchor.children):
+            holders = [c for c in anchor.children if c.dep_ == "nsubjpass"]
+            if holders:                              # "Vietnam is committed to opening up": a stance it holds
+                src_tokens = args.expand(holders)
                 tgt_tokens = [t for t in tgt_tokens if t not in src_tokens]
         if cand.role == "directive" and cand.kind != "modal":
             tgt_tokens = args.addressees(head) or self._clause_subjects(head) or tgt_tokens
