@@ -86,3 +86,9 @@ def test_a_stance_stated_in_the_passive_is_held_by_its_subject(nlp):
 def test_a_two_word_agent_names_the_sector_before_the_head_noun_alone(nlp):
     event = of_type(nlp, "The opposition leader accused the Kenyan government of vote rigging.", "ACCUSE")
     assert [a.sector for a in event.source] == ["OPP"]
+
+
+def test_condemning_an_act_targets_its_named_doer_not_its_victim(nlp):
+    event = of_type(nlp, "Canada condemned the detention of the journalist by Iranian security forces.", "ACCUSE")
+    assert countries(event.target) == {"IRN"}
+    assert not any("journalist" in a.text for a in event.target)

@@ -21,6 +21,9 @@ from newsgraph.extract.events.status import headline_infinitive
 _OBJECT_PREPS = {"AID": {"to", "for"}, "COOPERATE": {"to"}, "RETREAT": {"to", "from"}, "SANCTION": {"from"},
                  "INVESTIGATE": {"to", "into"}, "CONCEDE": {"on", "to"},
                  "MOBILIZE": {"to", "along", "near", "toward", "towards"}, "COERCE": {"from"}}
+# Acts whose condemnation is aimed at whoever did them, when named, not at their
+# victims ("condemned Russia's strikes on Kyiv": Russia).
+CONDEMNED_ACTS = frozenset(("ASSAULT", "COERCE", "SANCTION", "MOBILIZE"))
 
 
 class ArgBuilder(ArgResolver):
@@ -131,7 +134,8 @@ class ArgBuilder(ArgResolver):
                   for g in c.children if g.dep_ == "pobj"]          # "were sent to Jakarta"
         object_preps = {"at", "against", "on", "upon"} | _OBJECT_PREPS.get(etype, set())
         on_object = [g for d in direct for g in d.children if d.dep_ == "dobj"
-                     and g.dep_ == "prep" and g.lower_ in object_preps]
+                     and g.dep_ == "prep" and g.lower_ in object_preps
+                     and not (etype == "ACCUSE" and self.doers(d))]
         for child in kids:
             if child.dep_ in ("prep", "prt") and child.lower_ in preps and not temporal(child) and \
                     not (child.lower_ == "to" and any(c.dep_ == "aux" for c in child.children)):
@@ -161,8 +165,17 @@ class ArgBuilder(ArgResolver):
                     return found
         out = []
         for head in self.expand(heads):
-            out.extend(self.dig(head))
+            doers = self.doers(head) if etype == "ACCUSE" else []
+            out.extend(doers or self.dig(head))     # "condemned Russia's strikes on X": Russia, not X
         return out
+
+    def doers(self, noun: Token) -> list[Token]:
+        """Who did the hostile act a noun names ("Russia's strikes", "the arrest ... by the
+        police"): a condemnation is aimed at them rather than at the act's victims."""
+        entry = self.lex.nouns.get(self.lex.lemma(noun)) if noun.pos_ == "NOUN" else None
+        if entry is None or entry.type not in CONDEMNED_ACTS:
+            return []
+        return self.noun_args(noun, self.lex.lemma(noun) in self.lex.cls("patient_nouns"))[0]
 
     def dig(self, head: Token, depth: int = 0) -> list[Token]:
         """``head`` if it names an actor, else the actor inside it ("a US offer", "positions of X")."""

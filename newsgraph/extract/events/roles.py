@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from newsgraph.knowledge.loader import merged, require
 
 from newsgraph.records import Arg
-from newsgraph.extract.events.args import ArgBuilder
+from newsgraph.extract.events.args import CONDEMNED_ACTS, ArgBuilder
 from newsgraph.extract.events.argwords import is_pronoun
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.triggers import Candidate
@@ -121,7 +121,9 @@ class RoleAssigner:
         inner = cand.complements[0] if cand.complements else None
         if inner is not None and not targets:
             inner_src, inner_tgt = self.arguments(inner)
-            fallback = inner_src if cand.role == "directive" else inner_tgt
+            doer = cand.role == "directive" or (cand.type == "ACCUSE" and inner.type in CONDEMNED_ACTS
+                                                 and bool(inner_src))
+            fallback = inner_src if doer else inner_tgt      # "condemned X's attack on Y": X
             targets = [a for a in fallback if (a.start, a.end) not in src_spans]
         return sources, targets
 
