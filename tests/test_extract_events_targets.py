@@ -92,3 +92,10 @@ def test_condemning_an_act_targets_its_named_doer_not_its_victim(nlp):
     event = of_type(nlp, "Canada condemned the detention of the journalist by Iranian security forces.", "ACCUSE")
     assert countries(event.target) == {"IRN"}
     assert not any("journalist" in a.text for a in event.target)
+
+
+def test_an_object_pronoun_skips_whoever_its_subject_stands_for(nlp):
+    found = [e for e in events(nlp, "Chile's president met Peru's president in Lima. He thanked him for "
+                                    "his help with the fires.") if e.type == "SUPPORT"]
+    assert found and countries(found[0].source) == {"CHL"}
+    assert countries(found[0].target) == {"PER"}

@@ -291,10 +291,12 @@ class ArgResolver:
         text, doc = self.text, self.doc
         span = (head.idx, head.idx + len(head))
 
-        barred = {(a.start, a.end) for a in (self.arg(m) for m in clause_mates(head)) if a is not None}
+        mates = [a for a in (self.arg(m) for m in clause_mates(head)) if a is not None]
+        barred = {(a.start, a.end) for a in mates} | {a.actor or a.country for a in mates if a.actor or a.country}
 
         def taken(found: Optional[Arg]) -> Optional[Arg]:
-            if found is None or not agrees(doc, head, found) or (found.start, found.end) in barred:
+            if found is None or not agrees(doc, head, found) or (found.start, found.end) in barred or \
+                    (found.actor or found.country) in barred:
                 return None
             return Arg(*span, text[span[0]:span[1]], actor=found.actor, country=found.country,
                        sector=found.sector)
@@ -329,7 +331,7 @@ class ArgResolver:
                 if found is not None:
                     return found
         near = [p for p in reversed(self.recent) if within_reach(doc, head, p) and agrees(doc, head, p)
-                and (p.start, p.end) not in barred]
+                and (p.start, p.end) not in barred and (p.actor or p.country) not in barred]
         if near and len({p.actor or p.country for p in near}) == 1:
             return taken(near[0])
         return Arg(*span, text[span[0]:span[1]])
