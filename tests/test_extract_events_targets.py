@@ -99,3 +99,9 @@ def test_an_object_pronoun_skips_whoever_its_subject_stands_for(nlp):
                                     "his help with the fires.") if e.type == "SUPPORT"]
     assert found and countries(found[0].source) == {"CHL"}
     assert countries(found[0].target) == {"PER"}
+
+
+def test_a_possessor_with_an_of_phrase_does_the_act(nlp):
+    event = of_type(nlp, "Iran's expulsion of Afghan migrants has accelerated this year.", "COERCE")
+    assert countries(event.source) == {"IRN"}
+    assert countries(event.target) == {"AFG"}

@@ -231,12 +231,14 @@ class ArgBuilder(ArgResolver):
         if etype in ("SUPPORT", "AID"):
             target_words.add("for")
         sources, targets = [], []
+        undergoer = patient and any(c.dep_ == "prep" and c.lower_ == "of" and c.i >= skip_until and
+                                    any(g.dep_ == "pobj" for g in c.children) for c in noun.children)
         for child in noun.children:
             if noun.i < child.i < skip_until:
                 continue
             dep = child.dep_
-            if dep == "poss":
-                (targets if patient else sources).append(child)
+            if dep == "poss":        # "X's arrest": X undergoes it; "X's expulsion of Y": X does it
+                (targets if patient and not undergoer else sources).append(child)
             elif dep in ("amod", "compound", "nmod") and child.i < noun.i and self.actorish(child) \
                     and self.lex.lemma(child) not in self.lex.sectors:
                 sources.append(child)
