@@ -75,7 +75,7 @@ def complete(event: Event, named: set, states: frozenset = frozenset()) -> None:
             event.target.append(Arg(location.start, location.end, location.text, country=location.country))
         if event.type in VICTIM_TYPES:              # "killed 20 people in Lebanon": Lebanon's people
             for arg in event.target:
-                if arg.country is None and (arg.actor is None or arg.actor == f"org:{(arg.sector or '').lower()}") \
+                if arg.country is None and (arg.actor is None or arg.actor.startswith("org:")) \
                         and arg.sector in DOMESTIC_SECTORS | {"MIL"}:
                     arg.country = location.country
         home = {a.country for a in event.source if a.country}
