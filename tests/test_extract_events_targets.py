@@ -105,3 +105,8 @@ def test_a_possessor_with_an_of_phrase_does_the_act(nlp):
     event = of_type(nlp, "Iran's expulsion of Afghan migrants has accelerated this year.", "COERCE")
     assert countries(event.source) == {"IRN"}
     assert countries(event.target) == {"AFG"}
+
+
+def test_a_nationality_inside_a_compound_trigger_is_its_source(nlp):
+    event = of_type(nlp, "Turkish drone strikes on Kurdish fighters in Syria intensified last month.", "ASSAULT")
+    assert "TUR" in countries(event.source)

@@ -242,6 +242,10 @@ class ArgBuilder(ArgResolver):
             elif dep in ("amod", "compound", "nmod") and child.i < noun.i and self.actorish(child) \
                     and self.lex.lemma(child) not in self.lex.sectors:
                 sources.append(child)
+            elif dep == "compound" and child.i < noun.i:      # "Russian missile strikes": Russian
+                sources += [g for g in child.children if g.dep_ in ("amod", "compound") and g.i < child.i
+                            and self.actorish(g) and self.lex.lemma(g) not in self.lex.sectors
+                            and not allegiance(g)]
             elif dep == "prep":
                 pobjs = [g for g in child.children if g.dep_ == "pobj"]
                 word = child.lower_

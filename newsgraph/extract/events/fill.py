@@ -120,8 +120,10 @@ def drop_self_loops(event: Event, reciprocal: bool, lex: Lexicon) -> None:
     country ("org:bel-protesters"), not the country itself; an "anti-X" word is not
     its target ("denounced France's anti-Azerbaijani policy")."""
     trig = event.trigger
-    for name in ("source", "target"):        # the event word is never its own actor ("the fighting")
-        setattr(event, name, [a for a in getattr(event, name) if a.end <= trig.start or a.start >= trig.end])
+    word = trig.end - len(trig.text.split()[-1]) if trig.text.split() else trig.start
+    for name in ("source", "target"):        # the event word is never its own actor ("the fighting"),
+        setattr(event, name, [a for a in getattr(event, name)     # a name before it may be
+                              if a.end <= trig.start or a.start >= trig.end or (a.end <= word and a.country)])
     sides = tuple(f"{p}-" for p in lex.cls("allegiance_prefixes"))
     event.target = [a for a in event.target if not (a.actor is None and a.text.lower().startswith(sides))]
     if reciprocal:
