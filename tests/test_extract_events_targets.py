@@ -110,3 +110,8 @@ def test_a_possessor_with_an_of_phrase_does_the_act(nlp):
 def test_a_nationality_inside_a_compound_trigger_is_its_source(nlp):
     event = of_type(nlp, "Turkish drone strikes on Kurdish fighters in Syria intensified last month.", "ASSAULT")
     assert "TUR" in countries(event.source)
+
+
+def test_a_headline_comma_joins_two_subjects(nlp):
+    event = of_type(nlp, "Kenya, Ethiopia agree to reopen border trade", "AGREE")
+    assert {"KEN", "ETH"} <= countries(event.source)

@@ -51,6 +51,10 @@ class ArgBuilder(ArgResolver):
         agent = [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         subj = [c for c in kids if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "PRON", "X")
                 and not c.like_num]
+        if subj:                                  # headline "Philippines, Vietnam agree": both agree
+            subj = [c for c in kids if c.dep_ in ("dep", "npadvmod") and c.i < subj[0].i and c.ent_type_ in
+                    ("GPE", "NORP", "ORG", "PERSON") and c.right_edge.i + 1 < subj[0].i
+                    and c.doc[c.right_edge.i + 1].text == ","] + subj
         if subj and not agent and not any(self.actorish(s) for s in subj) and pred.head is not pred and \
                 pred.dep_ in ("ccomp", "xcomp", "advcl") and depth < 4 and \
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
