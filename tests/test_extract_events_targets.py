@@ -115,3 +115,13 @@ def test_a_nationality_inside_a_compound_trigger_is_its_source(nlp):
 def test_a_headline_comma_joins_two_subjects(nlp):
     event = of_type(nlp, "Kenya, Ethiopia agree to reopen border trade", "AGREE")
     assert {"KEN", "ETH"} <= countries(event.source)
+
+
+def test_a_protest_outside_an_embassy_is_aimed_at_the_state_it_represents(nlp):
+    event = of_type(nlp, "Students protested outside the Turkish embassy in Athens on Friday.", "PROTEST")
+    assert countries(event.target) == {"TUR"}
+
+
+def test_a_protest_outside_parliament_names_no_target_by_its_place(nlp):
+    event = of_type(nlp, "Farmers protested outside the parliament in Warsaw on Friday.", "PROTEST")
+    assert event.target == []

@@ -147,7 +147,8 @@ class RoleAssigner:
 
     def _protest_targets(self, cand: Candidate) -> list:
         """Whom a protest is against, from its purpose ("to demand reforms by X's government",
-        "calling for independence from Iraq") or an "in protest of / over" phrase."""
+        "calling for independence from Iraq"), an "in protest of / over" phrase, else the
+        state whose embassy it is held at ("outside the Israeli embassy")."""
         lex, args = self.lex, self.args
         for token in dict.fromkeys((cand.anchor, cand.head)):
             for child in token.children:
@@ -160,6 +161,7 @@ class RoleAssigner:
                         found = args.dig(pobj) if pobj.dep_ == "pobj" else []
                         if found:
                             return found
+
             for inner in token.subtree:              # "... in protest over Russia's failure"
                 if inner.dep_ == "pobj" and lex.lemma(inner) == "protest" and inner.head.lower_ == "in":
                     for prep in inner.children:
@@ -168,6 +170,14 @@ class RoleAssigner:
                                 found = args.dig(pobj) if pobj.dep_ == "pobj" else []
                                 if found:
                                     return found
+        for inner in cand.anchor.subtree:            # "outside the Israeli embassy": at Israel
+            if lex.lemma(inner) in lex.cls("missions") and inner.dep_ == "pobj" and \
+                    inner.head.lower_ in ("outside", "at", "before", "of", "near", "to") and \
+                    sum(1 for _ in inner.ancestors) - sum(1 for _ in cand.anchor.ancestors) <= 4:
+                found = [m for m in inner.children if m.i < inner.i and m.ent_type_ in ("GPE", "NORP")
+                         and m.dep_ in ("amod", "compound", "poss", "nmod") and args.actorish(m)]
+                if found:
+                    return found
         return []
 
     def _conditioned(self, cand) -> list:
