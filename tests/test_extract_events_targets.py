@@ -125,3 +125,10 @@ def test_a_protest_outside_an_embassy_is_aimed_at_the_state_it_represents(nlp):
 def test_a_protest_outside_parliament_names_no_target_by_its_place(nlp):
     event = of_type(nlp, "Farmers protested outside the parliament in Warsaw on Friday.", "PROTEST")
     assert event.target == []
+
+
+def test_they_after_two_joined_actors_stands_for_both(nlp):
+    found = [e for e in events(nlp, "Ghana and Togo signed a border accord. They urged Burkina Faso "
+                                    "to join it.") if e.type == "REQUEST"]
+    assert found and {"GHA", "TGO"} <= countries(found[0].source)
+    assert countries(found[0].target) == {"BFA"}

@@ -60,6 +60,7 @@ class ArgResolver:
             reach = max(reach, m[1])
             self._m_reach.append(reach)
         self._actor_memo: dict[tuple[int, int], Optional[Actor]] = {}
+        self.groups: dict[int, list[Arg]] = {}     # plural pronoun -> the other members of its antecedent
 
     # ----- spans and resolution -------------------------------------------------
     def np_range(self, head: Token) -> tuple[int, int]:
@@ -298,6 +299,9 @@ class ArgResolver:
             if found is None or not agrees(doc, head, found) or (found.start, found.end) in barred or \
                     (found.actor or found.country) in barred:
                 return None
+            ant = doc.char_span(found.start, found.end, alignment_mode="expand")
+            if head.lower_ in pronouns.PLURAL and ant is not None and len(ant) and ant.root.conjuncts:
+                self.groups[head.i] = [a for a in map(self.arg, ant.root.conjuncts) if a is not None]
             return Arg(*span, text[span[0]:span[1]], actor=found.actor, country=found.country,
                        sector=found.sector)
 

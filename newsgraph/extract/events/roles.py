@@ -209,9 +209,11 @@ class RoleAssigner:
             arg = args.arg(token)
             if arg is None:
                 continue
-            for part in args.split_modifiers(token, arg):
-                if (part.start, part.end) not in seen:
-                    seen.add((part.start, part.end))
+            members = [Arg(arg.start, arg.end, arg.text, actor=m.actor, country=m.country, sector=m.sector)
+                       for m in args.groups.get(token.i, ()) if m.actor or m.country]
+            for part in args.split_modifiers(token, arg) + members:   # "they": each of "X and Y"
+                if (part.start, part.end, part.actor, part.country) not in seen:
+                    seen.add((part.start, part.end, part.actor, part.country))
                     out.append(part)
         if len(out) > 1 and out[0].country:
             for arg in out[1:]:
