@@ -15,7 +15,9 @@ from typing import Callable, Optional
 
 from spacy.tokens import Doc
 
-NEUTER = {"it", "its", "itself"}
+from newsgraph.extract import pronouns
+
+NEUTER = pronouns.words("neuter", reflexive=True)     # words in knowledge/data/pronouns.yaml
 
 _CHAIN_FILE = "speaker_chains.yaml"
 _DEFINITE = {"the", "this", "that", "these", "those"}

@@ -16,15 +16,16 @@ from typing import Callable, Optional
 
 from spacy.tokens import Doc
 
+from newsgraph.extract import pronouns
 from newsgraph.extract.actors.context import inside
 from newsgraph.extract.actors.groups import Pending
 from newsgraph.extract.actors.mentions import Mention
 from newsgraph.extract.actors.roles import TitleInfo
 
-MASCULINE = {"he", "him", "his", "himself"}
-FEMININE = {"she", "her", "hers", "herself"}
-NEUTER = {"it", "its", "itself"}
-RELATIVE = {"who", "which"}
+MASCULINE = pronouns.words("masculine", reflexive=True)     # words in knowledge/data/pronouns.yaml
+FEMININE = pronouns.words("feminine", reflexive=True)
+NEUTER = pronouns.words("neuter", reflexive=True)
+RELATIVE = pronouns.RELATIVE_SUBJECT
 _PLEONASTIC_HEADS = {"be", "seem", "appear", "take", "remain", "matter", "happen"}
 WINDOW = 3   # sentences a pronoun may reach back
 FAR = 40     # sentences a description ("the ministry") may reach back

@@ -15,12 +15,13 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract import pronouns
 from newsgraph.records import Arg
 
-PERSON_PRONOUNS = frozenset("he him his she her hers".split())
-FEMININE = frozenset("she her hers".split())
-THING_PRONOUNS = frozenset("it its".split())
-PLURAL_PRONOUNS = frozenset("they them their theirs".split())
+PERSON_PRONOUNS = pronouns.MASCULINE | pronouns.FEMININE     # words in knowledge/data/pronouns.yaml
+FEMININE = pronouns.FEMININE
+THING_PRONOUNS = pronouns.NEUTER
+PLURAL_PRONOUNS = pronouns.PLURAL
 
 
 @lru_cache(maxsize=1)
@@ -90,3 +91,25 @@ def agrees(doc: Doc, pronoun: Token, arg: Optional[Arg]) -> bool:
         return False
     gender = _genders().get(arg.actor or "") if kind == "person" else None
     return gender is None or gender == ("f" if pronoun.lower_ in FEMININE else "m")
+
+
+def clause_mates(head: Token) -> list[Token]:
+    """The subject (said or implied) of the clause a pronoun is the object of, which the
+    pronoun cannot stand for: "X ordered Y to leave, accusing him" (him is not X), "X urged
+    Y to punish them" (them is not Y)."""
+    if head.dep_ in ("dobj", "dative", "iobj"):
+        verb = head.head
+    elif head.dep_ == "pobj" and head.head.head.pos_ in ("VERB", "AUX"):
+        verb = head.head.head
+    else:
+        return []
+    mates = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if mates or verb.head is verb:
+        return mates
+    if verb.dep_ == "xcomp":
+        controllers = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
+        if controllers:
+            return controllers
+    if verb.dep_ in ("xcomp", "advcl", "conj"):
+        return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return []

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.extract.events.constraints import temporal
 from newsgraph.extract.events.resolve import ArgResolver, allegiance, is_pronoun
 from newsgraph.extract.events.status import headline_infinitive
 
@@ -20,6 +21,9 @@ from newsgraph.extract.events.status import headline_infinitive
 _OBJECT_PREPS = {"AID": {"to", "for"}, "COOPERATE": {"to"}, "RETREAT": {"to", "from"}, "SANCTION": {"from"},
                  "INVESTIGATE": {"to", "into"}, "CONCEDE": {"on", "to"},
                  "MOBILIZE": {"to", "along", "near", "toward", "towards"}, "COERCE": {"from"}}
+# Acts whose condemnation is aimed at whoever did them, when named, not at their
+# victims ("condemned Russia's strikes on Kyiv": Russia).
+CONDEMNED_ACTS = frozenset(("ASSAULT", "COERCE", "SANCTION", "MOBILIZE"))
 
 
 class ArgBuilder(ArgResolver):
@@ -47,6 +51,10 @@ class ArgBuilder(ArgResolver):
         agent = [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         subj = [c for c in kids if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "PRON", "X")
                 and not c.like_num]
+        if subj:                                  # headline "Philippines, Vietnam agree": both agree
+            subj = [c for c in kids if c.dep_ in ("dep", "npadvmod") and c.i < subj[0].i and c.ent_type_ in
+                    ("GPE", "NORP", "ORG", "PERSON") and c.right_edge.i + 1 < subj[0].i
+                    and c.doc[c.right_edge.i + 1].text == ","] + subj
         if subj and not agent and not any(self.actorish(s) for s in subj) and pred.head is not pred and \
                 pred.dep_ in ("ccomp", "xcomp", "advcl") and depth < 4 and \
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
@@ -63,9 +71,10 @@ class ArgBuilder(ArgResolver):
         dep = pred.dep_
         if dep == "xcomp" or (dep == "advcl" and pred.tag_ in ("VB", "VBG") and not any(
                 c.dep_ == "mark" for c in kids)):
-            if self.lex.lemma(head) in self.lex.frame("object_control"):
-                controllers = self.addressees(head)
-                if controllers:
+            infinitive = dep == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+            if infinitive and self.lex.lemma(head) in self.lex.frame("object_control"):
+                controllers = self.addressees(head)     # "ordered X to leave": X leaves;
+                if controllers:                         # not "ordered X ..., accusing him": the orderer
                     return controllers
             if head.pos_ == "ADJ" and head.head is not head:
                 return self.agents(head.head, depth + 1)
@@ -129,9 +138,10 @@ class ArgBuilder(ArgResolver):
                   for g in c.children if g.dep_ == "pobj"]          # "were sent to Jakarta"
         object_preps = {"at", "against", "on", "upon"} | _OBJECT_PREPS.get(etype, set())
         on_object = [g for d in direct for g in d.children if d.dep_ == "dobj"
-                     and g.dep_ == "prep" and g.lower_ in object_preps]
+                     and g.dep_ == "prep" and g.lower_ in object_preps
+                     and not (etype == "ACCUSE" and self.doers(d))]
         for child in kids:
-            if child.dep_ in ("prep", "prt") and child.lower_ in preps and \
+            if child.dep_ in ("prep", "prt") and child.lower_ in preps and not temporal(child) and \
                     not (child.lower_ == "to" and any(c.dep_ == "aux" for c in child.children)):
                 heads += [g for g in child.children if g.dep_ == "pobj"]
         if etype in ("ASSAULT", "SANCTION", "COERCE", "THREATEN", "ACCUSE") or etype in _OBJECT_PREPS:
@@ -159,8 +169,17 @@ class ArgBuilder(ArgResolver):
                     return found
         out = []
         for head in self.expand(heads):
-            out.extend(self.dig(head))
+            doers = self.doers(head) if etype == "ACCUSE" else []
+            out.extend(doers or self.dig(head))     # "condemned Russia's strikes on X": Russia, not X
         return out
+
+    def doers(self, noun: Token) -> list[Token]:
+        """Who did the hostile act a noun names ("Russia's strikes", "the arrest ... by the
+        police"): a condemnation is aimed at them rather than at the act's victims."""
+        entry = self.lex.nouns.get(self.lex.lemma(noun)) if noun.pos_ == "NOUN" else None
+        if entry is None or entry.type not in CONDEMNED_ACTS:
+            return []
+        return self.noun_args(noun, self.lex.lemma(noun) in self.lex.cls("patient_nouns"))[0]
 
     def dig(self, head: Token, depth: int = 0) -> list[Token]:
         """``head`` if it names an actor, else the actor inside it ("a US offer", "positions of X")."""
@@ -173,9 +192,10 @@ class ArgBuilder(ArgResolver):
                 found = self.dig(child, depth + 1)
                 if found:
                     return found                    # "Europe's betrayal", "Belarus's rulers"
+        kept_by = self.lex.lemma(head) in self.lex.cls("facilities")     # "a police station": the police
         for child in head.lefts:
             if child.dep_ in ("amod", "compound", "nmod") and self.actorish(child) and \
-                    self.lex.lemma(child) not in self.lex.sectors and not allegiance(child):
+                    (kept_by or self.lex.lemma(child) not in self.lex.sectors) and not allegiance(child):
                 return [child]
         for child in head.rights:
             if child.dep_ == "acl":
@@ -215,15 +235,21 @@ class ArgBuilder(ArgResolver):
         if etype in ("SUPPORT", "AID"):
             target_words.add("for")
         sources, targets = [], []
+        undergoer = patient and any(c.dep_ == "prep" and c.lower_ == "of" and c.i >= skip_until and
+                                    any(g.dep_ == "pobj" for g in c.children) for c in noun.children)
         for child in noun.children:
             if noun.i < child.i < skip_until:
                 continue
             dep = child.dep_
-            if dep == "poss":
-                (targets if patient else sources).append(child)
+            if dep == "poss":        # "X's arrest": X undergoes it; "X's expulsion of Y": X does it
+                (targets if patient and not undergoer else sources).append(child)
             elif dep in ("amod", "compound", "nmod") and child.i < noun.i and self.actorish(child) \
                     and self.lex.lemma(child) not in self.lex.sectors:
                 sources.append(child)
+            elif dep == "compound" and child.i < noun.i:      # "Russian missile strikes": Russian
+                sources += [g for g in child.children if g.dep_ in ("amod", "compound") and g.i < child.i
+                            and self.actorish(g) and self.lex.lemma(g) not in self.lex.sectors
+                            and not allegiance(g)]
             elif dep == "prep":
                 pobjs = [g for g in child.children if g.dep_ == "pobj"]
                 word = child.lower_

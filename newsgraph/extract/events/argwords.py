@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-PRONOUNS = frozenset("it they he she them him her its their his this these".split())
-FIRST_PERSON = frozenset("i we us me our my".split())
+from newsgraph.extract import pronouns
+
+PRONOUNS = pronouns.PERSONAL | pronouns.DEMONSTRATIVE      # words in knowledge/data/pronouns.yaml
+FIRST_PERSON = pronouns.FIRST_PERSON
 
 
 def allegiance(token: Token) -> bool:

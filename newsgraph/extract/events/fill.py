@@ -14,7 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from newsgraph.records import Actor, Arg, Event
-from newsgraph.extract.events.countries import CountryResolver
+from newsgraph.extract.events.countries import CountryResolver, named_place_country
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.numbers import quantities
 from newsgraph.extract.events.resolve import same_party
@@ -27,6 +27,9 @@ PLACE_TARGET_TYPES = frozenset(("COERCE", "MOBILIZE", "CONCEDE", "RETREAT", "INV
 DOMESTIC_SECTORS = frozenset(("GOV", "OPP", "PTY", "CVL", "REB", "JUD", "LEG", "COP", "EDU", "LAB", "MED",
                               "REF", "REL", "BUS"))
 SIZE_TYPES = frozenset(("PROTEST", "COERCE", "SANCTION", "MOBILIZE"))
+# Acts whose unnamed victims ("people", "police officers", "protesters") are of the place they are
+# hit in, as PLOVER codes them; the place itself stays the location.
+VICTIM_TYPES = frozenset(("ASSAULT", "COERCE"))
 
 def sentence_countries(sent: Span, ents: list, resolver: CountryResolver, labels: tuple = ("GPE", "NORP")) -> set:
     """Countries named by the sentence's place and nationality entities.
@@ -49,8 +52,12 @@ def complete(event: Event, named: set, states: frozenset = frozenset()) -> None:
 
     - A coercive or military act done in a place ("curfew in Cizre",
       "troops on alert in the West Bank") with no identified target gets
-      the place as target (PLOVER recipients may be places); a protest or
-      an attack never does (an attack's target is what the text names).
+      the place as target (PLOVER recipients may be places); a protest never
+      does, and an attack only when the place is in another country than its
+      attackers', one the sentence names or a city known by that very name
+      ("Russia's offensive in eastern Ukraine": on Ukraine).
+    - Victims of an attack or a crackdown known only by what they are ("20 people",
+      "police officers", "protesters") are of the place they were hit in.
     - Protesters without a nationality are taken to be from where they
       protest; a protest that names no one ("rallies took place in
       Belgium") is by the crowd of its place (``org:bel-protesters``).
@@ -65,6 +72,16 @@ def complete(event: Event, named: set, states: frozenset = frozenset()) -> None:
     location = event.location
     if location is not None and location.country:
         if event.type in PLACE_TARGET_TYPES and not any(a.country for a in event.target):
+            event.target.append(Arg(location.start, location.end, location.text, country=location.country))
+        if event.type in VICTIM_TYPES:              # "killed 20 people in Lebanon": Lebanon's people
+            for arg in event.target:
+                if arg.country is None and (arg.actor is None or arg.actor.startswith("org:")) \
+                        and arg.sector in DOMESTIC_SECTORS | {"MIL"}:
+                    arg.country = location.country
+        home = {a.country for a in event.source if a.country}
+        sure = location.country in named or named_place_country(location.name or location.text) == location.country
+        if event.type == "ASSAULT" and home and location.country not in home and sure \
+                and not any(a.country for a in event.target):   # "Russia's offensive in Ukraine": on Ukraine
             event.target.append(Arg(location.start, location.end, location.text, country=location.country))
     place = location.country if location is not None and location.country else (
         next(iter(named)) if len(named) == 1 else None)
@@ -103,8 +120,10 @@ def drop_self_loops(event: Event, reciprocal: bool, lex: Lexicon) -> None:
     country ("org:bel-protesters"), not the country itself; an "anti-X" word is not
     its target ("denounced France's anti-Azerbaijani policy")."""
     trig = event.trigger
-    for name in ("source", "target"):        # the event word is never its own actor ("the fighting")
-        setattr(event, name, [a for a in getattr(event, name) if a.end <= trig.start or a.start >= trig.end])
+    word = trig.end - len(trig.text.split()[-1]) if trig.text.split() else trig.start
+    for name in ("source", "target"):        # the event word is never its own actor ("the fighting"),
+        setattr(event, name, [a for a in getattr(event, name)     # a name before it may be
+                              if a.end <= trig.start or a.start >= trig.end or (a.end <= word and a.country)])
     sides = tuple(f"{p}-" for p in lex.cls("allegiance_prefixes"))
     event.target = [a for a in event.target if not (a.actor is None and a.text.lower().startswith(sides))]
     if reciprocal:

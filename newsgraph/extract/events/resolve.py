@@ -18,10 +18,11 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract import pronouns
 from newsgraph.records import Actor, Arg
 from newsgraph.extract.actors.lexicon import default_lexicon
 from newsgraph.extract.actors.phoenix import load_agents
-from newsgraph.extract.events.antecedent import agrees, within_reach
+from newsgraph.extract.events.antecedent import agrees, clause_mates, within_reach
 from newsgraph.extract.events.argwords import (allegiance, first_person, is_pronoun,  # noqa: F401  (re-exported)
                                                same_party)
 from newsgraph.extract.events.countries import CountryResolver, city_country, named_place_country
@@ -30,7 +31,7 @@ from newsgraph.extract.mentions import actor_at, entity_range, mention_index
 from newsgraph.extract.extensions import doc_text
 
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
-RELATIVE = frozenset("who which that whom whose".split())
+RELATIVE = pronouns.RELATIVE
 _SKIP_LEFT = frozenset(("det", "punct", "cc", "predet", "advmod", "preconj", "mark", "aux", "neg",
                         "nummod", "quantmod", "case", "prep"))
 _GENERIC_DIG = ("of", "in", "from", "for", "by")
@@ -59,6 +60,7 @@ class ArgResolver:
             reach = max(reach, m[1])
             self._m_reach.append(reach)
         self._actor_memo: dict[tuple[int, int], Optional[Actor]] = {}
+        self.groups: dict[int, list[Arg]] = {}     # plural pronoun -> the other members of its antecedent
 
     # ----- spans and resolution -------------------------------------------------
     def np_range(self, head: Token) -> tuple[int, int]:
@@ -136,14 +138,15 @@ class ArgResolver:
         """PLOVER sector from the head noun, else from other words of the phrase."""
         sectors = self.lex.sectors
         lemma = self.lex.lemma(head)
+        agents = load_agents()                   # the Phoenix agent words ("peasants", "police officer")
+        pair = f"{self.doc[head.i - 1].lower_} {head.lower_}" if head.i > 0 else ""
+        if pair in agents and self.doc[head.i - 1].dep_ in ("compound", "amod"):
+            return agents[pair]                  # "opposition leader": more than "leader" says
         if lemma in sectors:
             return sectors[lemma]
         for token in reversed(tokens):
             if self.lex.lemma(token) in sectors and token.i != head.i:
                 return sectors[self.lex.lemma(token)]
-        agents = load_agents()                   # the Phoenix agent words ("peasants", "police officer")
-        if head.i > 0 and f"{self.doc[head.i - 1].lower_} {head.lower_}" in agents:
-            return agents[f"{self.doc[head.i - 1].lower_} {head.lower_}"]
         return agents.get(head.lower_) or agents.get(lemma)
 
     def _dig_tokens(self, head: Token) -> list[Token]:
@@ -289,9 +292,16 @@ class ArgResolver:
         text, doc = self.text, self.doc
         span = (head.idx, head.idx + len(head))
 
+        mates = [a for a in (self.arg(m) for m in clause_mates(head)) if a is not None]
+        barred = {(a.start, a.end) for a in mates} | {a.actor or a.country for a in mates if a.actor or a.country}
+
         def taken(found: Optional[Arg]) -> Optional[Arg]:
-            if found is None or not agrees(doc, head, found):
+            if found is None or not agrees(doc, head, found) or (found.start, found.end) in barred or \
+                    (found.actor or found.country) in barred:
                 return None
+            ant = doc.char_span(found.start, found.end, alignment_mode="expand")
+            if head.lower_ in pronouns.PLURAL and ant is not None and len(ant) and ant.root.conjuncts:
+                self.groups[head.i] = [a for a in map(self.arg, ant.root.conjuncts) if a is not None]
             return Arg(*span, text[span[0]:span[1]], actor=found.actor, country=found.country,
                        sector=found.sector)
 
@@ -324,7 +334,8 @@ class ArgResolver:
                 found = taken(self.arg(subjects[0]))
                 if found is not None:
                     return found
-        near = [p for p in reversed(self.recent) if within_reach(doc, head, p) and agrees(doc, head, p)]
+        near = [p for p in reversed(self.recent) if within_reach(doc, head, p) and agrees(doc, head, p)
+                and (p.start, p.end) not in barred and (p.actor or p.country) not in barred]
         if near and len({p.actor or p.country for p in near}) == 1:
             return taken(near[0])
         return Arg(*span, text[span[0]:span[1]])

@@ -16,10 +16,15 @@ from spacy.tokens import Token
 from newsgraph.knowledge.loader import merged, require
 
 from newsgraph.records import Arg
-from newsgraph.extract.events.args import ArgBuilder
+from newsgraph.extract.events.args import CONDEMNED_ACTS, ArgBuilder
 from newsgraph.extract.events.argwords import is_pronoun
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.triggers import Candidate
+
+
+# Stances a passive form states of its subject ("is committed to", "is opposed to"): the
+# subject holds them; other passives ("was urged to", "was sent to") act on it.
+STANCE_TYPES = frozenset(("AGREE", "REJECT"))
 
 
 @lru_cache(maxsize=1)
@@ -82,12 +87,18 @@ class RoleAssigner:
             tgt_tokens = args.objects(head if cand.kind == "verb" else anchor, cand.type, cand.target_preps)
             if cand.event_object is not None:
                 tgt_tokens = [t for t in tgt_tokens if t.i != cand.event_object.i] or \
-                    args.noun_args(cand.event_object, False)[1]      # "eased restrictions on X"
+                    self._object_owner(cand.event_object)
         if not src_tokens and cand.type in ("MOBILIZE", "RETREAT") and cand.kind != "modal" and \
                 args.passive(anchor):
             moved = [c for c in anchor.children if c.dep_ == "nsubjpass" and self._armed(c)]
             if moved:                                # "Armenian forces were pulled back": the forces act
                 src_tokens = args.expand(moved)
+                tgt_tokens = [t for t in tgt_tokens if t not in src_tokens]
+        if not src_tokens and cand.type in STANCE_TYPES and cand.kind == "verb" and args.passive(anchor) and \
+                any(c.dep_ == "prep" and c.lower_ == "to" for c in anchor.children):
+            holders = [c for c in anchor.children if c.dep_ == "nsubjpass"]
+            if holders:                              # "Vietnam is committed to opening up": a stance it holds
+                src_tokens = args.expand(holders)
                 tgt_tokens = [t for t in tgt_tokens if t not in src_tokens]
         if cand.role == "directive" and cand.kind != "modal":
             tgt_tokens = args.addressees(head) or self._clause_subjects(head) or tgt_tokens
@@ -110,9 +121,19 @@ class RoleAssigner:
         inner = cand.complements[0] if cand.complements else None
         if inner is not None and not targets:
             inner_src, inner_tgt = self.arguments(inner)
-            fallback = inner_src if cand.role == "directive" else inner_tgt
+            doer = cand.role == "directive" or (cand.type == "ACCUSE" and inner.type in CONDEMNED_ACTS
+                                                 and bool(inner_src))
+            fallback = inner_src if doer else inner_tgt      # "condemned X's attack on Y": X
             targets = [a for a in fallback if (a.start, a.end) not in src_spans]
         return sources, targets
+
+    def _object_owner(self, obj: Token) -> list:
+        """Whom an undone or lowered relation is aimed at: the noun's own target
+        ("eased restrictions on X"), else whose it is ("expelled France's ambassador",
+        "suspended Turkey's membership"); a pronoun owner is the actor's own ("recalled
+        its envoy") and names no target."""
+        owners, targets = self.args.noun_args(obj, False)
+        return targets or [t for t in owners if not is_pronoun(t)]
 
     def _event_noun(self, token: Token) -> bool:
         """Whether a head is an event word (a condemnation, an attack), which is never an actor."""
@@ -126,7 +147,8 @@ class RoleAssigner:
 
     def _protest_targets(self, cand: Candidate) -> list:
         """Whom a protest is against, from its purpose ("to demand reforms by X's government",
-        "calling for independence from Iraq") or an "in protest of / over" phrase."""
+        "calling for independence from Iraq"), an "in protest of / over" phrase, else the
+        state whose embassy it is held at ("outside the Israeli embassy")."""
         lex, args = self.lex, self.args
         for token in dict.fromkeys((cand.anchor, cand.head)):
             for child in token.children:
@@ -139,6 +161,7 @@ class RoleAssigner:
                         found = args.dig(pobj) if pobj.dep_ == "pobj" else []
                         if found:
                             return found
+
             for inner in token.subtree:              # "... in protest over Russia's failure"
                 if inner.dep_ == "pobj" and lex.lemma(inner) == "protest" and inner.head.lower_ == "in":
                     for prep in inner.children:
@@ -147,6 +170,14 @@ class RoleAssigner:
                                 found = args.dig(pobj) if pobj.dep_ == "pobj" else []
                                 if found:
                                     return found
+        for inner in cand.anchor.subtree:            # "outside the Israeli embassy": at Israel
+            if lex.lemma(inner) in lex.cls("missions") and inner.dep_ == "pobj" and \
+                    inner.head.lower_ in ("outside", "at", "before", "of", "near", "to") and \
+                    sum(1 for _ in inner.ancestors) - sum(1 for _ in cand.anchor.ancestors) <= 4:
+                found = [m for m in inner.children if m.i < inner.i and m.ent_type_ in ("GPE", "NORP")
+                         and m.dep_ in ("amod", "compound", "poss", "nmod") and args.actorish(m)]
+                if found:
+                    return found
         return []
 
     def _conditioned(self, cand) -> list:
@@ -178,9 +209,11 @@ class RoleAssigner:
             arg = args.arg(token)
             if arg is None:
                 continue
-            for part in args.split_modifiers(token, arg):
-                if (part.start, part.end) not in seen:
-                    seen.add((part.start, part.end))
+            members = [Arg(arg.start, arg.end, arg.text, actor=m.actor, country=m.country, sector=m.sector)
+                       for m in args.groups.get(token.i, ()) if m.actor or m.country]
+            for part in args.split_modifiers(token, arg) + members:   # "they": each of "X and Y"
+                if (part.start, part.end, part.actor, part.country) not in seen:
+                    seen.add((part.start, part.end, part.actor, part.country))
                     out.append(part)
         if len(out) > 1 and out[0].country:
             for arg in out[1:]:
