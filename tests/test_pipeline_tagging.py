@@ -100,3 +100,4 @@ def test_a_rule_the_columns_cannot_reproduce_keeps_spacys_ruler():
         ColumnRuler(nlp.get_pipe("attribute_ruler"))
     swapped = use_fast_tagging(nlp)
     assert "attribute_ruler" not in swapped and "attribute_ruler" in nlp.pipe_names
+    assert "newsgraph_attributes" not in nlp.pipe_names
