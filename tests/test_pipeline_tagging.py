@@ -101,3 +101,24 @@ def test_a_rule_the_columns_cannot_reproduce_keeps_spacys_ruler():
     swapped = use_fast_tagging(nlp)
     assert "attribute_ruler" not in swapped and "attribute_ruler" in nlp.pipe_names
     assert "newsgraph_attributes" not in nlp.pipe_names
+
+
+def _line_starts_by_tokens(doc: Doc) -> list[int]:
+    """The plain reading: a non-space token right after a space token run holding a line break."""
+    after_break, starts = False, []
+    for token in doc:
+        if token.is_space:
+            after_break = after_break or "\n" in token.text
+            continue
+        if after_break and token.i > 0:
+            starts.append(token.i)
+        after_break = False
+    return starts
+
+
+def test_line_breaks_start_sentences_as_a_token_walk_finds_them(model):
+    from newsgraph.pipeline.sentences import mark_line_starts
+    texts = _texts(EXAMPLES) + [CONTRACTIONS, "\n\nLead line\nSecond line \n \n Third", "No break here."]
+    for text in texts:
+        doc = mark_line_starts(model.make_doc(text))
+        assert [t.i for t in doc if t.is_sent_start and t.i > 0] == _line_starts_by_tokens(doc)
