@@ -12,6 +12,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
+from spacy.attrs import POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
 from newsgraph.extract.actors.context import (SETTLEMENT_NOUNS, acts_as_actor, inside, is_place_use, is_subject,
@@ -180,8 +182,8 @@ class MentionFinder:
             if word in surnames or titled or is_subject(doc[first]) or self.registry.person(doc[first].text):
                 spans.append((first, last))
         chosen = {f for f, _ in spans}
-        for tok in doc:   # a known surname NER missed ("Lynch said")
-            if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or self.taken[tok.i]:
+        for tok in _proper_nouns(doc):   # a known surname NER missed ("Lynch said")
+            if not tok.text[:1].isupper() or self.taken[tok.i]:
                 continue
             word = fold(tok.text)
             if len(word) > 2 and word in surnames \
@@ -389,3 +391,8 @@ class MentionFinder:
             return
         self._add(first, last, kind="organization", key=f"org:{slug}", name=text, country=country,
                   sector=sector, **base)
+
+
+def _proper_nouns(doc: Doc):
+    """The PROPN tokens of ``doc`` in order, found from the POS column (no Token per word)."""
+    return [doc[i] for i in (doc.to_array(POS) == PROPN).nonzero()[0].tolist()]
