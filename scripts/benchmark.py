@@ -7,8 +7,9 @@
 Sections (``--skip`` any of them by name):
   spacy    plain ``nlp.pipe`` of the same model (its full default pipeline) on the raw texts
            vs the whole newsgraph pipeline (clean → nlp → extract), in this process, both
-           warmed up, alternating slices of articles; wall and CPU-time ratios, plus each
-           newsgraph component's share of its run.
+           warmed up, alternating slices of articles; wall and CPU-time ratios, plus every
+           component's CPU seconds and share of its own run, for both pipelines (spaCy's
+           components too), and the clean stage and record filling of the newsgraph run.
   workers  ``--workers 1`` vs ``--workers N``: steady-state throughput (articles after
            each worker's first chunk / time since then), so start-up is left out.
   ray      the local engine (N processes) vs the Ray engine (N actors on a local Ray
@@ -118,6 +119,9 @@ def _spacy(sample: Path, rounds: int = 16) -> str:
     data loading are not throughput). Alternating slices means both see the
     same load from other jobs on a shared machine; CPU seconds of this process
     are reported next to wall seconds because they move much less with that load.
+    Every component of both pipelines is timed (CPU seconds, its share of its
+    pipeline's run); what is left of the newsgraph run is tokenising, the clean
+    stage and filling records, timed apart where they can be.
     """
     from newsgraph.pipeline.nlp import load_model
     from newsgraph.pipeline.run import Extractor
@@ -129,7 +133,9 @@ def _spacy(sample: Path, rounds: int = 16) -> str:
         pass
     for _ in extractor.extract_records(_records(sample)[:4]):
         pass
-    timings = _instrument(extractor.nlp)
+    plain_parts = _instrument(plain)
+    ng_parts = _instrument(extractor.nlp)
+    stages = _instrument_stages()
     spent = {"plain": [0.0, 0.0], "newsgraph": [0.0, 0.0]}
     done = 0
     for at in range(0, len(records), rounds):
@@ -146,25 +152,84 @@ def _spacy(sample: Path, rounds: int = 16) -> str:
     print(f"\n[spacy] {len(records)} articles: plain spaCy {len(records) / plain_s:.2f}/s "
           f"({plain_s:.1f}s wall, {plain_cpu:.1f}s CPU), newsgraph {done / ng_s:.2f}/s "
           f"({ng_s:.1f}s wall, {ng_cpu:.1f}s CPU); CPU-time ratio {plain_cpu / ng_cpu:.2f}")
-    for name, secs in timings.items():
-        print(f"  {name:22s} {secs:7.2f}s  {100 * secs / ng_s:5.1f}% of the newsgraph run")
+    _shares("plain spaCy", plain_parts, plain_cpu, "tokenizer and nlp.pipe itself")
+    _shares("newsgraph", {**ng_parts, **stages}, ng_cpu, "tokenizer, chunking, nlp.pipe itself")
     return f"{plain_s / ng_s:.2f} (CPU time {plain_cpu / ng_cpu:.2f})"
 
 
+def _shares(title: str, parts: dict[str, float], total: float, rest: str) -> None:
+    """Each timed part's CPU seconds and share of ``total``, and what is left."""
+    print(f"  {title} run, CPU seconds and share:")
+    for name, secs in parts.items():
+        print(f"    {name:24s} {secs:8.3f}s {100 * secs / total:6.1f}%")
+    left = total - sum(parts.values())
+    print(f"    {'(rest: ' + rest + ')':24s} {left:8.3f}s {100 * left / total:6.1f}%")
+
+
 def _instrument(nlp) -> dict[str, float]:
-    """Time each newsgraph component (they run per doc, so wrapping changes nothing)."""
+    """Time each running component in CPU seconds (a batch is gathered, then timed as one call)."""
     timings: dict[str, float] = {}
     for position, (name, proc) in enumerate(list(nlp._components)):
-        if not name.startswith("newsgraph_"):
+        if name in nlp.disabled:
             continue
         timings[name] = 0.0
+        nlp._components[position] = (name, _Timed(name, proc, timings))
+    return timings
 
-        def timed(doc, _proc=proc, _name=name):
-            t = time.perf_counter()
-            out = _proc(doc)
-            timings[_name] += time.perf_counter() - t
-            return out
-        nlp._components[position] = (name, timed)
+
+class _Timed:
+    """A component wrapper adding its CPU time to ``timings[name]``; output unchanged."""
+
+    def __init__(self, name: str, proc, timings: dict[str, float]):
+        self.name, self.proc, self.timings = name, proc, timings
+
+    def __call__(self, doc):
+        start = time.process_time()
+        try:
+            return self.proc(doc)
+        finally:
+            self.timings[self.name] += time.process_time() - start
+
+    def pipe(self, docs, **kwargs):
+        docs = list(docs)   # the batch upstream components made, so only this one is timed
+        start = time.process_time()
+        if hasattr(self.proc, "pipe"):
+            out = list(self.proc.pipe(docs, **kwargs))
+        else:
+            out = []
+            for doc in docs:   # spaCy's own loop for a component without pipe()
+                try:
+                    out.append(self.proc(doc))
+                except Exception as exc:
+                    self.get_error_handler()(self.name, self.proc, [doc], exc)
+        self.timings[self.name] += time.process_time() - start
+        yield from out
+
+    def get_error_handler(self):
+        handler = getattr(self.proc, "get_error_handler", None)
+        if handler is not None:
+            return handler()
+        from newsgraph.pipeline.run import mark_failed
+        return mark_failed
+
+
+def _instrument_stages() -> dict[str, float]:
+    """Time the clean stage and record filling of ``Extractor`` (CPU seconds)."""
+    import newsgraph.clean as clean
+    import newsgraph.extract.record as record
+    timings = {"clean (junk, metadata)": 0.0, "fill records": 0.0}
+
+    def timed(fn, key):
+        def run(*args, **kwargs):
+            start = time.process_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                timings[key] += time.process_time() - start
+        return run
+    clean.clean_text = timed(clean.clean_text, "clean (junk, metadata)")
+    clean.mask_boilerplate = timed(clean.mask_boilerplate, "clean (junk, metadata)")
+    record.fill_record = timed(record.fill_record, "fill records")
     return timings
 
 

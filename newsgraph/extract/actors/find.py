@@ -12,6 +12,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
+from spacy.attrs import POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
 from newsgraph.extract.actors.context import (PLACE_PREPS, SETTLEMENT_NOUNS, acts_as_actor, inside, is_place_use, is_subject,
@@ -185,8 +187,8 @@ class MentionFinder(NamedSteps):
             if word in surnames or titled or is_subject(doc[first]) or self.registry.person(doc[first].text):
                 spans.append((first, last))
         chosen = {f for f, _ in spans}
-        for tok in doc:   # a known surname NER missed ("Lynch said")
-            if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or self.taken[tok.i]:
+        for tok in _proper_nouns(doc):   # a known surname NER missed ("Lynch said")
+            if not tok.text[:1].isupper() or self.taken[tok.i]:
                 continue
             word = fold(tok.text)
             if len(word) > 2 and word in surnames \
@@ -370,3 +372,8 @@ class MentionFinder(NamedSteps):
                          and e.label_ in ("GPE", "NORP", "LOC")
                          for c in [self.lex.country_of(e.text) or self.lex.capital_of(e.text)] if c and c != own)
         return counts.most_common(1)[0][0] if counts else None
+
+
+def _proper_nouns(doc: Doc):
+    """The PROPN tokens of ``doc`` in order, found from the POS column (no Token per word)."""
+    return [doc[i] for i in (doc.to_array(POS) == PROPN).nonzero()[0].tolist()]

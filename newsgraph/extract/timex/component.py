@@ -149,7 +149,7 @@ class TimexTagger:
         self.name = name
         self.infer_published = infer_published
         self.tables = tables
-        patterns.compiled(tables)   # tables read and compiled with the model, not on the first article
+        patterns.prepare(tables)   # tables read and compiled with the model, not on the first article
 
     def __call__(self, doc: Doc) -> Doc:
         """Annotate ``doc`` in place and return it."""
