@@ -137,14 +137,10 @@ class EventCoder:
         return doc
 
     # ----- one sentence ----------------------------------------------------------------
-    def candidates(self, doc: Doc, sent: Span, args: ArgBuilder, finder: TriggerFinder,
-                   cameo_only: bool = False) -> list[Candidate]:
-        """Every trigger of the sentence with its frame links, types and statuses settled
-        (``cameo_only``: only those of the CAMEO verb dictionary, for a sentence our
-        lexicon's triggers left without an event)."""
-        lex = self.lex
+    def triggers(self, doc: Doc, tokens, args: ArgBuilder, finder: TriggerFinder) -> list[Candidate]:
+        """The verbal and (anchored) nominal triggers among ``tokens``, as fresh candidates."""
         cands: list[Candidate] = []
-        for token in sent:
+        for token in finder.possible(tokens):     # words no trigger table has are passed over
             if token.ent_type_ in NAME_LABELS and (token.ent_iob_ == "I" or (
                     token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I")):
                 continue                      # a word of a name: "Strike Force", "Anti-Corruption Commission"
@@ -160,6 +156,15 @@ class EventCoder:
                 cand = None
             if cand is not None:
                 cands.append(cand)
+        return cands
+
+    def candidates(self, doc: Doc, sent: Span, args: ArgBuilder, finder: TriggerFinder,
+                   cameo_only: bool = False, found: Optional[list[Candidate]] = None) -> list[Candidate]:
+        """Every trigger of the sentence with its frame links, types and statuses settled
+        (``cameo_only``: only those of the CAMEO verb dictionary, for a sentence our
+        lexicon's triggers left without an event; ``found``: its ``triggers``, when known)."""
+        lex = self.lex
+        cands = self.triggers(doc, sent, args, finder) if found is None else found
         if cameo_only:
             cands = [c for c in cands if c.cameo]
         elif any(not c.cameo for c in cands):      # the CAMEO dictionary only fills silent sentences
@@ -292,15 +297,19 @@ class EventCoder:
                       cameo_only: bool = False) -> list[Event]:
         """The events of one sentence, merged and filtered; when our lexicon's triggers
         give none, the CAMEO verb dictionary's are tried."""
-        found = self._code_sentence(doc, sent, args, finder, cameo_only)
-        if not found and not cameo_only:
-            found = self._code_sentence(doc, sent, args, finder, True)
+        triggers = self.triggers(doc, sent, args, finder)
+        cameo = [c.head for c in triggers if c.cameo]      # read before the first pass edits them
+        found = self._code_sentence(doc, sent, args, finder, cameo_only, triggers)
+        if not found and not cameo_only and len(cameo) < len(triggers):
+            # only the CAMEO words are looked up again; with no other trigger the second pass
+            # would repeat the first one exactly
+            found = self._code_sentence(doc, sent, args, finder, True, self.triggers(doc, cameo, args, finder))
         return found
 
     def _code_sentence(self, doc: Doc, sent: Span, args: ArgBuilder, finder: TriggerFinder,
-                       cameo_only: bool) -> list[Event]:
+                       cameo_only: bool, found: Optional[list[Candidate]] = None) -> list[Event]:
         lex = self.lex
-        cands = self.candidates(doc, sent, args, finder, cameo_only)
+        cands = self.candidates(doc, sent, args, finder, cameo_only, found)
         roles = RoleAssigner(lex, args)
         if not cands:
             return []

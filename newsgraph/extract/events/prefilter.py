@@ -1,0 +1,135 @@
+"""Set look-ups that pass over words and sentences no trigger rule can fire on.
+
+Why this module exists: the events component asked every token of every
+sentence the full trigger questions (lexicon entries, phrasal particles,
+objects, the CAMEO patterns, the frame rules), and nearly every word is in
+none of those tables. Each table the trigger finder reads is keyed by the
+trigger's lemma (alone, or as the first or last word of a multi-word key), so
+one set look-up per token tells whether a question can have an answer. The
+sets are built from the loaded lexicon and CAMEO dictionary (user lexicons
+included), so a word added to a data file is never filtered out. The
+prefilter only skips work: every answer is the one the full rules give
+(``tests/test_events_prefilter.py`` pins both).
+"""
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy import symbols
+from spacy.attrs import LEMMA, LOWER, ORTH, POS
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.events.lexicon import Lexicon
+from newsgraph.extract.events.petrarch import VerbDictionary, load_verb_dictionary
+
+
+@dataclass(frozen=True)
+class TriggerWords:
+    """Lemmas that may head a verbal or a nominal trigger."""
+
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+
+
+def _first(key: str) -> str:
+    return key.split(" ")[0]
+
+
+def _last(key: str) -> str:
+    return key.split(" ")[-1]
+
+
+def build_trigger_words(lex: Lexicon, cameo: VerbDictionary) -> TriggerWords:
+    """Every lemma a lookup of ``triggers.TriggerFinder`` can succeed with.
+
+    Verbs: lexicon verbs, the trigger side of ``objects``, the first word of
+    phrasal and reversal-phrasal keys, reversal and blocking verbs, and the
+    CAMEO dictionary's verbs (single and multi-word). Nouns: the first and
+    last word of every noun key ("use of force", "peace talks"), reversal
+    nouns and the generic event heads whose modifier names the event.
+    """
+    verbs = set(lex.verbs) | {trigger for trigger, _ in lex.objects}
+    verbs |= {_first(k) for k in lex.phrasal} | {_first(k) for k in lex.reversal_phrasal}
+    verbs |= lex.reversal_verbs | lex.blockers | set(cameo.verbs) | set(cameo.multi)
+    nouns = {_first(k) for k in lex.nouns} | {_last(k) for k in lex.nouns}
+    nouns |= lex.reversal_nouns | set(lex.cls("generic_event_heads"))
+    return TriggerWords(frozenset(verbs), frozenset(nouns))
+
+
+_BUILT: dict[int, tuple[Lexicon, VerbDictionary, TriggerWords]] = {}
+
+
+def trigger_words(lex: Lexicon, cameo: VerbDictionary) -> TriggerWords:
+    """``build_trigger_words`` once per (lexicon, dictionary) pair (both live for the process)."""
+    found = _BUILT.get(id(lex))
+    if found is None or found[0] is not lex or found[1] is not cameo:
+        found = _BUILT[id(lex)] = (lex, cameo, build_trigger_words(lex, cameo))
+    return found[2]
+
+
+class DocWords:
+    """Each token's lemma (``Lexicon.lemma``) and lower-case form, and whether it may be a trigger,
+    read once per Doc from spaCy's arrays (no Token objects: most tokens are never looked at again)."""
+
+    def __init__(self, doc: Doc, lex: Lexicon, words: TriggerWords):
+        self.doc = doc
+        rows = doc.to_array([LEMMA, POS, LOWER, ORTH]).tolist()
+        strings = doc.vocab.strings
+        hyphen = strings.add("-")
+        lemma_of: dict[tuple[int, int, int], str] = {}
+        self.lemmas: list[str] = []
+        self.lowers: list[str] = []
+        self.possible: list[bool] = []
+        verb_pos, noun_pos = symbols.VERB, (symbols.NOUN, symbols.PROPN)
+        for i, (lemma_id, pos, lower_id, _orth) in enumerate(rows):
+            key = (lemma_id, pos, lower_id)
+            lemma = lemma_of.get(key)
+            if lemma is None:
+                lemma = lemma_of[key] = lex.lemma(doc[i])
+            self.lemmas.append(lemma)
+            self.lowers.append(strings[lower_id])
+            if " " in lemma or "-" in lemma or (i >= 2 and rows[i - 1][3] == hyphen):
+                self.possible.append(True)   # prefixes and hyphenated words: "de-escalate", "sit-in"
+            elif pos == verb_pos:
+                self.possible.append(lemma in words.verbs)
+            else:
+                self.possible.append(pos in noun_pos and lemma in words.nouns)
+        self._sentences: dict[tuple[int, int], frozenset[str]] = {}
+
+    def candidates(self, tokens) -> list[Token]:
+        """The tokens (a Span or a list of Tokens) that may be a verbal or nominal trigger:
+        a verb whose lemma is in ``TriggerWords.verbs``, a noun in ``TriggerWords.nouns``,
+        any word with a hyphen in its lemma or right after a hyphen."""
+        if isinstance(tokens, Span):
+            doc, possible = self.doc, self.possible
+            return [doc[i] for i in range(tokens.start, tokens.end) if possible[i]]
+        return [t for t in tokens if self.possible[t.i]]
+
+    def sentence(self, start: int, end: int) -> frozenset[str]:
+        """The lemmas and lower-case forms of tokens [start, end)."""
+        found = self._sentences.get((start, end))
+        if found is None:
+            found = self._sentences[(start, end)] = frozenset(self.lemmas[start:end]) | frozenset(
+                self.lowers[start:end])
+        return found
+
+
+_SEEN: list = [None, None, None]     # weakref to the Doc, id of the Lexicon, its DocWords
+
+
+def doc_words(doc: Doc, lex: Lexicon, cameo: Optional[VerbDictionary] = None) -> DocWords:
+    """The Doc's ``DocWords`` (built on the first call for this Doc; the last Doc's are kept)."""
+    held = _SEEN[0]() if _SEEN[0] is not None else None
+    if held is doc and _SEEN[1] == id(lex):
+        return _SEEN[2]
+    found = DocWords(doc, lex, trigger_words(lex, cameo or load_verb_dictionary()))
+    _SEEN[:] = [weakref.ref(doc), id(lex), found]
+    return found
+
+
+def sentence_words(sent: Span, lex: Lexicon) -> frozenset[str]:
+    """The lemmas (``Lexicon.lemma``) and lower-case forms of the sentence's words: a frame
+    rule whose words are all absent from a sentence has nothing to do there."""
+    return doc_words(sent.doc, lex).sentence(sent.start, sent.end)
