@@ -58,44 +58,56 @@ def build_trigger_words(lex: Lexicon, cameo: VerbDictionary) -> TriggerWords:
     return TriggerWords(frozenset(verbs), frozenset(nouns))
 
 
-_BUILT: dict[int, tuple[Lexicon, VerbDictionary, TriggerWords]] = {}
+_BUILT: dict[int, tuple[Lexicon, VerbDictionary, TriggerWords, dict]] = {}
+
+
+def _built(lex: Lexicon, cameo: VerbDictionary) -> tuple[Lexicon, VerbDictionary, TriggerWords, dict]:
+    found = _BUILT.get(id(lex))
+    if found is None or found[0] is not lex or found[1] is not cameo:
+        found = _BUILT[id(lex)] = (lex, cameo, build_trigger_words(lex, cameo), {})
+    return found
 
 
 def trigger_words(lex: Lexicon, cameo: VerbDictionary) -> TriggerWords:
     """``build_trigger_words`` once per (lexicon, dictionary) pair (both live for the process)."""
-    found = _BUILT.get(id(lex))
-    if found is None or found[0] is not lex or found[1] is not cameo:
-        found = _BUILT[id(lex)] = (lex, cameo, build_trigger_words(lex, cameo))
-    return found[2]
+    return _built(lex, cameo)[2]
+
+
+_KNOWN_MAX = 50_000
+
+
+def _describe(token: Token, lex: Lexicon, words: TriggerWords) -> tuple[str, str, bool]:
+    """(lemma, lower form, may trigger) of a word, hyphens before it aside."""
+    lemma = lex.lemma(token)
+    if " " in lemma or "-" in lemma:
+        return lemma, token.lower_, True
+    if token.pos == symbols.VERB:
+        return lemma, token.lower_, lemma in words.verbs
+    return lemma, token.lower_, token.pos in (symbols.NOUN, symbols.PROPN) and lemma in words.nouns
 
 
 class DocWords:
     """Each token's lemma (``Lexicon.lemma``) and lower-case form, and whether it may be a trigger,
     read once per Doc from spaCy's arrays (no Token objects: most tokens are never looked at again)."""
 
-    def __init__(self, doc: Doc, lex: Lexicon, words: TriggerWords):
-        self.doc = doc
-        rows = doc.to_array([LEMMA, POS, LOWER, ORTH]).tolist()
-        strings = doc.vocab.strings
-        hyphen = strings.add("-")
-        lemma_of: dict[tuple[int, int, int], str] = {}
-        self.lemmas: list[str] = []
-        self.lowers: list[str] = []
-        self.possible: list[bool] = []
-        verb_pos, noun_pos = symbols.VERB, (symbols.NOUN, symbols.PROPN)
-        for i, (lemma_id, pos, lower_id, _orth) in enumerate(rows):
-            key = (lemma_id, pos, lower_id)
-            lemma = lemma_of.get(key)
-            if lemma is None:
-                lemma = lemma_of[key] = lex.lemma(doc[i])
-            self.lemmas.append(lemma)
-            self.lowers.append(strings[lower_id])
-            if " " in lemma or "-" in lemma or (i >= 2 and rows[i - 1][3] == hyphen):
-                self.possible.append(True)   # prefixes and hyphenated words: "de-escalate", "sit-in"
-            elif pos == verb_pos:
-                self.possible.append(lemma in words.verbs)
-            else:
-                self.possible.append(pos in noun_pos and lemma in words.nouns)
+    def __init__(self, doc: Doc, lex: Lexicon, words: TriggerWords, known: dict):
+        """``known``: (lemma, pos, lower) ids -> (lemma, lower form, may trigger), shared by the
+        Docs of one lexicon (filled here)."""
+        lemma_ids, pos_ids, lower_ids, orths = doc.to_array([LEMMA, POS, LOWER, ORTH]).T.tolist()
+        keys = list(zip(lemma_ids, pos_ids, lower_ids))
+        if len(known) > _KNOWN_MAX:             # bounded: a long run meets ever more words
+            known.clear()
+        for i, key in enumerate(keys):
+            if key not in known:
+                known[key] = _describe(doc[i], lex, words)
+        info = [known[key] for key in keys]
+        self.lemmas: list[str] = [x[0] for x in info]
+        self.lowers: list[str] = [x[1] for x in info]
+        self.possible: list[bool] = [x[2] for x in info]
+        hyphen = doc.vocab.strings.add("-")
+        for i in range(2, len(orths)):
+            if orths[i - 1] == hyphen:
+                self.possible[i] = True   # prefixed and hyphenated words: "de-escalate", "sit-in"
         self._sentences: dict[tuple[int, int], frozenset[str]] = {}
 
     def candidates(self, tokens) -> list[Token]:
@@ -103,7 +115,7 @@ class DocWords:
         a verb whose lemma is in ``TriggerWords.verbs``, a noun in ``TriggerWords.nouns``,
         any word with a hyphen in its lemma or right after a hyphen."""
         if isinstance(tokens, Span):
-            doc, possible = self.doc, self.possible
+            doc, possible = tokens.doc, self.possible
             return [doc[i] for i in range(tokens.start, tokens.end) if possible[i]]
         return [t for t in tokens if self.possible[t.i]]
 
@@ -116,7 +128,7 @@ class DocWords:
         return found
 
 
-_SEEN: list = [None, None, None]     # weakref to the Doc, id of the Lexicon, its DocWords
+_SEEN: list = [None, None, None]     # weakref to the Doc, id of the Lexicon, its DocWords (no Doc kept alive)
 
 
 def doc_words(doc: Doc, lex: Lexicon, cameo: Optional[VerbDictionary] = None) -> DocWords:
@@ -124,7 +136,8 @@ def doc_words(doc: Doc, lex: Lexicon, cameo: Optional[VerbDictionary] = None) ->
     held = _SEEN[0]() if _SEEN[0] is not None else None
     if held is doc and _SEEN[1] == id(lex):
         return _SEEN[2]
-    found = DocWords(doc, lex, trigger_words(lex, cameo or load_verb_dictionary()))
+    _lex, _cameo, words, known = _built(lex, cameo or load_verb_dictionary())
+    found = DocWords(doc, lex, words, known)
     _SEEN[:] = [weakref.ref(doc), id(lex), found]
     return found
 
