@@ -91,10 +91,11 @@ class DocWords:
     read once per Doc from spaCy's arrays (no Token objects: most tokens are never looked at again)."""
 
     def __init__(self, doc: Doc, lex: Lexicon, words: TriggerWords, known: dict):
-        """``known``: (lemma, pos, lower) ids -> (lemma, lower form, may trigger), shared by the
-        Docs of one lexicon (filled here)."""
+        """``known``: key of the (lemma, pos, lower) ids -> (lemma, lower form, may trigger),
+        shared by the Docs of one lexicon (filled here)."""
         lemma_ids, pos_ids, lower_ids, orths = doc.to_array([LEMMA, POS, LOWER, ORTH]).T.tolist()
-        keys = list(zip(lemma_ids, pos_ids, lower_ids))
+        # one int per (lemma, pos, lower) triple (pos < 256, lower < 2**64): no tuple per token
+        keys = [(lemma << 72) | (lower << 8) | pos for lemma, pos, lower in zip(lemma_ids, pos_ids, lower_ids)]
         if len(known) > _KNOWN_MAX:             # bounded: a long run meets ever more words
             known.clear()
         for i, key in enumerate(keys):
