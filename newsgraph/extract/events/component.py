@@ -28,7 +28,6 @@ investigates; ``embedded_events: true`` adds them with their status.
 from __future__ import annotations
 
 import logging
-from bisect import bisect_left
 from typing import Optional
 
 from spacy.language import Language
@@ -40,7 +39,7 @@ from newsgraph.records import Span as TextSpan
 from newsgraph.extract.events import frames
 from newsgraph.extract.events.args import ArgBuilder
 from newsgraph.extract.events.countries import CountryResolver, warm_tables
-from newsgraph.extract.events.dates import attached_timexes
+from newsgraph.extract.events.dates import event_date
 from newsgraph.extract.events.fill import (complete, informative, drop_non_actors, drop_self_loops, identified, register_groups, told_again, magnitudes, merge, reciprocal_sentence,
                                            sentence_countries)
 from newsgraph.extract.events.lexicon import Lexicon, load_lexicon
@@ -62,36 +61,6 @@ CONTENT_OF = frozenset(("ACCUSE", "INVESTIGATE", "SUPPORT", "REJECT"))
 # Acts done by saying: as the subject of an ordinary verb such a noun is mentioned, not made
 SAID = frozenset(("REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT", "AGREE", "CONCEDE"))
 MAX_SENTENCE_TOKENS = 400
-
-
-def _event_date(doc: Doc, start: int, end: int, cand: Optional[Candidate] = None) -> Optional[str]:
-    """The date from ``newsgraph_timex`` for the event ``cand`` of sentence [start, end).
-
-    Only the sentence's time expressions the parse ties to the event count
-    (``event_dates.attached_timexes``); None when none does or the timex
-    component is absent.
-    """
-    timexes = doc._.ng_timexes
-    if not timexes:
-        return None
-    try:
-        from newsgraph.extract.timex.component import event_date
-    except ImportError:  # pragma: no cover - timex component not installed
-        return None
-    starts = doc.user_data.get("newsgraph_events_timex_starts")
-    if starts is None or len(starts) != len(timexes):
-        starts = [t.start for t in timexes]          # timexes come in text order
-        doc.user_data["newsgraph_events_timex_starts"] = starts
-    ordered = all(a <= b for a, b in zip(starts, starts[1:]))
-    inside = timexes[bisect_left(starts, start):bisect_left(starts, end)] if ordered else timexes
-    if cand is not None and inside:
-        trigger = set(range(cand.start, cand.end)) | {cand.anchor.i, cand.head.i}
-        inside = attached_timexes(doc, [t for t in inside if t.start >= start and t.end <= end], trigger,
-                                  cand.anchor)
-    try:
-        return event_date(inside, start, end)
-    except (TypeError, ValueError, KeyError, AttributeError):
-        return None
 
 
 class EventCoder:
@@ -300,9 +269,7 @@ class EventCoder:
         triggers = self.triggers(doc, sent, args, finder)
         cameo = [c.head for c in triggers if c.cameo]      # read before the first pass edits them
         found = self._code_sentence(doc, sent, args, finder, cameo_only, triggers)
-        if not found and not cameo_only and len(cameo) < len(triggers):
-            # only the CAMEO words are looked up again; with no other trigger the second pass
-            # would repeat the first one exactly
+        if not found and not cameo_only and len(cameo) < len(triggers):   # (else it repeats the first pass)
             found = self._code_sentence(doc, sent, args, finder, True, self.triggers(doc, cameo, args, finder))
         return found
 
@@ -384,7 +351,7 @@ class EventCoder:
         location = find_location(doc, [cand.head, cand.anchor], exclude, self.resolver, self.lex, hints)
         return Event(type=cand.type, trigger=TextSpan.of(text, start_char, end_char), sentence=sentence,
                      mode=cand.mode, source=sources, target=targets, status=cand.status,
-                     location=location, date=_event_date(doc, sentence[0], sentence[1], cand))
+                     location=location, date=event_date(doc, sentence[0], sentence[1], cand))
 
 @Language.factory(
     "newsgraph_events",

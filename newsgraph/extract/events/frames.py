@@ -237,9 +237,9 @@ def obligations(doc: Doc, sent: Span, lex: Lexicon, args: ArgBuilder) -> list[Ca
     """
     out = []
     obligation = lex.frame("obligation_modals")
-    if obligation.isdisjoint(sentence_words(sent, lex)) and lex.frame("obligation_verbs").isdisjoint(
-            sentence_words(sent, lex)):
-        return out                            # neither a modal nor a verb of obligation here
+    words = sentence_words(sent, lex)
+    if obligation.isdisjoint(words) and (lex.frame("obligation_verbs").isdisjoint(words) or "to" not in words):
+        return out                            # neither a modal nor "have/need to" here
     for token in sent:
         if token.pos_ not in ("VERB", "AUX"):
             continue

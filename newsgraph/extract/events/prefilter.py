@@ -27,10 +27,19 @@ from newsgraph.extract.events.petrarch import VerbDictionary, load_verb_dictiona
 
 @dataclass(frozen=True)
 class TriggerWords:
-    """Lemmas that may head a verbal or a nominal trigger."""
+    """Lemmas that may head a verbal or a nominal trigger, and the verbs with entries
+    keyed by their object or by a particle (``TriggerFinder`` asks those only of these)."""
 
     verbs: frozenset[str]
     nouns: frozenset[str]
+    objects: frozenset[str] = frozenset()
+    phrasal: frozenset[str] = frozenset()
+
+    @staticmethod
+    def heads(lemma: str, keys: frozenset[str]) -> bool:
+        """Whether a key starting with ``lemma`` may exist in the table ``keys`` stands for
+        (a lemma with a space is never ruled out)."""
+        return lemma in keys or " " in lemma
 
 
 def _first(key: str) -> str:
@@ -46,16 +55,18 @@ def build_trigger_words(lex: Lexicon, cameo: VerbDictionary) -> TriggerWords:
 
     Verbs: lexicon verbs, the trigger side of ``objects``, the first word of
     phrasal and reversal-phrasal keys, reversal and blocking verbs, and the
-    CAMEO dictionary's verbs (single and multi-word). Nouns: the first and
+    CAMEO dictionary's verbs (single and multi-word) that the lexicon does not
+    know (it is consulted only for those). Nouns: the first and
     last word of every noun key ("use of force", "peace talks"), reversal
     nouns and the generic event heads whose modifier names the event.
     """
     verbs = set(lex.verbs) | {trigger for trigger, _ in lex.objects}
     verbs |= {_first(k) for k in lex.phrasal} | {_first(k) for k in lex.reversal_phrasal}
-    verbs |= lex.reversal_verbs | lex.blockers | set(cameo.verbs) | set(cameo.multi)
+    verbs |= lex.reversal_verbs | lex.blockers | ((set(cameo.verbs) | set(cameo.multi)) - lex.known)
     nouns = {_first(k) for k in lex.nouns} | {_last(k) for k in lex.nouns}
     nouns |= lex.reversal_nouns | set(lex.cls("generic_event_heads"))
-    return TriggerWords(frozenset(verbs), frozenset(nouns))
+    objects = frozenset(trigger for trigger, _ in lex.objects)
+    return TriggerWords(frozenset(verbs), frozenset(nouns), objects, frozenset(_first(k) for k in lex.phrasal))
 
 
 _BUILT: dict[int, tuple[Lexicon, VerbDictionary, TriggerWords, dict]] = {}

@@ -21,7 +21,7 @@ from newsgraph.extract.events.args import ArgBuilder
 from newsgraph.extract.events.lexicon import Entry, Lexicon
 from newsgraph.extract.events.constraints import Constraints, temporal
 from newsgraph.extract.events.petrarch import load_verb_dictionary
-from newsgraph.extract.events.prefilter import doc_words
+from newsgraph.extract.events.prefilter import doc_words, trigger_words
 
 VERB_POS = ("VERB",)
 NOUN_POS = ("NOUN", "PROPN")
@@ -66,6 +66,7 @@ class TriggerFinder(Constraints):
         self.args = args
         self.verbs = load_verb_dictionary()
         self.words = doc_words(args.doc, lex, self.verbs)
+        self.keys = trigger_words(lex, self.verbs)
 
     def possible(self, tokens) -> list[Token]:
         """The ``tokens`` where ``verb`` or ``noun`` can find anything (``event_prefilter``)."""
@@ -236,7 +237,7 @@ class TriggerFinder(Constraints):
             return Candidate(anchor, anchor, "verb", undone.type, undone.mode, start, token.i + 1)
         kids = list(token.children)
         obj = self._direct_object(token)
-        if obj is not None:
+        if obj is not None and self.keys.heads(lemma, self.keys.objects):
             entry = self.object_entry(lemma, obj)
             if entry is not None:
                 if entry.type is None:
@@ -246,7 +247,7 @@ class TriggerFinder(Constraints):
                     mode = lex.cls(mode[1:]).get(self.lex.lemma(obj))
                 return Candidate(token, token, "verb", entry.type, mode, token.i, token.i + 1,
                                  target_preps=entry.target_preps)
-        for child in kids:
+        for child in kids if self.keys.heads(lemma, self.keys.phrasal) else ():
             if temporal(child):
                 continue                      # "called on Friday" is no "call on"
             if child.dep_ in ("prt", "prep", "dobj", "oprd", "attr", "agent") or \
