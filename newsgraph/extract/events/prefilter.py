@@ -9,7 +9,7 @@ one set look-up per token tells whether a question can have an answer. The
 sets are built from the loaded lexicon and CAMEO dictionary (user lexicons
 included), so a word added to a data file is never filtered out. The
 prefilter only skips work: every answer is the one the full rules give
-(``tests/test_events_prefilter.py`` pins both).
+(``tests/test_extract_events_prefilter.py`` pins both).
 """
 from __future__ import annotations
 
