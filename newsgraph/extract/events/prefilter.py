@@ -116,10 +116,11 @@ class DocWords:
         self.lemmas: list[str] = [x[0] for x in info]
         self.lowers: list[str] = [x[1] for x in info]
         self.possible: list[bool] = [x[2] for x in info]
-        hyphen = doc.vocab.strings.add("-")
-        for i in range(2, len(orths)):
-            if orths[i - 1] == hyphen:
-                self.possible[i] = True   # prefixed and hyphenated words: "de-escalate", "sit-in"
+        hyphen, at = doc.vocab.strings.add("-"), 0
+        while hyphen in orths[at:]:               # words after a hyphen: "de-escalate", "sit-in"
+            at = orths.index(hyphen, at) + 1
+            if 2 <= at < len(orths):
+                self.possible[at] = True
         self._sentences: dict[tuple[int, int], frozenset[str]] = {}
 
     def candidates(self, tokens) -> list[Token]:
