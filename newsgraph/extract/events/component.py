@@ -28,7 +28,6 @@ investigates; ``embedded_events: true`` adds them with their status.
 from __future__ import annotations
 
 import logging
-from bisect import bisect_left
 from typing import Optional
 
 from spacy.language import Language
@@ -40,7 +39,7 @@ from newsgraph.records import Span as TextSpan
 from newsgraph.extract.events import frames, headline
 from newsgraph.extract.events.args import ArgBuilder
 from newsgraph.extract.events.countries import CountryResolver, warm_tables
-from newsgraph.extract.events.dates import attached_timexes
+from newsgraph.extract.events.dates import event_date
 from newsgraph.extract.events.fill import (complete, informative, drop_non_actors, drop_self_loops, identified, register_groups, told_again, magnitudes, merge, reciprocal_sentence,
                                            sentence_countries)
 from newsgraph.extract.events.lexicon import Lexicon, load_lexicon
@@ -62,36 +61,6 @@ CONTENT_OF = frozenset(("ACCUSE", "INVESTIGATE", "SUPPORT", "REJECT"))
 # Acts done by saying: as the subject of an ordinary verb such a noun is mentioned, not made
 SAID = frozenset(("REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT", "AGREE", "CONCEDE"))
 MAX_SENTENCE_TOKENS = 400
-
-
-def _event_date(doc: Doc, start: int, end: int, cand: Optional[Candidate] = None) -> Optional[str]:
-    """The date from ``newsgraph_timex`` for the event ``cand`` of sentence [start, end).
-
-    Only the sentence's time expressions the parse ties to the event count
-    (``event_dates.attached_timexes``); None when none does or the timex
-    component is absent.
-    """
-    timexes = doc._.ng_timexes
-    if not timexes:
-        return None
-    try:
-        from newsgraph.extract.timex.component import event_date
-    except ImportError:  # pragma: no cover - timex component not installed
-        return None
-    starts = doc.user_data.get("newsgraph_events_timex_starts")
-    if starts is None or len(starts) != len(timexes):
-        starts = [t.start for t in timexes]          # timexes come in text order
-        doc.user_data["newsgraph_events_timex_starts"] = starts
-    ordered = all(a <= b for a, b in zip(starts, starts[1:]))
-    inside = timexes[bisect_left(starts, start):bisect_left(starts, end)] if ordered else timexes
-    if cand is not None and inside:
-        trigger = set(range(cand.start, cand.end)) | {cand.anchor.i, cand.head.i}
-        inside = attached_timexes(doc, [t for t in inside if t.start >= start and t.end <= end], trigger,
-                                  cand.anchor)
-    try:
-        return event_date(inside, start, end)
-    except (TypeError, ValueError, KeyError, AttributeError):
-        return None
 
 
 class EventCoder:
@@ -137,14 +106,10 @@ class EventCoder:
         return doc
 
     # ----- one sentence ----------------------------------------------------------------
-    def candidates(self, doc: Doc, sent: Span, args: ArgBuilder, finder: TriggerFinder,
-                   cameo_only: bool = False) -> list[Candidate]:
-        """Every trigger of the sentence with its frame links, types and statuses settled
-        (``cameo_only``: only those of the CAMEO verb dictionary, for a sentence our
-        lexicon's triggers left without an event)."""
-        lex = self.lex
+    def triggers(self, doc: Doc, tokens, args: ArgBuilder, finder: TriggerFinder) -> list[Candidate]:
+        """The verbal and (anchored) nominal triggers among ``tokens``, as fresh candidates."""
         cands: list[Candidate] = []
-        for token in sent:
+        for token in finder.possible(tokens):     # words no trigger table has are passed over
             if token.ent_type_ in NAME_LABELS and (token.ent_iob_ == "I" or (
                     token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I")):
                 continue                      # a word of a name: "Strike Force", "Anti-Corruption Commission"
@@ -160,6 +125,15 @@ class EventCoder:
                 cand = None
             if cand is not None:
                 cands.append(cand)
+        return cands
+
+    def candidates(self, doc: Doc, sent: Span, args: ArgBuilder, finder: TriggerFinder,
+                   cameo_only: bool = False, found: Optional[list[Candidate]] = None) -> list[Candidate]:
+        """Every trigger of the sentence with its frame links, types and statuses settled
+        (``cameo_only``: only those of the CAMEO verb dictionary, for a sentence our
+        lexicon's triggers left without an event; ``found``: its ``triggers``, when known)."""
+        lex = self.lex
+        cands = self.triggers(doc, sent, args, finder) if found is None else found
         if cameo_only:
             cands = [c for c in cands if c.cameo]
         elif any(not c.cameo for c in cands):      # the CAMEO dictionary only fills silent sentences
@@ -294,15 +268,17 @@ class EventCoder:
                       cameo_only: bool = False) -> list[Event]:
         """The events of one sentence, merged and filtered; when our lexicon's triggers
         give none, the CAMEO verb dictionary's are tried."""
-        found = self._code_sentence(doc, sent, args, finder, cameo_only)
-        if not found and not cameo_only:
-            found = self._code_sentence(doc, sent, args, finder, True)
+        triggers = self.triggers(doc, sent, args, finder)
+        cameo = [c.head for c in triggers if c.cameo]      # read before the first pass edits them
+        found = self._code_sentence(doc, sent, args, finder, cameo_only, triggers)
+        if not found and not cameo_only and len(cameo) < len(triggers):   # (else it repeats the first pass)
+            found = self._code_sentence(doc, sent, args, finder, True, self.triggers(doc, cameo, args, finder))
         return found
 
     def _code_sentence(self, doc: Doc, sent: Span, args: ArgBuilder, finder: TriggerFinder,
-                       cameo_only: bool) -> list[Event]:
+                       cameo_only: bool, found: Optional[list[Candidate]] = None) -> list[Event]:
         lex = self.lex
-        cands = self.candidates(doc, sent, args, finder, cameo_only)
+        cands = self.candidates(doc, sent, args, finder, cameo_only, found)
         roles = RoleAssigner(lex, args)
         if not cands:
             return []
@@ -377,7 +353,7 @@ class EventCoder:
         location = find_location(doc, [cand.head, cand.anchor], exclude, self.resolver, self.lex, hints)
         return Event(type=cand.type, trigger=TextSpan.of(text, start_char, end_char), sentence=sentence,
                      mode=cand.mode, source=sources, target=targets, status=cand.status,
-                     location=location, date=_event_date(doc, sentence[0], sentence[1], cand))
+                     location=location, date=event_date(doc, sentence[0], sentence[1], cand))
 
 @Language.factory(
     "newsgraph_events",

@@ -11,6 +11,7 @@ distinct string.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Optional
 
@@ -28,7 +29,7 @@ def warm_tables() -> None:
     load costs, so the component pays them when it is created rather than inside the first doc."""
     gazetteer()
     geo.capitals()
-    geo.coco_patterns()
+    _any_country_pattern()
 
 
 def named_place_country(name: str, hints: frozenset = frozenset(), min_population: int = 10000
@@ -67,6 +68,17 @@ def _strip(text: str) -> str:
     return text.strip(" .,;:")
 
 
+@lru_cache(maxsize=1)
+def _any_country_pattern():
+    """One regex matching wherever any of country_converter's patterns matches (their
+    alternation), or None if they cannot be joined. Most keys ("police", "talks") match no
+    country: one search rules all 250 patterns out."""
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p, _ in geo.coco_patterns()), re.IGNORECASE)
+    except re.error:  # pragma: no cover - a pattern with global flags
+        return None
+
+
 @lru_cache(maxsize=20000)
 def _lookup(key: str, countries: tuple, metonyms: tuple) -> tuple:
     """Cached core of ``resolve_country`` on a normalised key."""
@@ -80,6 +92,9 @@ def _lookup(key: str, countries: tuple, metonyms: tuple) -> tuple:
     if capital:
         return capital, "GOV"
     best, best_len = None, 0
+    screen = _any_country_pattern()
+    if screen is not None and not screen.search(key):
+        return best, None
     for pattern, iso3 in geo.coco_patterns():
         match = pattern.search(key)
         if match and match.end() - match.start() > best_len:
@@ -95,6 +110,7 @@ class CountryResolver:
         self.lexicon = lexicon
         self._countries = tuple(sorted(lexicon.countries.items()))
         self._metonyms = tuple(sorted(lexicon.metonyms.items()))
+        self._memo: dict[str, tuple] = {}   # key -> _lookup(...): no hashing of the tables per call
 
     def resolve(self, text: str) -> tuple[Optional[str], Optional[str]]:
         """The (ISO3, sector) a name points at; sector is GOV for capitals.
@@ -108,7 +124,12 @@ class CountryResolver:
         key = _strip(text)
         if not key or len(key) > 60 or not any(ch.isalpha() for ch in key):
             return None, None
-        return _lookup(key, self._countries, self._metonyms)
+        found = self._memo.get(key)
+        if found is None:
+            if len(self._memo) > 20000:
+                self._memo.clear()
+            found = self._memo[key] = _lookup(key, self._countries, self._metonyms)
+        return found
 
     def igo_sector(self, text: str) -> Optional[str]:
         """IGO/NGO sector when ``text`` names an international body, else None."""

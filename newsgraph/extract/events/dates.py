@@ -23,6 +23,7 @@ as before.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Token
@@ -111,3 +112,34 @@ def attached_timexes(doc: Doc, timexes: list, trigger: set, anchor: Token) -> li
     if clause:
         return clause
     return list(timexes) if verbless and event_predicate is None else []
+
+
+def event_date(doc: Doc, start: int, end: int, cand=None) -> Optional[str]:
+    """The date from ``newsgraph_timex`` for the event ``cand`` (a ``triggers.Candidate``, or
+    None) of sentence [start, end).
+
+    Only the sentence's time expressions the parse ties to the event count
+    (``event_dates.attached_timexes``); None when none does or the timex
+    component is absent.
+    """
+    timexes = doc._.ng_timexes
+    if not timexes:
+        return None
+    try:
+        from newsgraph.extract.timex.component import event_date as timex_event_date
+    except ImportError:  # pragma: no cover - timex component not installed
+        return None
+    starts = doc.user_data.get("newsgraph_events_timex_starts")
+    if starts is None or len(starts) != len(timexes):
+        starts = [t.start for t in timexes]          # timexes come in text order
+        doc.user_data["newsgraph_events_timex_starts"] = starts
+    ordered = all(a <= b for a, b in zip(starts, starts[1:]))
+    inside = timexes[bisect_left(starts, start):bisect_left(starts, end)] if ordered else timexes
+    if cand is not None and inside:
+        trigger = set(range(cand.start, cand.end)) | {cand.anchor.i, cand.head.i}
+        inside = attached_timexes(doc, [t for t in inside if t.start >= start and t.end <= end], trigger,
+                                  cand.anchor)
+    try:
+        return timex_event_date(inside, start, end)
+    except (TypeError, ValueError, KeyError, AttributeError):
+        return None

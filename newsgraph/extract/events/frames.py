@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.events.args import ArgBuilder
 from newsgraph.extract.events.resolve import first_person, same_party
 from newsgraph.extract.events.lexicon import Lexicon
+from newsgraph.extract.events.prefilter import sentence_words
 from newsgraph.extract.events.status import modals, negated
 from newsgraph.extract.events.triggers import Candidate
 
@@ -236,6 +237,9 @@ def obligations(doc: Doc, sent: Span, lex: Lexicon, args: ArgBuilder) -> list[Ca
     """
     out = []
     obligation = lex.frame("obligation_modals")
+    words = sentence_words(sent, lex)
+    if obligation.isdisjoint(words) and (lex.frame("obligation_verbs").isdisjoint(words) or "to" not in words):
+        return out                            # neither a modal nor "have/need to" here
     for token in sent:
         if token.pos_ not in ("VERB", "AUX"):
             continue
@@ -279,6 +283,8 @@ def commissive_adjectives(sent: Span, lex: Lexicon) -> list[Candidate]:
     """AGREE events from "X is willing / ready / committed to act"."""
     out = []
     words = lex.frame("commissive_adjectives")
+    if words.isdisjoint(sentence_words(sent, lex)):
+        return out
     for token in sent:
         if lex.lemma(token) not in words or token.pos_ not in ("ADJ", "VERB"):
             continue
@@ -312,7 +318,7 @@ def warnings(sent: Span, cands: list[Candidate], lex: Lexicon, args: ArgBuilder)
     of a new offensive", "warned that famine could spread") it is a forecast, not a threat."""
     out = []
     words = lex.frame("warning_verbs")
-    if not words:
+    if words.isdisjoint(sentence_words(sent, lex)):
         return out
     hostile_at = {c.anchor.i: c.type for c in cands if c.type in HARM}
     hostile_at.update((c.head.i, c.type) for c in cands if c.type in HARM)
@@ -343,6 +349,8 @@ def warnings(sent: Span, cands: list[Candidate], lex: Lexicon, args: ArgBuilder)
 def failures(sent: Span, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
     """REJECT events from "failed to reach agreement" (failing a cooperative act)."""
     out = []
+    if not cands or "fail" not in sentence_words(sent, lex):
+        return out
     by_anchor = {c.anchor.i: c for c in cands}
     for token in sent:
         if lex.lemma(token) != "fail" or token.pos_ != "VERB":

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from newsgraph.extract.events.args import ArgBuilder
 from newsgraph.extract.events.lexicon import Lexicon
+from newsgraph.extract.events.prefilter import sentence_words
 from newsgraph.extract.events.status import negated
 from newsgraph.extract.events.triggers import Candidate
 
@@ -67,6 +68,10 @@ def judgements(sent: Span, lex: Lexicon, args: ArgBuilder, reporter_of) -> list[
     reactions, criticism = _section(lex, "reaction_verbs"), _section(lex, "criticism_nouns")
     under = _section(lex, "under_verbs")
     armed = lex.cls("forces")
+    words = sentence_words(sent, lex)
+    if blame.isdisjoint(words) and lacking.isdisjoint(words) and reactions.isdisjoint(words) and (
+            under.isdisjoint(words) or _section(lex, "under_preps").isdisjoint(words)):
+        return out                            # none of the words these rules start from
     for token in sent:
         if token.pos_ not in ("VERB", "AUX") or negated(token, lex):
             continue

@@ -17,6 +17,7 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.events.lexicon import Lexicon
+from newsgraph.extract.events.prefilter import sentence_words
 
 _DIGITS = re.compile(r"^\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
@@ -138,6 +139,9 @@ def quantities(sent: Span, lex: Lexicon) -> list[Quantity]:
     Returns:
         ``Quantity`` objects in text order; years and times are skipped.
     """
+    if not any(w == "one" or (w not in ("a", "an") and (
+            w[:1].isdigit() or w in lex.numbers or w in lex.vague_numbers)) for w in sentence_words(sent, lex)):
+        return []                             # no word _is_number takes: no number phrase
     doc = sent.doc
     dead_words = lex.cls("dead")
     injured_words = lex.cls("injured")

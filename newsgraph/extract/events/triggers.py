@@ -21,6 +21,7 @@ from newsgraph.extract.events.args import ArgBuilder
 from newsgraph.extract.events.lexicon import Entry, Lexicon
 from newsgraph.extract.events.constraints import Constraints, temporal
 from newsgraph.extract.events.petrarch import load_verb_dictionary
+from newsgraph.extract.events.prefilter import doc_words, trigger_words
 
 VERB_POS = ("VERB",)
 NOUN_POS = ("NOUN", "PROPN")
@@ -64,6 +65,12 @@ class TriggerFinder(Constraints):
         self.lex = lex
         self.args = args
         self.verbs = load_verb_dictionary()
+        self.words = doc_words(args.doc, lex, self.verbs)
+        self.keys = trigger_words(lex, self.verbs)
+
+    def possible(self, tokens) -> list[Token]:
+        """The ``tokens`` where ``verb`` or ``noun`` can find anything (``event_prefilter``)."""
+        return self.words.candidates(tokens)
 
     # ----- lookups ------------------------------------------------------------------
     def transparent(self, obj: Token) -> Token:
@@ -241,7 +248,7 @@ class TriggerFinder(Constraints):
             return Candidate(anchor, anchor, "verb", undone.type, undone.mode, start, token.i + 1)
         kids = list(token.children)
         obj = self._direct_object(token)
-        if obj is not None:
+        if obj is not None and self.keys.heads(lemma, self.keys.objects):
             entry = self.object_entry(lemma, obj)
             if entry is not None and entry.type is not None and lemma in lex.light_verbs:
                 own = self.noun_entry(obj)       # "imposed export controls": the compound noun's
@@ -255,7 +262,7 @@ class TriggerFinder(Constraints):
                     mode = lex.cls(mode[1:]).get(self.lex.lemma(obj))
                 return Candidate(token, token, "verb", entry.type, mode, token.i, token.i + 1,
                                  target_preps=entry.target_preps)
-        for child in kids:
+        for child in kids if self.keys.heads(lemma, self.keys.phrasal) else ():
             if temporal(child):
                 continue                      # "called on Friday" is no "call on"
             if child.dep_ in ("prt", "prep", "dobj", "oprd", "attr", "agent") or \
@@ -316,11 +323,13 @@ class TriggerFinder(Constraints):
         prepositional), so that a generic CAMEO verb ("continue", "debate") does
         not become an event by itself.
         """
+        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "dative")] + [
+            g for c in token.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+        if not objects:
+            return None                        # (before the costly sense: no object, no event)
         sense = self.verbs.sense(token, lemma)
         if sense is None or sense.type is None:
             return None
-        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "dative")] + [
-            g for c in token.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
         if not any(self.args.actorish(o) for o in objects):
             return None                        # a CAMEO event is done to someone
         cand = Candidate(token, token, "verb", sense.type, sense.mode, token.i, token.i + 1)
