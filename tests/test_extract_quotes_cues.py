@@ -1,0 +1,71 @@
+"""Reporting cues beyond "said": stances, refusals, findings and phrasal cues (cues.yaml)."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.quotes.cues import CueLexicon
+from newsgraph.pipeline.nlp import available_components, build_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    wanted = ["newsgraph_actors", "newsgraph_quotes"]
+    return build_nlp([c for c in wanted if c in available_components()])
+
+
+def found(nlp, text):
+    return [(q.kind, q.speaker.text if q.speaker else None, q.cue.text if q.cue else None, q.content.text)
+            for q in nlp(text)._.ng_quotes]
+
+
+def test_a_refusal_reports_the_infinitive(nlp):
+    assert found(nlp, "The senator refused to endorse the nominee before the convention.") == [
+        ("indirect", "The senator", "refused", "to endorse the nominee before the convention")]
+
+
+def test_declining_to_comment_is_attributed_to_the_subject(nlp):
+    assert found(nlp, "The ministry declined to comment on the report.") == [
+        ("indirect", "The ministry", "declined", "to comment on the report")]
+
+
+def test_a_poll_shows_a_noun_phrase(nlp):
+    assert found(nlp, "A new poll of likely voters shows a narrow lead for the governor.") == [
+        ("indirect", "A new poll", "shows", "a narrow lead for the governor")]
+
+
+def test_backing_a_policy_reports_the_policy(nlp):
+    assert found(nlp, "Most farmers in the county support a ban on the new pesticide.") == [
+        ("indirect", "Most farmers", "support", "a ban on the new pesticide")]
+
+
+def test_expected_to_with_nobody_named_has_no_speaker(nlp):
+    assert found(nlp, "The committee is expected to approve the merger next week.") == [
+        ("indirect", None, "expected", "to approve the merger next week")]
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("The mayor responded to the criticism from the union on Tuesday.", "responded to", "the criticism from the union"),
+    ("The council member commented on the budget shortfall at the meeting.", "commented on", "the budget shortfall"),
+])
+def test_phrasal_cues_keep_the_preposition_in_the_cue(nlp, text, cue, content):
+    [(kind, _, got_cue, got_content)] = found(nlp, text)
+    assert (kind, got_cue, got_content) == ("indirect", cue, content)
+
+
+def test_a_report_only_verb_does_not_take_the_quotation_from_said(nlp):
+    quotes = found(nlp, "The mayor said the city supports “a full review of the police budget and the union contracts.”")
+    assert quotes[0][:3] == ("mixed", "The mayor", "said")
+    assert ("direct", "the city", "supports") not in [q[:3] for q in quotes]
+
+
+def test_a_report_only_verb_with_no_object_still_attributes_the_quotation(nlp):
+    assert found(nlp, "“The numbers are clear,” the report shows.") == [
+        ("direct", "the report", "shows", "The numbers are clear")]
+
+
+def test_report_only_groups_are_read_from_the_data():
+    lexicon = CueLexicon()
+    lexicon.add({"verbs": [{"group": "a", "needs": "any", "lemmas": ["say"]},
+                           {"group": "b", "needs": "any", "introduces_quotations": False, "lemmas": ["say", "back"]}]})
+    assert lexicon.report_only == {"back"}       # a lemma listed first elsewhere keeps that group's role
+    assert CueLexicon.load().report_only >= {"support", "refuse", "show"}
