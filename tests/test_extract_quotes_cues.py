@@ -38,11 +38,6 @@ def test_backing_a_policy_reports_the_policy(nlp):
         ("indirect", "Most farmers", "support", "a ban on the new pesticide")]
 
 
-def test_expected_to_with_nobody_named_has_no_speaker(nlp):
-    assert found(nlp, "The committee is expected to approve the merger next week.") == [
-        ("indirect", None, "expected", "to approve the merger next week")]
-
-
 @pytest.mark.parametrize("text, cue, content", [
     ("The mayor responded to the criticism from the union on Tuesday.", "responded to", "the criticism from the union"),
     ("The council member commented on the budget shortfall at the meeting.", "commented on", "the budget shortfall"),
@@ -69,3 +64,22 @@ def test_report_only_groups_are_read_from_the_data():
                            {"group": "b", "needs": "any", "introduces_quotations": False, "lemmas": ["say", "back"]}]})
     assert lexicon.report_only == {"back"}       # a lemma listed first elsewhere keeps that group's role
     assert CueLexicon.load().report_only >= {"support", "refuse", "show"}
+
+
+def test_called_for_parsed_as_a_clause_mark_reports_the_demand(nlp):
+    assert found(nlp, "The candidate has called for the city to hire more teachers before the fall.") == [
+        ("indirect", "The candidate", "called for", "the city to hire more teachers before the fall")]
+
+
+def test_a_passive_cue_with_a_named_reporter_reports_its_subject(nlp):
+    assert found(nlp, "The meeting was first reported by a local newspaper.") == [
+        ("indirect", "a local newspaper", "reported", "The meeting")]
+
+
+def test_a_passive_cue_with_nobody_named_and_no_other_content_is_no_quote(nlp):
+    assert found(nlp, "The plan was announced on Monday.") == []
+
+
+def test_expected_to_reports_the_subject_and_the_infinitive_as_two_parts(nlp):
+    [q] = nlp("The governor is expected to sign the bill next week.")._.ng_quotes
+    assert q.speaker is None and [p.text for p in q.parts] == ["The governor", "to sign the bill next week"]

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.quotes.cues import CueLexicon
 from newsgraph.extract.quotes.subjects import stranded_subject, subject_of  # noqa: F401 (re-exported)
+from newsgraph.extract.quotes.shapes import marked_particle, passive_subject
 
 # Dependents that carry what a reporting verb reports, by the verb's needs.
 _CLAUSE_DEPS = {"ccomp", "parataxis"}
@@ -118,7 +119,7 @@ class ClauseReader:
             return None
         particles = self.lex.particles.get(lemma, ())
         particle = next((c for c in tok.rights if c.lower_ in particles and c.dep_ in ("prep", "prt")
-                         and c.i <= tok.i + 2), None)
+                         and c.i <= tok.i + 2), None) or (marked_particle(tok, particles) if particles else None)
         needs = self.lex.needs(lemma)
         if needs is None and particle is None:
             return None
@@ -184,6 +185,8 @@ class ClauseReader:
     def _content(self, tok: Token, needs: str, particle: Optional[Token]) -> tuple:
         """What a cue verb reports: ``(range, side, clausal, pieces)``."""
         doc = tok.doc
+        if particle is not None and particle.dep_ == "mark":   # "called for X to ...": see shapes.py
+            return _trim(doc, particle.i + 1, particle.head.right_edge.i + 1), "right", True, None
         deps = {"clause": _CLAUSE_DEPS, "naming": _NAMING_DEPS}.get(needs, _OBJECT_DEPS)
         right = [c for c in tok.rights if c.dep_ in deps]
         if needs == "naming":   # "called Burma a story", not "called X, Y says" or "called Pashinyan"
@@ -209,6 +212,9 @@ class ClauseReader:
                 start = particle.i + 1
             start = max(start, tok.i + 1)
             clausal = any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in right)
+            subject = passive_subject(tok) if all(c.dep_ == "xcomp" for c in right) else None
+            if subject is not None and _trim(doc, start, end) is not None:   # "X is expected to attend"
+                return (subject[0], end), "right", clausal, [subject, _trim(doc, start, end)]
             return _trim(doc, start, end), "right", clausal, None
         left = [c for c in tok.lefts if c.dep_ in _CLAUSE_DEPS]
         if left and tok.dep_ in ("ROOT", "conj", "parataxis"):
@@ -222,7 +228,8 @@ class ClauseReader:
             after = _trim(doc, tok.right_edge.i + 1, head.right_edge.i + 1)
             if head.i > tok.i and before is not None and after is not None and tok.left_edge.i > head.left_edge.i:
                 return (before[0], after[1]), "around", True, [before, after]
-        return None, "none", False, None
+        subject = passive_subject(tok, by_agent=True) if needs == "any" and tok.tag_ == "VBN" else None
+        return (_trim(doc, *subject), "left", False, None) if subject else (None, "none", False, None)
 
     def _object_tail(self, tok: Token, right: list) -> list:
         """"questioned [Clinton's judgment] [in supporting the war]", "urged [Y] [to release
@@ -354,7 +361,6 @@ class ClauseReader:
         start, end = _subtree_range([clause])
         return Clause((tok.i, tok.i + 1), tok.i, owner.i, _trim(tok.doc, start, end), "right",
                       "clause", kind="noun")
-
 
     def _evidence_clause(self, tok: Token) -> Optional[Clause]:
         """"He cited X as evidence that Y": Y is the claim of the sentence's subject."""
