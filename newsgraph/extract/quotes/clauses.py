@@ -142,7 +142,7 @@ class ClauseReader:
         elif speaker is not None and tok.dep_ == "acl" and speaker.i == tok.head.i:
             speaker = self._channel_author(speaker)
         content, side, clausal, pieces = self._content(tok, needs, particle)
-        return Clause((tok.i, cue_end), tok.i, _token_i(speaker), content, side, needs,
+        return Clause((tok.i, cue_end), tok.i, None if speaker is None else speaker.i, content, side, needs,
                       clausal=clausal, pieces=pieces)
 
     def _channel_author(self, noun: Token) -> Token:
@@ -396,7 +396,3 @@ def _after_quote(tok: Token) -> bool:
     while j >= 0 and tok.doc[j].is_space:
         j -= 1
     return j >= 0 and tok.doc[j].text in _MARKS | {"’", "'"}
-
-
-def _token_i(tok: Optional[Token]) -> Optional[int]:
-    return None if tok is None else tok.i
