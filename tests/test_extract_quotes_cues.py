@@ -83,3 +83,8 @@ def test_a_passive_cue_with_nobody_named_and_no_other_content_is_no_quote(nlp):
 def test_expected_to_reports_the_subject_and_the_infinitive_as_two_parts(nlp):
     [q] = nlp("The governor is expected to sign the bill next week.")._.ng_quotes
     assert q.speaker is None and [p.text for p in q.parts] == ["The governor", "to sign the bill next week"]
+
+
+def test_a_gerund_after_a_preposition_is_said_by_the_subject_of_the_sentence(nlp):
+    assert found(nlp, "The mayor landed in trouble last week by saying that the police chief should resign.") == [
+        ("indirect", "The mayor", "saying", "that the police chief should resign")]

@@ -43,6 +43,9 @@ def subject_of(verb: Token, quoted: Optional[Callable[[int], bool]] = None) -> O
         if tok.dep_ in ("conj", "xcomp", "advcl", "dep") and tok.head.i != tok.i:
             tok = tok.head
             continue
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head.head              # "X landed in trouble by saying ...": X says
+            continue
         return None
     return None
 
