@@ -88,3 +88,14 @@ def test_expected_to_reports_the_subject_and_the_infinitive_as_two_parts(nlp):
 def test_a_gerund_after_a_preposition_is_said_by_the_subject_of_the_sentence(nlp):
     assert found(nlp, "The mayor landed in trouble last week by saying that the police chief should resign.") == [
         ("indirect", "The mayor", "saying", "that the police chief should resign")]
+
+
+@pytest.mark.parametrize("text", ["As the mayor pointed out, the bridge has been closed for three years.",
+                                  "The bridge has been closed for three years, as the mayor noted on Tuesday."])
+def test_a_speech_verb_in_an_as_clause_reports_the_clause_around_it(nlp, text):
+    [(kind, speaker, _, content)] = found(nlp, text)
+    assert (kind, speaker, content.lower()) == ("indirect", "the mayor", "the bridge has been closed for three years")
+
+
+def test_an_as_clause_without_a_speech_verb_reports_nothing(nlp):
+    assert found(nlp, "As the river continues to rise, the bridge has been closed.") == []

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.quotes.cues import CueLexicon
 from newsgraph.extract.quotes.subjects import stranded_subject, subject_of  # noqa: F401 (re-exported)
-from newsgraph.extract.quotes.shapes import marked_particle, passive_subject
+from newsgraph.extract.quotes.shapes import as_report, marked_particle, passive_subject, with_passive_subject
 
 # Dependents that carry what a reporting verb reports, by the verb's needs.
 _CLAUSE_DEPS = {"ccomp", "parataxis"}
@@ -212,20 +212,21 @@ class ClauseReader:
                 start = particle.i + 1
             start = max(start, tok.i + 1)
             clausal = any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in right)
-            subject = passive_subject(tok) if all(c.dep_ == "xcomp" for c in right) else None
-            if subject is not None and _trim(doc, start, end) is not None:   # "X is expected to attend"
-                return (subject[0], end), "right", clausal, [subject, _trim(doc, start, end)]
-            return _trim(doc, start, end), "right", clausal, None
+            content, pieces = with_passive_subject(tok, right, _trim(doc, start, end))   # "X is expected to attend"
+            return content, "right", clausal, pieces
         left = [c for c in tok.lefts if c.dep_ in _CLAUSE_DEPS]
         if left and tok.dep_ in ("ROOT", "conj", "parataxis"):
             return _trim(doc, *_subtree_range(left)), "left", True, None
         head = tok.head
-        if tok.dep_ in ("parataxis", "ccomp") and head.i != tok.i and head.pos_ in ("VERB", "AUX"):
+        as_clause = as_report(tok, particle is not None or self.lex.groups.get(tok.lemma_.lower()) == "speech")
+        if (tok.dep_ in ("parataxis", "ccomp") or as_clause) and head.i != tok.i and head.pos_ in ("VERB", "AUX"):
             if head.i < tok.i and tok.dep_ == "parataxis":
                 return _trim(doc, head.left_edge.i, tok.left_edge.i), "left", True, None
             # "The museum, Mr. Bush said, celebrated ...": the report runs round the cue.
             before = _trim(doc, head.left_edge.i, tok.left_edge.i)
             after = _trim(doc, tok.right_edge.i + 1, head.right_edge.i + 1)
+            if as_clause and (before is None or after is None):   # "..., as X noted" / "As X noted, ..."
+                return before or after, "around", True, None
             if head.i > tok.i and before is not None and after is not None and tok.left_edge.i > head.left_edge.i:
                 return (before[0], after[1]), "around", True, [before, after]
         subject = passive_subject(tok, by_agent=True) if needs == "any" and tok.tag_ == "VBN" else None

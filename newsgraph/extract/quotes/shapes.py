@@ -3,6 +3,11 @@
 - "called for the US to step up its efforts": the parser makes "for" the
   mark of an infinitival clause rather than a preposition, so the particle
   is not a child of the verb; the demand is everything after "for".
+- "X landed in trouble by saying that ...": a cue gerund after a preposition
+  is done by the subject of the verb the preposition hangs on.
+- "As Speaker Ryan has pointed out, that is the definition of racism", "...,
+  as Clinton supporters point out": a speech verb in an "as" clause reports
+  the clause it hangs on.
 - "The meeting was first reported by Politico", "The senator is expected to
   attend": a passive cue reports its grammatical subject (with the
   infinitive, when there is one). PolNeAR's content is the subject phrase
@@ -52,3 +57,24 @@ def passive_subject(tok: Token, by_agent: bool = False) -> Optional[tuple[int, i
     if by_agent and (subj.pos_ not in ("NOUN", "PROPN") or not any(c.dep_ == "agent" for c in tok.children)):
         return None
     return subj.left_edge.i, subj.right_edge.i + 1
+
+
+def as_report(tok: Token, speech: bool) -> bool:
+    """True for a speech cue in an "as" clause ("as X noted"), whose content is the
+    clause around it; "as X continues to ..." or "as voters learned" report nothing."""
+    return speech and tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+
+
+def by_doing(tok: Token) -> bool:
+    """True for a gerund after a preposition on a verb ("by saying", "before insisting"):
+    whoever does the verb says it."""
+    return tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX")
+
+
+def with_passive_subject(tok: Token, right: list, content: Optional[tuple[int, int]]):
+    """``(content, pieces)``: for "X is expected to attend" the subject and the infinitive
+    as two pieces (the content spans both); otherwise ``content`` and no pieces."""
+    subject = passive_subject(tok) if right and all(c.dep_ == "xcomp" for c in right) else None
+    if subject is None or content is None:
+        return content, None
+    return (subject[0], content[1]), [subject, content]
