@@ -1,4 +1,4 @@
-"""Two shapes of reporting clause the plain reading in ``clauses.py`` misses.
+"""Shapes of reporting clause the plain reading in ``clauses.py`` misses.
 
 - "called for the US to step up its efforts": the parser makes "for" the
   mark of an infinitival clause rather than a preposition, so the particle
