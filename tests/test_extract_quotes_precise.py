@@ -104,7 +104,8 @@ def test_he_said_after_a_paragraph_about_someone_else_is_that_person(nlp):
     text = ("Senator John Smith opened the hearing on Monday. “The budget is a disgrace,” Smith said.\n\n"
             "The mayor, Peter Brown, defended the budget for an hour and took questions from reporters.\n\n"
             "“We had no choice,” he said.")
-    assert [q.speaker.actor for q in found(nlp, text)] == ["person:john-smith", "person:peter-brown"]
+    # ("defended the budget" is a report of its own; only the quotations are asked about here)
+    assert [q.speaker.actor for q in found(nlp, text) if q.kind == "direct"] == ["person:john-smith", "person:peter-brown"]
 
 
 def test_mixed_quote_content_is_the_whole_reported_clause(nlp):

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.quotes.cues import CueLexicon
 from newsgraph.extract.quotes.subjects import stranded_subject, subject_of  # noqa: F401 (re-exported)
+from newsgraph.extract.quotes.shapes import as_report, marked_particle, passive_subject, with_passive_subject
 
 # Dependents that carry what a reporting verb reports, by the verb's needs.
 _CLAUSE_DEPS = {"ccomp", "parataxis"}
@@ -118,7 +119,7 @@ class ClauseReader:
             return None
         particles = self.lex.particles.get(lemma, ())
         particle = next((c for c in tok.rights if c.lower_ in particles and c.dep_ in ("prep", "prt")
-                         and c.i <= tok.i + 2), None)
+                         and c.i <= tok.i + 2), None) or (marked_particle(tok, particles) if particles else None)
         needs = self.lex.needs(lemma)
         if needs is None and particle is None:
             return None
@@ -141,7 +142,7 @@ class ClauseReader:
         elif speaker is not None and tok.dep_ == "acl" and speaker.i == tok.head.i:
             speaker = self._channel_author(speaker)
         content, side, clausal, pieces = self._content(tok, needs, particle)
-        return Clause((tok.i, cue_end), tok.i, _token_i(speaker), content, side, needs,
+        return Clause((tok.i, cue_end), tok.i, None if speaker is None else speaker.i, content, side, needs,
                       clausal=clausal, pieces=pieces)
 
     def _channel_author(self, noun: Token) -> Token:
@@ -184,6 +185,8 @@ class ClauseReader:
     def _content(self, tok: Token, needs: str, particle: Optional[Token]) -> tuple:
         """What a cue verb reports: ``(range, side, clausal, pieces)``."""
         doc = tok.doc
+        if particle is not None and particle.dep_ == "mark":   # "called for X to ...": see shapes.py
+            return _trim(doc, particle.i + 1, particle.head.right_edge.i + 1), "right", True, None
         deps = {"clause": _CLAUSE_DEPS, "naming": _NAMING_DEPS}.get(needs, _OBJECT_DEPS)
         right = [c for c in tok.rights if c.dep_ in deps]
         if needs == "naming":   # "called Burma a story", not "called X, Y says" or "called Pashinyan"
@@ -209,20 +212,25 @@ class ClauseReader:
                 start = particle.i + 1
             start = max(start, tok.i + 1)
             clausal = any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in right)
-            return _trim(doc, start, end), "right", clausal, None
+            content, pieces = with_passive_subject(tok, right, _trim(doc, start, end))   # "X is expected to attend"
+            return content, "right", clausal, pieces
         left = [c for c in tok.lefts if c.dep_ in _CLAUSE_DEPS]
         if left and tok.dep_ in ("ROOT", "conj", "parataxis"):
             return _trim(doc, *_subtree_range(left)), "left", True, None
         head = tok.head
-        if tok.dep_ in ("parataxis", "ccomp") and head.i != tok.i and head.pos_ in ("VERB", "AUX"):
+        as_clause = as_report(tok, particle is not None or self.lex.groups.get(tok.lemma_.lower()) == "speech")
+        if (tok.dep_ in ("parataxis", "ccomp") or as_clause) and head.i != tok.i and head.pos_ in ("VERB", "AUX"):
             if head.i < tok.i and tok.dep_ == "parataxis":
                 return _trim(doc, head.left_edge.i, tok.left_edge.i), "left", True, None
             # "The museum, Mr. Bush said, celebrated ...": the report runs round the cue.
             before = _trim(doc, head.left_edge.i, tok.left_edge.i)
             after = _trim(doc, tok.right_edge.i + 1, head.right_edge.i + 1)
+            if as_clause and (before is None or after is None):   # "..., as X noted" / "As X noted, ..."
+                return before or after, "around", True, None
             if head.i > tok.i and before is not None and after is not None and tok.left_edge.i > head.left_edge.i:
                 return (before[0], after[1]), "around", True, [before, after]
-        return None, "none", False, None
+        subject = passive_subject(tok, by_agent=True) if needs == "any" and tok.tag_ == "VBN" else None
+        return (_trim(doc, *subject), "left", False, None) if subject else (None, "none", False, None)
 
     def _object_tail(self, tok: Token, right: list) -> list:
         """"questioned [Clinton's judgment] [in supporting the war]", "urged [Y] [to release
@@ -355,7 +363,6 @@ class ClauseReader:
         return Clause((tok.i, tok.i + 1), tok.i, owner.i, _trim(tok.doc, start, end), "right",
                       "clause", kind="noun")
 
-
     def _evidence_clause(self, tok: Token) -> Optional[Clause]:
         """"He cited X as evidence that Y": Y is the claim of the sentence's subject."""
         doc = tok.doc
@@ -390,7 +397,3 @@ def _after_quote(tok: Token) -> bool:
     while j >= 0 and tok.doc[j].is_space:
         j -= 1
     return j >= 0 and tok.doc[j].text in _MARKS | {"’", "'"}
-
-
-def _token_i(tok: Optional[Token]) -> Optional[int]:
-    return None if tok is None else tok.i

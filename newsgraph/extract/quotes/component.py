@@ -171,7 +171,7 @@ class _DocQuotes(Continuations):
                 clauses[clause.head] = clause
         if self.speakers.chains is not None:
             self.speakers.chains.quoted = quoted   # a pronoun never points into quoted speech
-        self.resolver = UnitResolver(self.doc, self.finder.lexicon, clauses, tok_unit, self.text)
+        self.resolver = UnitResolver(self.doc, self.finder.lexicon, self.quotation_cues(clauses), tok_unit, self.text)
         for unit in units:
             self.resolver.resolve(unit)
         quotes = self.direct_quotes(units)
@@ -189,6 +189,15 @@ class _DocQuotes(Continuations):
                   and any(ch.isalpha() for p in (q.parts or [q.content]) for ch in p.text)]
         self.speakers.resolve_pronouns(quotes, self.para_of)
         return quotes
+
+    def quotation_cues(self, clauses: dict) -> dict:
+        """The clauses that may attribute a quotation: a report-only verb ("supports",
+        "showed", "refused to") with an object or infinitive of its own reports that,
+        so "said the city supports “a full review”" stays with "said"."""
+        report_only = self.finder.lexicon.report_only
+        return {h: c for h, c in clauses.items() if c.kind != "verb" or c.content is None
+                or self.doc[h].lemma_.lower() not in report_only
+                or any(k.dep_ in ("ccomp", "parataxis") for k in self.doc[h].children)}
 
     def on_link_line(self, char: int) -> bool:
         """True when ``char`` lies on a line such as "Related: ..." or "READ MORE - ..."."""

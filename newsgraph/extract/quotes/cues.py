@@ -27,6 +27,7 @@ class CueLexicon:
 
     verbs: dict[str, str] = field(default_factory=dict)           # lemma -> needs ("any", "clause", "naming")
     groups: dict[str, str] = field(default_factory=dict)          # lemma -> group name
+    report_only: set[str] = field(default_factory=set)   # lemmas that report but never attribute a quotation
     particles: dict[str, set[str]] = field(default_factory=dict)  # verb lemma -> particles
     addressees: set[str] = field(default_factory=set)        # "reporters", "the press"
     tell_verbs: set[str] = field(default_factory=set)        # verbs that take an addressee
@@ -72,6 +73,8 @@ class CueLexicon:
                 raise ValueError(f"{source}: verb group {group.get('group')!r} has needs={needs!r}; "
                                  f"use one of {', '.join(NEEDS)}")
             for lemma in _words(group.get("lemmas")):
+                if lemma not in self.verbs and group.get("introduces_quotations") is False:
+                    self.report_only.add(lemma)
                 self.verbs.setdefault(lemma, needs)
                 self.groups.setdefault(lemma, group.get("group", "user"))
         for entry in data.get("particles") or []:

@@ -8,6 +8,8 @@ from typing import Callable, Optional
 
 from spacy.tokens import Token
 
+from newsgraph.extract.quotes.shapes import by_doing
+
 
 def subject_of(verb: Token, quoted: Optional[Callable[[int], bool]] = None) -> Optional[Token]:
     """Who performs a reporting verb: agent, subject, or the subject it inherits.
@@ -42,6 +44,9 @@ def subject_of(verb: Token, quoted: Optional[Callable[[int], bool]] = None) -> O
             return glued[-1]                 # headline "Marseille mayor denounces ..." misparsed
         if tok.dep_ in ("conj", "xcomp", "advcl", "dep") and tok.head.i != tok.i:
             tok = tok.head
+            continue
+        if by_doing(tok):
+            tok = tok.head.head              # "X landed in trouble by saying ...": X says
             continue
         return None
     return None
