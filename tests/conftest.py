@@ -23,3 +23,11 @@ def extractor():
     """The full default pipeline, loaded once."""
     from newsgraph.pipeline.run import Extractor
     return Extractor()
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The full default spaCy pipeline (every newsgraph component), built once; test
+    modules that need another configuration define their own ``nlp``."""
+    from newsgraph.pipeline.nlp import build_nlp
+    return build_nlp()

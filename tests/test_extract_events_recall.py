@@ -5,26 +5,11 @@ Each test pins one general rule with short sentences written for newsgraph
 """
 from __future__ import annotations
 
-import pytest
-
-from newsgraph.pipeline.nlp import build_nlp, make_doc, run
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_nlp()
-
-
-def events(nlp, text):
-    return list(run(nlp, [make_doc(nlp, text, "t", "2024-06-01")]))[0]._.ng_events
+from eventkit import events, countries
 
 
 def of_type(nlp, text, kind):
     return [e for e in events(nlp, text) if e.type == kind]
-
-
-def countries(args):
-    return {a.country for a in args if a.country}
 
 
 def test_a_claimed_attack_belongs_to_the_claimer(nlp):

@@ -5,18 +5,7 @@ default pipeline runs, as in production.
 """
 from __future__ import annotations
 
-import pytest
-
-from newsgraph.pipeline.nlp import build_nlp, make_doc, run
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_nlp()
-
-
-def events(nlp, text):
-    return list(run(nlp, [make_doc(nlp, text, "t", "2024-06-01")]))[0]._.ng_events
+from eventkit import events
 
 
 def kinds(nlp, text):

@@ -5,28 +5,7 @@ for these tests; none is a dev or eval sentence.
 """
 from __future__ import annotations
 
-import pytest
-
-from newsgraph.pipeline.nlp import build_nlp, make_doc, run
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_nlp()
-
-
-def events(nlp, text, published="2024-06-01"):
-    return list(run(nlp, [make_doc(nlp, text, "t", published)]))[0]._.ng_events
-
-
-def of_type(nlp, text, kind):
-    found = [e for e in events(nlp, text) if e.type == kind]
-    assert found, f"no {kind} in {text!r}: {[(e.type, e.trigger.text) for e in events(nlp, text)]}"
-    return found[0]
-
-
-def countries(args):
-    return {a.country for a in args if a.country}
+from eventkit import events, first_of_type as of_type, countries
 
 
 def test_a_date_phrase_is_never_a_target(nlp):

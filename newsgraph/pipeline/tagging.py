@@ -265,7 +265,7 @@ class MemoLemmatizer:
         univ_pos = token.pos_.lower()
         if univ_pos in ("", "eol", "space"):
             if univ_pos == "":
-                warnings.warn(Warnings.W108)
+                warnings.warn(Warnings.W108, stacklevel=2)
             return text.lower()
         if self.lemmatizer.is_base_form(token):
             return text.lower()

@@ -70,7 +70,8 @@ def judgements(sent: Span, lex: Lexicon, args: ArgBuilder, reporter_of) -> list[
     armed = lex.cls("forces")
     words = sentence_words(sent, lex)
     if blame.isdisjoint(words) and lacking.isdisjoint(words) and reactions.isdisjoint(words) and (
-            under.isdisjoint(words) or _section(lex, "under_preps").isdisjoint(words)):
+            under.isdisjoint(words) or _section(lex, "under_preps").isdisjoint(words)) and (
+            _section(lex, "blame_adjectives").isdisjoint(words)):
         return out                            # none of the words these rules start from
     for token in sent:
         if token.pos_ not in ("VERB", "AUX") or negated(token, lex):
