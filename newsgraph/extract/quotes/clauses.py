@@ -14,11 +14,11 @@ from typing import Callable, Optional
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.quotes.cues import CueLexicon
-from newsgraph.extract.quotes.subjects import stranded_subject, subject_of  # noqa: F401 (re-exported)
+from newsgraph.extract.quotes.subjects import stranded_subject, subject_of
 from newsgraph.extract.quotes.shapes import as_report, marked_particle, passive_subject, with_passive_subject
 
 # Dependents that carry what a reporting verb reports, by the verb's needs.
-_CLAUSE_DEPS = {"ccomp", "parataxis"}
+CLAUSE_DEPS = {"ccomp", "parataxis"}
 _OBJECT_DEPS = {"ccomp", "parataxis", "xcomp", "dobj", "oprd", "attr", "dative"}
 _NAMING_DEPS = {"ccomp", "oprd", "xcomp"}
 # "accused X of Y", "blasted X for Y", "described X as Y": the phrase is part of what was said.
@@ -187,7 +187,7 @@ class ClauseReader:
         doc = tok.doc
         if particle is not None and particle.dep_ == "mark":   # "called for X to ...": see shapes.py
             return _trim(doc, particle.i + 1, particle.head.right_edge.i + 1), "right", True, None
-        deps = {"clause": _CLAUSE_DEPS, "naming": _NAMING_DEPS}.get(needs, _OBJECT_DEPS)
+        deps = {"clause": CLAUSE_DEPS, "naming": _NAMING_DEPS}.get(needs, _OBJECT_DEPS)
         right = [c for c in tok.rights if c.dep_ in deps]
         if needs == "naming":   # "called Burma a story", not "called X, Y says" or "called Pashinyan"
             right = [c for c in right if not (c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"))
@@ -200,7 +200,7 @@ class ClauseReader:
                 return named, "right", False, None
         if tok.lemma_.lower() in self.lex.tell_verbs and not any(c.dep_ in ("ccomp", "xcomp") for c in right):
             right = []          # "told reporters": the object is the audience, not the content
-        clauses = [c for c in right if c.dep_ in _CLAUSE_DEPS] or self._channel_that(tok)
+        clauses = [c for c in right if c.dep_ in CLAUSE_DEPS] or self._channel_that(tok)
         if clauses:
             right = clauses
         elif needs == "any":
@@ -214,7 +214,7 @@ class ClauseReader:
             clausal = any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in right)
             content, pieces = with_passive_subject(tok, right, _trim(doc, start, end))   # "X is expected to attend"
             return content, "right", clausal, pieces
-        left = [c for c in tok.lefts if c.dep_ in _CLAUSE_DEPS]
+        left = [c for c in tok.lefts if c.dep_ in CLAUSE_DEPS]
         if left and tok.dep_ in ("ROOT", "conj", "parataxis"):
             return _trim(doc, *_subtree_range(left)), "left", True, None
         head = tok.head

@@ -35,12 +35,13 @@ from spacy.tokens import Doc
 
 from newsgraph.extract.extensions import register_extensions
 from newsgraph.records import Span
-from newsgraph.extract.quotes.clauses import ClauseReader
+from newsgraph.extract.quotes.clauses import CLAUSE_DEPS, ClauseReader
 from newsgraph.extract.quotes.cues import CueLexicon
 from newsgraph.extract.quotes.marks import Quoted, find_quoted, looks_like_title
 from newsgraph.extract.quotes.speakers import SpeakerMaker
 from newsgraph.extract.quotes.continuations import Continuations, QuoteWithParts
-from newsgraph.extract.quotes.units import Attribution, Unit, UnitResolver, is_break
+from newsgraph.extract.quotes.unit_types import Attribution, Unit, is_break
+from newsgraph.extract.quotes.units import UnitResolver
 from newsgraph.extract.quotes import learned
 from newsgraph.extract.quotes.nesting import drop_nested_reports
 from newsgraph.extract.extensions import doc_text
@@ -197,7 +198,7 @@ class _DocQuotes(Continuations):
         report_only = self.finder.lexicon.report_only
         return {h: c for h, c in clauses.items() if c.kind != "verb" or c.content is None
                 or self.doc[h].lemma_.lower() not in report_only
-                or any(k.dep_ in ("ccomp", "parataxis") for k in self.doc[h].children)}
+                or any(k.dep_ in CLAUSE_DEPS for k in self.doc[h].children)}
 
     def on_link_line(self, char: int) -> bool:
         """True when ``char`` lies on a line such as "Related: ..." or "READ MORE - ..."."""

@@ -15,7 +15,7 @@ from typing import Optional
 
 from newsgraph.records import Quote, Span
 from newsgraph.extract import mentions
-from newsgraph.extract.quotes.units import Attribution, SENT_END, Unit, is_break
+from newsgraph.extract.quotes.unit_types import SENT_END, Attribution, Unit, is_break
 
 _MARKS = "\"“”«»„'’‘"
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z])")

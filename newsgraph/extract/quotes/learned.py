@@ -152,7 +152,7 @@ def add_model_quotes(work, quotes: list, model: Language) -> list:
     """
     from newsgraph.extract.quotes.continuations import QuoteWithParts
     from newsgraph.extract.quotes.marks import quoted_share
-    from newsgraph.extract.quotes.units import Attribution
+    from newsgraph.extract.quotes.unit_types import Attribution
 
     doc, text = work.doc, work.text
     taken = [set(_letters(text, p.start, p.end)) for q in quotes for p in q.parts or [q.content]]

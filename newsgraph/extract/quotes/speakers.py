@@ -23,7 +23,7 @@ from newsgraph.records import Speaker
 from newsgraph.extract import mentions
 from newsgraph.extract.coref import ArticleChains
 from newsgraph.extract.quotes.cues import CueLexicon
-from newsgraph.extract.quotes.units import Attribution
+from newsgraph.extract.quotes.unit_types import Attribution
 
 # Left modifiers that belong to a speaker's noun phrase.
 _NP_LEFT = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "advmod", "npadvmod"}

@@ -17,8 +17,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.quotes.clauses import Clause
 from newsgraph.extract.quotes.cues import CueLexicon
-# Re-exported: the other quote modules read these names from here.
-from newsgraph.extract.quotes.unit_types import SENT_END, Attribution, Unit, is_break  # noqa: F401
+from newsgraph.extract.quotes.unit_types import SENT_END, Attribution, Unit, is_break
 _ENDING = tuple(",.!?;:…—–-")
 # How a word between a cue and a quotation may hang off the cue: as an adjunct.
 _PERMISSIVE_DEPS = {"advmod", "npadvmod", "prep", "pobj", "det", "amod", "compound", "nummod",
