@@ -26,7 +26,8 @@ from spacy.tokens import Doc
 from newsgraph.extract.extensions import register_extensions
 from newsgraph.records import Actor
 from newsgraph.extract.actors.find import MentionFinder
-from newsgraph.extract.actors.groups import LOCAL_SECTORS
+from newsgraph.extract.actors.context import POSSESSIVE
+from newsgraph.extract.actors.groups import LOCAL_SECTORS, STATE_SECTORS
 from newsgraph.extract.actors.lexicon import build_lexicon, default_lexicon, fold, preload
 from newsgraph.extract.actors.mentions import ActorMatcher, Mention
 from newsgraph.extract.actors.phoenix import load_phoenix
@@ -37,7 +38,6 @@ from newsgraph.extract.coref import Resolver, third_person_pronouns
 from newsgraph.extract.extensions import doc_text
 
 SPAN_KEY = "ng_actors"
-STATE_SECTORS = {"GOV", "LEG", "MIL", "JUD", "COP"}
 
 
 def _junk_phrases() -> set:
@@ -133,7 +133,7 @@ class ActorBook:
         French. Only state sectors and parties, the things a person leads."""
         doc = self.doc
         for last in {m.last for m in ms if m.named}:
-            if last >= len(doc) or doc[last].text not in ("'s", "’s", "'", "’"):
+            if last >= len(doc) or doc[last].text not in POSSESSIVE:
                 continue
             for others in self.info.values():
                 for n in others:

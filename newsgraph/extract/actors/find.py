@@ -16,7 +16,7 @@ from spacy.attrs import POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
-from newsgraph.extract.actors.context import (PLACE_PREPS, SETTLEMENT_NOUNS, acts_as_actor, inside, is_place_use, is_subject,
+from newsgraph.extract.actors.context import (PLACE_PREPS, POSSESSIVE, SETTLEMENT_NOUNS, acts_as_actor, inside, is_place_use, is_subject,
                              quote_regions, span_head)
 from newsgraph.extract.actors.groups import GroupReader, Pending, sentence_country
 from newsgraph.extract.actors.lexicon import fold
@@ -264,7 +264,7 @@ class MentionFinder(NamedSteps):
             lo = info.first
             while lo < m.first and any(self.taken[lo:m.first]):
                 lo += 1
-            while lo < m.first and self.doc[lo].text in ("'s", "’s", "'", "’"):
+            while lo < m.first and self.doc[lo].text in POSSESSIVE:
                 lo += 1   # "the Kremlin's spokesman Dmitry Peskov": the owner is its own mention
             if lo < m.first:
                 self._take(lo, m.first)

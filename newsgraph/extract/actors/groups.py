@@ -27,6 +27,8 @@ from newsgraph.extract.actors.vocab import SectorNoun, Vocabulary
 
 # Sectors whose people usually belong to the place they are in ("police in
 # Brussels"); soldiers, rebels and refugees often do not.
+# Sectors of the state itself (its government, legislature, courts, army and police).
+STATE_SECTORS = {"GOV", "LEG", "MIL", "JUD", "COP"}
 LOCAL_SECTORS = {"COP", "CVL", "OPP", "JUD", "EDU", "LAB", "AGR", "BUS", "LEG", "GOV", "MED"}
 _DEFINITE_GOV = {"government", "authorities", "regime", "administration", "leadership", "cabinet", "junta"}
 _OF_PREPS = {"group": ("of", "in", "from"), "body": ("of",), "government": ("of",)}
@@ -185,7 +187,7 @@ class GroupReader:
             return None
         doc, lex = self.doc, self.lex
         base = dict(origin=noun.kind, named=False, person_like=noun.person, subject=subject)
-        non_state = qual.sector not in ("GOV", "LEG", "JUD", "MIL", "COP")
+        non_state = qual.sector not in STATE_SECTORS
         people = noun.kind == "government" and self.doc[hi - 1].lower_ not in _DEFINITE_GOV
         if qual.kind == "body" and qual.sector and (qual.sector == noun.sector or non_state and people):
             entry = self.registry.get(qual.actor_id)   # "Hamas fighters", "Houthi leaders" are the group

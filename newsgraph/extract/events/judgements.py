@@ -55,6 +55,11 @@ def _subjects(verb: Token, args: ArgBuilder) -> list[Token]:
     return [found for head in heads for found in (args.dig(head) or [head])]
 
 
+# The sections whose words start a rule below (a new rule adds its own here): a
+# sentence holding none of them is skipped before any token is read.
+_START_SECTIONS = ("blame_verbs", "lack_verbs", "reaction_verbs", "under_verbs", "blame_adjectives")
+
+
 def judgements(sent: Span, lex: Lexicon, args: ArgBuilder, reporter_of) -> list[Candidate]:
     """ACCUSE and ASSAULT candidates whose subject is their target (see the module docstring).
 
@@ -69,9 +74,7 @@ def judgements(sent: Span, lex: Lexicon, args: ArgBuilder, reporter_of) -> list[
     under = _section(lex, "under_verbs")
     armed = lex.cls("forces")
     words = sentence_words(sent, lex)
-    if blame.isdisjoint(words) and lacking.isdisjoint(words) and reactions.isdisjoint(words) and (
-            under.isdisjoint(words) or _section(lex, "under_preps").isdisjoint(words)) and (
-            _section(lex, "blame_adjectives").isdisjoint(words)):
+    if all(_section(lex, name).isdisjoint(words) for name in _START_SECTIONS):
         return out                            # none of the words these rules start from
     for token in sent:
         if token.pos_ not in ("VERB", "AUX") or negated(token, lex):

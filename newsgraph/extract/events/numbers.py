@@ -56,7 +56,11 @@ def _word_value(token: Token, lex: Lexicon) -> Optional[float]:
 
 def _is_number(token: Token, lex: Lexicon) -> bool:
     """Whether a token can be part of a number phrase."""
-    text = token.text.lower()
+    return _number_word(token.text.lower(), lex)
+
+
+def _number_word(text: str, lex: Lexicon) -> bool:
+    """``_is_number`` on a lower-case word (also read by the sentence-level early exit)."""
     if text in ("a", "an", "one"):
         return text == "one"
     return bool(_DIGITS.match(text)) or text in lex.numbers or text in lex.vague_numbers
@@ -139,8 +143,7 @@ def quantities(sent: Span, lex: Lexicon) -> list[Quantity]:
     Returns:
         ``Quantity`` objects in text order; years and times are skipped.
     """
-    if not any(w == "one" or (w not in ("a", "an") and (
-            w[:1].isdigit() or w in lex.numbers or w in lex.vague_numbers)) for w in sentence_words(sent, lex)):
+    if not any(_number_word(w, lex) for w in sentence_words(sent, lex)):
         return []                             # no word _is_number takes: no number phrase
     doc = sent.doc
     dead_words = lex.cls("dead")
