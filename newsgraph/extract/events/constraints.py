@@ -81,6 +81,30 @@ class Constraints:
         return (found is not None and found[0].type == "ASSAULT") or \
             self.lex.lemma(token) in self.lex.cls("projectile")
 
+    def _visitable(self, token: Token, objs: list[Token]) -> bool:
+        """Whether what a visit goes to is someone to meet: an actor, a named place or a place
+        noun (class ``visitable``). The object of a verb, the to-phrase of a verb of travel or
+        of the noun "visit"; none at all passes ("Putin is due to visit")."""
+        goals = [o for o in objs if o.dep_ != "dative"]
+        if not goals:
+            goals = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "to"
+                     for g in c.children if g.dep_ == "pobj"]
+        return not goals or any(
+            self.args.actorish(h) or h.ent_type_ in ("GPE", "LOC", "FAC") or h.pos_ == "PROPN"
+            or self.lex.lemma(h) in self.lex.cls("visitable")
+            for g in goals for h in (g, *(c for c in g.children if c.dep_ == "poss")))   # "Russia's cosmodrome"
+
+    def _abroad(self, token: Token) -> bool:
+        """Whether a verb of travel goes from one country to another: its subject and the
+        place of its to-phrase resolve to two different countries ("flew to Boise for a
+        speech" is a trip at home, not a visit to a host)."""
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        goals = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "to"
+                 for g in c.children if g.dep_ == "pobj"]
+        home = {a.country for a in (self.args.arg(s) for s in subjects) if a is not None and a.country}
+        away = {a.country for a in (self.args.arg(g) for g in goals) if a is not None and a.country}
+        return bool(home and away and not home & away)
+
     def needs_ok(self, entry: Entry, token: Token) -> bool:
         """Whether ``token`` meets the entry's ``needs`` constraints."""
         if not entry.needs:
@@ -91,7 +115,12 @@ class Constraints:
             return False
         if entry.need("object_or_clause") and not objs and not any(c.dep_ in ("ccomp", "xcomp") for c in kids):
             return False
-        if entry.need("actor_object") and not any(self.args.actorish(o) for o in objs):
+        if entry.need("actor_object") and not any(
+                self.args.actorish(o) or self.args.actorish(self.transparent(o)) for o in objs):   # "a delegation of X"
+            return False
+        if entry.need("actor_or_place_object") and not self._visitable(token, objs):
+            return False
+        if entry.need("foreign_goal") and not self._abroad(token):
             return False
         wanted_class = entry.need("object_class")
         if isinstance(wanted_class, str):

@@ -98,6 +98,9 @@ class Lexicon:
         return found
 
     def _repaired(self, token) -> str:
+        fixed = self.classes.get("lemma_overrides", {}).get(token.lower_)
+        if fixed:
+            return fixed                  # "aides" is no plural of "aid"
         lemma = token.lemma_.lower()
         if lemma in self.known or token.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ", "AUX"):
             return lemma

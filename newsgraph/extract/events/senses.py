@@ -66,6 +66,36 @@ def _official(subject: Token, lex: Lexicon) -> bool:
     return lex.sectors.get(lex.lemma(subject)) in ("GOV", "LEG", "IGO")
 
 
+def _opinion_assent(verb: Token, lex: Lexicon) -> bool:
+    """Whether an assent verb agrees with a view or a fact, not to act: its only complement
+    is a that-clause with no modal or to-infinitive ("agreed that the shift was a matter of
+    geography") or a with-phrase ("agreed with the analysis / the President"). An object, an
+    infinitive, "to / on / upon" a deal, or a clause of what should or will be done ("agreed
+    that their countries should cooperate") is an agreement; so is a bare "X and Y agree"."""
+    kids = list(verb.children)
+    if any(c.dep_ in ("dobj", "xcomp") for c in kids) or any(
+            c.dep_ == "prep" and c.lower_ in lex.cls("assent_preps") for c in kids):
+        return False
+    clauses = [c for c in kids if c.dep_ in ("ccomp", "advcl")]
+    if clauses:
+        return not any(t.tag_ == "MD" or (t.dep_ == "aux" and t.lower_ == "to")
+                       for c in clauses for t in c.subtree)
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in kids)
+
+
+def _sports_fixture(cand: Candidate, lex: Lexicon) -> bool:
+    """Whether a meeting, visit or hosting is a game: a sports fixture noun hangs in the
+    trigger's own clause ("Argentina met Brazil in a World Cup qualifier")."""
+    for t in cand.head.subtree:
+        lemma = lex.lemma(t)
+        if lemma in lex.cls("sports_fixtures") and (t.pos_ == "NOUN" or t.dep_ in ("pobj", "dobj")
+                                                    or t.head.ent_type_ == "EVENT"):
+            return True                           # "... final", "the Africa Cup of Nations final"
+        if lemma in lex.cls("sports_events") and t.ent_type_ == "EVENT":
+            return True                           # "met Egypt at the World Cup"
+    return False
+
+
 def refine(cand: Candidate, lex: Lexicon) -> None:
     """Type and mode details read from the words around a trigger: opposing an attack is
     criticising it (ACCUSE); a consultation "over the phone" has mode phone."""
@@ -113,6 +143,11 @@ def refine(cand: Candidate, lex: Lexicon) -> None:
     if cand.type == "PROTEST" and any(c.dep_ == "nsubj" and lex.lemma(c) in lex.cls("market_words")
                                       for c in cand.anchor.children):
         cand.drop = True                          # "stocks staged a rally": prices, not protesters
+    if cand.type == "AGREE" and cand.kind == "verb" and lex.lemma(cand.head) in lex.cls("assent_verbs") \
+            and _opinion_assent(cand.head, lex):
+        cand.drop = True                          # "agreed that the rains caused the damage"
+    if cand.type == "CONSULT" and cand.kind == "verb" and _sports_fixture(cand, lex):
+        cand.drop = True                          # "Chelsea met Arsenal in the cup final"
     if cand.type == "CONSULT" and cand.mode is None:
         for child in list(cand.head.children) + list(cand.anchor.children):
             if child.dep_ == "prep" and any(lex.lemma(g) in lex.cls("phone_words")

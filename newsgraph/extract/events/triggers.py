@@ -97,15 +97,25 @@ class TriggerFinder(Constraints):
                 if (trigger_lemma, word) in table:
                     return table[(trigger_lemma, word)]
             words = (self.lex.lemma(item),) + tuple(self.lex.lemma(c) for c in item.children if c.dep_ == "compound")
+            if item.ent_type_ == "MONEY" and self._recipient(item.head):
+                words += ("money",)               # "gave Lebanon $60 million": a sum given to someone
             for word in words:
                 for cls in self.lex.word_classes.get(word, ()):
                     if (trigger_lemma, "@" + cls) in table:
                         return table[(trigger_lemma, "@" + cls)]
-        if (trigger_lemma, "@actor") in table and (obj.pos_ in ("PROPN", "PRON") or any(
-                c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") for c in obj.children)) \
-                and self.args.actorish(obj):
+        if (trigger_lemma, "@actor") in table and any(   # "received a delegation of Ukrainian bishops"
+                (item.pos_ in ("PROPN", "PRON") or any(c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
+                                                       for c in item.children)) and self.args.actorish(item)
+                for item in {obj, self.transparent(obj)}):
             return table[(trigger_lemma, "@actor")]
         return None
+
+    def _recipient(self, verb: Token) -> bool:
+        """Whether a verb of giving names an actor it gives to (a dative, or "to"/"for" an
+        actor): a sum given to someone is aid, a sum "for a project" is spending."""
+        return any(c.dep_ == "dative" and self.args.actorish(c) for c in verb.children) or any(
+            c.dep_ == "prep" and c.lower_ in ("to", "for") and any(
+                g.dep_ == "pobj" and self.args.actorish(g) for g in c.children) for c in verb.children)
 
     def noun_entry(self, token: Token, table: Optional[dict] = None) -> Optional[tuple[Entry, int]]:
         """The noun entry for ``token`` (multiword keys first) and the trigger's first token index."""
@@ -250,6 +260,11 @@ class TriggerFinder(Constraints):
         obj = self._direct_object(token)
         if obj is not None and self.keys.heads(lemma, self.keys.objects):
             entry = self.object_entry(lemma, obj)
+            if entry is None and self.args.actorish(obj):     # "provided Zambia with a loan"
+                entry = next((found for c in kids if c.dep_ == "prep" and c.lower_ == "with"
+                              for g in c.children if g.dep_ == "pobj"
+                              for found in [self.object_entry(lemma, g)]
+                              if found is not None and found.key.endswith("@aid")), None)
             if entry is not None and entry.type is not None and lemma in lex.light_verbs:
                 own = self.noun_entry(obj)       # "imposed export controls": the compound noun's
                 if own is not None and " " in own[0].key and own[0].type:   # type beats the class

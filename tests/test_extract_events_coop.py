@@ -1,0 +1,84 @@
+"""Cooperative events (AGREE, CONSULT, SUPPORT, COOPERATE, AID) in the sense news means them.
+
+Each test pins one general rule of the cooperative triggers (issue 11) with sentences
+written for newsgraph; the full default pipeline runs, as in production.
+"""
+from __future__ import annotations
+
+from eventkit import countries, events, first_of_type
+
+
+def kinds(nlp, text):
+    return [e.type for e in events(nlp, text)]
+
+
+def test_offering_a_thing_that_is_no_cooperation_is_no_agreement(nlp):
+    for text in ("The senator offered his thoughts on the debate to reporters.",
+                 "The governor jokingly offered the comedian a job in his cabinet."):
+        assert "AGREE" not in kinds(nlp, text), text
+    assert "AGREE" in kinds(nlp, "Algeria offered talks to the rebels in northern Mali.")
+    assert "AGREE" in kinds(nlp, "Oman offered to mediate between Iran and Saudi Arabia.")
+
+
+def test_offered_condolences_are_support_not_a_promise(nlp):
+    event = first_of_type(nlp, "Kenya's president offered condolences to Tanzania after the ferry disaster.", "SUPPORT")
+    assert countries(event.source) == {"KEN"}
+    assert "AGREE" not in kinds(nlp, "Kenya's president offered condolences to Tanzania after the ferry disaster.")
+
+
+def test_agreeing_with_a_view_or_a_fact_is_no_agreement(nlp):
+    for text in ("The Bolivian finance minister agreed that inflation had peaked in March.",
+                 "Most analysts in Lagos agreed with the central bank's forecast."):
+        assert "AGREE" not in kinds(nlp, text), text
+    for text in ("Peru and Ecuador agreed that their navies would patrol the coast together.",
+                 "Peru and Ecuador agreed on a joint coast guard plan."):
+        assert "AGREE" in kinds(nlp, text), text
+
+
+def test_teams_meeting_in_a_match_do_not_consult(nlp):
+    assert "CONSULT" not in kinds(nlp, "Senegal met Egypt in the Africa Cup of Nations final in Yaounde.")
+    assert "CONSULT" in kinds(nlp, "Senegal's president met Egypt's foreign minister in Dakar on Monday.")
+
+
+def test_visiting_a_thing_meets_no_one_but_visiting_a_state_does(nlp):
+    assert "CONSULT" not in kinds(nlp, "The Ghanaian president visited a cocoa farm near Kumasi on Friday.")
+    event = first_of_type(nlp, "Modi visited Japan's Kansai airport on his way to Tokyo.", "CONSULT")
+    assert countries(event.target) == {"JPN"}
+
+
+def test_a_sum_of_money_given_to_a_state_is_aid(nlp):
+    for text, target in (("Kuwait gave Jordan $200 million to support its budget.", "JOR"),
+                         ("China provided Laos with a $500 million loan for the railway.", "LAO"),
+                         ("Japan provided $1.5 billion in economic aid to Egypt.", "EGY")):
+        event = first_of_type(nlp, text, "AID")
+        assert target in countries(event.target), text
+
+
+def test_sealing_or_inking_a_deal(nlp):
+    assert "AGREE" in kinds(nlp, "Chile and Argentina sealed a gas supply deal on Thursday.")
+    assert "SUPPORT" in kinds(nlp, "Vietnam inks defence pact with Australia")
+
+
+def test_a_leader_travelling_to_a_state_visits_it(nlp):
+    event = first_of_type(nlp, "Brazil's foreign minister travelled to Caracas on Monday.", "CONSULT")
+    assert event.mode == "visit" and countries(event.target) == {"VEN"}
+    assert "AGREE" in kinds(nlp, "The Indonesian president will travel to Canberra next month.")
+
+
+def test_hosting_a_delegation_of_an_actor_hosts_that_actor(nlp):
+    event = first_of_type(nlp, "Egypt received a delegation of Sudanese army officers in Cairo.", "CONSULT")
+    assert event.mode == "host" and countries(event.target) == {"SDN"}
+
+
+def test_joint_drills_are_cooperation(nlp):
+    assert "COOPERATE" in kinds(nlp, "Egyptian and Saudi navies held joint drills in the Red Sea.")
+
+
+def test_recognising_a_thing_is_no_recognition_but_a_state_is(nlp):
+    assert "SUPPORT" not in kinds(nlp, "The minister seemed to recognise the scale of the problem.")
+    assert "SUPPORT" in kinds(nlp, "Ireland recognised the State of Palestine on Tuesday.")
+    assert "SUPPORT" in kinds(nlp, "Russia recognised the independence of Abkhazia in 2008.")
+
+
+def test_aides_are_staff_not_aid(nlp):
+    assert "AID" not in kinds(nlp, "The Kenyan president's aides briefed reporters in Nairobi.")
