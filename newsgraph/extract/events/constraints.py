@@ -94,6 +94,13 @@ class Constraints:
             or self.lex.lemma(h) in self.lex.cls("visitable")
             for g in goals for h in (g, *(c for c in g.children if c.dep_ == "poss")))   # "Russia's cosmodrome"
 
+    def _recipient(self, verb: Token) -> bool:
+        """Whether a verb of giving names an actor it gives to (a dative, or "to"/"for" an
+        actor): a sum given to someone is aid, a sum "for a project" is spending."""
+        return any(c.dep_ == "dative" and self.args.actorish(c) for c in verb.children) or any(
+            c.dep_ == "prep" and c.lower_ in ("to", "for") and any(
+                g.dep_ == "pobj" and self.args.actorish(g) for g in c.children) for c in verb.children)
+
     def _abroad(self, token: Token) -> bool:
         """Whether a verb of travel goes from one country to another: its subject and the
         place of its to-phrase resolve to two different countries ("flew to Boise for a

@@ -88,6 +88,13 @@ class RoleAssigner:
             if cand.event_object is not None:
                 tgt_tokens = [t for t in tgt_tokens if t.i != cand.event_object.i] or \
                     self._object_owner(cand.event_object)
+        if cand.type in lex.cooperative and cand.kind in ("verb", "noun") and not cand.preset and \
+                not any(args.actorish(t) for t in src_tokens):
+            between = [g for c in anchor.children if c.dep_ == "prep" and c.lower_ == "between"
+                       for g in c.children if g.dep_ == "pobj"]
+            if between:                              # "A truce was agreed between X and Y": both agree
+                src_tokens = args.expand(between)
+                tgt_tokens = [t for t in tgt_tokens if t not in src_tokens]
         if not src_tokens and cand.type in ("MOBILIZE", "RETREAT") and cand.kind != "modal" and \
                 args.passive(anchor):
             moved = [c for c in anchor.children if c.dep_ == "nsubjpass" and self._armed(c)]

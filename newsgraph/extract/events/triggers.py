@@ -110,13 +110,6 @@ class TriggerFinder(Constraints):
             return table[(trigger_lemma, "@actor")]
         return None
 
-    def _recipient(self, verb: Token) -> bool:
-        """Whether a verb of giving names an actor it gives to (a dative, or "to"/"for" an
-        actor): a sum given to someone is aid, a sum "for a project" is spending."""
-        return any(c.dep_ == "dative" and self.args.actorish(c) for c in verb.children) or any(
-            c.dep_ == "prep" and c.lower_ in ("to", "for") and any(
-                g.dep_ == "pobj" and self.args.actorish(g) for g in c.children) for c in verb.children)
-
     def noun_entry(self, token: Token, table: Optional[dict] = None) -> Optional[tuple[Entry, int]]:
         """The noun entry for ``token`` (multiword keys first) and the trigger's first token index."""
         table = self.lex.nouns if table is None else table
@@ -258,6 +251,9 @@ class TriggerFinder(Constraints):
             return Candidate(anchor, anchor, "verb", undone.type, undone.mode, start, token.i + 1)
         kids = list(token.children)
         obj = self._direct_object(token)
+        if obj is None and token.tag_ == "VBD" and token.sent[-1].text not in (".", "!", "?", '"'):
+            obj = next((c for c in kids if c.dep_ == "nsubj" and self.lex.lemma(c) in self.lex.cls("deal")),
+                       None)                  # headline reduced passive: "Deal struck between X and Y"
         if obj is not None and self.keys.heads(lemma, self.keys.objects):
             entry = self.object_entry(lemma, obj)
             if entry is None and self.args.actorish(obj):     # "provided Zambia with a loan"
