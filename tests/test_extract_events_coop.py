@@ -82,3 +82,28 @@ def test_recognising_a_thing_is_no_recognition_but_a_state_is(nlp):
 
 def test_aides_are_staff_not_aid(nlp):
     assert "AID" not in kinds(nlp, "The Kenyan president's aides briefed reporters in Nairobi.")
+
+
+def test_an_agreement_told_in_the_passive_is_made_by_the_parties_between(nlp):
+    for text, parties in (("A prisoner swap was agreed between Armenia and Azerbaijan on Thursday.", {"ARM", "AZE"}),
+                          ("Pact struck between Guyana and Suriname on fishing rights", {"GUY", "SUR"})):
+        event = first_of_type(nlp, text, "AGREE")
+        assert countries(event.source) == parties, text
+
+
+def test_a_plan_meeting_with_resistance_meets_no_one(nlp):
+    assert "CONSULT" not in kinds(nlp, "The pension reform met with stiff resistance from Chilean unions.")
+    assert "CONSULT" in kinds(nlp, "The Chilean president met with union leaders in Santiago.")
+
+
+def test_taking_in_refugees_is_aid_not_praise(nlp):
+    event = first_of_type(nlp, "Uganda welcomed 50,000 Congolese refugees last year.", "AID")
+    assert event.mode == "asylum"
+    assert "SUPPORT" not in kinds(nlp, "Uganda welcomed 50,000 Congolese refugees last year.")
+
+
+def test_giving_weapons_or_writing_off_debt_is_aid(nlp):
+    event = first_of_type(nlp, "Iran supplied the Houthis with armed drones, the report said.", "AID")
+    assert event.mode == "military"
+    event = first_of_type(nlp, "Brazil wrote off $900 million of Mozambique's debt.", "AID")
+    assert countries(event.source) == {"BRA"}

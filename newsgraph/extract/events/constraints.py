@@ -101,6 +101,20 @@ class Constraints:
             c.dep_ == "prep" and c.lower_ in ("to", "for") and any(
                 g.dep_ == "pobj" and self.args.actorish(g) for g in c.children) for c in verb.children)
 
+    def with_gift(self, lemma: str, verb: Token):
+        """The AID entry of a verb that gives its object something named in a with-phrase
+        ("provided Zambia with a loan", "supplied Iran with fighter jets"): the with-phrase's
+        own noun (not its modifiers: "jet travel") must be aid or weapons. None otherwise."""
+        for child in verb.children:
+            if child.dep_ != "prep" or child.lower_ != "with":
+                continue
+            for gift in (g for g in child.children if g.dep_ == "pobj"):
+                for cls in self.lex.word_classes.get(self.lex.lemma(self.transparent(gift)), ()):
+                    entry = self.lex.objects.get((lemma, "@" + cls))
+                    if entry is not None and entry.type == "AID":
+                        return entry
+        return None
+
     def _abroad(self, token: Token) -> bool:
         """Whether a verb of travel goes from one country to another: its subject and the
         place of its to-phrase resolve to two different countries ("flew to Boise for a
@@ -129,6 +143,9 @@ class Constraints:
             return False
         if entry.need("foreign_goal") and not self._abroad(token):
             return False
+        if entry.need("with_actor") and any(not self.args.actorish(g) for c in kids if c.dep_ == "prep" and
+                                            c.lower_ == "with" for g in c.children if g.dep_ == "pobj"):
+            return False                      # "the plan met with resistance": no one was met
         wanted_class = entry.need("object_class")
         if isinstance(wanted_class, str):
             wanted_class = (wanted_class,)

@@ -257,10 +257,7 @@ class TriggerFinder(Constraints):
         if obj is not None and self.keys.heads(lemma, self.keys.objects):
             entry = self.object_entry(lemma, obj)
             if entry is None and self.args.actorish(obj):     # "provided Zambia with a loan"
-                entry = next((found for c in kids if c.dep_ == "prep" and c.lower_ == "with"
-                              for g in c.children if g.dep_ == "pobj"
-                              for found in [self.object_entry(lemma, g)]
-                              if found is not None and found.key.endswith("@aid")), None)
+                entry = self.with_gift(lemma, token)
             if entry is not None and entry.type is not None and lemma in lex.light_verbs:
                 own = self.noun_entry(obj)       # "imposed export controls": the compound noun's
                 if own is not None and " " in own[0].key and own[0].type:   # type beats the class
