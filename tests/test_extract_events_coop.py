@@ -107,3 +107,10 @@ def test_giving_weapons_or_writing_off_debt_is_aid(nlp):
     assert event.mode == "military"
     event = first_of_type(nlp, "Brazil wrote off $900 million of Mozambique's debt.", "AID")
     assert countries(event.source) == {"BRA"}
+
+
+def test_parties_the_parser_hung_under_a_fronted_phrase_still_agree(nlp):
+    text = ("With the signing of a Memorandum of Understanding (MOU) on Border Trade, the Ethiopian government "
+            "and TPLF/A have agreed to reopen the roads.")
+    event = first_of_type(nlp, text, "AGREE")
+    assert "ETH" in countries(event.source)

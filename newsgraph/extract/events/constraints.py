@@ -53,6 +53,27 @@ class Constraints:
                     return [noun]
         return []
 
+    def swallowed_subject(self, verb: Token) -> list[Token]:
+        """The actors right before a subjectless verb, after the comma that closes a fronted
+        phrase the parser let them join ("With the signing of an MOU, the Sudanese government
+        and SPLM/A have agreed to ...": "government" hangs under "With"). Empty when the verb
+        has a subject, or the words between comma and verb name no actor."""
+        if verb.pos_ != "VERB" or verb.dep_ not in ("ROOT", "conj") or any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+            return []
+        end = verb.i
+        while end > verb.sent.start and verb.doc[end - 1].dep_ in ("aux", "neg", "advmod"):
+            end -= 1
+        start = end
+        while start > verb.sent.start and verb.doc[start - 1].text != "," and end - start < 12:
+            start -= 1
+        if start == end or start == verb.sent.start or verb.doc[start - 1].text != ",":
+            return []
+        span = range(start, end)
+        roots = [t for t in verb.doc[start:end] if t.pos_ in ("NOUN", "PROPN") and t.head.i not in span]
+        heads = [t for t in self.args.expand(roots) if t.i in span]
+        return heads if any(self.args.actorish(h) for h in heads) else []
+
     def _leader(self, subject: Token) -> bool:
         """Whether a subject names an official actor (a named entity, or a government,
         military, legislative or international body), as visits need."""
@@ -143,8 +164,9 @@ class Constraints:
             return False
         if entry.need("foreign_goal") and not self._abroad(token):
             return False
-        if entry.need("with_actor") and any(not self.args.actorish(g) for c in kids if c.dep_ == "prep" and
-                                            c.lower_ == "with" for g in c.children if g.dep_ == "pobj"):
+        if entry.need("with_person") and any(
+                self.lex.lemma(self.transparent(g)) in self.lex.cls("reception") for c in kids
+                if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"):
             return False                      # "the plan met with resistance": no one was met
         wanted_class = entry.need("object_class")
         if isinstance(wanted_class, str):

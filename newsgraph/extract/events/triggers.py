@@ -231,6 +231,11 @@ class TriggerFinder(Constraints):
         if cand is not None and cand.type == "ASSAULT" and token.i >= 2 and doc[token.i - 1].text == "-" \
                 and not doc[token.i - 2].whitespace_ and doc[token.i - 2].lower_ in self.lex.display_prefixes:
             cand.type, cand.mode, cand.start = "MOBILIZE", "weapons", token.i - 2
+        if cand is not None and cand.type in self.lex.cooperative and not cand.preset:
+            swallowed = self.swallowed_subject(token)
+            if swallowed:                        # "With the signing of X, the government and Y agreed"
+                cand.sources, cand.preset = swallowed, True
+                cand.targets = self.args.objects(token, cand.type, cand.target_preps)
         if cand is not None and cand.type == "PROTEST":
             stray = self.stray_subject(token)
             if stray:                            # "In Paris, thousands of people ... gathered"
