@@ -114,3 +114,11 @@ def test_parties_the_parser_hung_under_a_fronted_phrase_still_agree(nlp):
             "and TPLF/A have agreed to reopen the roads.")
     event = first_of_type(nlp, text, "AGREE")
     assert "ETH" in countries(event.source)
+
+
+def test_pledged_delegates_and_accepted_donations_are_no_agreements(nlp):
+    for text in ("Clinton leads Sanders by 271 pledged delegates.",
+                 "The senator accepted about $200,000 in donations from oil companies.",
+                 "Senegalese analyst Aminata Diop agreed."):
+        assert "AGREE" not in kinds(nlp, text), text
+    assert "AGREE" in kinds(nlp, "The junta accepted the mediators' proposal for a transition.")

@@ -80,7 +80,11 @@ def _opinion_assent(verb: Token, lex: Lexicon) -> bool:
     if clauses:
         return not any(t.tag_ == "MD" or (t.dep_ == "aux" and t.lower_ == "to")
                        for c in clauses for t in c.subtree)
-    return any(c.dep_ == "prep" and c.lower_ == "with" for c in kids)
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in kids):
+        return True
+    subjects = [c for c in kids if c.dep_ == "nsubj"]   # "Iowa State's Dianne Bystrom agreed.": a view
+    return bool(subjects) and all((s.ent_type_ == "PERSON" or s.lower_ in ("he", "she")) and not s.conjuncts
+                                  for s in subjects) and verb.sent[-1].text in (".", '"', "''", "”")
 
 
 def _sports_fixture(cand: Candidate, lex: Lexicon) -> bool:
@@ -146,6 +150,8 @@ def refine(cand: Candidate, lex: Lexicon) -> None:
     if cand.type == "AGREE" and cand.kind == "verb" and lex.lemma(cand.head) in lex.cls("assent_verbs") \
             and _opinion_assent(cand.head, lex):
         cand.drop = True                          # "agreed that the rains caused the damage"
+    if cand.type in lex.cooperative and cand.kind == "verb" and cand.head.dep_ == "amod":
+        cand.drop = True                          # "271 pledged delegates", "Iran-backed militias": a description
     if cand.type == "CONSULT" and cand.kind == "verb" and _sports_fixture(cand, lex):
         cand.drop = True                          # "Chelsea met Arsenal in the cup final"
     if cand.type == "CONSULT" and cand.mode is None:
