@@ -122,3 +122,15 @@ def test_pledged_delegates_and_accepted_donations_are_no_agreements(nlp):
                  "Senegalese analyst Aminata Diop agreed."):
         assert "AGREE" not in kinds(nlp, text), text
     assert "AGREE" in kinds(nlp, "The junta accepted the mediators' proposal for a transition.")
+
+
+def test_joint_bodies_and_searches_set_up_by_two_states_are_cooperation(nlp):
+    for text in ("Tanzanian and Kenyan police set up a joint task force on poaching.",
+                 "Niger and Benin formed a joint commission to manage the pipeline."):
+        event = first_of_type(nlp, text, "COOPERATE")
+        assert len(countries(event.source)) == 2, text
+
+
+def test_training_given_to_a_state_is_aid(nlp):
+    event = first_of_type(nlp, "Britain provided training to Somali coast guards last year.", "AID")
+    assert event.mode == "military"
