@@ -134,3 +134,10 @@ def test_joint_bodies_and_searches_set_up_by_two_states_are_cooperation(nlp):
 def test_training_given_to_a_state_is_aid(nlp):
     event = first_of_type(nlp, "Britain provided training to Somali coast guards last year.", "AID")
     assert event.mode == "military"
+
+
+def test_calling_a_named_leader_is_a_phone_consultation_but_calling_him_names_is_not(nlp):
+    event = first_of_type(nlp, "Erdogan called Putin on Tuesday to discuss the grain corridor.", "CONSULT")
+    assert event.mode == "phone" and countries(event.source) == {"TUR"} and countries(event.target) == {"RUS"}
+    for text in ("Erdogan called Netanyahu a terrorist.", "The president called the election a fraud."):
+        assert "CONSULT" not in kinds(nlp, text), text

@@ -7,6 +7,8 @@ tests here read the parse around the word; the words they use are lexicon classe
 """
 from __future__ import annotations
 
+from typing import Optional
+
 from spacy.tokens import Token
 
 from newsgraph.extract.events.lexicon import Entry, Lexicon
@@ -135,6 +137,21 @@ class Constraints:
                     if entry is not None and entry.type == "AID":
                         return entry
         return None
+
+    def phoned(self, verb: Token) -> Optional[Token]:
+        """Whether "X called Y" is a phone call: one named actor as the object (the parser may
+        give it as dobj or oprd), no second noun ("called Y a terrorist"), no "for"/"on"
+        ("called for", "called on"), no reported clause, active voice."""
+        kids = list(verb.children)
+        nominals = [c for c in kids if c.dep_ in ("dobj", "oprd", "attr", "ccomp")]
+        if len(nominals) != 1 or any(c.dep_ in ("nsubjpass", "auxpass") for c in kids) or any(
+                c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "upon", "off", "up", "out", "as", "in")
+                and not temporal(c) for c in kids):
+            return None
+        callee = nominals[0]
+        named = callee.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") and callee.pos_ == "PROPN"
+        plain = not any(c.dep_ in ("oprd", "attr", "acomp") for c in callee.children)
+        return callee if named and plain and self.args.actorish(callee) else None
 
     def _abroad(self, token: Token) -> bool:
         """Whether a verb of travel goes from one country to another: its subject and the

@@ -317,6 +317,11 @@ class TriggerFinder(Constraints):
         entry = lex.verbs.get(lemma)
         if entry is None and lemma not in lex.known:
             return self._cameo_verb(token, lemma)
+        callee = self.phoned(token) if lemma in lex.cls("phoning_verbs") else None
+        if callee is not None:                 # "Macron called Putin on Sunday" (Putin may be parsed oprd)
+            cand = Candidate(token, token, "verb", "CONSULT", "phone", token.i, token.i + 1, preset=True)
+            cand.sources, cand.targets = self.args.expand([c for c in kids if c.dep_ == "nsubj"]), [callee]
+            return cand
         if entry is None or entry.type is None or not self.needs_ok(entry, token):
             return None
         if entry.need("legal_type") and any(
