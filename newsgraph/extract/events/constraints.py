@@ -149,6 +149,10 @@ class Constraints:
                 and not temporal(c) for c in kids):
             return None
         callee = nominals[0]
+        after = verb.doc[callee.right_edge.i + 1] if callee.right_edge.i + 1 < len(verb.doc) else None
+        if verb.dep_ in ("acl", "amod") or (after is not None and (
+                after.is_quote or after.pos_ in ("NOUN", "PROPN", "ADJ", "DET"))):
+            return None                       # "a company called X", "calling Christie 'a loser'"
         named = callee.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") and callee.pos_ == "PROPN"
         plain = not any(c.dep_ in ("oprd", "attr", "acomp") for c in callee.children)
         return callee if named and plain and self.args.actorish(callee) else None
