@@ -141,3 +141,9 @@ def test_calling_a_named_leader_is_a_phone_consultation_but_calling_him_names_is
     assert event.mode == "phone" and countries(event.source) == {"TUR"} and countries(event.target) == {"RUS"}
     for text in ("Erdogan called Netanyahu a terrorist.", "The president called the election a fraud."):
         assert "CONSULT" not in kinds(nlp, text), text
+
+
+def test_aid_told_from_the_receivers_side_goes_from_giver_to_receiver(nlp):
+    event = first_of_type(nlp, "Sri Lanka secured an emergency loan from India in March.", "AID")
+    assert countries(event.source) == {"IND"} and countries(event.target) == {"LKA"}
+    assert "AID" not in kinds(nlp, "The senator received $200,000 from oil companies.")

@@ -57,7 +57,8 @@ def _subjects(verb: Token, args: ArgBuilder) -> list[Token]:
 
 # The sections whose words start a rule below (a new rule adds its own here): a
 # sentence holding none of them is skipped before any token is read.
-_START_SECTIONS = ("blame_verbs", "lack_verbs", "reaction_verbs", "under_verbs", "blame_adjectives")
+_START_SECTIONS = ("blame_verbs", "lack_verbs", "reaction_verbs", "under_verbs", "blame_adjectives",
+                   "receipt_verbs")
 
 
 def judgements(sent: Span, lex: Lexicon, args: ArgBuilder, reporter_of) -> list[Candidate]:
@@ -100,6 +101,11 @@ def judgements(sent: Span, lex: Lexicon, args: ArgBuilder, reporter_of) -> list[
             if found is not None:
                 out.append(found)                    # "X's drills are provocative, Y said"
             continue
+        if lemma in _section(lex, "receipt_verbs"):
+            found = _received(token, kids, lex, args)
+            if found is not None:
+                out.append(found)                    # "Zambia secured a loan from the IMF": IMF -> Zambia
+                continue                             # ("received criticism" is a reaction)
         if lemma in reactions:
             objs = [c for c in kids if c.dep_ == "dobj" and lex.lemma(c) in criticism]
             subjects = _subjects(token, args)        # "drew condemnation from X", "faced criticism"
@@ -168,3 +174,32 @@ def _blamed(verb: Token, kids: list[Token], lex: Lexicon, args: ArgBuilder, repo
         return None
     return _preset(verb, adjs[0], "ACCUSE", "disapprove", _critic(verb, reporter_of), targets,
                    adjs[0].i, adjs[0].i + 1)
+
+
+def _received(verb: Token, kids: list[Token], lex: Lexicon, args: ArgBuilder) -> Optional[Candidate]:
+    """"X received / secured aid (a loan, arms) from Y": AID by the giver (the from-phrase, or
+    an actor naming the gift: "an IMF bailout") to the receiver, the subject. The gift must be
+    aid (class ``aid``): a bare sum received may be a campaign donation."""
+    for obj in (c for c in kids if c.dep_ == "dobj"):
+        gift = obj
+        for _ in range(2):                       # "$2 billion in aid", "500 tonnes of wheat"
+            if lex.lemma(gift) not in lex.cls("transparent") and gift.ent_type_ != "MONEY":
+                break
+            inner = [g for c in gift.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                     for g in c.children if g.dep_ == "pobj"]
+            if not inner:
+                break
+            gift = inner[0]
+        mode = lex.cls("aid").get(lex.lemma(gift), "none")
+        if mode == "none" or lex.lemma(gift) in _section(lex, "receipt_vague"):
+            continue                             # a bare sum received may be a donation to a campaign
+        for mod in (c for c in gift.children if c.dep_ in ("amod", "compound") and mode is None):
+            entry = lex.nouns.get(f"{lex.lemma(mod)} {lex.lemma(gift)}")
+            mode = entry.mode if entry is not None and entry.type == "AID" else None   # "military aid"
+        receivers = [t for t in _subjects(verb, args) if args.actorish(t)]
+        givers = _from_phrase(verb, args, lex) or _from_phrase(obj, args, lex) or _from_phrase(gift, args, lex) or [
+            c for c in gift.children if c.dep_ in ("compound", "amod", "nmod") and args.actorish(c)]
+        if receivers and givers:
+            return _preset(verb, gift, "AID", mode, givers, receivers, gift.i, gift.i + 1)
+    return None
+
