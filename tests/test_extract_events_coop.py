@@ -147,3 +147,9 @@ def test_aid_told_from_the_receivers_side_goes_from_giver_to_receiver(nlp):
     event = first_of_type(nlp, "Sri Lanka secured an emergency loan from India in March.", "AID")
     assert countries(event.source) == {"IND"} and countries(event.target) == {"LKA"}
     assert "AID" not in kinds(nlp, "The senator received $200,000 from oil companies.")
+
+
+def test_sending_peacekeepers_is_aid_but_sending_troops_is_mobilisation(nlp):
+    event = first_of_type(nlp, "Burundi sent 800 peacekeepers to Somalia last year.", "AID")
+    assert event.mode == "military" and countries(event.source) == {"BDI"}
+    assert "AID" not in kinds(nlp, "Russia sent 800 troops to Belarus last year.")
