@@ -22,6 +22,7 @@ from newsgraph.knowledge import data_path
 
 _BEFORE_WINDOW = 8     # context words before the verb that a pattern may use
 _AFTER_WINDOW = 10     # and after it
+_CONTENT_POS = ("NOUN", "PROPN", "ADJ", "VERB", "NUM")   # words that can decide a sense alone
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class VerbSense:
     type: Optional[str]       # PLOVER type (None: no event, or a statement)
     mode: Optional[str]
     pattern: tuple[str, ...] = ()   # the context words that decided it (empty: the verb's default)
+    content: bool = False     # a content word or a particle among them (not prepositions alone)
 
 
 @dataclass
@@ -83,12 +85,19 @@ class VerbDictionary:
             at += (rest & -rest).bit_length()
         return True
 
-    def sense(self, token: Token, lemma: str) -> Optional[VerbSense]:
-        """The CAMEO sense of verb ``token`` (lemma ``lemma``) in its sentence, or None if unknown."""
+    def sense(self, token: Token, lemma: str, within: Optional[frozenset[int]] = None) -> Optional[VerbSense]:
+        """The CAMEO sense of verb ``token`` (lemma ``lemma``) in its sentence, or None if unknown.
+
+        ``within``: the token indices a pattern's context words may match (the
+        verb's own arguments); None for the whole window.
+        """
         sent = token.sent
         doc = token.doc
         before = doc[max(sent.start, token.i - _BEFORE_WINDOW):token.i]
         after = doc[token.i + 1:min(sent.end, token.i + _AFTER_WINDOW + 1)]
+        if within is not None:
+            before = [t for t in before if t.i in within]
+            after = [t for t in after if t.i in within]
         choices: list[tuple[int, str]] = []
         for words_before, words_after, block, code in self.multi.get(lemma, ()):
             if self._adjacent(words_before, before, reverse=True) and self._adjacent(words_after, after):
@@ -99,15 +108,35 @@ class VerbDictionary:
         if not choices:
             return None
         ahead, behind = _Window(before), _Window(after)
+        best: Optional[tuple[int, str, tuple[str, ...]]] = None
         for block, _own in choices:
             for pre, post, code in self.blocks[block]["patterns"]:
                 if self._in_order(pre, ahead) and self._in_order(post, behind):
-                    kind, mode = self.plover(code) if code != "---" else (None, None)
-                    return VerbSense(code, kind, mode, tuple(pre) + ("*",) + tuple(post))
+                    if within is None:
+                        kind, mode = self.plover(code) if code != "---" else (None, None)
+                        return VerbSense(code, kind, mode, tuple(pre) + ("*",) + tuple(post))
+                    near = self._nearest(pre, post, ahead, behind)
+                    if best is None or near < best[0]:
+                        content = any(ahead.mask(self, w) & ahead.content for w in pre) or \
+                            any(behind.mask(self, w) & behind.content for w in post)
+                        best = (near, code, tuple(pre) + ("*",) + tuple(post), content)
+        if best is not None:         # among the verb's own arguments, the word nearest the verb decides
+            kind, mode = self.plover(best[1]) if best[1] != "---" else (None, None)
+            return VerbSense(best[1], kind, mode, best[2], best[3])
         block, own = choices[0]
         code = own or self.blocks[block]["code"]
         kind, mode = self.plover(code) if code != "---" else (None, None)
         return VerbSense(code, kind, mode)
+
+    def _nearest(self, pre, post, ahead: "_Window", behind: "_Window") -> int:
+        """How far from the verb a matched pattern's closest context word stands (in tokens)."""
+        if post:
+            first = behind.mask(self, post[0])
+            return (first & -first).bit_length()
+        if pre:
+            last = ahead.mask(self, pre[-1])
+            return len(ahead.words) - last.bit_length() + 1
+        return 1 << 20
 
     @staticmethod
     def _adjacent(words, tokens, reverse: bool = False) -> bool:
@@ -130,6 +159,7 @@ class _Window:
 
     def __init__(self, tokens) -> None:
         self.words = [(t.lower_, t.lemma_.lower()) for t in tokens]
+        self.content = sum(1 << i for i, t in enumerate(tokens) if t.pos_ in _CONTENT_POS or t.dep_ == "prt")
         self.masks: dict[str, int] = {}
         self.exact: dict[str, int] = {}
         self.stems: dict[str, int] = {}

@@ -25,6 +25,7 @@ from newsgraph.extract.events.prefilter import doc_words, trigger_words
 
 VERB_POS = ("VERB",)
 NOUN_POS = ("NOUN", "PROPN")
+_ARGUMENT_DEPS = ("dobj", "dative", "prt", "prep", "agent", "attr", "oprd", "nsubjpass", "acomp")
 
 
 @dataclass
@@ -322,7 +323,11 @@ class TriggerFinder(Constraints):
             cand = Candidate(token, token, "verb", "CONSULT", "phone", token.i, token.i + 1, preset=True)
             cand.sources, cand.targets = self.args.expand([c for c in kids if c.dep_ == "nsubj"]), [callee]
             return cand
-        if entry is None or entry.type is None or not self.needs_ok(entry, token):
+        if entry is None or (entry.type is not None and not self.needs_ok(entry, token)):
+            # our entry gives no event here: the CAMEO dictionary may (for a verb we know in
+            # another sense or construction, only when its context words decide: "hit out at")
+            return self._cameo_verb(token, lemma, decided=True)
+        if entry.type is None:
             return None
         if entry.need("legal_type") and any(
                 (self.lex.sectors.get(self.lex.lemma(s)) or "").lower() in lex.frame("legal_sectors") for s in subjects):
@@ -334,25 +339,53 @@ class TriggerFinder(Constraints):
         return Candidate(token, token, "verb", entry.type, entry.mode, token.i, token.i + 1,
                          target_preps=entry.target_preps)
 
-    def _cameo_verb(self, token: Token, lemma: str) -> Optional[Candidate]:
-        """A trigger from the CAMEO verb dictionary for a verb our lexicon does not know.
+    def _cameo_verb(self, token: Token, lemma: str, decided: bool = False) -> Optional[Candidate]:
+        """A trigger from the CAMEO verb dictionary where our lexicon gives no event.
 
-        The verb needs an actor-like object (direct, passive subject or
-        prepositional), so that a generic CAMEO verb ("continue", "debate") does
-        not become an event by itself.
+        First the sense that a CAMEO pattern's context words choose among the
+        verb's own arguments (object, particle, prepositional phrases: "hit out
+        at", "stepped up security", "threw its weight behind"); then, for a verb
+        our lexicon does not know at all, the first pattern in the window or the
+        verb's default code. With ``decided`` (a verb our lexicon names in another
+        sense or construction) only the first counts. A default or window sense
+        needs an actor-like object (direct, passive subject or prepositional), so
+        that a generic CAMEO verb ("continue", "debate") does not become an event
+        by itself; an argument-decided one an actor-like object or subject.
         """
-        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "dative")] + [
-            g for c in token.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+        kids = list(token.children)
+        objects = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "dative")] + [
+            g for c in kids if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
         if not objects:
             return None                        # (before the costly sense: no object, no event)
-        sense = self.verbs.sense(token, lemma)
+        sense = self.verbs.sense(token, lemma, self._argument_tokens(token))
+        if sense is not None and sense.pattern and sense.content:   # not a preposition alone ("held X for")
+            actors = objects + [c for c in kids if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        elif decided:
+            return None
+        else:
+            sense, actors = self.verbs.sense(token, lemma), objects
         if sense is None or sense.type is None:
             return None
-        if not any(self.args.actorish(o) for o in objects):
-            return None                        # a CAMEO event is done to someone
-        cand = Candidate(token, token, "verb", sense.type, sense.mode, token.i, token.i + 1)
+        if not any(self.args.actorish(o) for o in actors):
+            return None                        # a CAMEO event is done by or to someone
+        preps = tuple(c.lower_ for c in kids if c.dep_ == "prep" and c.lower_ in sense.pattern)
+        cand = Candidate(token, token, "verb", sense.type, sense.mode, token.i, token.i + 1,
+                         target_preps=preps)      # the pattern's preposition names the target ("hit out at X")
         cand.cameo = True
         return cand
+
+    @staticmethod
+    def _argument_tokens(verb: Token) -> frozenset[int]:
+        """The heads of a verb's object, particle and prepositional phrases (the preposition,
+        its object): where a CAMEO pattern's context words must stand to decide the sense
+        of a verb ("hit out at X", "issued a warning"; not a word of a later clause, nor a
+        modifier deep in a phrase)."""
+        out = set()
+        for c in verb.children:
+            if c.dep_ in _ARGUMENT_DEPS and not temporal(c):
+                out.add(c.i)
+                out.update(g.i for g in c.children if g.dep_ == "pobj")
+        return frozenset(out)
 
     def noun(self, token: Token) -> Optional[Candidate]:
         """A nominal trigger at ``token`` (anchoring is checked by the caller) or None."""
