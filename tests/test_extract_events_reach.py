@@ -23,3 +23,18 @@ def test_cameo_object_decides_with_an_actor_subject(nlp):
 def test_a_time_phrase_does_not_decide_a_cameo_sense(nlp):
     assert events(nlp, "The Bank of Korea held interest rates steady for a third straight month.") == []
 
+
+
+def test_a_pattern_preposition_names_no_source_as_target(nlp):
+    found = events(nlp, "Armenia benefited from Russia at that time.")   # CAMEO: "benefit * from"
+    assert found and all("RUS" not in countries(e.target) for e in found)
+
+
+def test_received_aid_goes_from_the_giver_to_the_subject(nlp):
+    e = first_of_type(nlp, "Moldova received a $200 million loan from Romania.", "AID")
+    assert countries(e.source) == {"ROU"} and countries(e.target) == {"MDA"}
+
+
+def test_receiving_an_actor_is_hosting_not_aid(nlp):
+    e = first_of_type(nlp, "Erdogan received Aliyev in Ankara on Tuesday.", "CONSULT")
+    assert countries(e.source) == {"TUR"} and countries(e.target) == {"AZE"}

@@ -368,7 +368,8 @@ class TriggerFinder(Constraints):
             return None
         if not any(self.args.actorish(o) for o in actors):
             return None                        # a CAMEO event is done by or to someone
-        preps = tuple(c.lower_ for c in kids if c.dep_ == "prep" and c.lower_ in sense.pattern)
+        preps = tuple(c.lower_ for c in kids if c.dep_ == "prep" and c.lower_ in sense.pattern
+                      and c.lower_ in self.lex.cls("cameo_target_preps"))
         cand = Candidate(token, token, "verb", sense.type, sense.mode, token.i, token.i + 1,
                          target_preps=preps)      # the pattern's preposition names the target ("hit out at X")
         cand.cameo = True
