@@ -55,14 +55,16 @@ def build_trigger_words(lex: Lexicon, cameo: VerbDictionary) -> TriggerWords:
 
     Verbs: lexicon verbs, the trigger side of ``objects``, the first word of
     phrasal and reversal-phrasal keys, reversal and blocking verbs, and the
-    CAMEO dictionary's verbs (single and multi-word: it is consulted wherever
-    our own entry gives no event). Nouns: the first and
+    CAMEO dictionary's verbs (single and multi-word) that the lexicon does not
+    know or knows as light verbs (it is consulted only for those and for our
+    own verb entries, already in the set). Nouns: the first and
     last word of every noun key ("use of force", "peace talks"), reversal
     nouns and the generic event heads whose modifier names the event.
     """
     verbs = set(lex.verbs) | {trigger for trigger, _ in lex.objects}
     verbs |= {_first(k) for k in lex.phrasal} | {_first(k) for k in lex.reversal_phrasal}
-    verbs |= lex.reversal_verbs | lex.blockers | set(cameo.verbs) | set(cameo.multi)
+    cameo_verbs = set(cameo.verbs) | set(cameo.multi)
+    verbs |= lex.reversal_verbs | lex.blockers | (cameo_verbs - lex.known) | (cameo_verbs & lex.light_verbs)
     nouns = {_first(k) for k in lex.nouns} | {_last(k) for k in lex.nouns}
     nouns |= lex.reversal_nouns | set(lex.cls("generic_event_heads"))
     objects = frozenset(trigger for trigger, _ in lex.objects)
