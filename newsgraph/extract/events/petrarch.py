@@ -22,7 +22,6 @@ from newsgraph.knowledge import data_path
 
 _BEFORE_WINDOW = 8     # context words before the verb that a pattern may use
 _AFTER_WINDOW = 10     # and after it
-_CONTENT_POS = ("NOUN", "PROPN", "ADJ", "VERB", "NUM")   # words that can decide a sense alone
 
 
 @dataclass(frozen=True)
@@ -33,7 +32,6 @@ class VerbSense:
     type: Optional[str]       # PLOVER type (None: no event, or a statement)
     mode: Optional[str]
     pattern: tuple[str, ...] = ()   # the context words that decided it (empty: the verb's default)
-    content: bool = False     # a content word or a particle among them (not prepositions alone)
 
 
 @dataclass
@@ -108,7 +106,7 @@ class VerbDictionary:
         if not choices:
             return None
         ahead, behind = _Window(before), _Window(after)
-        best: Optional[tuple[int, str, tuple[str, ...]]] = None
+        best: Optional[tuple[int, str, tuple[str, ...]]] = None   # (distance, code, pattern)
         for block, _own in choices:
             for pre, post, code in self.blocks[block]["patterns"]:
                 if self._in_order(pre, ahead) and self._in_order(post, behind):
@@ -117,12 +115,10 @@ class VerbDictionary:
                         return VerbSense(code, kind, mode, tuple(pre) + ("*",) + tuple(post))
                     near = self._nearest(pre, post, ahead, behind)
                     if best is None or near < best[0]:
-                        content = any(ahead.mask(self, w) & ahead.content for w in pre) or \
-                            any(behind.mask(self, w) & behind.content for w in post)
-                        best = (near, code, tuple(pre) + ("*",) + tuple(post), content)
+                        best = (near, code, tuple(pre) + ("*",) + tuple(post))
         if best is not None:         # among the verb's own arguments, the word nearest the verb decides
             kind, mode = self.plover(best[1]) if best[1] != "---" else (None, None)
-            return VerbSense(best[1], kind, mode, best[2], best[3])
+            return VerbSense(best[1], kind, mode, best[2])
         block, own = choices[0]
         code = own or self.blocks[block]["code"]
         kind, mode = self.plover(code) if code != "---" else (None, None)
@@ -159,7 +155,6 @@ class _Window:
 
     def __init__(self, tokens) -> None:
         self.words = [(t.lower_, t.lemma_.lower()) for t in tokens]
-        self.content = sum(1 << i for i, t in enumerate(tokens) if t.pos_ in _CONTENT_POS or t.dep_ == "prt")
         self.masks: dict[str, int] = {}
         self.exact: dict[str, int] = {}
         self.stems: dict[str, int] = {}

@@ -22,10 +22,10 @@ from newsgraph.extract.events.lexicon import Entry, Lexicon
 from newsgraph.extract.events.constraints import Constraints, temporal
 from newsgraph.extract.events.petrarch import load_verb_dictionary
 from newsgraph.extract.events.prefilter import doc_words, trigger_words
+from newsgraph.extract.events.reach import cameo_sense
 
 VERB_POS = ("VERB",)
 NOUN_POS = ("NOUN", "PROPN")
-_ARGUMENT_DEPS = ("dobj", "dative", "prt", "prep", "agent", "attr", "oprd", "nsubjpass", "acomp")
 
 
 @dataclass
@@ -340,62 +340,15 @@ class TriggerFinder(Constraints):
                          target_preps=entry.target_preps)
 
     def _cameo_verb(self, token: Token, lemma: str, own: bool = False, known: bool = False) -> Optional[Candidate]:
-        """A trigger from the CAMEO verb dictionary where our lexicon gives no event.
-
-        A verb our lexicon does not know: the first pattern in the window or the
-        verb's default code, with an actor-like object (direct, passive subject or
-        prepositional), so that a generic CAMEO verb ("continue", "debate") does
-        not become an event by itself. A verb we know otherwise only when a
-        pattern's content word or particle among the verb's own arguments decides:
-        for a verb with its own entry (``own``) its object, particle or preposition
-        ("hit out at X"), with an actor object; for a light verb only its object
-        noun ("issued a warning to X"), with an actor subject and object. Other verbs we know (saying, wanting, reaching) never (on PolNeAR
-        their CAMEO particles gave 3 right events in 12).
-        """
-        kids = list(token.children)
-        objects = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "dative")] + [
-            g for c in kids if c.dep_ in ("prep", "agent", "dative") for g in c.children if g.dep_ == "pobj"]
-        if not objects:
-            return None                        # (before the costly sense: no object, no event)
-        if not known:
-            sense, actors = self.verbs.sense(token, lemma), objects
-        elif own and any(c.dep_ == "prt" for c in kids):
-            sense = self.verbs.sense(token, lemma, self._argument_tokens(token))
-            if sense is None or not any(c.dep_ == "prt" and c.lower_ in sense.pattern for c in kids):
-                return None                    # the particle must decide, not the default code
-            actors = objects
-        elif lemma in self.lex.light_verbs:
-            nouns = [c for c in kids if c.dep_ == "dobj" and c.pos_ == "NOUN"]
-            sense = self.verbs.sense(token, lemma, frozenset(c.i for c in nouns)) if nouns else None
-            if sense is None or not sense.pattern or not any(
-                    c.dep_ == "nsubj" and self.args.actorish(c) for c in kids):
-                return None                    # the object noun decides, an actor does it ("rhetoric sends a message": no)
-            actors = [o for o in objects if o not in nouns]
-        else:
+        """A trigger from the CAMEO verb dictionary where our lexicon gives no event
+        (``reach.cameo_sense`` says when)."""
+        found = cameo_sense(self, token, lemma, own, known)
+        if found is None:
             return None
-        if sense is None or sense.type is None:
-            return None
-        if not any(self.args.actorish(o) for o in actors):
-            return None                        # a CAMEO event is done by or to someone
-        preps = tuple(c.lower_ for c in kids if c.dep_ == "prep" and c.lower_ in sense.pattern
-                      and c.lower_ in self.lex.cls("cameo_target_preps"))
-        cand = Candidate(token, token, "verb", sense.type, sense.mode, token.i, token.i + 1,
-                         target_preps=preps)      # the pattern's preposition names the target ("hit out at X")
+        kind, mode, preps = found
+        cand = Candidate(token, token, "verb", kind, mode, token.i, token.i + 1, target_preps=preps)
         cand.cameo = True
         return cand
-
-    @staticmethod
-    def _argument_tokens(verb: Token) -> frozenset[int]:
-        """The heads of a verb's object, particle and prepositional phrases (the preposition,
-        its object): where a CAMEO pattern's context words must stand to decide the sense
-        of a verb ("hit out at X", "issued a warning"; not a word of a later clause, nor a
-        modifier deep in a phrase)."""
-        out = set()
-        for c in verb.children:
-            if c.dep_ in _ARGUMENT_DEPS and not temporal(c):
-                out.add(c.i)
-                out.update(g.i for g in c.children if g.dep_ == "pobj")
-        return frozenset(out)
 
     def noun(self, token: Token) -> Optional[Candidate]:
         """A nominal trigger at ``token`` (anchoring is checked by the caller) or None."""
