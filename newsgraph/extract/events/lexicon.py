@@ -54,7 +54,6 @@ class Lexicon:
     nouns: dict[str, Entry] = field(default_factory=dict)          # by lemma or "mod lemma"
     relation_nouns: dict[str, Entry] = field(default_factory=dict)
     light_verbs: frozenset[str] = frozenset()
-    receiving_verbs: frozenset[str] = frozenset()   # the subject gets the event: "received aid from X"
     occurrence_verbs: frozenset[str] = frozenset()
     casualty_verbs: frozenset[str] = frozenset()
     reversal_verbs: frozenset[str] = frozenset()
@@ -237,7 +236,7 @@ def load_lexicon(paths: tuple = ()) -> Lexicon:
             else:
                 table[entry.key] = entry
         setattr(lex, section, table)
-    for name in ("light_verbs", "receiving_verbs", "occurrence_verbs", "casualty_verbs", "blockers"):
+    for name in ("light_verbs", "occurrence_verbs", "casualty_verbs", "blockers"):
         setattr(lex, name, frozenset(_words(raw.get(name), source, name)))
     reversal = raw.get("reversal") or {}
     lex.reversal_verbs = frozenset(_words(reversal.get("verbs"), source, "reversal.verbs"))

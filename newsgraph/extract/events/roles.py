@@ -95,9 +95,6 @@ class RoleAssigner:
             if between:                              # "A truce was agreed between X and Y": both agree
                 src_tokens = args.expand(between)
                 tgt_tokens = [t for t in tgt_tokens if t not in src_tokens]
-        if cand.kind in ("noun", "verb") and cand.type == "AID" and not cand.preset and self._received(cand):
-            tgt_tokens = args.agents(anchor)             # "Kyiv received weapons from Warsaw"
-            src_tokens = self._givers(cand)
         if not src_tokens and cand.type in ("MOBILIZE", "RETREAT") and cand.kind != "modal" and \
                 args.passive(anchor):
             moved = [c for c in anchor.children if c.dep_ == "nsubjpass" and self._armed(c)]
@@ -136,24 +133,6 @@ class RoleAssigner:
             fallback = inner_src if doer else inner_tgt      # "condemned X's attack on Y": X
             targets = [a for a in fallback if (a.start, a.end) not in src_spans]
         return sources, targets
-
-    def _received(self, cand: Candidate) -> bool:
-        """Whether the event is carried by a receiving verb (``receiving_verbs``) whose
-        subject gets it: the noun is its object ("received a loan"), or the verb itself
-        is the trigger and its object is no actor (not "received the envoy")."""
-        anchor = cand.anchor
-        if self.lex.lemma(anchor) not in self.lex.receiving_verbs or self.args.passive(anchor):
-            return False
-        if cand.kind == "noun":
-            return cand.head.dep_ in ("dobj", "conj") and cand.head.head.i in (anchor.i, *(
-                c.i for c in anchor.children if c.dep_ == "dobj"))
-        return not any(c.dep_ == "dobj" and self.args.actorish(c) for c in anchor.children)
-
-    def _givers(self, cand: Candidate) -> list[Token]:
-        """The "from" phrase of a received event, on the verb or on the noun ("aid from X")."""
-        holders = [cand.anchor] + ([cand.head] if cand.head is not cand.anchor else [])
-        return [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
-                for g in c.children if g.dep_ == "pobj"]
 
     def _object_owner(self, obj: Token) -> list:
         """Whom an undone or lowered relation is aimed at: the noun's own target
