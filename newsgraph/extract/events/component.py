@@ -31,7 +31,7 @@ import logging
 from typing import Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract import extensions  # noqa: F401  (registers doc._.ng_*)
 from newsgraph.records import Arg, Event
@@ -49,6 +49,7 @@ from newsgraph.extract.events.resolve import is_pronoun
 from newsgraph.extract.events.roles import RoleAssigner
 from newsgraph.extract.events.status import clause_status, frame_status, modals
 from newsgraph.extract.events.senses import claimed_or_caused, refine
+from newsgraph.extract.events.stances import intolerance, ultimatums
 from newsgraph.extract.events.triggers import Candidate, TriggerFinder
 
 NAME_LABELS = ("ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT")
@@ -142,6 +143,7 @@ class EventCoder:
         cands += frames.commissive_adjectives(sent, lex)
         cands += frames.failures(sent, cands, lex)
         cands += frames.warnings(sent, cands, lex, args)
+        cands += intolerance(sent, lex) + ultimatums(sent, cands, lex)
         cands += frames.obligations(doc, sent, lex, args)
         judged = judgements(sent, lex, args, lambda verb: frames.reporter(verb, args, lex))
         if judged:
@@ -225,7 +227,8 @@ class EventCoder:
         if first.dep_ == "pobj" and cand.type not in MATERIAL and not (
                 cand.type == "CONSULT" and any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)):
             return False                      # "since the peace accord between X and Y": background
-        if first.dep_ in ("nsubj", "nsubjpass") and cand.type in SAID and head.pos_ in ("VERB", "AUX"):
+        if first.dep_ in ("nsubj", "nsubjpass") and cand.type in SAID and head.pos_ in ("VERB", "AUX") and \
+                not _owned_act(noun, args):
             return False                      # "its demands would hurt the poor": what a demand does
         adjunct = any(a.dep_ == "prep" and a.lower_ in lex.frame("adjunct_preps")
                       for a in list(noun.ancestors)[:3])
@@ -271,7 +274,7 @@ class EventCoder:
         triggers = self.triggers(doc, sent, args, finder)
         cameo = [c.head for c in triggers if c.cameo]      # read before the first pass edits them
         found = self._code_sentence(doc, sent, args, finder, cameo_only, triggers)
-        if not found and not cameo_only and len(cameo) < len(triggers):   # (else it repeats the first pass)
+        if not found and not cameo_only and len(cameo) < len(triggers) and not any(c.silenced for c in triggers):
             found = self._code_sentence(doc, sent, args, finder, True, self.triggers(doc, cameo, args, finder))
         return found
 
@@ -354,6 +357,15 @@ class EventCoder:
         return Event(type=cand.type, trigger=TextSpan.of(text, start_char, end_char), sentence=sentence,
                      mode=cand.mode, source=sources, target=targets, status=cand.status,
                      location=location, date=event_date(doc, sentence[0], sentence[1], cand))
+
+def _owned_act(noun: Token, args: ArgBuilder) -> bool:
+    """Whether a said act is told whole: a named possessor makes it about something named
+    ("Seoul's rejection of Tokyo's plan deepened the rift": the rejection was made), unlike
+    "its demands would hurt the poor", which only says what a demand does."""
+    owner = any(c.dep_ == "poss" and c.pos_ == "PROPN" and args.actorish(c) for c in noun.children)
+    return owner and any(c.dep_ == "prep" and c.lower_ in ("of", "for") and any(
+        g.dep_ in ("pobj", "pcomp") for g in c.children) for c in noun.children)
+
 
 @Language.factory(
     "newsgraph_events",

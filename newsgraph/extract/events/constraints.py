@@ -197,7 +197,8 @@ class Constraints:
                 for o in objs):
             return False
         if entry.need("xcomp") and not any(c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) for c in kids):
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) for c in kids + (
+                list(token.head.children) if token.dep_ == "dobj" else [])):   # "took steps | to ease"
             return False
         subjects = [c for c in kids if c.dep_ in ("nsubj",)] or self.stray_subject(token)
         if entry.need("crowd_subject"):
@@ -210,7 +211,8 @@ class Constraints:
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass"):
             preps |= {c.lower_ for c in token.head.children if c.dep_ in ("prep", "dative") and not temporal(c)}
         wanted = entry.need("prep")
-        if wanted and not preps & set(wanted):
+        if wanted and not preps & set(wanted) and not (entry.need("or_clause") and any(
+                c.dep_ == "ccomp" for c in kids)):      # "charged that X ..."
             return False
         banned = entry.need("not_prep")
         if banned and preps & set(banned):

@@ -23,6 +23,7 @@ from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.prefilter import sentence_words
 from newsgraph.extract.events.status import modals, negated
 from newsgraph.extract.events.triggers import Candidate
+from newsgraph.extract.events.obligation import addressee as can_be_asked, epistemic, idle, self_obligation
 
 
 
@@ -209,24 +210,6 @@ def _quote_speaker(doc: Doc, token: Token, args: ArgBuilder) -> list[Token]:
     return []
 
 
-def _addressee(subject: Token, lex: Lexicon, args: ArgBuilder) -> bool:
-    """Whether the one who "must" act is someone a demand can be made of: a named actor, a
-    pronoun, a country, or an official, armed or organised body (``frames.addressee_sectors``).
-    Rules for the public ("travellers must self-isolate", "schools have to close") state a
-    policy and request nothing of anyone (PLOVER codes no REQUEST for them)."""
-    if subject.pos_ == "PRON":
-        return True
-    entry = lex.nouns.get(lex.lemma(subject))
-    if entry is not None and entry.type is not None:
-        return True                           # "the offensive must stop": whoever wages it
-    if subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or args.resolver.resolve(subject.text)[0]:
-        return True
-    sector = lex.sectors.get(lex.lemma(subject)) or lex.sectors.get(subject.lower_)
-    if sector is not None:
-        return sector.lower() in lex.frame("addressee_sectors")
-    return args.actor(subject.idx, subject.idx + len(subject)) is not None
-
-
 def obligations(doc: Doc, sent: Span, lex: Lexicon, args: ArgBuilder) -> list[Candidate]:
     """REQUEST events made of reported obligations: "X said Y must/should/has to act".
 
@@ -257,7 +240,11 @@ def obligations(doc: Doc, sent: Span, lex: Lexicon, args: ArgBuilder) -> list[Ca
         if not subjects or first_person(subjects[0]) or subjects[0].lower_ in lex.frame("generic_subjects") or any(
                 first_person(c) for c in subjects[0].children if c.dep_ == "poss"):
             continue
-        public = not _addressee(subjects[0], lex, args)   # "travellers must self-isolate": a rule
+        if epistemic(trigger, verb) or any(c.dep_ == "det" and c.lower_ in lex.frame("generic_determiners")
+                                            for c in subjects[0].children):
+            out.append(idle(trigger, verb))   # "he must be doing something right", "a president must"
+            continue
+        public = not can_be_asked(subjects[0], lex, args)   # "travellers must self-isolate": a rule
         if public and (lex.lemma(trigger) not in lex.frame("rule_modals") or
                        lex.lemma(subjects[0]) not in lex.frame("public_subjects")):
             continue
@@ -265,6 +252,9 @@ def obligations(doc: Doc, sent: Span, lex: Lexicon, args: ArgBuilder) -> list[Ca
         if not speakers and not (verb.dep_ in ("ccomp", "xcomp") and lex.lemma(verb.head) not in lex.frame("say")):
             speakers = _quote_speaker(doc, trigger, args)
         if not speakers:
+            continue
+        if self_obligation(subjects[0], speakers, lex, args):
+            out.append(idle(trigger, verb))   # "Clinton said she must focus on ...": her own resolve
             continue
         if public:                            # an authority stating it imposes a restriction
             if any((lex.sectors.get(lex.lemma(t)) or "").lower() in lex.frame("rule_sectors") for t in speakers):
@@ -298,7 +288,7 @@ def commissive_adjectives(sent: Span, lex: Lexicon) -> list[Candidate]:
     return out
 
 
-def _harm_noun(token: Token, lex: Lexicon) -> Optional[str]:
+def harm_noun(token: Token, lex: Lexicon) -> Optional[str]:
     """The hostile type a noun names ("sanctions", "military action", "retaliation"), or None."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -315,7 +305,9 @@ def warnings(sent: Span, cands: list[Candidate], lex: Lexicon, args: ArgBuilder)
     """THREATEN events from warnings that announce harm to someone: "warned Damascus of
     military action", "warned Belgrade it faced sanctions", "warned that it would strike
     unless ...". A warning needs an addressee or a condition; without them ("agencies warned
-    of a new offensive", "warned that famine could spread") it is a forecast, not a threat."""
+    of a new offensive", "warned that famine could spread") it is a forecast, not a threat.
+    Warning an addressee against an act ("warned Taipei against independence") is a threat
+    as it stands (PETRARCH2 "WARN + AGAINST" is 130)."""
     out = []
     words = lex.frame("warning_verbs")
     if words.isdisjoint(sentence_words(sent, lex)):
@@ -331,15 +323,18 @@ def warnings(sent: Span, cands: list[Candidate], lex: Lexicon, args: ArgBuilder)
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "against"):
                 harm = harm or next((h for g in child.children if g.dep_ == "pobj"
-                                     for h in (_harm_noun(g, lex),) if h), None)
+                                     for h in (harm_noun(g, lex),) if h), None)
             elif child.dep_ in ("ccomp", "xcomp"):
                 for inner in child.subtree:
-                    harm = harm or hostile_at.get(inner.i) or _harm_noun(inner, lex)
+                    harm = harm or hostile_at.get(inner.i) or harm_noun(inner, lex)
             if child.dep_ in ("advcl", "ccomp", "xcomp", "prep") and any(
                     t.dep_ == "mark" and t.lower_ in marks for t in child.subtree):
                 condition = True
-        if harm and (addressee or condition):
-            cand = Candidate(token, token, "verb", "THREATEN", lex.threaten_modes.get(harm),
+        told = [c for c in token.children if c.dep_ in ("dobj", "dative") and can_be_asked(c, lex, args)]
+        warned_off = bool(told) and any(c.dep_ == "prep" and c.lower_ == "against"   # not "warned citizens"
+                                        for c in list(token.children) + list(told[0].children))
+        if (harm and (addressee or condition)) or warned_off:   # "warned the opposition against protests"
+            cand = Candidate(token, token, "verb", "THREATEN", lex.threaten_modes.get(harm or ""),
                              token.i, token.i + 1, role="threat")
             cand.fixed_status = "asserted"      # the condition belongs to the threat, which is made
             out.append(cand)

@@ -58,7 +58,7 @@ def _subjects(verb: Token, args: ArgBuilder) -> list[Token]:
 # The sections whose words start a rule below (a new rule adds its own here): a
 # sentence holding none of them is skipped before any token is read.
 _START_SECTIONS = ("blame_verbs", "lack_verbs", "reaction_verbs", "under_verbs", "blame_adjectives",
-                   "receipt_verbs")
+                   "receipt_verbs", "culprit_adjectives", "behind_preps", "held_adjectives")
 
 
 def judgements(sent: Span, lex: Lexicon, args: ArgBuilder, reporter_of) -> list[Candidate]:
@@ -96,8 +96,16 @@ def judgements(sent: Span, lex: Lexicon, args: ArgBuilder, reporter_of) -> list[
                 out.append(_preset(token, token, "ACCUSE", "disapprove", _critic(token, reporter_of),
                                    subjects, token.i, objs[0].i + 1))
             continue
+        if lemma in _section(lex, "holding_verbs"):
+            held = [c for c in kids if c.dep_ == "dobj" and args.actorish(c) and any(   # "held X responsible" parsed X <- amod
+                g.dep_ in ("amod", "oprd", "acomp") and lex.lemma(g) in _section(lex, "held_adjectives")
+                for g in c.children)]
+            if held and _subjects(token, args):
+                out.append(_preset(token, token, "ACCUSE", "allege", _subjects(token, args),
+                                   args.expand(held), token.i, token.i + 1))
+                continue
         if lemma in _section(lex, "copulas"):
-            found = _blamed(token, kids, lex, args, reporter_of)
+            found = _blamed(token, kids, lex, args, reporter_of) or _culprit(token, kids, lex, args, reporter_of)
             if found is not None:
                 out.append(found)                    # "X's drills are provocative, Y said"
             continue
@@ -203,3 +211,38 @@ def _received(verb: Token, kids: list[Token], lex: Lexicon, args: ArgBuilder) ->
             return _preset(verb, gift, "AID", mode, givers, receivers, gift.i, gift.i + 1)
     return None
 
+
+# Acts whose culprit, once named, is accused: force, repression, measures, unrest, defiance
+_WRONG_TYPES = frozenset(("ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "REJECT"))
+
+
+def _wrong_act(token: Token, lex: Lexicon) -> bool:
+    """Whether a for-/behind-phrase names a wrong act: a hostile trigger word, a blocking or
+    defying verb, a blamed verb, or a noun of ``judgement_wrong_nouns`` or of the dead."""
+    lemma = lex.lemma(token)
+    if token.pos_ in ("VERB", "AUX"):
+        entry = lex.verbs.get(lemma)
+        return (entry is not None and entry.type in _WRONG_TYPES) or lemma in lex.blockers or \
+            lemma in lex.cls("defiance_verbs") or lemma in _section(lex, "blame_verbs")
+    entry = lex.nouns.get(lemma)
+    return (entry is not None and entry.type in _WRONG_TYPES) or lemma in _section(lex, "wrong_nouns") or \
+        lemma in lex.cls("dead")
+
+
+def _culprit(verb: Token, kids: list[Token], lex: Lexicon, args: ArgBuilder, reporter_of) -> Optional[Candidate]:
+    """"X was responsible for blocking the aid, Y said", "X is behind the bombing": naming
+    the culprit of a wrong act accuses it (ACCUSE allege, CAMEO 112). Only when someone
+    else says so (a reporter): the narrator's own "X was responsible for security" is none."""
+    adjs = [c for c in kids if c.dep_ == "acomp" and lex.lemma(c) in _section(lex, "culprit_adjectives")]
+    adjs += [c for c in kids if c.dep_ == "xcomp" and lex.lemma(c) in lex.cls("culprit_verbs")]   # "is to blame"
+    preps = [p for a in adjs for p in a.children if p.dep_ == "prep" and p.lower_ in _section(lex, "culprit_preps")]
+    preps += [p for p in kids if p.dep_ == "prep" and p.lower_ in _section(lex, "behind_preps")]
+    if not any(a.pos_ == "VERB" for a in adjs) and not any(
+            _wrong_act(g, lex) for p in preps for g in p.children if g.dep_ in ("pobj", "pcomp")):
+        return None
+    targets = [t for t in _subjects(verb, args) if args.actorish(t)]
+    critics = _critic(verb, reporter_of)
+    if not targets or not critics:
+        return None
+    head = adjs[0] if adjs else preps[-1]
+    return _preset(verb, head, "ACCUSE", "allege", critics, targets, head.i, head.i + 1)

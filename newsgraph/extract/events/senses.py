@@ -121,7 +121,7 @@ def refine(cand: Candidate, lex: Lexicon) -> None:
     if cand.type == "ASSAULT" and cand.kind == "verb" and lex.lemma(cand.head) in lex.cls("verbal_attack_verbs"):
         for child in cand.head.children:
             if child.dep_ == "prep" and child.lower_ in lex.cls("grievance_preps") and any(
-                    g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") and g.pos_ != "NUM"
+                    g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME") and g.pos_ != "NUM"
                     for g in child.children):
                 cand.type, cand.mode = "ACCUSE", None   # "attacked Clinton over her record"
     if cand.kind == "verb" and lex.lemma(cand.head) in lex.cls("exit_verbs") and any(
@@ -130,12 +130,16 @@ def refine(cand: Candidate, lex: Lexicon) -> None:
             for c in cand.head.children):
         cand.type, cand.mode = "REJECT", None       # "withdrew from the nuclear deal"
     if cand.type == "PROTEST" and cand.kind == "verb" and lex.lemma(cand.head) in lex.cls("complaint_verbs") \
-            and any(c.dep_ == "dobj" for c in cand.head.children) and any(
+            and any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in lex.cls("complaint_preps"))
+                    for c in cand.head.children) and any(
                 c.dep_ == "nsubj" and _official(c, lex) for c in cand.head.children):
         cand.type, cand.mode = "ACCUSE", "allege"   # "Taiwan protests Chinese drills": an official complaint
     if cand.type == "ASSAULT" and lex.lemma(cand.head) in lex.cls("contest_verbs") and any(
             lex.lemma(t) in lex.cls("sports_words") for t in cand.head.sent):
         cand.drop = True                          # "Argentina beat France on penalties": a match
+    if cand.type == "ASSAULT" and cand.kind == "verb" and lex.lemma(cand.head) in lex.cls("contest_verbs") and \
+            _rivals(cand.head, lex):
+        cand.drop = True                          # "Sanders crushed Clinton in New Hampshire": a vote
     if cand.type == "ASSAULT" and cand.kind == "verb":
         doers = [c for c in cand.head.children if c.dep_ == "nsubj"] + [
             g for c in cand.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -154,8 +158,71 @@ def refine(cand: Candidate, lex: Lexicon) -> None:
         cand.drop = True                          # "271 pledged delegates", "Iran-backed militias": a description
     if cand.type == "CONSULT" and cand.kind == "verb" and _sports_fixture(cand, lex):
         cand.drop = True                          # "Chelsea met Arsenal in the cup final"
+    if cand.type == "ASSAULT" and cand.kind == "verb" and lex.lemma(cand.head) in lex.cls("retaliation_verbs") \
+            and any(lex.lemma(t) in lex.cls("measure_words") for t in cand.head.subtree):
+        cand.type, cand.mode = "SANCTION", None   # "retaliated against U.S. tariffs": measures, not force
+    if cand.type == "ASSAULT" and cand.kind == "verb" and lex.lemma(cand.head) in lex.cls("retaliation_verbs") \
+            and not any(c.dep_ in ("dobj", "prep", "xcomp", "advcl") for c in cand.head.children) and any(
+                t.text in lex.cls("quotation_marks") for t in cand.head.sent):
+        cand.type, cand.mode = "ACCUSE", None     # '"France will always be France," Hollande retaliated': a retort
+    if cand.type == "ACCUSE" and cand.kind == "verb" and lex.lemma(cand.head) in lex.cls("retort_verbs") and any(
+            (c.dep_ == "aux" and c.lower_ in lex.frame("future_modals") | {"would"}) or
+            (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.frame("conditional_marks")
+                                       for m in c.children)) for c in cand.head.children):
+        cand.type = "ASSAULT"                     # "would hit back if attacked": retaliation to come
+    if cand.type in ("THREATEN", "REQUEST") and cand.kind == "verb" and _no_actor_speaks(cand, lex):
+        cand.drop = cand.silenced = True          # "the typhoon threatens", "investors demanded higher yields"
+    if cand.kind == "verb" and _not_verbal_act(cand, lex):
+        cand.drop = cand.silenced = True
     if cand.type == "CONSULT" and cand.mode is None:
         for child in list(cand.head.children) + list(cand.anchor.children):
             if child.dep_ == "prep" and any(lex.lemma(g) in lex.cls("phone_words")
                                             for g in child.children if g.dep_ == "pobj"):
                 cand.mode = "phone"
+
+
+def _not_verbal_act(cand: Candidate, lex: Lexicon) -> bool:
+    """Senses of demand and concession words that do nothing to anyone: a question
+    ("asked whether X would ...", "was pressed about the attacks"), admitting a
+    fact ("conceded that it had been a bad night"), allowing oneself ("allowed himself to")."""
+    head, lemma = cand.head, lex.lemma(cand.head)
+    kids = list(head.children)
+    if cand.type == "REQUEST" and lemma in lex.cls("questioning_verbs") and any(
+            c.dep_ == "prep" and (c.lower_ in lex.cls("topic_preps") or any(
+                g.tag_ in ("WP", "WRB") for g in c.subtree)) for c in kids):
+        return True                               # "was pressed about the attacks / on why he said"
+    if cand.type == "REQUEST" and any(c.dep_ == "ccomp" and any(
+            g.dep_ == "mark" and g.lower_ in lex.cls("interrogative_marks") or
+            (g.tag_ in ("WP", "WRB") and g.i < c.i) for g in c.children) for c in kids):
+        return True
+    if cand.type == "CONCEDE" and lemma in lex.cls("admission_verbs") and \
+            any(c.dep_ == "ccomp" for c in kids) and not any(c.dep_ == "dobj" for c in kids):
+        return True
+    allowed = kids + [g for c in kids if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"]
+    return cand.type == "CONCEDE" and any(c.lower_ in lex.cls("reflexives") for c in allowed)
+
+
+def _no_actor_speaks(cand: Candidate, lex: Lexicon) -> bool:
+    """Whether a threat or a demand comes from no actor: weather and disasters threaten
+    ("a typhoon threatens to flood"), markets demand ("investors demanded higher yields"),
+    and in a match a goal or a penalty threatens (classes ``natural_causes``,
+    ``market_words``, ``sports_words``)."""
+    subjects = [c for c in cand.head.children if c.dep_ == "nsubj"]
+    words = {lex.lemma(t) for s in subjects for t in (s, *s.children) if t.dep_ in ("nsubj", "compound", "amod")}
+    kinds = lex.cls("natural_causes").keys() | lex.cls("market_words").keys()
+    if cand.type == "THREATEN":
+        kinds |= lex.cls("sports_words").keys()
+    return bool(words & kinds)
+
+
+def _rivals(verb: Token, lex: Lexicon) -> bool:
+    """Whether a contest verb joins two persons with no weapon or armed actor in sight
+    ("Sanders crushed Clinton", "she beat him"): a race or a vote, not force."""
+    people = ("he", "she", "him", "her")
+    sides = [c for c in verb.children if c.dep_ in ("nsubj", "dobj")]
+    person = [t.ent_type_ == "PERSON" or t.lower_ in people for t in sides]
+    named = [t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP", "LOC", "FAC") for t in sides]
+    if len(sides) < 2 or not any(person) or not all(p or n for p, n in zip(person, named)):
+        return False                              # (the tagger calls some candidates ORG)
+    armed = lex.cls("forces")
+    return not any(lex.lemma(t) in armed or lex.lemma(t) in lex.cls("projectile") for t in verb.sent)

@@ -53,6 +53,7 @@ class Candidate:
     via_say: bool = False        # a noun quoted as what someone said ('"Strong condemnation," writes X')
     fixed_status: Optional[str] = None     # set by a frame rule ("has not ruled out force": asserted)
     cameo: bool = False          # found only by the CAMEO verb dictionary (a fallback)
+    silenced: bool = False       # a sense rule read it and what it wraps as no event: no fallback either
     preset: bool = False         # sources and targets set by the rule that found it (event_judgements)
 
 
@@ -286,6 +287,9 @@ class TriggerFinder(Constraints):
                     words = [f"{child.lower_} {self.lex.lemma(g)}" for g in child.children if g.dep_ == "pobj"] + words
                 for word in words:
                     entry = lex.phrasal.get(f"{lemma} {word}")
+                    if entry is not None and entry.need("particle") and child.dep_ == "prep" and any(
+                            g.dep_ == "pobj" for g in child.children):
+                        continue              # "an address she gave in Cairo" is no "give in"
                     if entry is not None and self.needs_ok(entry, token):
                         if entry.type is None:
                             return None

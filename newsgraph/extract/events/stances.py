@@ -1,0 +1,66 @@
+"""Stances that are threats: "X will not tolerate Y", "do Z or face W".
+
+Why this module exists: a state saying it "will not tolerate" an act announces that it will
+act against it; PETRARCH2 codes "WILL NOT TOLERATE" and "WARN * WOULD NOT TOLERATE" as 130
+(threaten). "Told X to leave or face military action" is an ultimatum (CAMEO 139, THREATEN).
+No threat verb appears, so the frame rules' word tables miss both. The words live in
+``plover.yaml`` (``frames.intolerance_verbs``, ``frames.ultimatum_verbs``).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from newsgraph.extract.events.frames import harm_noun, threaten_mode
+from newsgraph.extract.events.lexicon import Lexicon
+from newsgraph.extract.events.prefilter import sentence_words
+from newsgraph.extract.events.status import modals, negated
+from newsgraph.extract.events.triggers import Candidate
+
+
+def intolerance(sent: Span, lex: Lexicon) -> list[Candidate]:
+    """THREATEN candidates for "will / would not tolerate ..." said of a subject that acts."""
+    out: list[Candidate] = []
+    words = lex.frame("intolerance_verbs")
+    if words.isdisjoint(sentence_words(sent, lex)):
+        return out
+    future = lex.frame("future_modals") | {"would"}
+    for token in sent:
+        if token.pos_ != "VERB" or lex.lemma(token) not in words or not negated(token, lex):
+            continue
+        if not modals(token) & future or not any(c.dep_ == "nsubj" for c in token.children):
+            continue                          # "tolerance is not ...", "is not tolerated": no one acts
+        cand = Candidate(token, token, "verb", "THREATEN", None, token.i, token.i + 1, role="threat")
+        cand.fixed_status = "asserted"        # the refusal to tolerate is the threat, which is made
+        out.append(cand)
+    return out
+
+
+def ultimatums(sent: Span, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """THREATEN for "gave / told / ordered X to act or face <harm>": the demand with its
+    penalty is an ultimatum. An existing trigger on the governing verb ("ordered") is
+    retyped; otherwise a candidate is made there. Returns the new candidates."""
+    out: list[Candidate] = []
+    words = lex.frame("ultimatum_verbs")
+    if words.isdisjoint(sentence_words(sent, lex)) or "or" not in sentence_words(sent, lex):
+        return out
+    for token in sent:
+        if lex.lemma(token) not in words or token.dep_ != "conj" or not any(
+                c.dep_ == "cc" and c.lower_ == "or" for c in token.head.children):
+            continue
+        harm = next((h for c in token.children if c.dep_ == "dobj" for h in (harm_noun(c, lex),) if h), None)
+        demanded = token.head
+        issuer = demanded.head if demanded.dep_ in ("xcomp", "ccomp") or (demanded.dep_ == "advcl" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in demanded.children)) else None
+        if harm is None or issuer is None or not any(c.dep_ == "nsubj" for c in issuer.children):
+            continue
+        mode = threaten_mode(Candidate(token, token, "verb", harm, None, token.i, token.i + 1), lex)
+        found = next((c for c in cands if c.head.i == issuer.i), None)
+        if found is not None:
+            found.type, found.mode, found.role, found.converted = "THREATEN", mode, "threat", True
+            continue
+        cand = Candidate(issuer, issuer, "verb", "THREATEN", mode, issuer.i, issuer.i + 1, role="threat")
+        cand.fixed_status = "asserted"
+        out.append(cand)
+    return out
+
+
