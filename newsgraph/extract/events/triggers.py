@@ -52,6 +52,8 @@ class Candidate:
     via_say: bool = False        # a noun quoted as what someone said ('"Strong condemnation," writes X')
     fixed_status: Optional[str] = None     # set by a frame rule ("has not ruled out force": asserted)
     cameo: bool = False          # found only by the CAMEO verb dictionary (a fallback)
+    cameo_code: str = ""         # its CAMEO code and the pattern words that chose it (events/guards.py)
+    cameo_pattern: tuple[str, ...] = ()
     preset: bool = False         # sources and targets set by the rule that found it (event_judgements)
 
 
@@ -352,6 +354,7 @@ class TriggerFinder(Constraints):
             return None                        # a CAMEO event is done to someone
         cand = Candidate(token, token, "verb", sense.type, sense.mode, token.i, token.i + 1)
         cand.cameo = True
+        cand.cameo_code, cand.cameo_pattern = sense.code, sense.pattern
         return cand
 
     def noun(self, token: Token) -> Optional[Candidate]:
