@@ -79,3 +79,15 @@ def test_support_under_without_or_refusal_did_not_happen(nlp):
     for text in ("It is a way to take part without supporting Trump, a donor said.",
                  "Conservative donors reluctant to support Trump can still give to the group."):
         assert "SUPPORT" not in kinds(nlp, text), text
+
+
+def test_war_words_used_figuratively_or_on_a_bill_are_no_attacks(nlp):
+    for text in ("The governor launched a charm offensive to win over investors in Boston.",
+                 "Seven senators held the floor for 20 hours to kill the voting bill.",
+                 "Seven Democrats filibustered for two days to fight against religious liberty."):
+        assert "ASSAULT" not in kinds(nlp, text), text
+
+
+def test_a_law_that_allows_something_concedes_nothing(nlp):
+    assert "CONCEDE" not in kinds(nlp, "Opponents are campaigning against a bill that allows the state to close clinics.")
+    assert "CONCEDE" in kinds(nlp, "Belarus allowed the EU monitors to enter the border zone.")

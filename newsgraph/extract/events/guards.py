@@ -29,9 +29,11 @@ def _force_context(cand: Candidate, lex: Lexicon) -> bool:
         if token.i == cand.head.i:
             continue                          # the trigger itself ("beating Clinton") shows nothing
         lemma = lex.lemma(token)
-        if lemma in words or token.lower_ in words or lemma in lex.cls("forces") or \
-                lemma in lex.cls("projectile") or lex.sectors.get(lemma) in _ARMED_SECTORS:
+        if lemma in words or token.lower_ in words:
             return True
+        if token.pos_ in ("NOUN", "PROPN") and (lemma in lex.cls("forces") or lemma in lex.cls("projectile")
+                                                or lex.sectors.get(lemma) in _ARMED_SECTORS):
+            return True                       # "troops", "police", "rockets" (not "forced", "fired")
     return False
 
 
@@ -57,7 +59,7 @@ def _sides(cand: Candidate) -> tuple[list[Token], list[Token], bool]:
     doers = [c for c in kids if c.dep_ in ("nsubj", "poss")] + [
         g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     done = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")] + [
-        g for c in kids if c.dep_ == "prep" and c.lower_ in ("on", "against", "at")
+        g for c in kids if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "with")
         for g in c.children if g.dep_ == "pobj"]
     doers = [d for d in doers if d.lower_ not in ("that", "which", "who")] or \
         ([anchor.head] if anchor.dep_ in ("relcl", "acl") else [])   # "a super-PAC that attacks", "ads attacking"
@@ -75,6 +77,10 @@ def _contest(cand: Candidate, lex: Lexicon) -> None:
         return
     lemma = lex.lemma(cand.head)
     verbal = lemma in lex.cls("verbal_attack_verbs")
+    if cand.kind == "verb" and not verbal and any(
+            c.dep_ == "dobj" and lex.lemma(c) in lex.cls("criticised_things") for c in cand.head.children):
+        cand.drop = True                      # "killing the bill", "torpedoed the deal": votes, not force
+        return
     if not verbal and lemma not in lex.cls("news_contest_verbs"):
         return
     doers, done, passive = _sides(cand)
@@ -85,10 +91,13 @@ def _contest(cand: Candidate, lex: Lexicon) -> None:
         if any(c.dep_ in ("amod", "compound") and lex.lemma(c) in manner for c in cand.head.children):
             cand.type, cand.mode = "ACCUSE", None        # "personal attacks", "Twitter attacks"
         return
-    if lemma in lex.cls("news_struggle_verbs") and not done:
-        if doers and all(_political(d, lex) for d in doers):
+    if lemma in lex.cls("news_struggle_verbs"):
+        if not done and doers and all(_political(d, lex) for d in doers):
             cand.drop = True                  # "Rubio fought for the bill", "keeps fighting"
-        return
+            return
+        if done and not any(_actor_like(t, lex) for t in done):
+            cand.drop = True                  # "fight against religious liberty", "fight Zika"
+            return
     people = doers + done
     said = lex.cls("criticised_things") | lex.cls("news_contest_objects") | lex.cls("works")
     if not people or not all(_political(t, lex) or lex.lemma(t) in said for t in people):
@@ -111,7 +120,8 @@ def _question(cand: Candidate, lex: Lexicon) -> None:
         cand.drop = True                      # '"Do you want ...?" asked X', "asked about the rhetoric"
         return
     for child in kids:
-        if child.dep_ in ("ccomp", "xcomp", "dobj") and child.left_edge.lower_ in words and child.left_edge.i > cand.head.i:
+        if child.dep_ in ("ccomp", "xcomp", "dobj", "advcl") and child.left_edge.lower_ in words and \
+                child.left_edge.i > cand.head.i:
             cand.drop = True                  # "asked whether / why / how / who ..."
             return
         if child.dep_ == "dobj" and (lex.lemma(child) in lex.cls("news_not_demanded") or
@@ -196,7 +206,7 @@ def _poll(cand: Candidate, lex: Lexicon) -> None:
         return
     heads = [c for c in cand.anchor.children if c.dep_ in ("nsubj", "prep")] + \
         [c for c in cand.head.children if c.dep_ == "prep" and c.lower_ == "from"] + \
-        [c for c in cand.anchor.children if c.dep_ == "npadvmod"]
+        [c for c in cand.anchor.children if c.dep_ == "npadvmod" and c.i < cand.anchor.i]
     for head in heads:
         if head.dep_ == "prep" and head.lower_ != "from":
             continue
@@ -224,9 +234,12 @@ def _self_defence(cand: Candidate, lex: Lexicon) -> None:
 
 
 def _negated_by_governor(cand: Candidate, lex: Lexicon) -> None:
-    """An act under "without", "refusal to", "reluctant to", "hold off on" did not happen:
-    "without supporting Trump", "his refusal to endorse her", "reluctant to support"."""
+    """An act under "without", "refusal to", "reluctant to" did not happen, nor one done to
+    "none": "without supporting Trump", "reluctant to support", "endorsed none of this"."""
     if cand.status != "asserted" or cand.kind not in ("verb", "noun"):
+        return
+    if any(c.dep_ == "dobj" and c.lower_ in ("none", "nothing") for c in cand.head.children):
+        cand.status = "negated"               # "has endorsed none of this"
         return
     walk = cand.anchor
     for _ in range(4):
@@ -251,6 +264,46 @@ def _cameo_category(cand: Candidate, lex: Lexicon) -> None:
         cand.drop = True
 
 
+def _actor_like(token: Token, lex: Lexicon) -> bool:
+    """Whether ``token`` could name an actor at all: a named person, organisation, state or
+    group, a pronoun, or a sector noun ("fight Zika" names none)."""
+    return token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or token.pos_ == "PRON" or \
+        lex.sectors.get(lex.lemma(token)) is not None or _political(token, lex) or \
+        lex.lemma(token) in lex.cls("forces")
+
+
+def _figurative(cand: Candidate, lex: Lexicon) -> None:
+    """A war word with a figurative modifier is no force: "a charm offensive", "a legal
+    battle", "a price war", "a media blitz"."""
+    if cand.type == "ASSAULT" and cand.kind == "noun" and any(
+            c.dep_ in ("amod", "compound") and lex.lemma(c) in lex.cls("news_figurative_modifiers")
+            for c in cand.head.children):
+        cand.drop = True
+
+
+def _permission(cand: Candidate, lex: Lexicon) -> None:
+    """A law, bill or ruling that "allows" something grants nothing: the concession is the
+    content of a text ("legislation which allows the government to ...", "a bill that
+    allowed veterans to ...", "rules that would have allowed companies to ...")."""
+    if cand.type not in ("CONCEDE", "AGREE") or cand.kind != "verb" or \
+            lex.lemma(cand.head) not in lex.cls("news_permission_verbs"):
+        return
+    subjects = [c for c in cand.head.children if c.dep_ == "nsubj"]
+    if subjects and subjects[0].lower_ in ("which", "that", "who") and cand.head.dep_ == "relcl":
+        subjects = [cand.head.head]
+    texts = lex.cls("criticised_things") | lex.cls("news_document_nouns")
+    if subjects and (lex.lemma(subjects[0]) in texts or subjects[0].lower_ in ("it", "that", "this")):
+        cand.drop = True
+
+
+def _modifier_participle(cand: Candidate, lex: Lexicon) -> None:
+    """A participle before a noun names a kind, not an act: "pledged delegates", "elected
+    officials", "supported candidates"."""
+    if cand.kind == "verb" and cand.type in ("AGREE", "SUPPORT", "REQUEST") and cand.head.dep_ == "amod" \
+            and cand.head.head.i > cand.head.i:
+        cand.drop = True
+
+
 def _inside_name(cand: Candidate, lex: Lexicon) -> None:
     """A trigger inside an organisation's, a law's or a work's name is part of the name
     ("the Ban on Face Coverings initiative", "Defeat Crooked Hillary PAC")."""
@@ -260,8 +313,8 @@ def _inside_name(cand: Candidate, lex: Lexicon) -> None:
             cand.drop = True
 
 
-_RULES = (_contest, _question, _no_comment, _obligation, _protest_sense, _poll, _self_defence,
-          _negated_by_governor, _cameo_category, _inside_name)
+_RULES = (_contest, _figurative, _question, _no_comment, _obligation, _protest_sense, _poll, _self_defence,
+          _negated_by_governor, _cameo_category, _inside_name, _permission, _modifier_participle)
 
 
 def guard(cand: Candidate, lex: Lexicon) -> None:
