@@ -91,3 +91,12 @@ def test_war_words_used_figuratively_or_on_a_bill_are_no_attacks(nlp):
 def test_a_law_that_allows_something_concedes_nothing(nlp):
     assert "CONCEDE" not in kinds(nlp, "Opponents are campaigning against a bill that allows the state to close clinics.")
     assert "CONCEDE" in kinds(nlp, "Belarus allowed the EU monitors to enter the border zone.")
+
+
+def test_agreeing_with_a_view_is_no_agreement_but_agreeing_to_act_is(nlp):
+    for text in ("The analyst agreed that the merger would lift the shares.",
+                 "Investors seem to agree: the stock rose 9 percent on Monday.",
+                 "Whatever I say, the senator agrees with me."):
+        assert "AGREE" not in kinds(nlp, text), text
+    assert "AGREE" in kinds(nlp, "Kenya and Somalia agreed to reopen the border crossing at Mandera.")
+    assert "AGREE" in kinds(nlp, "Senior Polish and Lithuanian officials agreed on Monday that their countries should share radar data.")

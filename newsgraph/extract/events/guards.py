@@ -304,6 +304,27 @@ def _modifier_participle(cand: Candidate, lex: Lexicon) -> None:
         cand.drop = True
 
 
+def _opinion(cand: Candidate, lex: Lexicon) -> None:
+    """Agreeing with a view is an opinion, not PLOVER's AGREE (to do something, on a deal, with
+    another party): "he agreed that a president should ...", "Investors seem to agree:",
+    "many agreed with much of the speech", "he agrees with me". Two sides agreeing stay."""
+    if cand.type != "AGREE" or cand.kind != "verb" or lex.lemma(cand.head) not in lex.cls("news_opinion_verbs"):
+        return
+    kids = list(cand.head.children)
+    if any(c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")) for c in kids):
+        return
+    partners = [g for c in kids if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+                if g.dep_ == "pobj" and (g.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or
+                                         lex.sectors.get(lex.lemma(g)) is not None)]
+    subjects = [c for c in kids if c.dep_ == "nsubj"]
+    if not subjects and cand.head.dep_ == "xcomp":
+        subjects = [c for c in cand.head.head.children if c.dep_ == "nsubj"]   # "Investors seem to agree"
+    several = any(t.dep_ == "conj" or t.dep_ == "nummod" or lex.lemma(t) in lex.cls("news_party_nouns")
+                  for s in subjects for t in s.subtree)      # "X and Y", "the two sides", "both"
+    if not partners and not several:
+        cand.drop = True
+
+
 def _inside_name(cand: Candidate, lex: Lexicon) -> None:
     """A trigger inside an organisation's, a law's or a work's name is part of the name
     ("the Ban on Face Coverings initiative", "Defeat Crooked Hillary PAC")."""
@@ -314,7 +335,7 @@ def _inside_name(cand: Candidate, lex: Lexicon) -> None:
 
 
 _RULES = (_contest, _figurative, _question, _no_comment, _obligation, _protest_sense, _poll, _self_defence,
-          _negated_by_governor, _cameo_category, _inside_name, _permission, _modifier_participle)
+          _negated_by_governor, _cameo_category, _inside_name, _permission, _modifier_participle, _opinion)
 
 
 def guard(cand: Candidate, lex: Lexicon) -> None:
