@@ -100,3 +100,24 @@ def test_agreeing_with_a_view_is_no_agreement_but_agreeing_to_act_is(nlp):
         assert "AGREE" not in kinds(nlp, text), text
     assert "AGREE" in kinds(nlp, "Kenya and Somalia agreed to reopen the border crossing at Mandera.")
     assert "AGREE" in kinds(nlp, "Senior Polish and Lithuanian officials agreed on Monday that their countries should share radar data.")
+
+
+def test_promising_that_something_is_so_is_no_agreement(nlp):
+    assert "AGREE" not in kinds(nlp, "At the dinner, Senator Vance pledged that the governor really is in favor of free trade.")
+    assert "AGREE" in kinds(nlp, "Japan pledged to provide 50 million dollars in aid to Sri Lanka.")
+
+
+def test_being_met_with_or_speaking_to_reporters_is_no_consultation(nlp):
+    for text in ("The plan was met with fierce opposition from farmers' groups.",
+                 "After the vote, Mr. Ruiz spoke to reporters outside the Capitol."):
+        assert "CONSULT" not in kinds(nlp, text), text
+    assert "CONSULT" in kinds(nlp, "The Iranian foreign minister spoke to his Saudi counterpart on Tuesday.")
+
+
+def test_releasing_a_statement_frees_nobody(nlp):
+    assert "RETREAT" not in kinds(nlp, "The Turkish foreign ministry released a statement on the incident.")
+    assert "RETREAT" in kinds(nlp, "Iran released two French nationals on Friday.")
+
+
+def test_an_attack_made_by_reminding_voters_is_criticism(nlp):
+    assert kinds(nlp, "Senator Okafor attacked Governor Lin by reminding voters that the merger cut 3,000 jobs.") == ["ACCUSE"]
