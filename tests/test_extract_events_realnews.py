@@ -121,3 +121,10 @@ def test_releasing_a_statement_frees_nobody(nlp):
 
 def test_an_attack_made_by_reminding_voters_is_criticism(nlp):
     assert kinds(nlp, "Senator Okafor attacked Governor Lin by reminding voters that the merger cut 3,000 jobs.") == ["ACCUSE"]
+
+
+def test_being_willing_to_do_nothing_codable_is_no_agreement(nlp):
+    for text in ("The question is how far the governor is willing to go for his donors.",
+                 "The senator remains committed to seeing the primary through to the convention."):
+        assert "AGREE" not in kinds(nlp, text), text
+    assert "AGREE" in kinds(nlp, "Turkey is willing to cooperate with Greece on migration.")

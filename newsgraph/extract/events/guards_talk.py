@@ -231,6 +231,14 @@ def _talk_sense(cand: Candidate, lex: Lexicon) -> None:
             cand.drop = True
 
 
+def _empty_commitment(cand: Candidate, lex: Lexicon) -> None:
+    """"Willing / ready / committed to" promises an act only when the act is an event:
+    "how far he's willing to go", "remains committed to seeing the primary through" and
+    "lawmakers open to reform" commit nobody to anything PLOVER codes."""
+    if cand.kind == "adj" and cand.type == "AGREE" and cand.role == "commissive" and not cand.complements:
+        cand.drop = True
+
+
 def _published(cand: Candidate, lex: Lexicon) -> None:
     """Releasing a statement, a report or a video publishes it; only people are freed."""
     if cand.type == "RETREAT" and cand.kind == "verb" and any(
@@ -240,4 +248,5 @@ def _published(cand: Candidate, lex: Lexicon) -> None:
 
 
 TALK_RULES = (_question, _no_comment, _obligation, _poll, _self_defence, _negated_by_governor, _cameo_category,
-              _inside_name, _permission, _modifier_participle, _opinion, _assurance, _talk_sense, _published)
+              _inside_name, _permission, _modifier_participle, _opinion, _assurance, _talk_sense, _published,
+              _empty_commitment)
