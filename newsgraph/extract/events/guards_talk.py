@@ -239,6 +239,14 @@ def _empty_commitment(cand: Candidate, lex: Lexicon) -> None:
         cand.drop = True
 
 
+def _popularity(cand: Candidate, lex: Lexicon) -> None:
+    """Support "among" a group is a candidate's standing, not an act of support: "Clinton has
+    strong support among African-American voters"."""
+    if cand.type == "SUPPORT" and cand.kind == "noun" and any(
+            c.dep_ == "prep" and c.lower_ == "among" for c in cand.head.children):
+        cand.drop = True
+
+
 def _published(cand: Candidate, lex: Lexicon) -> None:
     """Releasing a statement, a report or a video publishes it; only people are freed."""
     if cand.type == "RETREAT" and cand.kind == "verb" and any(
@@ -249,4 +257,4 @@ def _published(cand: Candidate, lex: Lexicon) -> None:
 
 TALK_RULES = (_question, _no_comment, _obligation, _poll, _self_defence, _negated_by_governor, _cameo_category,
               _inside_name, _permission, _modifier_participle, _opinion, _assurance, _talk_sense, _published,
-              _empty_commitment)
+              _empty_commitment, _popularity)
