@@ -48,6 +48,7 @@ from newsgraph.extract.events.location import find_location
 from newsgraph.extract.events.resolve import is_pronoun
 from newsgraph.extract.events.roles import RoleAssigner
 from newsgraph.extract.events.status import clause_status, frame_status, modals
+from newsgraph.extract.events.guards import guard
 from newsgraph.extract.events.senses import claimed_or_caused, refine
 from newsgraph.extract.events.stances import intolerance, ultimatums
 from newsgraph.extract.events.triggers import Candidate, TriggerFinder
@@ -173,6 +174,7 @@ class EventCoder:
                     self.lex.lemma(cand.anchor.head) in lex.frame("intention_nouns"):
                 cand.drop = True              # "its efforts to shut down", "legislation to sanction"
             refine(cand, self.lex)
+            guard(cand, self.lex)
             if cand.kind != "modal" and self._asked(cand, sent):
                 cand.drop = True              # "Will Japan apologise?": a question codes nothing
         if any(not c.drop and c.anchor.dep_ != "relcl" for c in cands):

@@ -284,6 +284,8 @@ def load_lexicon(paths: tuple = ()) -> Lexicon:
     for words in lex.classes.values():
         known.update(words)
     lex.known = frozenset(known)
+    for name, values in (raw.get("guard_classes") or {}).items():   # not trigger words: not in `known`
+        lex.classes[name] = dict.fromkeys(_words(values, source, f"guard_classes.{name}"))
     types = raw.get("types") or {}
     lex.cooperative = frozenset(types.get("cooperative") or ())
     lex.hostile = frozenset(types.get("hostile") or ())

@@ -17,6 +17,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from newsgraph.extract.events.constraints import temporal
+from newsgraph.extract.events.petrarch import VerbSense
 
 _ARGUMENT_DEPS = ("dobj", "dative", "prt", "prep", "agent", "attr", "oprd", "nsubjpass", "acomp")
 
@@ -35,8 +36,8 @@ def argument_tokens(verb: Token) -> frozenset[int]:
 
 
 def cameo_sense(finder, token: Token, lemma: str, own: bool, known: bool
-                ) -> Optional[tuple[str, Optional[str], tuple[str, ...]]]:
-    """(PLOVER type, mode, target prepositions) CAMEO gives verb ``token``, or None.
+                ) -> Optional[tuple[VerbSense, tuple[str, ...]]]:
+    """The CAMEO sense (with a PLOVER type) of verb ``token`` and its target prepositions, or None.
 
     Args:
         finder: the ``TriggerFinder`` (its lexicon, CAMEO dictionary, argument builder).
@@ -73,4 +74,4 @@ def cameo_sense(finder, token: Token, lemma: str, own: bool, known: bool
         return None                        # a CAMEO event is done to someone
     preps = tuple(c.lower_ for c in kids if c.dep_ == "prep" and c.lower_ in sense.pattern
                   and c.lower_ in lex.cls("cameo_target_preps"))   # "hit out at X": X is the target
-    return sense.type, sense.mode, preps
+    return sense, preps

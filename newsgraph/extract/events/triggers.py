@@ -54,9 +54,9 @@ class Candidate:
     fixed_status: Optional[str] = None     # set by a frame rule ("has not ruled out force": asserted)
     cameo: bool = False          # found only by the CAMEO verb dictionary (a fallback)
     silenced: bool = False       # a sense rule read it and what it wraps as no event: no fallback either
+    cameo_code: str = ""         # its CAMEO code and the pattern words that chose it (events/guards.py)
+    cameo_pattern: tuple[str, ...] = ()
     preset: bool = False         # sources and targets set by the rule that found it (event_judgements)
-
-
 
 
 class TriggerFinder(Constraints):
@@ -349,9 +349,10 @@ class TriggerFinder(Constraints):
         found = cameo_sense(self, token, lemma, own, known)
         if found is None:
             return None
-        kind, mode, preps = found
-        cand = Candidate(token, token, "verb", kind, mode, token.i, token.i + 1, target_preps=preps)
+        sense, preps = found
+        cand = Candidate(token, token, "verb", sense.type, sense.mode, token.i, token.i + 1, target_preps=preps)
         cand.cameo = True
+        cand.cameo_code, cand.cameo_pattern = sense.code, sense.pattern
         return cand
 
     def noun(self, token: Token) -> Optional[Candidate]:
