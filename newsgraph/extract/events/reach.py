@@ -62,6 +62,8 @@ def cameo_sense(finder, token: Token, lemma: str, own: bool, known: bool
         actors = objects
     elif lemma in lex.light_verbs:
         nouns = [c for c in kids if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+        if any(lex.lemma(c) in lex.nouns for c in nouns):
+            return None                    # "held a rally": our noun entry (and its sense guards) decide
         sense = finder.verbs.sense(token, lemma, frozenset(c.i for c in nouns)) if nouns else None
         if sense is None or not sense.pattern or not any(c.dep_ == "nsubj" and args.actorish(c) for c in kids):
             return None                    # the object noun decides, and an actor does it
