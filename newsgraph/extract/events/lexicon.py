@@ -111,6 +111,8 @@ class Lexicon:
                 variant = low[: len(low) - len(suffix)] + repl
                 if variant in self.known:
                     return variant
+                if not repl and len(variant) > 3 and variant[-1] == variant[-2] and variant[:-1] in self.known:
+                    return variant[:-1]              # doubled consonant: "pummelled", "teargassed"
         return lemma
 
     def frame(self, name: str) -> frozenset:

@@ -12,6 +12,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from newsgraph.extract.events.contests import contest, military_strike, political, rivals, sports_fixture
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.triggers import Candidate
 
@@ -87,19 +88,6 @@ def _opinion_assent(verb: Token, lex: Lexicon) -> bool:
                                   for s in subjects) and verb.sent[-1].text in (".", '"', "''", "”")
 
 
-def _sports_fixture(cand: Candidate, lex: Lexicon) -> bool:
-    """Whether a meeting, visit or hosting is a game: a sports fixture noun hangs in the
-    trigger's own clause ("Argentina met Brazil in a World Cup qualifier")."""
-    for t in cand.head.subtree:
-        lemma = lex.lemma(t)
-        if lemma in lex.cls("sports_fixtures") and (t.pos_ == "NOUN" or t.dep_ in ("pobj", "dobj")
-                                                    or t.head.ent_type_ == "EVENT"):
-            return True                           # "... final", "the Africa Cup of Nations final"
-        if lemma in lex.cls("sports_events") and t.ent_type_ == "EVENT":
-            return True                           # "met Egypt at the World Cup"
-    return False
-
-
 def refine(cand: Candidate, lex: Lexicon) -> None:
     """Type and mode details read from the words around a trigger: opposing an attack is
     criticising it (ACCUSE); a consultation "over the phone" has mode phone."""
@@ -133,13 +121,21 @@ def refine(cand: Candidate, lex: Lexicon) -> None:
             and any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in lex.cls("complaint_preps"))
                     for c in cand.head.children) and any(
                 c.dep_ == "nsubj" and _official(c, lex) for c in cand.head.children):
-        cand.type, cand.mode = "ACCUSE", "allege"   # "Taiwan protests Chinese drills": an official complaint
-    if cand.type == "ASSAULT" and lex.lemma(cand.head) in lex.cls("contest_verbs") and any(
-            lex.lemma(t) in lex.cls("sports_words") for t in cand.head.sent):
-        cand.drop = True                          # "Argentina beat France on penalties": a match
-    if cand.type == "ASSAULT" and cand.kind == "verb" and lex.lemma(cand.head) in lex.cls("contest_verbs") and \
-            _rivals(cand.head, lex):
-        cand.drop = True                          # "Sanders crushed Clinton in New Hampshire": a vote
+        cand.type, cand.mode = "ACCUSE", "allege"   # "Taiwan protests Chinese drills", "Japan protested to China"
+    if cand.type == "ACCUSE" and cand.kind == "verb" and lex.lemma(cand.head) in lex.cls("armed_retorts") and any(
+            c.dep_ == "nsubj" and (lex.lemma(c) in lex.cls("forces") or lex.sectors.get(lex.lemma(c)) in ("MIL", "REB", "COP"))
+            for c in cand.head.children):
+        cand.type, cand.mode = "ASSAULT", lex.cls("armed_retorts")[lex.lemma(cand.head)]   # "troops fired back"
+    if cand.type == "ASSAULT" and lex.lemma(cand.head) in lex.cls("contest_verbs") and (
+            contest(cand.head, lex) or (cand.kind == "verb" and rivals(cand.head, lex))):
+        cand.drop = True            # "Argentina beat France on penalties", "Sanders crushed Clinton": no force
+    retyped = political(cand, lex)
+    if retyped == "drop":
+        cand.drop = True
+    elif retyped:
+        cand.type, cand.mode = retyped, None
+    if cand.type == "PROTEST" and cand.kind == "noun" and military_strike(cand.head, lex):
+        cand.type, cand.mode = "ASSAULT", "heavy-weapons"   # "retaliatory strikes", "the Indian strike"
     if cand.type == "ASSAULT" and cand.kind == "verb":
         doers = [c for c in cand.head.children if c.dep_ == "nsubj"] + [
             g for c in cand.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -156,7 +152,7 @@ def refine(cand: Candidate, lex: Lexicon) -> None:
         cand.drop = True                          # "agreed that the rains caused the damage"
     if cand.type in lex.cooperative and cand.kind == "verb" and cand.head.dep_ == "amod":
         cand.drop = True                          # "271 pledged delegates", "Iran-backed militias": a description
-    if cand.type == "CONSULT" and cand.kind == "verb" and _sports_fixture(cand, lex):
+    if cand.type == "CONSULT" and cand.kind == "verb" and sports_fixture(cand, lex):
         cand.drop = True                          # "Chelsea met Arsenal in the cup final"
     if cand.type == "ASSAULT" and cand.kind == "verb" and lex.lemma(cand.head) in lex.cls("retaliation_verbs") \
             and any(lex.lemma(t) in lex.cls("measure_words") for t in cand.head.subtree):
@@ -213,16 +209,3 @@ def _no_actor_speaks(cand: Candidate, lex: Lexicon) -> bool:
     if cand.type == "THREATEN":
         kinds |= lex.cls("sports_words").keys()
     return bool(words & kinds)
-
-
-def _rivals(verb: Token, lex: Lexicon) -> bool:
-    """Whether a contest verb joins two persons with no weapon or armed actor in sight
-    ("Sanders crushed Clinton", "she beat him"): a race or a vote, not force."""
-    people = ("he", "she", "him", "her")
-    sides = [c for c in verb.children if c.dep_ in ("nsubj", "dobj")]
-    person = [t.ent_type_ == "PERSON" or t.lower_ in people for t in sides]
-    named = [t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP", "LOC", "FAC") for t in sides]
-    if len(sides) < 2 or not any(person) or not all(p or n for p, n in zip(person, named)):
-        return False                              # (the tagger calls some candidates ORG)
-    armed = lex.cls("forces")
-    return not any(lex.lemma(t) in armed or lex.lemma(t) in lex.cls("projectile") for t in verb.sent)

@@ -261,6 +261,11 @@ class TriggerFinder(Constraints):
         if obj is None and token.tag_ == "VBD" and token.sent[-1].text not in (".", "!", "?", '"'):
             obj = next((c for c in kids if c.dep_ == "nsubj" and self.lex.lemma(c) in self.lex.cls("deal")),
                        None)                  # headline reduced passive: "Deal struck between X and Y"
+        expelled = self.expulsion(token) if lemma in lex.cls("expulsion_order_verbs") else None
+        if expelled is not None:              # "ordered the envoy to leave": the one told is the target
+            cand = Candidate(token, token, "verb", expelled[0], expelled[1], token.i, token.i + 1, preset=True)
+            cand.sources, cand.targets = self.args.agents(token), self.args.expand(list(expelled[2:]))
+            return cand
         if obj is not None and self.keys.heads(lemma, self.keys.objects):
             entry = self.object_entry(lemma, obj)
             if entry is None and self.args.actorish(obj):     # "provided Zambia with a loan"
@@ -294,7 +299,7 @@ class TriggerFinder(Constraints):
                         if entry.type is None:
                             return None
                         end = child.i + 1 if child.i == token.i + 1 and child.dep_ in ("prt", "prep") else token.i + 1
-                        if entry.need("crowd_type") and any(self._crowd(s) for s in kids if s.dep_ == "nsubj"):
+                        if entry.need("crowd_type") and self.crowd_doer(token):
                             return Candidate(token, token, "verb", entry.need("crowd_type"),
                                              entry.need("crowd_mode"), token.i, end)   # "rioters set fire to"
                         return Candidate(token, token, "verb", entry.type, entry.mode, token.i, end,
@@ -337,9 +342,9 @@ class TriggerFinder(Constraints):
                 (self.lex.sectors.get(self.lex.lemma(s)) or "").lower() in lex.frame("legal_sectors") for s in subjects):
             return Candidate(token, token, "verb", entry.need("legal_type"), entry.need("legal_mode"),
                              token.i, token.i + 1)      # "police charged X with": legal action
-        if entry.need("crowd_type") and any(self._crowd(s) for s in subjects):
-            return Candidate(token, token, "verb", entry.need("crowd_type"), entry.need("crowd_mode"),
-                             token.i, token.i + 1)      # "students occupied the office": a protest
+        retyped = self.doer_type(entry, token)   # "students occupied the office", "warplanes blasted"
+        if retyped is not None:
+            return Candidate(token, token, "verb", retyped[0], retyped[1], token.i, token.i + 1)
         return Candidate(token, token, "verb", entry.type, entry.mode, token.i, token.i + 1,
                          target_preps=entry.target_preps)
 

@@ -1,0 +1,229 @@
+"""Force and contest words in their other senses: matches, election wins, campaign talk.
+
+Why a module of its own: news uses the words of war for sport ("Argentina beat France"),
+elections ("Cruz captured Texas") and campaigns ("Sanders attacked Clinton over her
+record"). These tests decide, from the sentence around a force word, whether arms or harm
+are in sight; ``senses.refine`` drops or retypes the candidate on their answer.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Token
+
+from newsgraph.extract.events.countries import CountryResolver
+from newsgraph.extract.events.lexicon import Lexicon
+from newsgraph.extract.events.triggers import Candidate
+
+
+def sports_fixture(cand: Candidate, lex: Lexicon) -> bool:
+    """Whether a meeting, visit or hosting is a game: a sports fixture noun hangs in the
+    trigger's own clause ("Argentina met Brazil in a World Cup qualifier")."""
+    for t in cand.head.subtree:
+        lemma = lex.lemma(t)
+        if lemma in lex.cls("sports_fixtures") and (t.pos_ == "NOUN" or t.dep_ in ("pobj", "dobj")
+                                                    or t.head.ent_type_ == "EVENT"):
+            return True                           # "... final", "the Africa Cup of Nations final"
+        if lemma in lex.cls("sports_events") and t.ent_type_ == "EVENT":
+            return True                           # "met Egypt at the World Cup"
+    return False
+
+
+def _armed_words(sent, lex: Lexicon) -> bool:
+    """Whether a sentence names armed forces, weapons or projectiles."""
+    return any(lex.lemma(t) in lex.cls("forces") or lex.lemma(t) in lex.cls("weapons") or
+               lex.lemma(t) in lex.cls("projectile") or lex.sectors.get(lex.lemma(t)) in ("MIL", "REB")
+               for t in sent)
+
+
+def contest(verb: Token, lex: Lexicon) -> bool:
+    """Whether a contest verb ("beat", "captured", "swept") reports a match or an election won,
+    not force: a sports word in the sentence, an election word with no armed word in sight,
+    or a named person taking a named place or person with no armed word ("Cruz captured Texas")."""
+    sent = verb.sent
+    if any(lex.lemma(t) in lex.cls("sports_words") for t in sent):
+        return True
+    if _armed_words(sent, lex):
+        return False
+    if any(lex.lemma(t) in lex.cls("election_words") for t in sent):
+        return True
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(subjects and objects) and subjects[0].ent_type_ == "PERSON" and \
+        objects[0].ent_type_ in ("GPE", "PERSON")
+
+
+def military_strike(noun: Token, lex: Lexicon) -> bool:
+    """Whether a "strike" noun is force, not a labour strike. Workers, unions or crowds as its
+    doers make it labour; else a military modifier ("air", "retaliatory",
+    ``classes.strike_military_modifiers``), a target after on/against/at that is not a policy
+    ("strikes on Houthi targets", not "a strike against the reform"), a state or armed body
+    carrying it out ("Israel carried out strikes"), or a state's strike told among arms or
+    casualties ("after the Indian strike") make it force."""
+    if lex.lemma(noun) != "strike":
+        return False
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
+    doers = list(mods)
+    if noun.dep_ in ("dobj", "pobj") and noun.head.pos_ in ("VERB", "ADP"):
+        verb = noun.head if noun.head.pos_ == "VERB" else noun.head.head
+        if lex.lemma(verb) in lex.light_verbs:
+            doers += [c for c in verb.children if c.dep_ == "nsubj"]
+    if any(lex.lemma(m) in lex.cls("crowd") or lex.sectors.get(lex.lemma(m)) in ("LAB", "EDU", "MED", "BUS")
+           for m in doers):
+        return False
+    if any(lex.lemma(m) in lex.cls("strike_military_modifiers") for m in mods):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in ("on", "against", "at") and any(
+            g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") and lex.lemma(g) not in lex.cls("criticised_things")
+            for g in c.children) for c in noun.children):
+        return True
+    resolver = _resolver(lex)
+    if any(d.dep_ == "nsubj" and (d.ent_type_ == "GPE" or resolver.resolve(d.text)[0] or
+                                  lex.lemma(d) in lex.cls("forces") or lex.sectors.get(lex.lemma(d)) in ("MIL", "REB"))
+           for d in doers):
+        return True
+    state = any(m.ent_type_ in ("GPE", "NORP") for m in mods)
+    return state and _violent_sentence(noun.sent, lex)
+
+
+def _violent_sentence(sent, lex: Lexicon) -> bool:
+    """Whether a sentence names arms, forces or harm (the dead, the injured, killing)."""
+    return _armed_words(sent, lex) or any(
+        lex.lemma(t) in lex.cls(name) for t in sent for name in ("dead", "injured", "dead_verbs", "injured_verbs"))
+
+
+_RESOLVERS: dict[int, CountryResolver] = {}
+
+
+def _resolver(lex: Lexicon) -> CountryResolver:
+    """One country resolver per lexicon (its tables are built once)."""
+    if id(lex) not in _RESOLVERS:
+        _RESOLVERS[id(lex)] = CountryResolver(lex)
+    return _RESOLVERS[id(lex)]
+
+
+def _people_only(noun: Token, lex: Lexicon) -> bool:
+    """Whether the actors tied to an event noun are named people or their campaigns, at least
+    one a person: its doers (possessor, compound name, the light verb's subject) and whom it
+    is against (with/between/against/on phrase): "Clinton's attacks on Trump", "the battle
+    between Clinton and Sanders"; not "a Mali hotel assault" (a place noun as doer)."""
+    doers = [c for c in noun.children if c.dep_ in ("poss", "compound")]
+    if noun.dep_ in ("dobj", "pobj") and noun.head.pos_ in ("VERB", "ADP"):
+        verb = noun.head if noun.head.pos_ == "VERB" else noun.head.head
+        if lex.lemma(verb) in lex.light_verbs:
+            doers += [c for c in verb.children if c.dep_ == "nsubj"]
+    others = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in lex.cls("contest_preps")
+              for g in c.subtree if g.dep_ in ("pobj", "conj")]
+    if not any(t.ent_type_ == "PERSON" for t in doers + others):
+        return False                              # (the small model often tags "Trump" ORG)
+    resolver = _resolver(lex)
+
+    def unarmed(t: Token) -> bool:               # no state, place or armed body ("Azerbaijan" tagged PERSON)
+        return t.ent_type_ not in ("GPE", "NORP", "LOC", "FAC") and lex.lemma(t) not in lex.cls("forces") \
+            and lex.sectors.get(lex.lemma(t)) in (None, "GOV", "LEG", "PTY") and not (
+                t.pos_ == "PROPN" and resolver.resolve(t.text)[0])
+    return all(unarmed(t) and (t.pos_ in ("PROPN", "PRON") or lex.lemma(t) in lex.cls("campaign_words"))
+               for t in doers) and all(unarmed(t) for t in others)
+
+
+def _people_at_odds(verb: Token, lex: Lexicon) -> bool:
+    """Whether an attack verb pits named people (or their campaigns, ads and pronouns) against
+    each other with no arms or harm in the sentence: a person is named, every doer is a
+    person, pronoun or campaign word, every one attacked a person, pronoun, campaign word or
+    something said or done ("attacking Clinton's ties to Wall Street")."""
+    if _violent_sentence(verb.sent, lex) or any(lex.lemma(t) in lex.cls("hand_weapons") for t in verb.sent):
+        return False
+    kids = list(verb.children)
+    doers = [c for c in kids if c.dep_ == "nsubj"] + [
+        g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if not doers and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        doers = [verb.head]                      # "ads attacking Trump"
+    doers += [c for d in doers for c in d.children if c.dep_ == "conj"]
+    objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")] + [
+        g for c in kids if c.dep_ == "prep" and c.lower_ in ("with", "against", "at", "on") for g in c.children
+        if g.dep_ == "pobj" and (c.lower_ in ("with", "against") or g.pos_ in ("PROPN", "PRON"))]   # not "on the stage"
+    if not objs and len(doers) > 1:
+        objs = doers[1:]                         # "Clinton and Sanders clashed"
+    named = ("PERSON", "ORG") if _campaign_talk(verb.sent, lex) else ("PERSON",)   # "Trump" is often ORG
+    if not objs or not any(t.ent_type_ in named for t in doers + objs):
+        return False
+    resolver = _resolver(lex)
+
+    def civil(t: Token, things: bool) -> bool:
+        if t.ent_type_ in ("GPE", "NORP", "LOC", "FAC") or lex.lemma(t) in lex.cls("forces") or \
+                lex.sectors.get(lex.lemma(t)) in ("MIL", "REB", "COP", "CRM") or \
+                (t.pos_ == "PROPN" and resolver.resolve(t.text)[0]):
+            return False
+        return t.pos_ in ("PROPN", "PRON") or lex.lemma(t) in lex.cls("campaign_words") or \
+            (things and lex.lemma(t) in lex.cls("criticised_things"))
+    return all(civil(t, False) for t in doers) and all(civil(t, True) for t in objs)
+
+
+def _private_doer(verb: Token, lex: Lexicon) -> bool:
+    """Whether a verb's doer is a private person or thing, not a state, force or official body,
+    with no arms or harm in the sentence (a verb only the CAMEO dictionary reads as force or
+    repression then has its everyday sense)."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"] + [
+        g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if not doers or _violent_sentence(verb.sent, lex):
+        return False
+    resolver = _resolver(lex)
+    return not any(d.ent_type_ in ("GPE", "NORP") or resolver.resolve(d.text)[0] or
+                   lex.lemma(d) in lex.cls("forces") or lex.sectors.get(lex.lemma(d)) in ("GOV", "MIL", "COP", "JUD", "REB", "IGO", "SPY")
+                   for d in doers)
+
+
+def _campaign_talk(sent, lex: Lexicon) -> bool:
+    """Whether a sentence speaks of an election campaign (election or campaign words)."""
+    return any(lex.lemma(t) in lex.cls("election_words") or lex.lemma(t) in lex.cls("campaign_words") for t in sent)
+
+
+def political(cand: Candidate, lex: Lexicon) -> Optional[str]:
+    """The sense of a force word in a political contest, or None: named people attacking or
+    battling each other with no arms or harm in the sentence trade words ("Sanders' attacks on
+    Clinton": ACCUSE) or compete ("their battle for the nomination": no event); people
+    "fighting for" a cause advocate it; a candidate's "rally" is a campaign event, no protest."""
+    head = cand.head
+    lemma = lex.lemma(head)
+    figurative = [lex.cls("figurative_modifiers")[lex.lemma(c)] for c in head.children
+                  if c.dep_ in ("amod", "compound") and lex.lemma(c) in lex.cls("figurative_modifiers")]
+    if cand.type == "ASSAULT" and cand.kind == "noun" and figurative:
+        return "ACCUSE" if figurative[0] == "words" else "drop"   # "verbal assault", "charm offensive"
+    if cand.type == "ASSAULT" and cand.kind == "noun" and lemma in lex.cls("political_attack_nouns") \
+            and _people_only(head, lex) and not _violent_sentence(head.sent, lex):
+        return "ACCUSE" if lex.cls("political_attack_nouns")[lemma] == "words" else "drop"
+    if cand.type == "ASSAULT" and cand.kind == "verb" and lex.cls("political_attack_nouns").get(lemma) == "contest" and any(
+            c.dep_ == "prep" and c.lower_ in lex.cls("cause_preps") for c in head.children) and not any(
+            c.dep_ == "nsubj" and c.ent_type_ in ("GPE", "NORP") for c in head.children) \
+            and not _violent_sentence(head.sent, lex):
+        return "drop"                             # "fought for our rights", "fighting about Obama"
+    if cand.type == "ASSAULT" and cand.kind == "verb" and lemma in lex.cls("political_attack_verbs") and \
+            _people_at_odds(head, lex):
+        return "ACCUSE"                           # "Trump has relentlessly attacked her", "ads attacking Clinton"
+    if cand.cameo and cand.type.lower() in lex.cls("official_acts") and _private_doer(head, lex):
+        return "drop"                             # CAMEO "catch": "hopes of catching Sanders in the polls"
+    if cand.type == "PROTEST" and cand.kind == "noun" and lemma in lex.cls("campaign_event_nouns") and any(
+            c.dep_ == "prep" and c.lower_ == "to" and any(lex.lemma(g) in lex.cls("election_words") for g in c.children)
+            for c in head.children):
+        return "drop"                             # "Trump's march to the nomination"
+    if cand.type == "PROTEST" and cand.kind == "noun" and lemma in lex.cls("campaign_event_nouns") and (
+            any(lex.lemma(c) in lex.cls("campaign_words") for c in head.children if c.dep_ in ("amod", "compound"))
+            or any(c.ent_type_ == "PERSON" or (c.ent_type_ == "ORG" and _campaign_talk(head.sent, lex))
+                   for c in head.children if c.dep_ in ("poss", "compound"))):
+        return "drop"                             # "Trump's rallies", "a campaign rally"
+    return None
+
+
+
+
+def rivals(verb: Token, lex: Lexicon) -> bool:
+    """Whether a contest verb joins two persons with no weapon or armed actor in sight
+    ("Sanders crushed Clinton", "she beat him"): a race or a vote, not force."""
+    people = ("he", "she", "him", "her")
+    sides = [c for c in verb.children if c.dep_ in ("nsubj", "dobj")]
+    person = [t.ent_type_ == "PERSON" or t.lower_ in people for t in sides]
+    named = [t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP", "LOC", "FAC") for t in sides]
+    if len(sides) < 2 or not any(person) or not all(p or n for p, n in zip(person, named)):
+        return False                              # (the tagger calls some candidates ORG)
+    armed = lex.cls("forces")
+    return not any(lex.lemma(t) in armed or lex.lemma(t) in lex.cls("projectile") for t in verb.sent)
