@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.extract.events.argwords import topic_preps
 from newsgraph.extract.events.constraints import temporal
 from newsgraph.extract.events.resolve import ArgResolver, allegiance, is_pronoun
 from newsgraph.extract.events.status import headline_infinitive
@@ -130,6 +131,7 @@ class ArgBuilder(ArgResolver):
         """
         preps = set(self.lex.cls("target_preps")) & {"against", "on", "upon", "with", "to", "toward", "towards"}
         preps |= self.lex.type_target_preps.get(etype, frozenset()) | set(extra)
+        preps -= topic_preps().get(etype, frozenset())    # "agreed on a ceasefire": a topic
         kids = list(pred.children)
         heads = [c for c in kids if c.dep_ in ("nsubjpass",)] if self.passive(pred) else []
         direct = [c for c in kids if c.dep_ in ("dobj", "dative")]

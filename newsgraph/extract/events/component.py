@@ -41,12 +41,12 @@ from newsgraph.extract.events.args import ArgBuilder
 from newsgraph.extract.events.countries import CountryResolver, warm_tables
 from newsgraph.extract.events.dates import event_date
 from newsgraph.extract.events.fill import (complete, informative, drop_non_actors, drop_self_loops, identified, register_groups, told_again, magnitudes, merge, reciprocal_sentence,
-                                           sentence_countries)
+                                           sentence_countries, split_joint)
 from newsgraph.extract.events.lexicon import Lexicon, load_lexicon
 from newsgraph.extract.events.judgements import judgements
 from newsgraph.extract.events.location import find_location
 from newsgraph.extract.events.resolve import is_pronoun
-from newsgraph.extract.events.roles import RoleAssigner
+from newsgraph.extract.events.roles import RoleAssigner, joint_types
 from newsgraph.extract.events.status import clause_status, frame_status, modals
 from newsgraph.extract.events.senses import claimed_or_caused, refine
 from newsgraph.extract.events.triggers import Candidate, TriggerFinder
@@ -314,6 +314,8 @@ class EventCoder:
                                                   self.resolver, ("GPE",)))
             complete(event, named, states)
         merged = merge(events)
+        if not reciprocal:
+            merged = split_joint(merged, joint_types())
         for event in merged:
             drop_self_loops(event, reciprocal, lex)
             drop_non_actors(doc, event, args.names_actor)

@@ -106,6 +106,26 @@ def complete(event: Event, named: set, states: frozenset = frozenset()) -> None:
             if arg.country is None and arg.sector in DOMESTIC_SECTORS:
                 arg.country = country
 
+def split_joint(events: list[Event], joint: frozenset) -> list[Event]:
+    """An act several parties do together, with no one else named, told once per party
+    ("Thailand and Cambodia agreed": THA -> KHM and KHM -> THA), so that each party's
+    partner is its target and no event points its actors at themselves."""
+    out: list[Event] = []
+    for event in events:
+        parties = {}
+        for arg in event.source:
+            key = arg.actor or arg.country
+            if key and key not in parties:
+                parties[key] = arg
+        if event.type not in joint or len(parties) < 2 or any(a.actor or a.country for a in event.target):
+            out.append(event)
+            continue
+        for key, arg in parties.items():
+            out.append(replace(event, source=[replace(arg)],
+                               target=[replace(a) for k, a in parties.items() if k != key]))
+    return out
+
+
 def reciprocal_sentence(sent: Span, lex: Lexicon) -> bool:
     """Whether the sentence says its actors act on one another ("clashed with each other")."""
     low = " ".join(t.lower_ for t in sent)

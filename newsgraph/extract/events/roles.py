@@ -35,6 +35,14 @@ def condition_marks() -> frozenset:
                      for e in data.get("condition_marks") or [])
 
 
+@lru_cache(maxsize=1)
+def joint_types() -> frozenset:
+    """Event types parties do together, told once per party (``event_roles.yaml``)."""
+    data = merged("event_roles.yaml")
+    return frozenset(require(e, ("type", "why"), "event_roles.yaml joint_types")["type"].upper()
+                     for e in data.get("joint_types") or [])
+
+
 class RoleAssigner:
     """Source and target Args for the candidates of one Doc."""
 

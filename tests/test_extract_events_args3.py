@@ -1,0 +1,28 @@
+"""Event arguments, third pass (issue 11): one rule per test, sentences written for these tests.
+
+The full default pipeline runs, as in production; none is a dev or eval sentence.
+"""
+from __future__ import annotations
+
+from eventkit import countries, events
+
+
+def _of(nlp, text, kind):
+    return [e for e in events(nlp, text) if e.type == kind]
+
+
+def test_parties_agreeing_together_are_each_others_target(nlp):
+    agreed = _of(nlp, "Peru and Chile agreed to reopen their shared border crossing.", "AGREE")
+    pairs = {(c, t) for e in agreed for c in countries(e.source) for t in countries(e.target)}
+    assert pairs == {("PER", "CHL"), ("CHL", "PER")}
+
+
+def test_joint_work_by_two_nationalities_is_done_with_each_other(nlp):
+    joint = _of(nlp, "Kenyan and Ugandan police began joint patrols on Lake Victoria.", "COOPERATE")
+    assert {(frozenset(countries(e.source)), frozenset(countries(e.target))) for e in joint} == {
+        (frozenset({"KEN"}), frozenset({"UGA"})), (frozenset({"UGA"}), frozenset({"KEN"}))}
+
+
+def test_a_joint_act_with_a_named_partner_is_not_split(nlp):
+    talks = _of(nlp, "Peru and Chile held talks with Japan on fishing rights.", "CONSULT")
+    assert talks and all("JPN" in countries(e.target) for e in talks)
