@@ -26,3 +26,14 @@ def test_joint_work_by_two_nationalities_is_done_with_each_other(nlp):
 def test_a_joint_act_with_a_named_partner_is_not_split(nlp):
     talks = _of(nlp, "Peru and Chile held talks with Japan on fishing rights.", "CONSULT")
     assert talks and all("JPN" in countries(e.target) for e in talks)
+
+
+def test_strikes_on_a_place_that_kill_people_are_aimed_at_that_place(nlp):
+    killed = _of(nlp, "Ethiopian air strikes on the Somali town of Baidoa killed six people.", "ASSAULT")
+    assert killed and "ETH" in countries(killed[0].source)
+    assert "SOM" in countries(killed[0].target)
+
+
+def test_a_city_the_tagger_takes_for_a_person_is_a_place_after_a_preposition(nlp):
+    killed = _of(nlp, "Russian shelling of Kherson killed three civilians.", "ASSAULT")
+    assert killed and "UKR" in countries(killed[0].target)

@@ -129,6 +129,9 @@ class RoleAssigner:
         actors = [t for t in src_tokens if not self._event_noun(t)]
         if actors and len(actors) < len(src_tokens):
             src_tokens = actors                      # "Faced with Paris' condemnation, Baku denounced"
+        elif src_tokens and not actors and cand.kind == "verb":
+            tgt_tokens = self._acts_targets(src_tokens, cand.type) + [
+                t for t in tgt_tokens if t not in src_tokens]
         cand.sources, cand.targets = list(src_tokens), list(tgt_tokens)
         sources = self.resolve(src_tokens)
         src_spans = {(a.start, a.end) for a in sources}
@@ -141,6 +144,17 @@ class RoleAssigner:
             fallback = inner_src if doer else inner_tgt      # "condemned X's attack on Y": X
             targets = [a for a in fallback if (a.start, a.end) not in src_spans]
         return sources, targets
+
+    def _acts_targets(self, acts: list, etype: str) -> list:
+        """Whom the acts that are a verb's subject were aimed at ("air strikes on the port of
+        Hodeidah killed 12 people": the port, then the dead)."""
+        out = []
+        for act in acts:
+            if not self._event_noun(act):
+                continue
+            patient = self.lex.lemma(act) in self.lex.cls("patient_nouns")
+            out += [t for t in self.args.noun_args(act, patient, etype=etype)[1] if t not in out]
+        return out
 
     def _object_owner(self, obj: Token) -> list:
         """Whom an undone or lowered relation is aimed at: the noun's own target
