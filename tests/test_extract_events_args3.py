@@ -37,3 +37,14 @@ def test_strikes_on_a_place_that_kill_people_are_aimed_at_that_place(nlp):
 def test_a_city_the_tagger_takes_for_a_person_is_a_place_after_a_preposition(nlp):
     killed = _of(nlp, "Russian shelling of Kherson killed three civilians.", "ASSAULT")
     assert killed and "UKR" in countries(killed[0].target)
+
+
+def test_a_preposition_hung_on_a_particle_still_names_the_target(nlp):
+    moved = _of(nlp, "Serbian troops pulled back from the Bosnian border.", "RETREAT")
+    assert moved and "BIH" in countries(moved[0].target)
+
+
+def test_a_mediators_parties_are_its_targets(nlp):
+    talks = _of(nlp, "Kenya's mediation between Sudan and South Sudan resumed.", "CONSULT")
+    assert talks and countries(talks[0].source) == {"KEN"}
+    assert {"SDN", "SSD"} <= countries(talks[0].target)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.extract.events.argwords import topic_preps
+from newsgraph.extract.events.argwords import particles, topic_preps
 from newsgraph.extract.events.constraints import temporal
 from newsgraph.extract.events.resolve import ArgResolver, allegiance, is_pronoun
 from newsgraph.extract.events.status import headline_infinitive
@@ -133,6 +133,8 @@ class ArgBuilder(ArgResolver):
         preps |= self.lex.type_target_preps.get(etype, frozenset()) | set(extra)
         preps -= topic_preps().get(etype, frozenset())    # "agreed on a ceasefire": a topic
         kids = list(pred.children)
+        kids += [g for c in kids if c.dep_ in ("advmod", "prt") and c.lower_ in particles()
+                 for g in c.children if g.dep_ == "prep"]          # "pulled back from X"
         heads = [c for c in kids if c.dep_ in ("nsubjpass",)] if self.passive(pred) else []
         direct = [c for c in kids if c.dep_ in ("dobj", "dative")]
         heads += direct
@@ -236,7 +238,7 @@ class ArgBuilder(ArgResolver):
         target_words = {"against", "on", "upon", "with", "at", "to", "toward", "towards", "into"}
         if etype in ("SUPPORT", "AID"):
             target_words.add("for")
-        sources, targets = [], []
+        sources, targets, between = [], [], []
         undergoer = patient and any(c.dep_ == "prep" and c.lower_ == "of" and c.i >= skip_until and
                                     any(g.dep_ == "pobj" for g in c.children) for c in noun.children)
         for child in noun.children:
@@ -258,7 +260,7 @@ class ArgBuilder(ArgResolver):
                 if word == "by" or word == "from":
                     sources += [p for p in pobjs if self.actorish(p)]
                 elif word == "between":
-                    sources += pobjs
+                    between += pobjs
                 elif word in target_words:
                     targets += [t for p in pobjs for t in self.dig(p)]
                 elif word == "of":
@@ -273,6 +275,10 @@ class ArgBuilder(ArgResolver):
                 for grand in child.children:
                     if grand.dep_ == "agent":
                         sources += [g for g in grand.children if g.dep_ == "pobj"]
+        if sources and not targets:
+            targets = between                        # "Egypt's mediation between X and Y"
+        else:
+            sources += between                       # "talks between X and Y"
         if not sources:
             for token in noun.rights:                # "attacks on civilians in Artsakh by X"
                 for inner in token.subtree:

@@ -54,3 +54,11 @@ def topic_preps() -> dict[str, frozenset]:
         out[str(entry["type"]).upper()] = out.get(str(entry["type"]).upper(), frozenset()) | frozenset(
             str(w).lower() for w in entry["words"])
     return out
+
+
+@lru_cache(maxsize=1)
+def particles() -> frozenset:
+    """Adverb particles whose prepositions belong to the verb ("pulled back from X")."""
+    data = merged("event_roles.yaml")
+    return frozenset(str(require(e, ("word", "why"), "event_roles.yaml particles")["word"]).lower()
+                     for e in data.get("particles") or [])
