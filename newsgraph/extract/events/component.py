@@ -41,7 +41,7 @@ from newsgraph.extract.events.args import ArgBuilder
 from newsgraph.extract.events.countries import CountryResolver, warm_tables
 from newsgraph.extract.events.dates import event_date
 from newsgraph.extract.events.fill import (complete, informative, drop_non_actors, drop_self_loops, identified, register_groups, told_again, magnitudes, merge, reciprocal_sentence,
-                                           sentence_countries, split_joint)
+                                           sentence_countries, split_joint, home_state_target)
 from newsgraph.extract.events.lexicon import Lexicon, load_lexicon
 from newsgraph.extract.events.judgements import judgements
 from newsgraph.extract.events.location import find_location
@@ -313,6 +313,7 @@ class EventCoder:
             states = frozenset(sentence_countries(sent, [e for e in args.ents if e.start in clause],
                                                   self.resolver, ("GPE",)))
             complete(event, named, states)
+            home_state_target(doc, event, named, self.resolver)
         merged = merge(events)
         if not reciprocal:
             merged = split_joint(merged, joint_types())

@@ -106,6 +106,31 @@ def complete(event: Event, named: set, states: frozenset = frozenset()) -> None:
             if arg.country is None and arg.sector in DOMESTIC_SECTORS:
                 arg.country = country
 
+def home_state_target(doc: Doc, event: Event, named: set, resolver: CountryResolver) -> None:
+    """A body acting at home with no one named as target acts on its own state, as PLOVER
+    codes it: "Zimbabwe's opposition leader rejected the election results", "Moldova's
+    parliament passed a law restricting ..." are aimed at Zimbabwe, Moldova. The target is
+    the country word inside the source phrase, only when the source is a part of that
+    country (not the country itself), the sentence names no other country, and the act is
+    no protest or attack (one without a named target keeps an empty target)."""
+    if event.target or event.type in ("PROTEST", "ASSAULT") or len(event.source) != 1:
+        return
+    source = event.source[0]
+    home = source.country
+    if not home or source.actor == home or not named <= {home}:
+        return
+    span = doc.char_span(source.start, source.end, alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return
+    for token in span:
+        if token.i == span.root.i or token.ent_type_ not in ("GPE", "NORP") or token.ent_iob_ != "B":
+            continue
+        country, sector = resolver.resolve(token.text)
+        if country == home and sector is None:
+            event.target.append(Arg(token.idx, token.idx + len(token), token.text, actor=home, country=home))
+            return
+
+
 def split_joint(events: list[Event], joint: frozenset) -> list[Event]:
     """An act several parties do together, with no one else named, told once per party
     ("Thailand and Cambodia agreed": THA -> KHM and KHM -> THA), so that each party's
