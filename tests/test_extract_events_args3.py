@@ -48,3 +48,19 @@ def test_a_mediators_parties_are_its_targets(nlp):
     talks = _of(nlp, "Kenya's mediation between Sudan and South Sudan resumed.", "CONSULT")
     assert talks and countries(talks[0].source) == {"KEN"}
     assert {"SDN", "SSD"} <= countries(talks[0].target)
+
+
+def test_a_preposition_left_without_its_object_takes_the_phrase_after_it(nlp):
+    from spacy.tokens import Doc
+
+    from newsgraph.extract.events.args import ArgBuilder
+
+    words = ["Peru", "granted", "asylum", "to", "five", "officers", "holed", "up"]
+    heads = [1, 1, 1, 1, 5, 6, 1, 6]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "nummod", "nsubj", "advcl", "prt"]
+    pos = ["PROPN", "VERB", "NOUN", "ADP", "NUM", "NOUN", "VERB", "ADP"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert [t.text for t in ArgBuilder.stranded(doc[3])] == ["officers"]
+    doc = Doc(nlp.vocab, words=["aid", "to", "Gaza"], heads=[0, 0, 1], deps=["ROOT", "prep", "pobj"],
+              pos=["NOUN", "ADP", "PROPN"])
+    assert ArgBuilder.stranded(doc[1]) == []

@@ -147,7 +147,7 @@ class ArgBuilder(ArgResolver):
         for child in kids:
             if child.dep_ in ("prep", "prt") and child.lower_ in preps and not temporal(child) and \
                     not (child.lower_ == "to" and any(c.dep_ == "aux" for c in child.children)):
-                heads += [g for g in child.children if g.dep_ == "pobj"]
+                heads += [g for g in child.children if g.dep_ == "pobj"] or self.stranded(child)
         if etype in ("ASSAULT", "SANCTION", "COERCE", "THREATEN", "ACCUSE") or etype in _OBJECT_PREPS:
             heads += [g for p in on_object for g in p.children if g.dep_ == "pobj"]   # "fired shells at X"
         if not heads:                       # "allowed Ouattara to run": the parser's clause subject
@@ -176,6 +176,19 @@ class ArgBuilder(ArgResolver):
             doers = self.doers(head) if etype == "ACCUSE" else []
             out.extend(doers or self.dig(head))     # "condemned Russia's strikes on X": Russia, not X
         return out
+
+    @staticmethod
+    def stranded(prep: Token) -> list[Token]:
+        """The noun phrase right after a preposition the parser left without an object, when it
+        made that phrase the subject of the clause that follows ("granted asylum to five
+        officers holed up in ...": "officers" parsed as the subject of "holed")."""
+        if any(c.dep_ in ("pobj", "pcomp") for c in prep.children) or prep.i + 1 >= len(prep.doc):
+            return []
+        start = prep.i + 1
+        found = [t for t in prep.doc[start:min(len(prep.doc), start + 8)]
+                 if t.left_edge.i == start and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")
+                 and t.head.i > t.i and t.head.dep_ in ("advcl", "relcl", "acl", "ccomp", "conj")]
+        return found[:1]
 
     def doers(self, noun: Token) -> list[Token]:
         """Who did the hostile act a noun names ("Russia's strikes", "the arrest ... by the
