@@ -64,3 +64,15 @@ def test_a_preposition_left_without_its_object_takes_the_phrase_after_it(nlp):
     doc = Doc(nlp.vocab, words=["aid", "to", "Gaza"], heads=[0, 0, 1], deps=["ROOT", "prep", "pobj"],
               pos=["NOUN", "ADP", "PROPN"])
     assert ArgBuilder.stranded(doc[1]) == []
+
+
+def test_two_subjects_of_a_misparsed_clause_are_not_split_as_partners(nlp):
+    agreed = _of(nlp, "The candidates' respective estimates of the number of Syrian refugees Obama "
+                      "will accept ranges from 100,000 to 250,000.", "AGREE")
+    assert not any(countries(e.target) & {"USA"} for e in agreed)
+
+
+def test_a_plural_pronoun_for_two_parties_makes_each_the_others_partner(nlp):
+    agreed = _of(nlp, "Egypt and Jordan met on Sunday. They agreed to hold talks.", "AGREE")
+    pairs = {(c, t) for e in agreed for c in countries(e.source) for t in countries(e.target)}
+    assert pairs == {("EGY", "JOR"), ("JOR", "EGY")}

@@ -316,7 +316,7 @@ class EventCoder:
             home_state_target(doc, event, named, self.resolver)
         merged = merge(events)
         if not reciprocal:
-            merged = split_joint(merged, joint_types())
+            merged = split_joint(doc, merged, joint_types())
         for event in merged:
             drop_self_loops(event, reciprocal, lex)
             drop_non_actors(doc, event, args.names_actor)

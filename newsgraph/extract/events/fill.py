@@ -131,7 +131,24 @@ def home_state_target(doc: Doc, event: Event, named: set, resolver: CountryResol
             return
 
 
-def split_joint(events: list[Event], joint: frozenset) -> list[Event]:
+def _joined(doc: Doc, args: list[Arg]) -> bool:
+    """Whether arguments were written as one joined subject: conjuncts ("Peru and Chile",
+    "Indian and Bangladeshi guards"), a headline comma ("Kenya, Ethiopia agree") or one
+    plural pronoun standing for them all; not two subjects of a misparsed clause."""
+    roots = []
+    for arg in args:
+        span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        roots.append(span.root)
+    first = roots[0]
+    joined = {c.i for c in first.conjuncts} | {first.i}
+    comma = first.right_edge.i + 1 < len(doc) and doc[first.right_edge.i + 1].text == ","
+    return all(r.i in joined or (r.head.i == first.head.i and r.i > first.i and (
+        comma or {r.dep_, first.dep_} & {"dep", "npadvmod"})) for r in roots[1:])
+
+
+def split_joint(doc: Doc, events: list[Event], joint: frozenset) -> list[Event]:
     """An act several parties do together, with no one else named, told once per party
     ("Thailand and Cambodia agreed": THA -> KHM and KHM -> THA), so that each party's
     partner is its target and no event points its actors at themselves."""
@@ -142,7 +159,8 @@ def split_joint(events: list[Event], joint: frozenset) -> list[Event]:
             key = arg.actor or arg.country
             if key and key not in parties:
                 parties[key] = arg
-        if event.type not in joint or len(parties) < 2 or any(a.actor or a.country for a in event.target):
+        if event.type not in joint or len(parties) < 2 or any(a.actor or a.country for a in event.target) \
+                or not _joined(doc, list(parties.values())):
             out.append(event)
             continue
         for key, arg in parties.items():
@@ -177,7 +195,9 @@ def drop_self_loops(event: Event, reciprocal: bool, lex: Lexicon) -> None:
         return
     actors = {a.actor for a in event.source if a.actor}
     texts = {a.text.lower() for a in event.source}
-    event.target = [a for a in event.target if not (a.actor and a.actor in actors) and a.text.lower() not in texts]
+    keys = {a.actor or a.country for a in event.source}     # "They" for each of two parties: kept
+    event.target = [a for a in event.target if not (a.actor and a.actor in actors) and not (
+        a.text.lower() in texts and (a.actor or a.country) in keys | {None})]
 
 
 def drop_non_actors(doc: Doc, event: Event, names_actor) -> None:
