@@ -76,3 +76,15 @@ def test_a_plural_pronoun_for_two_parties_makes_each_the_others_partner(nlp):
     agreed = _of(nlp, "Egypt and Jordan met on Sunday. They agreed to hold talks.", "AGREE")
     pairs = {(c, t) for e in agreed for c in countries(e.source) for t in countries(e.target)}
     assert pairs == {("EGY", "JOR"), ("JOR", "EGY")}
+
+
+def test_a_city_before_an_attack_noun_is_where_it_happened_not_who_did_it(nlp):
+    for text in ("The Nairobi mall attack killed 67 people.", "The Benghazi attack was condemned by Italy."):
+        for event in events(nlp, text):
+            assert not any(a.text in ("Nairobi", "Benghazi", "Nairobi mall attack") for a in event.source), text
+
+
+def test_a_state_before_an_attack_noun_still_did_it(nlp):
+    struck = _of(nlp, "The Russia missile strikes on Kharkiv killed 12 people.", "ASSAULT")
+    assert struck and "RUS" in countries(struck[0].source)
+    assert "UKR" in countries(struck[0].target)

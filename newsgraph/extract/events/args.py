@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.events.argwords import particles, topic_preps
 from newsgraph.extract.events.constraints import temporal
+from newsgraph.extract.events.countries import named_place_country
 from newsgraph.extract.events.resolve import ArgResolver, allegiance, is_pronoun
 from newsgraph.extract.events.status import headline_infinitive
 
@@ -190,6 +191,16 @@ class ArgBuilder(ArgResolver):
                  and t.head.i > t.i and t.head.dep_ in ("advcl", "relcl", "acl", "ccomp", "conj")]
         return found[:1]
 
+    def city_modifier(self, token: Token) -> bool:
+        """Whether a name before an event noun is a city or region the tagger knows as a place
+        ("the Paris attacks", "the Benghazi attack"), not a state or people that acts."""
+        if token.dep_ != "compound" or token.pos_ != "PROPN" or token.ent_type_ in ("NORP", "PERSON"):
+            return False
+        country, sector = self.resolver.resolve(token.text)
+        if country is not None and sector != "GOV":
+            return False                           # a state: "Israel strikes", "U.S. sanctions"
+        return token.ent_type_ in ("GPE", "LOC", "FAC") or named_place_country(token.text) is not None
+
     def doers(self, noun: Token) -> list[Token]:
         """Who did the hostile act a noun names ("Russia's strikes", "the arrest ... by the
         police"): a condemnation is aimed at them rather than at the act's victims."""
@@ -262,7 +273,8 @@ class ArgBuilder(ArgResolver):
                 (targets if patient and not undergoer else sources).append(child)
             elif dep in ("amod", "compound", "nmod") and child.i < noun.i and self.actorish(child) \
                     and self.lex.lemma(child) not in self.lex.sectors:
-                sources.append(child)
+                if not self.city_modifier(child):      # "the Paris attacks": where, not who
+                    sources.append(child)
             elif dep == "compound" and child.i < noun.i:      # "Russian missile strikes": Russian
                 sources += [g for g in child.children if g.dep_ in ("amod", "compound") and g.i < child.i
                             and self.actorish(g) and self.lex.lemma(g) not in self.lex.sectors

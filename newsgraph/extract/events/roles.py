@@ -132,6 +132,7 @@ class RoleAssigner:
         elif src_tokens and not actors and cand.kind == "verb":
             tgt_tokens = self._acts_targets(src_tokens, cand.type) + [
                 t for t in tgt_tokens if t not in src_tokens]
+            src_tokens = [t for t in src_tokens if not any(args.city_modifier(c) for c in t.lefts)]
         cand.sources, cand.targets = list(src_tokens), list(tgt_tokens)
         sources = self.resolve(src_tokens)
         src_spans = {(a.start, a.end) for a in sources}
