@@ -88,3 +88,8 @@ def test_a_state_before_an_attack_noun_still_did_it(nlp):
     struck = _of(nlp, "The Russia missile strikes on Kharkiv killed 12 people.", "ASSAULT")
     assert struck and "RUS" in countries(struck[0].source)
     assert "UKR" in countries(struck[0].target)
+
+
+def test_the_subject_of_a_passive_light_verb_does_the_act(nlp):
+    fought = _of(nlp, "Malian soldiers were engaged in heavy clashes with Tuareg rebels.", "ASSAULT")
+    assert fought and "MLI" in countries(fought[0].source)

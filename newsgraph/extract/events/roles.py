@@ -82,6 +82,9 @@ class RoleAssigner:
                     first.dep_ == "nsubjpass" and self.lex.lemma(anchor) in lex.light_verbs)
                 if carried:
                     agents = [t for t in args.agents(anchor) if t not in head.subtree]
+                    if not agents and args.passive(anchor) and self.lex.lemma(anchor) in lex.light_verbs:
+                        agents = args.expand([c for c in anchor.children if c.dep_ == "nsubjpass"
+                                              and c not in head.subtree])   # "were engaged in clashes"
                     src_tokens = [t for t in src_tokens if not (is_pronoun(t) and t.dep_ == "poss")] \
                         if agents else src_tokens        # "X launched its offensive": "its" is X, not a target
                     if agents and src_tokens and not tgt_tokens:
@@ -89,7 +92,7 @@ class RoleAssigner:
                     src_tokens = agents or src_tokens
                 if not tgt_tokens:
                     tgt_tokens = [t for t in args.objects(anchor, cand.type, cand.target_preps)
-                                  if t.i != head.i and t not in head.subtree]
+                                  if t.i != head.i and t not in head.subtree and t not in src_tokens]
         else:
             src_tokens = args.agents(anchor)
             tgt_tokens = args.objects(head if cand.kind == "verb" else anchor, cand.type, cand.target_preps)
