@@ -93,3 +93,15 @@ def test_a_state_before_an_attack_noun_still_did_it(nlp):
 def test_the_subject_of_a_passive_light_verb_does_the_act(nlp):
     fought = _of(nlp, "Malian soldiers were engaged in heavy clashes with Tuareg rebels.", "ASSAULT")
     assert fought and "MLI" in countries(fought[0].source)
+
+
+def test_an_official_without_a_country_takes_the_capital_they_speak_in(nlp):
+    accused = _of(nlp, "Speaking in Nairobi, the interior minister accused Somalia of harbouring militants.",
+                  "ACCUSE")
+    assert accused and countries(accused[0].source) == {"KEN"}
+    assert countries(accused[0].target) == {"SOM"}
+
+
+def test_an_official_travelling_to_a_capital_does_not_take_its_country(nlp):
+    for event in events(nlp, "The foreign minister flew to Moscow and criticised Ukraine."):
+        assert "RUS" not in countries(event.source)

@@ -62,3 +62,11 @@ def particles() -> frozenset:
     data = merged("event_roles.yaml")
     return frozenset(str(require(e, ("word", "why"), "event_roles.yaml particles")["word"]).lower()
                      for e in data.get("particles") or [])
+
+
+@lru_cache(maxsize=1)
+def foreign_markers() -> frozenset:
+    """Words saying an official is from another state ("visiting", "counterpart")."""
+    data = merged("event_roles.yaml")
+    return frozenset(str(require(e, ("word", "why"), "event_roles.yaml foreign_markers")["word"]).lower()
+                     for e in data.get("foreign_markers") or [])

@@ -14,6 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from newsgraph.records import Actor, Arg, Event
+from newsgraph.extract.events.argwords import foreign_markers
 from newsgraph.extract.events.countries import CountryResolver, named_place_country
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.numbers import quantities
@@ -102,8 +103,9 @@ def complete(event: Event, named: set, states: frozenset = frozenset()) -> None:
     home = {a.country for a in event.source if a.country}
     if len(home) == 1 and named <= home:
         country = next(iter(home))
-        for arg in event.target:
-            if arg.country is None and arg.sector in DOMESTIC_SECTORS:
+        for arg in event.target:                  # not "the visiting president", "his counterpart"
+            if arg.country is None and arg.sector in DOMESTIC_SECTORS and \
+                    not set(arg.text.lower().split()) & foreign_markers():
                 arg.country = country
 
 def home_state_target(doc: Doc, event: Event, named: set, resolver: CountryResolver) -> None:

@@ -25,6 +25,8 @@ from newsgraph.extract.events.triggers import Candidate
 # Stances a passive form states of its subject ("is committed to", "is opposed to"): the
 # subject holds them; other passives ("was urged to", "was sent to") act on it.
 STANCE_TYPES = frozenset(("AGREE", "REJECT"))
+# Sectors of officials whose title alone names no country ("the foreign minister", "the president").
+OFFICIAL_SECTORS = frozenset(("GOV", "MIL", "LEG", "JUD", "COP", "SPY"))
 
 
 @lru_cache(maxsize=1)
@@ -138,6 +140,13 @@ class RoleAssigner:
             src_tokens = [t for t in src_tokens if not any(args.city_modifier(c) for c in t.lefts)]
         cand.sources, cand.targets = list(src_tokens), list(tgt_tokens)
         sources = self.resolve(src_tokens)
+        if any(a.country is None and a.sector in OFFICIAL_SECTORS and not (a.actor or "").startswith(
+                ("igo:", "person:")) for a in sources):
+            home = self._seat(cand, src_tokens)
+            for arg in sources:                     # "Speaking in Ankara, the foreign minister ..."
+                if home and arg.country is None and arg.sector in OFFICIAL_SECTORS and \
+                        not (arg.actor or "").startswith(("igo:", "person:")):
+                    arg.country = home
         src_spans = {(a.start, a.end) for a in sources}
         targets = [a for a in self.resolve(tgt_tokens) if (a.start, a.end) not in src_spans]
         inner = cand.complements[0] if cand.complements else None
@@ -159,6 +168,35 @@ class RoleAssigner:
             patient = self.lex.lemma(act) in self.lex.cls("patient_nouns")
             out += [t for t in self.args.noun_args(act, patient, etype=etype)[1] if t not in out]
         return out
+
+    def _seat(self, cand: Candidate, src_tokens: list) -> str | None:
+        """The one country of the places an official without a country speaks or sits in:
+        "in" or "from" a place under the event's verb, under a participle beside it
+        ("Speaking in Ankara, the minister ..."), under the verb reporting it or inside the
+        official's own phrase ("his office in Kyiv said"). None when there is none or several."""
+        anchor = cand.anchor
+        holders = [anchor, *src_tokens]
+        holders += [c for c in anchor.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+        walk = anchor
+        while walk.dep_ in ("ccomp", "conj") and walk.head is not walk:
+            walk = walk.head
+        if walk is not anchor:
+            holders += [walk, *(c for c in walk.children if c.dep_ in ("nsubj", "nsubjpass"))]
+        for child in anchor.children:           # "..., his office in Kyiv said"
+            if child.dep_ in ("parataxis", "ccomp") and self.lex.lemma(child) in self.lex.frame("say"):
+                holders += [child, *(c for c in child.children if c.dep_ == "nsubj")]
+        found = set()
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("in", "from"):
+                    continue
+                for place in prep.children:
+                    if place.dep_ != "pobj" or place.ent_type_ not in ("GPE", "ORG", "LOC"):
+                        continue
+                    country, _sector = self.args.resolver.resolve(place.text)
+                    if country:
+                        found.add(country)         # a capital ("in Kyiv") or a country
+        return next(iter(found)) if len(found) == 1 else None
 
     def _object_owner(self, obj: Token) -> list:
         """Whom an undone or lowered relation is aimed at: the noun's own target
