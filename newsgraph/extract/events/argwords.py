@@ -70,3 +70,11 @@ def foreign_markers() -> frozenset:
     data = merged("event_roles.yaml")
     return frozenset(str(require(e, ("word", "why"), "event_roles.yaml foreign_markers")["word"]).lower()
                      for e in data.get("foreign_markers") or [])
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset:
+    """Verbs of speaking whose place is the speaker's seat ("Speaking in Ankara, ...")."""
+    data = merged("event_roles.yaml")
+    return frozenset(str(require(e, ("word", "why"), "event_roles.yaml speech_verbs")["word"]).lower()
+                     for e in data.get("speech_verbs") or [])

@@ -17,7 +17,7 @@ from newsgraph.knowledge.loader import merged, require
 
 from newsgraph.records import Arg
 from newsgraph.extract.events.args import CONDEMNED_ACTS, ArgBuilder
-from newsgraph.extract.events.argwords import is_pronoun
+from newsgraph.extract.events.argwords import is_pronoun, speech_verbs
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.triggers import Candidate
 
@@ -171,19 +171,21 @@ class RoleAssigner:
 
     def _seat(self, cand: Candidate, src_tokens: list) -> str | None:
         """The one country of the places an official without a country speaks or sits in:
-        "in" or "from" a place under the event's verb, under a participle beside it
-        ("Speaking in Ankara, the minister ..."), under the verb reporting it or inside the
-        official's own phrase ("his office in Kyiv said"). None when there is none or several."""
-        anchor = cand.anchor
-        holders = [anchor, *src_tokens]
-        holders += [c for c in anchor.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+        "in" or "from" a place under a verb of saying beside the event ("Speaking in Ankara,
+        the minister ...", "told reporters in Cairo that"), under the verb reporting it or
+        inside the official's own phrase ("his office in Kyiv said"); not where the event
+        itself happened ("met X in Kampala"). None when there is none or several."""
+        anchor, say = cand.anchor, self.lex.frame("say") | speech_verbs()
+        holders = list(src_tokens)                # not "met X in Kampala": a meeting may be abroad
+        holders += [c for c in anchor.children if c.dep_ == "advcl" and c.tag_ == "VBG"
+                    and self.lex.lemma(c) in say]
         walk = anchor
         while walk.dep_ in ("ccomp", "conj") and walk.head is not walk:
             walk = walk.head
-        if walk is not anchor:
+        if walk is not anchor and self.lex.lemma(walk) in say:
             holders += [walk, *(c for c in walk.children if c.dep_ in ("nsubj", "nsubjpass"))]
         for child in anchor.children:           # "..., his office in Kyiv said"
-            if child.dep_ in ("parataxis", "ccomp") and self.lex.lemma(child) in self.lex.frame("say"):
+            if child.dep_ in ("parataxis", "ccomp") and self.lex.lemma(child) in say:
                 holders += [child, *(c for c in child.children if c.dep_ == "nsubj")]
         found = set()
         for holder in holders:
