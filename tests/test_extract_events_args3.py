@@ -106,3 +106,8 @@ def test_an_official_travelling_to_a_capital_does_not_take_its_country(nlp):
     for event in events(nlp, "The foreign minister flew to Moscow and criticised Ukraine."):
         assert "RUS" not in countries(event.source)
 
+
+
+def test_its_after_a_second_verb_stands_for_the_first_verbs_object(nlp):
+    seized = _of(nlp, "Japan's coast guard stopped a North Korean freighter and detained its crew.", "COERCE")
+    assert seized and countries(seized[-1].target) == {"PRK"}

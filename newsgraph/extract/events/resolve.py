@@ -316,6 +316,11 @@ class ArgResolver:
             verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                         and not is_pronoun(c) and head not in c.subtree] if verb is not None else []
+            objects = [c for c in verb.head.children if c.dep_ == "dobj"] if verb is not None and \
+                not subjects and verb.dep_ == "conj" else []     # "boarded a Chinese boat and detained its crew"
+            found = next((f for f in map(taken, map(self.arg, objects)) if f is not None), None)
+            if found is not None:
+                return found
             if subjects:
                 found = taken(self.arg(subjects[0]))
                 if found is not None:
@@ -392,5 +397,3 @@ class ArgResolver:
                     if found is not None and (found.country or found.actor):
                         return found
         return None
-
-    # ----- structure ------------------------------------------------------------
