@@ -111,3 +111,8 @@ def test_an_official_travelling_to_a_capital_does_not_take_its_country(nlp):
 def test_its_after_a_second_verb_stands_for_the_first_verbs_object(nlp):
     seized = _of(nlp, "Japan's coast guard stopped a North Korean freighter and detained its crew.", "COERCE")
     assert seized and countries(seized[-1].target) == {"PRK"}
+
+
+def test_a_headline_name_the_parser_read_as_a_verb_is_the_subject(nlp):
+    visit = _of(nlp, "Modi to visit Moscow for talks with Putin next week", "CONSULT")
+    assert visit and countries(visit[0].source) == {"IND"}
