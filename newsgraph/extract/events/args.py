@@ -72,9 +72,9 @@ class ArgBuilder(ArgResolver):
             return []
         dep = pred.dep_
         if dep == "advcl" and head.dep_ == "ROOT" and head.i == head.sent.start and head.i + 1 < pred.i and \
-                head.text.istitle() and head.pos_ == "VERB" and not any(c.dep_.startswith("nsubj") for c in
+                head.text.istitle() and head.pos_ in ("VERB", "NOUN") and not any(c.dep_.startswith("nsubj") for c in
                                                                        head.children) and self.actorish(head):
-            return [head]                             # headline "Modi to visit Moscow": "Modi" read as a verb
+            return [head]                          # headline "Modi to visit Moscow": the name read as a verb
         if dep == "xcomp" or (dep == "advcl" and pred.tag_ in ("VB", "VBG") and not any(
                 c.dep_ == "mark" for c in kids)):
             infinitive = dep == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
