@@ -127,3 +127,8 @@ def test_its_after_a_second_verb_stands_for_the_first_verbs_object(nlp):
 def test_a_headline_name_the_parser_read_as_a_verb_is_the_subject(nlp):
     visit = _of(nlp, "Scholz to visit Beijing for talks with Xi", "CONSULT")
     assert visit and countries(visit[0].source) == {"DEU"}
+
+
+def test_parties_who_each_pledge_are_not_made_each_others_target(nlp):
+    pledged = _of(nlp, "Ghana and Senegal pledged to cut emissions by half.", "AGREE")
+    assert pledged and not any(countries(e.target) for e in pledged)

@@ -78,3 +78,11 @@ def speech_verbs() -> frozenset:
     data = merged("event_roles.yaml")
     return frozenset(str(require(e, ("word", "why"), "event_roles.yaml speech_verbs")["word"]).lower()
                      for e in data.get("speech_verbs") or [])
+
+
+@lru_cache(maxsize=1)
+def solo_words() -> frozenset:
+    """Words of joint types each party does on its own ("X and Y pledged to act")."""
+    data = merged("event_roles.yaml")
+    return frozenset(str(require(e, ("word", "why"), "event_roles.yaml solo_words")["word"]).lower()
+                     for e in data.get("solo_words") or [])

@@ -14,7 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from newsgraph.records import Actor, Arg, Event
-from newsgraph.extract.events.argwords import foreign_markers
+from newsgraph.extract.events.argwords import foreign_markers, solo_words
 from newsgraph.extract.events.countries import CountryResolver, named_place_country
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.numbers import quantities
@@ -153,7 +153,8 @@ def _joined(doc: Doc, args: list[Arg]) -> bool:
 def split_joint(doc: Doc, events: list[Event], joint: frozenset) -> list[Event]:
     """An act several parties do together, with no one else named, told once per party
     ("Thailand and Cambodia agreed": THA -> KHM and KHM -> THA), so that each party's
-    partner is its target and no event points its actors at themselves."""
+    partner is its target and no event points its actors at themselves. Promises and
+    stances each party holds alone ("X and Y pledged to act") are not split."""
     out: list[Event] = []
     for event in events:
         parties = {}
@@ -161,8 +162,10 @@ def split_joint(doc: Doc, events: list[Event], joint: frozenset) -> list[Event]:
             key = arg.actor or arg.country
             if key and key not in parties:
                 parties[key] = arg
+        trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        solo = trigger is None or any(t.lemma_.lower() in solo_words() or t.lower_ in solo_words() for t in trigger)
         if event.type not in joint or len(parties) < 2 or any(a.actor or a.country for a in event.target) \
-                or not _joined(doc, list(parties.values())):
+                or solo or not _joined(doc, list(parties.values())):
             out.append(event)
             continue
         for key, arg in parties.items():
