@@ -132,3 +132,9 @@ def test_a_headline_name_the_parser_read_as_a_verb_is_the_subject(nlp):
 def test_parties_who_each_pledge_are_not_made_each_others_target(nlp):
     pledged = _of(nlp, "Ghana and Senegal pledged to cut emissions by half.", "AGREE")
     assert pledged and not any(countries(e.target) for e in pledged)
+
+
+def test_a_dateline_city_is_not_a_headline_subject(nlp):
+    for event in events(nlp, "NAIROBI, March 3 (Reuters) - Opposition supporters marched to protest against "
+                             "the new tax law."):
+        assert not any(a.text.upper() == "NAIROBI" for a in event.source)

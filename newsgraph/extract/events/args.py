@@ -55,8 +55,8 @@ class ArgBuilder(ArgResolver):
                 and not c.like_num]
         if subj:                                  # headline "Philippines, Vietnam agree": both agree
             subj = [c for c in kids if c.dep_ in ("dep", "npadvmod") and c.i < subj[0].i and c.ent_type_ in
-                    ("GPE", "NORP", "ORG", "PERSON") and c.right_edge.i + 1 < subj[0].i
-                    and c.doc[c.right_edge.i + 1].text == ","] + subj
+                    ("GPE", "NORP", "ORG", "PERSON") and c.right_edge.i + 2 == subj[0].left_edge.i
+                    and c.doc[c.right_edge.i + 1].text == ","] + subj     # not a dateline "CITY, July 29 -"
         if subj and not agent and not any(self.actorish(s) for s in subj) and pred.head is not pred and \
                 pred.dep_ in ("ccomp", "xcomp", "advcl") and depth < 4 and \
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
