@@ -28,6 +28,15 @@ _OBJECT_PREPS = {"AID": {"to", "for"}, "COOPERATE": {"to"}, "RETREAT": {"to", "f
 CONDEMNED_ACTS = frozenset(("ASSAULT", "COERCE", "SANCTION", "MOBILIZE"))
 
 
+def dateline(token: Token) -> bool:
+    """Whether a name opens the sentence as a wire dateline ("ATHENS, June 2 (AP) -- ..."):
+    the place the story was filed from, never an actor of its events."""
+    doc, i = token.doc, token.i
+    if i != token.sent.start or i + 2 >= len(doc) or doc[i + 1].text != ",":
+        return False
+    return (token.text.isupper() and len(token.text) > 1) or doc[i + 2].ent_type_ == "DATE"
+
+
 class ArgBuilder(ArgResolver):
     """Finds source and target heads in the parse and resolves them (one per Doc)."""
 
@@ -52,7 +61,7 @@ class ArgBuilder(ArgResolver):
         kids = list(pred.children)
         agent = [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         subj = [c for c in kids if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "PRON", "X")
-                and not c.like_num]
+                and not c.like_num and not dateline(c)]
         if subj:                                  # headline "Philippines, Vietnam agree": both agree
             subj = [c for c in kids if c.dep_ in ("dep", "npadvmod") and c.i < subj[0].i and c.ent_type_ in
                     ("GPE", "NORP", "ORG", "PERSON") and c.right_edge.i + 2 == subj[0].left_edge.i
