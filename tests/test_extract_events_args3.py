@@ -138,3 +138,8 @@ def test_a_dateline_city_is_not_a_headline_subject(nlp):
     found = events(nlp, "ATHENS, June 2 (AP) -- Farmers from the north have taken to the streets to protest "
                         "against fuel prices.")
     assert found and not any(a.text == "ATHENS" for e in found for a in e.source)
+
+
+def test_military_sites_are_held_by_whoever_their_modifier_names(nlp):
+    struck = _of(nlp, "Government troops attacked rebel positions near Goma.", "ASSAULT")
+    assert struck and [(a.sector, a.country) for a in struck[0].target] == [("REB", "COD")]
