@@ -143,3 +143,13 @@ def test_a_dateline_city_is_not_a_headline_subject(nlp):
 def test_military_sites_are_held_by_whoever_their_modifier_names(nlp):
     struck = _of(nlp, "Government troops attacked rebel positions near Goma.", "ASSAULT")
     assert struck and [(a.sector, a.country) for a in struck[0].target] == [("REB", "COD")]
+
+
+def test_a_group_noun_before_an_event_noun_names_whose_event_it_is(nlp):
+    lifted = _of(nlp, "Zambia's president lifted the ban on opposition rallies.", "CONCEDE")
+    assert lifted and [(a.sector, a.country) for a in lifted[0].target] == [("OPP", "ZMB")]
+
+
+def test_an_adjective_before_an_event_noun_is_no_actor(nlp):
+    lodged = _of(nlp, "Croatia lodged an official protest with Slovenia over the border fence.", "ACCUSE")
+    assert lodged and countries(lodged[0].target) == {"SVN"}

@@ -234,9 +234,11 @@ class ArgBuilder(ArgResolver):
                 if found:
                     return found                    # "Europe's betrayal", "Belarus's rulers"
         kept_by = self.lex.lemma(head) in self.lex.cls("facilities")     # "a police station": the police
+        done_by = head.pos_ == "NOUN" and self.lex.lemma(head) in self.lex.nouns   # "opposition rallies"
         for child in head.lefts:
-            if child.dep_ in ("amod", "compound", "nmod") and self.actorish(child) and \
-                    (kept_by or self.lex.lemma(child) not in self.lex.sectors) and not allegiance(child):
+            if child.dep_ in ("amod", "compound", "nmod") and self.actorish(child) and (
+                    kept_by or (done_by and child.dep_ == "compound" and child.pos_ == "NOUN") or
+                    self.lex.lemma(child) not in self.lex.sectors) and not allegiance(child):
                 return [child]
         for child in head.rights:
             if child.dep_ == "acl":
