@@ -153,3 +153,9 @@ def test_a_group_noun_before_an_event_noun_names_whose_event_it_is(nlp):
 def test_an_adjective_before_an_event_noun_is_no_actor(nlp):
     lodged = _of(nlp, "Croatia lodged an official protest with Slovenia over the border fence.", "ACCUSE")
     assert lodged and countries(lodged[0].target) == {"SVN"}
+
+
+def test_a_banned_protest_is_aimed_at_its_crowd_not_at_the_state(nlp):
+    banned = _of(nlp, "The Turkish government banned Pride marches in Istanbul.", "COERCE")
+    assert banned and any(a.sector == "CVL" and a.country == "TUR" for a in banned[0].target)
+    assert not any(a.actor == "TUR" for a in banned[0].target)

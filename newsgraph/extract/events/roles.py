@@ -25,6 +25,8 @@ from newsgraph.extract.events.triggers import Candidate
 # Stances a passive form states of its subject ("is committed to", "is opposed to"): the
 # subject holds them; other passives ("was urged to", "was sent to") act on it.
 STANCE_TYPES = frozenset(("AGREE", "REJECT"))
+# Acts done to a protest, whose unnamed crowd is their target ("banned the marches").
+CROWD_TARGET_TYPES = frozenset(("COERCE", "SANCTION", "ASSAULT"))
 # Sectors of officials whose title alone names no country ("the foreign minister", "the president").
 OFFICIAL_SECTORS = frozenset(("GOV", "MIL", "LEG", "JUD", "COP", "SPY"))
 
@@ -156,7 +158,22 @@ class RoleAssigner:
                                                  and bool(inner_src))
             fallback = inner_src if doer else inner_tgt      # "condemned X's attack on Y": X
             targets = [a for a in fallback if (a.start, a.end) not in src_spans]
+        if not targets and cand.type in CROWD_TARGET_TYPES and cand.kind == "verb":
+            targets = self._crowd_of(cand.head)
         return sources, targets
+
+    def _crowd_of(self, verb: Token) -> list[Arg]:
+        """Those who hold the protest a coercive verb is done to, when no one is named ("banned
+        Pride marches", "dispersed the rally"): the protest's crowd, a civilian group that takes
+        its country later from the place or the home state, never the state itself."""
+        for obj in verb.children:
+            entry = self.lex.nouns.get(self.lex.lemma(obj)) if obj.pos_ == "NOUN" else None
+            if obj.dep_ in ("dobj", "nsubjpass") and entry is not None and entry.type == "PROTEST" and \
+                    not self.args.noun_args(obj, False)[0]:
+                start, end = self.args.np_range(obj)
+                span = obj.doc[start:end]
+                return [Arg(span.start_char, span.end_char, span.text, sector="CVL")]
+        return []
 
     def _acts_targets(self, acts: list, etype: str) -> list:
         """Whom the acts that are a verb's subject were aimed at ("air strikes on the port of
