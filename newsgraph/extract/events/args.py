@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.extract.events.argwords import particles, topic_preps
 from newsgraph.extract.events.constraints import temporal
+from newsgraph.extract.events.countries import named_place_country
 from newsgraph.extract.events.resolve import ArgResolver, allegiance, is_pronoun
 from newsgraph.extract.events.status import headline_infinitive
 
@@ -24,6 +26,15 @@ _OBJECT_PREPS = {"AID": {"to", "for"}, "COOPERATE": {"to"}, "RETREAT": {"to", "f
 # Acts whose condemnation is aimed at whoever did them, when named, not at their
 # victims ("condemned Russia's strikes on Kyiv": Russia).
 CONDEMNED_ACTS = frozenset(("ASSAULT", "COERCE", "SANCTION", "MOBILIZE"))
+
+
+def dateline(token: Token) -> bool:
+    """Whether a name opens the sentence as a wire dateline ("ATHENS, June 2 (AP) -- ..."):
+    the place the story was filed from, never an actor of its events."""
+    doc, i = token.doc, token.i
+    if i != token.sent.start or i + 2 >= len(doc) or doc[i + 1].text != ",":
+        return False
+    return (token.text.isupper() and len(token.text) > 1) or doc[i + 2].ent_type_ == "DATE"
 
 
 class ArgBuilder(ArgResolver):
@@ -50,11 +61,11 @@ class ArgBuilder(ArgResolver):
         kids = list(pred.children)
         agent = [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         subj = [c for c in kids if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "PRON", "X")
-                and not c.like_num]
+                and not c.like_num and not dateline(c)]
         if subj:                                  # headline "Philippines, Vietnam agree": both agree
             subj = [c for c in kids if c.dep_ in ("dep", "npadvmod") and c.i < subj[0].i and c.ent_type_ in
-                    ("GPE", "NORP", "ORG", "PERSON") and c.right_edge.i + 1 < subj[0].i
-                    and c.doc[c.right_edge.i + 1].text == ","] + subj
+                    ("GPE", "NORP", "ORG", "PERSON") and c.right_edge.i + 2 == subj[0].left_edge.i
+                    and c.doc[c.right_edge.i + 1].text == ","] + subj     # not a dateline "CITY, July 29 -"
         if subj and not agent and not any(self.actorish(s) for s in subj) and pred.head is not pred and \
                 pred.dep_ in ("ccomp", "xcomp", "advcl") and depth < 4 and \
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
@@ -69,6 +80,10 @@ class ArgBuilder(ArgResolver):
         if head is pred:
             return []
         dep = pred.dep_
+        if dep == "advcl" and head.dep_ == "ROOT" and head.i == head.sent.start and head.i + 1 < pred.i and \
+                head.text.istitle() and head.pos_ in ("VERB", "NOUN") and not any(c.dep_.startswith("nsubj") for c in
+                                                                       head.children) and self.actorish(head):
+            return [head]                          # headline "Modi to visit Moscow": the name read as a verb
         if dep == "xcomp" or (dep == "advcl" and pred.tag_ in ("VB", "VBG") and not any(
                 c.dep_ == "mark" for c in kids)):
             infinitive = dep == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
@@ -130,7 +145,10 @@ class ArgBuilder(ArgResolver):
         """
         preps = set(self.lex.cls("target_preps")) & {"against", "on", "upon", "with", "to", "toward", "towards"}
         preps |= self.lex.type_target_preps.get(etype, frozenset()) | set(extra)
+        preps -= topic_preps().get(etype, frozenset())    # "agreed on a ceasefire": a topic
         kids = list(pred.children)
+        kids += [g for c in kids if c.dep_ in ("advmod", "prt") and c.lower_ in particles()
+                 for g in c.children if g.dep_ == "prep"]          # "pulled back from X"
         heads = [c for c in kids if c.dep_ in ("nsubjpass",)] if self.passive(pred) else []
         direct = [c for c in kids if c.dep_ in ("dobj", "dative")]
         heads += direct
@@ -143,7 +161,7 @@ class ArgBuilder(ArgResolver):
         for child in kids:
             if child.dep_ in ("prep", "prt") and child.lower_ in preps and not temporal(child) and \
                     not (child.lower_ == "to" and any(c.dep_ == "aux" for c in child.children)):
-                heads += [g for g in child.children if g.dep_ == "pobj"]
+                heads += [g for g in child.children if g.dep_ == "pobj"] or self.stranded(child)
         if etype in ("ASSAULT", "SANCTION", "COERCE", "THREATEN", "ACCUSE") or etype in _OBJECT_PREPS:
             heads += [g for p in on_object for g in p.children if g.dep_ == "pobj"]   # "fired shells at X"
         if not heads:                       # "allowed Ouattara to run": the parser's clause subject
@@ -173,6 +191,29 @@ class ArgBuilder(ArgResolver):
             out.extend(doers or self.dig(head))     # "condemned Russia's strikes on X": Russia, not X
         return out
 
+    @staticmethod
+    def stranded(prep: Token) -> list[Token]:
+        """The noun phrase right after a preposition the parser left without an object, when it
+        made that phrase the subject of the clause that follows ("granted asylum to five
+        officers holed up in ...": "officers" parsed as the subject of "holed")."""
+        if any(c.dep_ in ("pobj", "pcomp") for c in prep.children) or prep.i + 1 >= len(prep.doc):
+            return []
+        start = prep.i + 1
+        found = [t for t in prep.doc[start:min(len(prep.doc), start + 8)]
+                 if t.left_edge.i == start and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")
+                 and t.head.i > t.i and t.head.dep_ in ("advcl", "relcl", "acl", "ccomp", "conj")]
+        return found[:1]
+
+    def city_modifier(self, token: Token) -> bool:
+        """Whether a name before an event noun is a city or region the tagger knows as a place
+        ("the Paris attacks", "the Benghazi attack"), not a state or people that acts."""
+        if token.dep_ != "compound" or token.pos_ != "PROPN" or token.ent_type_ in ("NORP", "PERSON"):
+            return False
+        country, sector = self.resolver.resolve(token.text)
+        if country is not None and sector != "GOV":
+            return False                           # a state: "Israel strikes", "U.S. sanctions"
+        return token.ent_type_ in ("GPE", "LOC", "FAC") or named_place_country(token.text) is not None
+
     def doers(self, noun: Token) -> list[Token]:
         """Who did the hostile act a noun names ("Russia's strikes", "the arrest ... by the
         police"): a condemnation is aimed at them rather than at the act's victims."""
@@ -193,9 +234,11 @@ class ArgBuilder(ArgResolver):
                 if found:
                     return found                    # "Europe's betrayal", "Belarus's rulers"
         kept_by = self.lex.lemma(head) in self.lex.cls("facilities")     # "a police station": the police
+        done_by = head.pos_ == "NOUN" and self.lex.lemma(head) in self.lex.nouns   # "opposition rallies"
         for child in head.lefts:
-            if child.dep_ in ("amod", "compound", "nmod") and self.actorish(child) and \
-                    (kept_by or self.lex.lemma(child) not in self.lex.sectors) and not allegiance(child):
+            if child.dep_ in ("amod", "compound", "nmod") and self.actorish(child) and (
+                    kept_by or (done_by and child.dep_ == "compound" and child.pos_ == "NOUN") or
+                    self.lex.lemma(child) not in self.lex.sectors) and not allegiance(child):
                 return [child]
         for child in head.rights:
             if child.dep_ == "acl":
@@ -234,7 +277,7 @@ class ArgBuilder(ArgResolver):
         target_words = {"against", "on", "upon", "with", "at", "to", "toward", "towards", "into"}
         if etype in ("SUPPORT", "AID"):
             target_words.add("for")
-        sources, targets = [], []
+        sources, targets, between = [], [], []
         undergoer = patient and any(c.dep_ == "prep" and c.lower_ == "of" and c.i >= skip_until and
                                     any(g.dep_ == "pobj" for g in c.children) for c in noun.children)
         for child in noun.children:
@@ -245,7 +288,8 @@ class ArgBuilder(ArgResolver):
                 (targets if patient and not undergoer else sources).append(child)
             elif dep in ("amod", "compound", "nmod") and child.i < noun.i and self.actorish(child) \
                     and self.lex.lemma(child) not in self.lex.sectors:
-                sources.append(child)
+                if not self.city_modifier(child):      # "the Paris attacks": where, not who
+                    sources.append(child)
             elif dep == "compound" and child.i < noun.i:      # "Russian missile strikes": Russian
                 sources += [g for g in child.children if g.dep_ in ("amod", "compound") and g.i < child.i
                             and self.actorish(g) and self.lex.lemma(g) not in self.lex.sectors
@@ -256,7 +300,7 @@ class ArgBuilder(ArgResolver):
                 if word == "by" or word == "from":
                     sources += [p for p in pobjs if self.actorish(p)]
                 elif word == "between":
-                    sources += pobjs
+                    between += pobjs
                 elif word in target_words:
                     targets += [t for p in pobjs for t in self.dig(p)]
                 elif word == "of":
@@ -271,6 +315,10 @@ class ArgBuilder(ArgResolver):
                 for grand in child.children:
                     if grand.dep_ == "agent":
                         sources += [g for g in grand.children if g.dep_ == "pobj"]
+        if sources and not targets:
+            targets = between                        # "Egypt's mediation between X and Y"
+        else:
+            sources += between                       # "talks between X and Y"
         if not sources:
             for token in noun.rights:                # "attacks on civilians in Artsakh by X"
                 for inner in token.subtree:

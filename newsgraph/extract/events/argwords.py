@@ -5,9 +5,12 @@ whether a word is a pronoun or an allegiance modifier; one definition keeps them
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from newsgraph.extract import pronouns
+from newsgraph.knowledge.loader import merged, require
 
 PRONOUNS = pronouns.PERSONAL | pronouns.DEMONSTRATIVE      # words in knowledge/data/pronouns.yaml
 FIRST_PERSON = pronouns.FIRST_PERSON
@@ -39,3 +42,47 @@ def same_party(a: list, b: list) -> bool:
     ids = {x.actor for x in a if x.actor} | {x.country for x in a if x.country}
     other = {x.actor for x in b if x.actor} | {x.country for x in b if x.country}
     return not ids or not other or bool(ids & other)
+
+
+@lru_cache(maxsize=1)
+def topic_preps() -> dict[str, frozenset]:
+    """Type -> prepositions naming a joint act's topic, not its partner (``event_roles.yaml``)."""
+    data = merged("event_roles.yaml")
+    out: dict[str, frozenset] = {}
+    for entry in data.get("topic_preps") or []:
+        entry = require(entry, ("type", "words", "why"), "event_roles.yaml topic_preps")
+        out[str(entry["type"]).upper()] = out.get(str(entry["type"]).upper(), frozenset()) | frozenset(
+            str(w).lower() for w in entry["words"])
+    return out
+
+
+@lru_cache(maxsize=1)
+def particles() -> frozenset:
+    """Adverb particles whose prepositions belong to the verb ("pulled back from X")."""
+    data = merged("event_roles.yaml")
+    return frozenset(str(require(e, ("word", "why"), "event_roles.yaml particles")["word"]).lower()
+                     for e in data.get("particles") or [])
+
+
+@lru_cache(maxsize=1)
+def foreign_markers() -> frozenset:
+    """Words saying an official is from another state ("visiting", "counterpart")."""
+    data = merged("event_roles.yaml")
+    return frozenset(str(require(e, ("word", "why"), "event_roles.yaml foreign_markers")["word"]).lower()
+                     for e in data.get("foreign_markers") or [])
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset:
+    """Verbs of speaking whose place is the speaker's seat ("Speaking in Ankara, ...")."""
+    data = merged("event_roles.yaml")
+    return frozenset(str(require(e, ("word", "why"), "event_roles.yaml speech_verbs")["word"]).lower()
+                     for e in data.get("speech_verbs") or [])
+
+
+@lru_cache(maxsize=1)
+def solo_words() -> frozenset:
+    """Words of joint types each party does on its own ("X and Y pledged to act")."""
+    data = merged("event_roles.yaml")
+    return frozenset(str(require(e, ("word", "why"), "event_roles.yaml solo_words")["word"]).lower()
+                     for e in data.get("solo_words") or [])

@@ -41,12 +41,12 @@ from newsgraph.extract.events.args import ArgBuilder
 from newsgraph.extract.events.countries import CountryResolver, warm_tables
 from newsgraph.extract.events.dates import event_date
 from newsgraph.extract.events.fill import (complete, informative, drop_non_actors, drop_self_loops, identified, register_groups, told_again, magnitudes, merge, reciprocal_sentence,
-                                           sentence_countries)
+                                           sentence_countries, split_joint, home_state_target)
 from newsgraph.extract.events.lexicon import Lexicon, load_lexicon
 from newsgraph.extract.events.judgements import judgements
 from newsgraph.extract.events.location import find_location
 from newsgraph.extract.events.resolve import is_pronoun
-from newsgraph.extract.events.roles import RoleAssigner
+from newsgraph.extract.events.roles import RoleAssigner, joint_types
 from newsgraph.extract.events.status import clause_status, frame_status, modals
 from newsgraph.extract.events.guards import guard
 from newsgraph.extract.events.senses import claimed_or_caused, refine
@@ -323,7 +323,10 @@ class EventCoder:
             states = frozenset(sentence_countries(sent, [e for e in args.ents if e.start in clause],
                                                   self.resolver, ("GPE",)))
             complete(event, named, states)
+            home_state_target(doc, event, named, self.resolver)
         merged = merge(events)
+        if not reciprocal:
+            merged = split_joint(doc, merged, joint_types())
         for event in merged:
             drop_self_loops(event, reciprocal, lex)
             drop_non_actors(doc, event, args.names_actor)

@@ -14,6 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from newsgraph.records import Actor, Arg, Event
+from newsgraph.extract.events.argwords import foreign_markers, solo_words
 from newsgraph.extract.events.countries import CountryResolver, named_place_country
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.numbers import quantities
@@ -102,9 +103,76 @@ def complete(event: Event, named: set, states: frozenset = frozenset()) -> None:
     home = {a.country for a in event.source if a.country}
     if len(home) == 1 and named <= home:
         country = next(iter(home))
-        for arg in event.target:
-            if arg.country is None and arg.sector in DOMESTIC_SECTORS:
+        for arg in event.target:                  # not "the visiting president", "his counterpart"
+            if arg.country is None and arg.sector in DOMESTIC_SECTORS and \
+                    not set(arg.text.lower().split()) & foreign_markers():
                 arg.country = country
+
+def home_state_target(doc: Doc, event: Event, named: set, resolver: CountryResolver) -> None:
+    """A body acting at home with no one named as target acts on its own state, as PLOVER
+    codes it: "Zimbabwe's opposition leader rejected the election results", "Moldova's
+    parliament passed a law restricting ..." are aimed at Zimbabwe, Moldova. The target is
+    the country word inside the source phrase, only when the source is a part of that
+    country (not the country itself), the sentence names no other country, and the act is
+    no protest or attack (one without a named target keeps an empty target)."""
+    if event.target or event.type in ("PROTEST", "ASSAULT") or len(event.source) != 1:
+        return
+    source = event.source[0]
+    home = source.country
+    if not home or source.actor == home or not named <= {home}:
+        return
+    span = doc.char_span(source.start, source.end, alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return
+    for token in span:
+        if token.i == span.root.i or token.ent_type_ not in ("GPE", "NORP") or token.ent_iob_ != "B":
+            continue
+        country, sector = resolver.resolve(token.text)
+        if country == home and sector is None:
+            event.target.append(Arg(token.idx, token.idx + len(token), token.text, actor=home, country=home))
+            return
+
+
+def _joined(doc: Doc, args: list[Arg]) -> bool:
+    """Whether arguments were written as one joined subject: conjuncts ("Peru and Chile",
+    "Indian and Bangladeshi guards"), a headline comma ("Kenya, Ethiopia agree") or one
+    plural pronoun standing for them all; not two subjects of a misparsed clause."""
+    roots = []
+    for arg in args:
+        span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        roots.append(span.root)
+    first = roots[0]
+    joined = {c.i for c in first.conjuncts} | {first.i}
+    comma = first.right_edge.i + 1 < len(doc) and doc[first.right_edge.i + 1].text == ","
+    return all(r.i in joined or (r.head.i == first.head.i and r.i > first.i and (
+        comma or {r.dep_, first.dep_} & {"dep", "npadvmod"})) for r in roots[1:])
+
+
+def split_joint(doc: Doc, events: list[Event], joint: frozenset) -> list[Event]:
+    """An act several parties do together, with no one else named, told once per party
+    ("Thailand and Cambodia agreed": THA -> KHM and KHM -> THA), so that each party's
+    partner is its target and no event points its actors at themselves. Promises and
+    stances each party holds alone ("X and Y pledged to act") are not split."""
+    out: list[Event] = []
+    for event in events:
+        parties = {}
+        for arg in event.source:
+            key = arg.actor or arg.country
+            if key and key not in parties:
+                parties[key] = arg
+        trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        solo = trigger is None or any(t.lemma_.lower() in solo_words() or t.lower_ in solo_words() for t in trigger)
+        if event.type not in joint or len(parties) < 2 or any(a.actor or a.country for a in event.target) \
+                or solo or not _joined(doc, list(parties.values())):
+            out.append(event)
+            continue
+        for key, arg in parties.items():
+            out.append(replace(event, source=[replace(arg)],
+                               target=[replace(a) for k, a in parties.items() if k != key]))
+    return out
+
 
 def reciprocal_sentence(sent: Span, lex: Lexicon) -> bool:
     """Whether the sentence says its actors act on one another ("clashed with each other")."""
@@ -132,7 +200,9 @@ def drop_self_loops(event: Event, reciprocal: bool, lex: Lexicon) -> None:
         return
     actors = {a.actor for a in event.source if a.actor}
     texts = {a.text.lower() for a in event.source}
-    event.target = [a for a in event.target if not (a.actor and a.actor in actors) and a.text.lower() not in texts]
+    keys = {a.actor or a.country for a in event.source}     # "They" for each of two parties: kept
+    event.target = [a for a in event.target if not (a.actor and a.actor in actors) and not (
+        a.text.lower() in texts and (a.actor or a.country) in keys | {None})]
 
 
 def drop_non_actors(doc: Doc, event: Event, names_actor) -> None:

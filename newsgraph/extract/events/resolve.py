@@ -109,7 +109,7 @@ class ArgResolver:
                         if other in hints and other != country:
                             country, sector = other, None
                     country = country or default_lexicon().people_of(ent.text)   # "Artsakh" as an actor
-                    if not country and ent.label_ in ("GPE", "LOC", "FAC"):
+                    if not country and (ent.label_ in ("GPE", "LOC", "FAC") or self._place_as_name(ent)):
                         country = named_place_country(ent.text, self._hints(token))   # "targets in Jericho"
                     if not country and ent.label_ == "ORG":
                         country = city_country(ent.text)     # "a missionary from Calgary"
@@ -120,6 +120,13 @@ class ArgResolver:
                 if country:
                     return country, sector, token
         return None, None, None
+
+    def _place_as_name(self, ent) -> bool:
+        """Whether a one-word name the tagger took for a person, with no actor behind it, is a
+        place a preposition governs ("air strikes on Rafah", "the shelling of Kherson")."""
+        root = ent.root
+        return ent.label_ == "PERSON" and len(ent) == 1 and root.dep_ == "pobj" and \
+            self.actor(ent.start_char, ent.end_char) is None
 
     def _hints(self, token: Token) -> frozenset:
         """Countries the sentence of ``token`` names by country names and demonyms (cached)."""
@@ -309,6 +316,11 @@ class ArgResolver:
             verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                         and not is_pronoun(c) and head not in c.subtree] if verb is not None else []
+            objects = [c for c in verb.head.children if c.dep_ == "dobj"] if verb is not None and \
+                not subjects and verb.dep_ == "conj" else []     # "boarded a Chinese boat and detained its crew"
+            found = next((f for f in map(taken, map(self.arg, objects)) if f is not None), None)
+            if found is not None:
+                return found
             if subjects:
                 found = taken(self.arg(subjects[0]))
                 if found is not None:
@@ -385,5 +397,3 @@ class ArgResolver:
                     if found is not None and (found.country or found.actor):
                         return found
         return None
-
-    # ----- structure ------------------------------------------------------------

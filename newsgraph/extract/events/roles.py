@@ -17,7 +17,7 @@ from newsgraph.knowledge.loader import merged, require
 
 from newsgraph.records import Arg
 from newsgraph.extract.events.args import CONDEMNED_ACTS, ArgBuilder
-from newsgraph.extract.events.argwords import is_pronoun
+from newsgraph.extract.events.argwords import is_pronoun, speech_verbs
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.triggers import Candidate
 
@@ -25,6 +25,10 @@ from newsgraph.extract.events.triggers import Candidate
 # Stances a passive form states of its subject ("is committed to", "is opposed to"): the
 # subject holds them; other passives ("was urged to", "was sent to") act on it.
 STANCE_TYPES = frozenset(("AGREE", "REJECT"))
+# Acts done to a protest, whose unnamed crowd is their target ("banned the marches").
+CROWD_TARGET_TYPES = frozenset(("COERCE", "SANCTION", "ASSAULT"))
+# Sectors of officials whose title alone names no country ("the foreign minister", "the president").
+OFFICIAL_SECTORS = frozenset(("GOV", "MIL", "LEG", "JUD", "COP", "SPY"))
 
 
 @lru_cache(maxsize=1)
@@ -33,6 +37,14 @@ def condition_marks() -> frozenset:
     data = merged("event_roles.yaml")
     return frozenset(require(e, ("word", "why"), "event_roles.yaml condition_marks")["word"].lower()
                      for e in data.get("condition_marks") or [])
+
+
+@lru_cache(maxsize=1)
+def joint_types() -> frozenset:
+    """Event types parties do together, told once per party (``event_roles.yaml``)."""
+    data = merged("event_roles.yaml")
+    return frozenset(require(e, ("type", "why"), "event_roles.yaml joint_types")["type"].upper()
+                     for e in data.get("joint_types") or [])
 
 
 class RoleAssigner:
@@ -74,6 +86,9 @@ class RoleAssigner:
                     first.dep_ == "nsubjpass" and self.lex.lemma(anchor) in lex.light_verbs)
                 if carried:
                     agents = [t for t in args.agents(anchor) if t not in head.subtree]
+                    if not agents and args.passive(anchor) and self.lex.lemma(anchor) in lex.light_verbs:
+                        agents = args.expand([c for c in anchor.children if c.dep_ == "nsubjpass"
+                                              and c not in head.subtree])   # "were engaged in clashes"
                     src_tokens = [t for t in src_tokens if not (is_pronoun(t) and t.dep_ == "poss")] \
                         if agents else src_tokens        # "X launched its offensive": "its" is X, not a target
                     if agents and src_tokens and not tgt_tokens:
@@ -81,7 +96,7 @@ class RoleAssigner:
                     src_tokens = agents or src_tokens
                 if not tgt_tokens:
                     tgt_tokens = [t for t in args.objects(anchor, cand.type, cand.target_preps)
-                                  if t.i != head.i and t not in head.subtree]
+                                  if t.i != head.i and t not in head.subtree and t not in src_tokens]
         else:
             src_tokens = args.agents(anchor)
             tgt_tokens = args.objects(head if cand.kind == "verb" else anchor, cand.type, cand.target_preps)
@@ -121,8 +136,19 @@ class RoleAssigner:
         actors = [t for t in src_tokens if not self._event_noun(t)]
         if actors and len(actors) < len(src_tokens):
             src_tokens = actors                      # "Faced with Paris' condemnation, Baku denounced"
+        elif src_tokens and not actors and cand.kind == "verb":
+            tgt_tokens = self._acts_targets(src_tokens, cand.type) + [
+                t for t in tgt_tokens if t not in src_tokens]
+            src_tokens = [t for t in src_tokens if not any(args.city_modifier(c) for c in t.lefts)]
         cand.sources, cand.targets = list(src_tokens), list(tgt_tokens)
         sources = self.resolve(src_tokens)
+        if any(a.country is None and a.sector in OFFICIAL_SECTORS and not (a.actor or "").startswith(
+                ("igo:", "person:")) for a in sources):
+            home = self._seat(cand, src_tokens)
+            for arg in sources:                     # "Speaking in Ankara, the foreign minister ..."
+                if home and arg.country is None and arg.sector in OFFICIAL_SECTORS and \
+                        not (arg.actor or "").startswith(("igo:", "person:")):
+                    arg.country = home
         src_spans = {(a.start, a.end) for a in sources}
         targets = [a for a in self.resolve(tgt_tokens) if (a.start, a.end) not in src_spans]
         inner = cand.complements[0] if cand.complements else None
@@ -132,7 +158,64 @@ class RoleAssigner:
                                                  and bool(inner_src))
             fallback = inner_src if doer else inner_tgt      # "condemned X's attack on Y": X
             targets = [a for a in fallback if (a.start, a.end) not in src_spans]
+        if not targets and cand.type in CROWD_TARGET_TYPES and cand.kind == "verb":
+            targets = self._crowd_of(cand.head)
         return sources, targets
+
+    def _crowd_of(self, verb: Token) -> list[Arg]:
+        """Those who hold the protest a coercive verb is done to, when no one is named ("banned
+        Pride marches", "dispersed the rally"): the protest's crowd, a civilian group that takes
+        its country later from the place or the home state, never the state itself."""
+        for obj in verb.children:
+            entry = self.lex.nouns.get(self.lex.lemma(obj)) if obj.pos_ == "NOUN" else None
+            if obj.dep_ in ("dobj", "nsubjpass") and entry is not None and entry.type == "PROTEST" and \
+                    not self.args.noun_args(obj, False)[0]:
+                start, end = self.args.np_range(obj)
+                span = obj.doc[start:end]
+                return [Arg(span.start_char, span.end_char, span.text, sector="CVL")]
+        return []
+
+    def _acts_targets(self, acts: list, etype: str) -> list:
+        """Whom the acts that are a verb's subject were aimed at ("air strikes on the port of
+        Hodeidah killed 12 people": the port, then the dead)."""
+        out = []
+        for act in acts:
+            if not self._event_noun(act):
+                continue
+            patient = self.lex.lemma(act) in self.lex.cls("patient_nouns")
+            out += [t for t in self.args.noun_args(act, patient, etype=etype)[1] if t not in out]
+        return out
+
+    def _seat(self, cand: Candidate, src_tokens: list) -> str | None:
+        """The one country of the places an official without a country speaks or sits in:
+        "in" or "from" a place under a verb of saying beside the event ("Speaking in Ankara,
+        the minister ...", "told reporters in Cairo that"), under the verb reporting it or
+        inside the official's own phrase ("his office in Kyiv said"); not where the event
+        itself happened ("met X in Kampala"). None when there is none or several."""
+        anchor, say = cand.anchor, self.lex.frame("say") | speech_verbs()
+        holders = list(src_tokens)                # not "met X in Kampala": a meeting may be abroad
+        holders += [c for c in anchor.children if c.dep_ == "advcl" and c.tag_ == "VBG"
+                    and self.lex.lemma(c) in say]
+        walk = anchor
+        while walk.dep_ in ("ccomp", "conj") and walk.head is not walk:
+            walk = walk.head
+        if walk is not anchor and self.lex.lemma(walk) in say:
+            holders += [walk, *(c for c in walk.children if c.dep_ in ("nsubj", "nsubjpass"))]
+        for child in anchor.children:           # "..., his office in Kyiv said"
+            if child.dep_ in ("parataxis", "ccomp") and self.lex.lemma(child) in say:
+                holders += [child, *(c for c in child.children if c.dep_ == "nsubj")]
+        found = set()
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("in", "from"):
+                    continue
+                for place in prep.children:
+                    if place.dep_ != "pobj" or place.ent_type_ not in ("GPE", "ORG", "LOC"):
+                        continue
+                    country, _sector = self.args.resolver.resolve(place.text)
+                    if country:
+                        found.add(country)         # a capital ("in Kyiv") or a country
+        return next(iter(found)) if len(found) == 1 else None
 
     def _object_owner(self, obj: Token) -> list:
         """Whom an undone or lowered relation is aimed at: the noun's own target
