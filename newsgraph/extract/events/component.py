@@ -51,7 +51,8 @@ from newsgraph.extract.events.status import clause_status, frame_status, modals
 from newsgraph.extract.events.guards import guard
 from newsgraph.extract.events.senses import claimed_or_caused, refine
 from newsgraph.extract.events.stances import intolerance, ultimatums
-from newsgraph.extract.events.triggers import Candidate, TriggerFinder
+from newsgraph.extract.events.candidate import Candidate
+from newsgraph.extract.events.triggers import TriggerFinder
 
 NAME_LABELS = ("ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT")
 NOT_EVENT_LABELS = ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL")

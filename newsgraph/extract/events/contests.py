@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.events.countries import CountryResolver
 from newsgraph.extract.events.lexicon import Lexicon
-from newsgraph.extract.events.triggers import Candidate
+from newsgraph.extract.events.candidate import Candidate
 
 
 def sports_fixture(cand: Candidate, lex: Lexicon) -> bool:

@@ -22,7 +22,7 @@ from newsgraph.extract.events.resolve import first_person, same_party
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.prefilter import sentence_words
 from newsgraph.extract.events.status import modals, negated
-from newsgraph.extract.events.triggers import Candidate
+from newsgraph.extract.events.candidate import Candidate
 from newsgraph.extract.events.obligation import addressee as can_be_asked, epistemic, idle, self_obligation
 
 

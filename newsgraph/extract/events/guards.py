@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.events.guards_talk import TALK_RULES
 from newsgraph.extract.events.lexicon import Lexicon
-from newsgraph.extract.events.triggers import Candidate
+from newsgraph.extract.events.candidate import Candidate
 
 _ARMED_SECTORS = ("MIL", "REB", "COP", "CRM", "SPY")
 _PERSON_PRONOUNS = ("he", "she", "him", "her", "his", "hers", "himself", "herself")

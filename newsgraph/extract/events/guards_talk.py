@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extract.events.lexicon import Lexicon
-from newsgraph.extract.events.triggers import Candidate
+from newsgraph.extract.events.candidate import Candidate
 
 
 def _question(cand: Candidate, lex: Lexicon) -> None:

@@ -17,7 +17,8 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.events.lexicon import Lexicon
-from newsgraph.extract.events.triggers import Candidate, TriggerFinder
+from newsgraph.extract.events.candidate import Candidate
+from newsgraph.extract.events.triggers import TriggerFinder
 
 FINITE_TAGS = frozenset(("VBZ", "VBP", "VBD", "MD"))
 MAX_HEADLINE_TOKENS = 16

@@ -19,7 +19,7 @@ from newsgraph.extract.events.args import ArgBuilder
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.prefilter import sentence_words
 from newsgraph.extract.events.status import negated
-from newsgraph.extract.events.triggers import Candidate
+from newsgraph.extract.events.candidate import Candidate
 
 
 def _section(lex: Lexicon, name: str) -> frozenset:

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from newsgraph.extract.events.antecedent import FEMININE, agrees, pronoun_kind
 from newsgraph.extract.events.args import ArgBuilder
 from newsgraph.extract.events.lexicon import Lexicon
-from newsgraph.extract.events.triggers import Candidate
+from newsgraph.extract.events.candidate import Candidate
 
 
 def _quoted(token: Token, lex: Lexicon) -> bool:

@@ -19,7 +19,7 @@ from newsgraph.records import Arg
 from newsgraph.extract.events.args import CONDEMNED_ACTS, ArgBuilder
 from newsgraph.extract.events.argwords import is_pronoun, speech_verbs
 from newsgraph.extract.events.lexicon import Lexicon
-from newsgraph.extract.events.triggers import Candidate
+from newsgraph.extract.events.candidate import Candidate
 
 
 # Stances a passive form states of its subject ("is committed to", "is opposed to"): the

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.events.contests import contest, military_strike, political, rivals, sports_fixture
 from newsgraph.extract.events.lexicon import Lexicon
-from newsgraph.extract.events.triggers import Candidate
+from newsgraph.extract.events.candidate import Candidate
 
 
 def _verbal_target(verb: Token, lex: Lexicon) -> bool:

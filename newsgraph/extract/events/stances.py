@@ -14,7 +14,7 @@ from newsgraph.extract.events.frames import harm_noun, threaten_mode
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.prefilter import sentence_words
 from newsgraph.extract.events.status import modals, negated
-from newsgraph.extract.events.triggers import Candidate
+from newsgraph.extract.events.candidate import Candidate
 
 
 def intolerance(sent: Span, lex: Lexicon) -> list[Candidate]:
