@@ -112,6 +112,8 @@ class ActorBook:
             else:
                 actor.sector = (entry.sector if entry and entry.sector else None) or \
                     (sectors.most_common(1)[0][0] if sectors else None)
+                if sectors and entry is not None and entry.out_of_office(self.published):   # Suu Kyi in 1996
+                    actor.sector = sectors.most_common(1)[0][0]
             roles = [m.role for m in ms if m.role]
             qualified = [r for r in roles if " of " in r]
             actor.role = (qualified or roles or [None])[0]

@@ -30,6 +30,11 @@ from newsgraph.extract.actors.vocab import SectorNoun, Vocabulary
 # Sectors of the state itself (its government, legislature, courts, army and police).
 STATE_SECTORS = {"GOV", "LEG", "MIL", "JUD", "COP"}
 LOCAL_SECTORS = {"COP", "CVL", "OPP", "JUD", "EDU", "LAB", "AGR", "BUS", "LEG", "GOV", "MED"}
+# Sectors whose people belong to the place the sentence sets them in, for a group
+# named with no nationality: the local ones, and rebels ("insurgents in Helmand",
+# "sent troops into Chechnya to crush the separatists"), who fight where they live.
+PLACE_SECTORS = LOCAL_SECTORS | {"REB"}
+_SETTING_PREPS = ("in", "at", "into", "across", "throughout", "inside")
 _DEFINITE_GOV = {"government", "authorities", "regime", "administration", "leadership", "cabinet", "junta"}
 _OF_PREPS = {"group": ("of", "in", "from"), "body": ("of",), "government": ("of",)}
 
@@ -70,9 +75,15 @@ def sentence_country(doc: Doc, quals: Qualifiers, first: int) -> Optional[str]:
     """
     sent = doc[first].sent
     for tok in sent:
-        if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at"):
+        if tok.dep_ == "pobj" and tok.head.lower_ in _SETTING_PREPS:
             ent = quals.ent_at.get(tok.i)
-            if ent is None or ent.label_ not in ("GPE", "LOC", "ORG", "PERSON", "FAC"):
+            if ent is None:   # "in Helmand province": the name sits before the region noun
+                start = min(t.i for t in tok.subtree if t.i <= tok.i)
+                found = quals.resolve(start, tok.i + 1) if start < tok.i else None
+                if found and found.country and found.kind in ("place", "country"):
+                    return found.country
+                continue
+            if ent.label_ not in ("GPE", "LOC", "ORG", "PERSON", "FAC"):
                 continue
             found = quals.resolve(ent.start, ent.end)
             if found and found.country:
@@ -209,7 +220,7 @@ class GroupReader:
                 return Mention.over(doc, lo, hi, kind="organization", key=f"org:{slug}-government",
                                     name=f"{qual.name} authorities", country=qual.country, sector="GOV", **base)
             return None
-        if qual.kind == "place" and noun.sector not in LOCAL_SECTORS and not qual.people:
+        if qual.kind == "place" and noun.sector not in PLACE_SECTORS and not qual.people:
             return None
         key = f"org:{qual.prefix}-{noun.key}"
         entry = self.registry.get(key)
@@ -267,7 +278,7 @@ class GroupReader:
         if lo > 0 and doc[lo - 1].lower_ in ("a", "an") and not noun.person:
             return None   # "an army": generic, not an actor
         country = None
-        if noun.sector in LOCAL_SECTORS:
+        if noun.sector in PLACE_SECTORS:
             country = sentence_country(doc, self.quals, first)
         country = country or self.only_country
         key = f"org:{country.lower()}-{noun.key}" if country else f"org:{noun.key}"

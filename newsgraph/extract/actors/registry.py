@@ -113,6 +113,12 @@ class RegistryEntry:
                 return spec["role"]
         return None
 
+    def out_of_office(self, date: Optional[str]) -> bool:
+        """Whether a person's dated roles all lie outside a known article date
+        (Suu Kyi in 1996): their office's sector then yields to the text's title."""
+        return self.kind == "person" and bool(self.roles) and not self.role and bool(date) \
+            and self.role_on(date) is None
+
     def all_roles(self) -> set:
         """Every role this entry ever held, lower-cased."""
         found = {spec["role"].lower() for spec in self.roles}
