@@ -1,0 +1,87 @@
+"""Whole classes of actor phrases: country names NER mislabels, regions, rebels by place,
+companies, IGOs, seats of government, people out of office on the article's date."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.actors.lexicon import default_lexicon
+from newsgraph.extract.mentions import actor_at
+from newsgraph.pipeline.nlp import build_nlp, make_doc
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp(["newsgraph_actors"])
+
+
+def actor(nlp, text, phrase, published="2022-04-11"):
+    doc = nlp(make_doc(nlp, text, "t", published))
+    start = doc.text.index(phrase)
+    return actor_at(doc, start, start + len(phrase)), {a.id: a for a in doc._.ng_actors}
+
+
+def test_a_plural_country_name_is_the_country_not_its_people(nlp):
+    found, _ = actor(nlp, "The Philippines recalled its envoy from Hanoi on Friday.", "Philippines")
+    assert found.id == "PHL" and found.kind == "country"
+    assert default_lexicon().demonym_of("Laos") is None
+
+
+def test_a_country_name_wins_over_any_ner_label(nlp):
+    text = "Guinea and Niger were suspended from the bloc after the coups."
+    for name, code in (("Guinea", "GIN"), ("Niger", "NER")):
+        found, _ = actor(nlp, text, name)
+        assert found is not None and found.id == code
+
+
+def test_region_noun_looks_up_regions_not_cities():
+    lex = default_lexicon()
+    assert lex.place_of("Kandahar province") == (True, "AFG")
+    assert lex.place_of("Samar province")[1] != "RUS"    # not the Russian city Samara
+    assert lex.place_of("Chechnya") == (True, "RUS")      # a Phoenix country synonym
+
+
+def test_rebels_take_the_country_of_the_place_they_are_in(nlp):
+    found, _ = actor(nlp, "Insurgents stormed a checkpoint in Kandahar province overnight.", "Insurgents")
+    assert found.country == "AFG" and found.sector == "REB"
+
+
+def test_unnamed_separatists_take_the_region_entered(nlp):
+    found, _ = actor(nlp, "Moscow sent tanks into Dagestan to hunt down the separatists.", "separatists",
+                     published="1999-09-01")
+    assert found.country == "RUS" and found.sector == "REB"
+
+
+def test_company_named_without_ner_gets_its_home_country(nlp):
+    found, _ = actor(nlp, "Rosneft raised diesel prices, and Sinopec cut output.", "Rosneft")
+    assert (found.country, found.sector) == ("RUS", "BUS")
+    found, _ = actor(nlp, "Rosneft raised diesel prices, and Sinopec cut output.", "Sinopec")
+    assert (found.country, found.sector) == ("CHN", "BUS")
+
+
+def test_igos_without_a_phoenix_entry_have_no_country(nlp):
+    text = "The OECD and Mercosur welcomed the deal, while UNAMID withdrew."
+    for name in ("OECD", "Mercosur", "UNAMID"):
+        found, _ = actor(nlp, text, name)
+        assert found is not None and found.kind == "igo" and found.country is None and found.sector == "IGO"
+
+
+def test_seat_of_government_acting_is_the_government_but_not_as_a_place(nlp):
+    found, _ = actor(nlp, "Palazzo Chigi denied the report on Monday.", "Palazzo Chigi")
+    assert found is not None and (found.country, found.sector) == ("ITA", "GOV")
+    found, _ = actor(nlp, "Reporters waited outside Palazzo Chigi for hours.", "Palazzo Chigi")
+    assert found is None
+
+
+def test_registry_person_out_of_office_takes_the_texts_title(nlp):
+    found, _ = actor(nlp, "Aung San Suu Kyi, the opposition leader, met the envoy.", "Aung San Suu Kyi",
+                     published="1995-08-01")
+    assert (found.country, found.sector) == ("MMR", "OPP")
+    found, _ = actor(nlp, "Aung San Suu Kyi, the opposition leader, met the envoy.", "Aung San Suu Kyi",
+                     published="2017-08-01")
+    assert found.sector == "GOV"   # in office on that date: the registry's sector stands
+
+
+def test_phoenix_person_listed_by_bare_spellings_is_known(nlp):
+    found, _ = actor(nlp, "Mikhail Gorbachev met the Polish leader in Warsaw.", "Mikhail Gorbachev",
+                     published="1988-07-11")
+    assert (found.country, found.sector) == ("RUS", "GOV")
