@@ -85,3 +85,25 @@ def test_phoenix_person_listed_by_bare_spellings_is_known(nlp):
     found, _ = actor(nlp, "Mikhail Gorbachev met the Polish leader in Warsaw.", "Mikhail Gorbachev",
                      published="1988-07-11")
     assert (found.country, found.sector) == ("RUS", "GOV")
+
+
+def test_small_towns_and_stubs_give_no_variant_spellings():
+    from newsgraph.knowledge import geo
+    assert "borno" not in geo.gazetteer()                      # Borna (Saxony) spelled otherwise
+    assert geo.gazetteer()["kharkov"][0][2] == "UKR"          # a big city's exonym stays
+    assert default_lexicon().place_of("Samar")[1] != "RUS"    # not a stub of Samara
+
+
+def test_rebels_named_by_creed_take_the_country_of_their_place(nlp):
+    found, _ = actor(nlp, "Naxalite rebels blew up a railway line in Jharkhand state.", "rebels",
+                     published="2006-03-02")
+    assert (found.country, found.sector) == ("IND", "REB")
+
+
+def test_a_state_named_as_a_place_is_not_its_government(nlp):
+    found, _ = actor(nlp, "Naxalite rebels blew up a railway line in Jharkhand state.", "Jharkhand state",
+                     published="2006-03-02")
+    assert found is None
+    found, _ = actor(nlp, "Jharkhand state officials blamed the rebels.", "Jharkhand state officials",
+                     published="2006-03-02")
+    assert found is not None and found.sector == "GOV"

@@ -18,7 +18,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from newsgraph.extract.actors.context import is_subject, span_head
+from newsgraph.extract.actors.context import acts_as_actor, is_subject, span_head
 from newsgraph.extract.actors.lexicon import CountryLexicon
 from newsgraph.extract.actors.mentions import Mention
 from newsgraph.extract.actors.qualify import Qualifier, Qualifiers
@@ -155,6 +155,11 @@ class GroupReader:
             owned = qual is not None and any(taken[qual.first:qual.last])
             if owned and not self._registry_named(qual):
                 qual = None
+            if qual is not None and qual.kind in ("place", "name") and phrase in self.lex.region_nouns \
+                    and qual.last <= first and not acts_as_actor(doc, qual.first, last):
+                for i in range(qual.first, last):
+                    taken[i] = True
+                continue   # "in Jharkhand state", "Borno state's capital": a region, not its government
             if qual is None and noun.person and self.words.title(phrase):
                 continue   # "the senator", "the judge": a role noun, resolved to a person
             if noun.person and first > 0 and self.words.title(f"{doc[first - 1].lower_} {phrase}"):
@@ -231,8 +236,12 @@ class GroupReader:
                                 country=entry.country if entry else qual.country,
                                 sector=entry.sector if entry else noun.sector, **base)
         adj = lex.adjective.get(qual.country) if qual.kind == "country" else qual.name
+        country = qual.country
+        if country is None and qual.kind == "name" and noun.sector in PLACE_SECTORS:
+            country = sentence_country(doc, self.quals, first)   # "Maoist rebels ... in western Nepal"
+            key = f"org:{country.lower()}-{noun.key}" if country else key
         return Mention.over(doc, lo, hi, kind="group", key=key, name=f"{adj or owner} {noun.name}",
-                            country=qual.country, sector=noun.sector, **base)
+                            country=country, sector=noun.sector, **base)
 
     def _bare(self, first: int, hi: int) -> bool:
         """A singular body noun with no determiner at all ("misled parliament", "told
