@@ -107,3 +107,16 @@ def test_a_state_named_as_a_place_is_not_its_government(nlp):
     found, _ = actor(nlp, "Jharkhand state officials blamed the rebels.", "Jharkhand state officials",
                      published="2006-03-02")
     assert found is not None and found.sector == "GOV"
+
+
+def test_a_capital_addressed_with_to_is_its_government(nlp):
+    found, _ = actor(nlp, "Hanoi protested to Beijing over the oil rig.", "Beijing", published="2014-05-08")
+    assert found is not None and (found.country, found.sector) == ("CHN", "GOV")
+    found, _ = actor(nlp, "The delegation flew to Beijing on Monday.", "Beijing", published="2014-05-08")
+    assert found is None   # a destination stays a place
+
+
+def test_leader_after_the_phoenix_years_is_known_by_title_and_surname(nlp):
+    found, _ = actor(nlp, "President Hichilema told reporters the debt deal was close.", "Hichilema",
+                     published="2023-02-02")
+    assert (found.country, found.sector) == ("ZMB", "GOV")
