@@ -120,3 +120,22 @@ def test_leader_after_the_phoenix_years_is_known_by_title_and_surname(nlp):
     found, _ = actor(nlp, "President Hichilema told reporters the debt deal was close.", "Hichilema",
                      published="2023-02-02")
     assert (found.country, found.sector) == ("ZMB", "GOV")
+
+
+def test_news_organisations_have_their_home_country(nlp):
+    text = "The BBC and Yonhap reported the launch, citing KCNA."
+    for name, code in (("BBC", "GBR"), ("Yonhap", "KOR"), ("KCNA", "PRK")):
+        found, _ = actor(nlp, text, name, published="2017-07-04")
+        assert (found.country, found.sector) == (code, "JRN")
+
+
+def test_the_pope_is_the_holy_see(nlp):
+    found, _ = actor(nlp, "Pope Benedict urged restraint in the region.", "Pope Benedict", published="2010-02-02")
+    assert (found.country, found.sector) == ("VAT", "REL")
+
+
+def test_service_members_and_marines_are_military(nlp):
+    found, _ = actor(nlp, "Three US service members and two British marines were hurt.", "US service members")
+    assert (found.country, found.sector) == ("USA", "MIL")
+    found, _ = actor(nlp, "Three US service members and two British marines were hurt.", "British marines")
+    assert (found.country, found.sector) == ("GBR", "MIL")
