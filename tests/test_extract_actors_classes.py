@@ -139,3 +139,10 @@ def test_service_members_and_marines_are_military(nlp):
     assert (found.country, found.sector) == ("USA", "MIL")
     found, _ = actor(nlp, "Three US service members and two British marines were hurt.", "British marines")
     assert (found.country, found.sector) == ("GBR", "MIL")
+
+
+def test_a_company_named_by_a_common_word_needs_its_capital(nlp):
+    found, _ = actor(nlp, "Regulators fined Apple over its app store rules.", "Apple", published="2024-03-04")
+    assert (found.country, found.sector) == ("USA", "BUS")
+    found, _ = actor(nlp, "She picked an apple from the tree.", "apple")
+    assert found is None

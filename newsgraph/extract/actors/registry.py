@@ -90,6 +90,7 @@ class RegistryEntry:
     holder_role: Optional[str] = None
     roles: list[dict[str, Any]] = field(default_factory=list)   # people: {role, since, until} (years)
     gender: Optional[str] = None                # m or f, for pronouns
+    proper: list[str] = field(default_factory=list)   # aliases matched only as written ("Apple", not "apple")
 
     def role_on(self, date: Optional[str]) -> Optional[str]:
         """The role held on an article date (``YYYY...``), or None.
@@ -150,7 +151,7 @@ def _entry(data: dict, source: str) -> RegistryEntry:
         country=(data.get("country") or None), sector=(data.get("sector") or None),
         role=(data.get("role") or None), aliases=aliases, metonyms=listed("metonyms"),
         generic=listed("generic"), holder_role=data.get("holder_role") or None,
-        roles=list(data.get("roles") or []), gender=data.get("gender") or None)
+        roles=list(data.get("roles") or []), gender=data.get("gender") or None, proper=listed("proper"))
 
 
 def _read_entries(path: Path) -> list[RegistryEntry]:
