@@ -146,3 +146,9 @@ def test_a_company_named_by_a_common_word_needs_its_capital(nlp):
     assert (found.country, found.sector) == ("USA", "BUS")
     found, _ = actor(nlp, "She picked an apple from the tree.", "apple")
     assert found is None
+
+
+def test_a_company_officer_takes_the_companys_country(nlp):
+    found, _ = actor(nlp, "Rosneft's chief financial officer Pavel Fedorov resigned.", "Pavel Fedorov",
+                     published="2019-01-01")
+    assert (found.country, found.sector) == ("RUS", "BUS")
