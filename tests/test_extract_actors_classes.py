@@ -152,3 +152,12 @@ def test_a_company_officer_takes_the_companys_country(nlp):
     found, _ = actor(nlp, "Rosneft's chief financial officer Pavel Fedorov resigned.", "Pavel Fedorov",
                      published="2019-01-01")
     assert (found.country, found.sector) == ("RUS", "BUS")
+
+
+def test_they_points_back_to_one_armed_group_only_when_clear(nlp):
+    found, _ = actor(nlp, "The Taliban seized the district. They said the road was open.", "They",
+                     published="2021-08-01")
+    assert found is not None and found.id == "org:taliban"
+    found, _ = actor(nlp, "Kurdish fighters and Turkish troops clashed. They said the border was closed.",
+                     "They", published="2021-08-01")
+    assert found is None   # two groups: no clear antecedent

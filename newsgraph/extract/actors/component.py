@@ -31,6 +31,7 @@ from newsgraph.extract.actors.groups import LOCAL_SECTORS, STATE_SECTORS
 from newsgraph.extract.actors.lexicon import build_lexicon, default_lexicon, fold, preload
 from newsgraph.extract.actors.mentions import ActorMatcher, Mention
 from newsgraph.extract.actors.phoenix import load_phoenix
+from newsgraph.extract.actors.plural import plural_mentions
 from newsgraph.extract.actors.registry import Registry, load_registry
 from newsgraph.extract.actors.roles import TitleInfo
 from newsgraph.extract.actors.vocab import build_vocabulary, default_vocabulary
@@ -225,6 +226,8 @@ class ActorsComponent:
                 book.add(m)
         if self.resolve_pronouns:
             self._corefer(doc, found, book)
+            for m in plural_mentions(doc, book, found.quotes):   # "The Houthis ... They said"
+                book.add(m)
         return book.finish(found.only_country)
 
     def _corefer(self, doc: Doc, found, book: ActorBook) -> None:
