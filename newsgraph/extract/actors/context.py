@@ -43,7 +43,7 @@ PLACE_VERBS = {
 ADDRESSEE_HEADS = {
     "protest", "complain", "appeal", "apologise", "apologize", "write", "speak", "talk",
     "reply", "respond", "signal", "pledge", "promise", "complaint", "letter", "note",
-    "message", "appeal", "ultimatum", "offer", "proposal", "overture", "demand", "request",
+    "message", "ultimatum", "offer", "proposal", "overture", "demand", "request",
     "plea", "warning", "concession", "hand", "deliver", "transfer", "sell", "lend", "extradite",
 }
 # Nouns naming a settlement or area: "the village of Nerkin Hand" is a place.
