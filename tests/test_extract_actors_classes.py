@@ -161,3 +161,9 @@ def test_they_points_back_to_one_armed_group_only_when_clear(nlp):
     found, _ = actor(nlp, "Kurdish fighters and Turkish troops clashed. They said the border was closed.",
                      "They", published="2021-08-01")
     assert found is None   # two groups: no clear antecedent
+
+
+def test_officials_in_a_capital_are_its_government(nlp):
+    found, _ = actor(nlp, "Officials in Hanoi said the talks would resume.", "Officials in Hanoi",
+                     published="2016-06-01")
+    assert found is not None and (found.id, found.sector) == ("VNM", "GOV")

@@ -36,7 +36,7 @@ LOCAL_SECTORS = {"COP", "CVL", "OPP", "JUD", "EDU", "LAB", "AGR", "BUS", "LEG", 
 PLACE_SECTORS = LOCAL_SECTORS | {"REB"}
 _SETTING_PREPS = ("in", "at", "into", "across", "throughout", "inside")
 _DEFINITE_GOV = {"government", "authorities", "regime", "administration", "leadership", "cabinet", "junta"}
-_OF_PREPS = {"group": ("of", "in", "from"), "body": ("of",), "government": ("of",)}
+_OF_PREPS = {"group": ("of", "in", "from"), "body": ("of",), "government": ("of", "in")}   # "officials in Kyiv"
 
 
 @dataclass
