@@ -167,3 +167,11 @@ def test_officials_in_a_capital_are_its_government(nlp):
     found, _ = actor(nlp, "Officials in Hanoi said the talks would resume.", "Officials in Hanoi",
                      published="2016-06-01")
     assert found is not None and (found.id, found.sector) == ("VNM", "GOV")
+
+
+def test_the_place_a_group_is_in_is_not_part_of_the_group(nlp):
+    text = "Gunmen killed 20 villagers in Zamfara state on Sunday."
+    found, _ = actor(nlp, text, "villagers", published="2021-05-02")
+    assert found is not None
+    place, _ = actor(nlp, text, "Zamfara", published="2021-05-02")
+    assert place is None

@@ -155,9 +155,10 @@ class GroupReader:
             owned = qual is not None and any(taken[qual.first:qual.last])
             if owned and not self._registry_named(qual):
                 qual = None
-            if qual is not None and qual.kind in ("place", "name") and phrase in self.lex.region_nouns \
-                    and qual.last <= first and not acts_as_actor(doc, qual.first, last):
-                for i in range(qual.first, last):
+            named = qual.first if qual is not None and qual.kind in ("place", "name") and qual.last <= first \
+                else (first - 1 if qual is None and first > 0 and doc[first - 1].pos_ == "PROPN" else None)
+            if named is not None and phrase in self.lex.region_nouns and not acts_as_actor(doc, named, last):
+                for i in range(named, last):
                     taken[i] = True
                 continue   # "in Jharkhand state", "Borno state's capital": a region, not its government
             if qual is None and noun.person and self.words.title(phrase):
@@ -173,6 +174,9 @@ class GroupReader:
                 by_head[head.i] = qual
             lo = min(first, qual.first) if qual and not owned else first
             hi = max(last, qual.last) if qual and not owned else last
+            if qual is not None and qual.first >= last and any(
+                    t.dep_ == "prep" and t.lower_ in ("in", "at") for t in doc[last:qual.first]):
+                hi = last   # "farmers in Borno state": the place tells whose they are, it is not them
             subject = is_subject(head)
             definite = lo > 0 and doc[lo - 1].lower_ == "the"
             made = self._mention(noun, qual, lo, hi, first, subject)
