@@ -175,3 +175,7 @@ def test_the_place_a_group_is_in_is_not_part_of_the_group(nlp):
     assert found is not None
     place, _ = actor(nlp, text, "Zamfara", published="2021-05-02")
     assert place is None
+
+
+def test_a_country_before_a_region_noun_keeps_its_country():
+    assert default_lexicon().place_of("U.S. District") == (True, "USA")   # "U.S. District Judge X"

@@ -148,8 +148,8 @@ class CountryLexicon:
             return True, self.places[key]
         words = key.split()
         if len(words) >= 2 and words[-1] in self.region_nouns:   # "Helmand province": regions only
-            core = " ".join(words[:-1])
-            return True, self.places.get(core) or _phoenix_places().get(core)
+            core = " ".join(words[:-1])   # "U.S. District", "Borno state"
+            return True, self.places.get(core) or _phoenix_places().get(core) or self.country_of(core)
         city = _cities().get(key)
         if city:
             return True, city[0]
