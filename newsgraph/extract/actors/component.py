@@ -298,6 +298,8 @@ class ActorsComponent:
         def lookup(title: TitleInfo) -> Optional[str]:
             holder = self.registry.holder(title.role, book.published)
             if holder is not None:
+                if holder.gender:   # "Peru's president ... He": a holder found only now still has a gender
+                    book.genders.setdefault(holder.id, holder.gender)
                 return book.ensure(holder.id)
             body = self.registry.body_for_role(title.role)
             if body is not None and (title.holder_of or body.id in book.by_id):
