@@ -196,9 +196,12 @@ def convert_actors(paths: list[Path], pivot: int = 30) -> dict[str, list[str]]:
     for path in paths:
         names: list[str] = []
         codes: list[str] = []
+        gap = True    # a blank line since the last headword: a code-less record ends there
+        closed = False
         for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
             line = _strip_comment(raw)
             if not line:
+                gap = gap or not raw.strip()
                 continue
             if raw[:1] in ("\t", " ") and line.startswith("["):
                 for found in _CODE.finditer(line):
@@ -209,8 +212,16 @@ def convert_actors(paths: list[Path], pivot: int = 30) -> dict[str, list[str]]:
             if line.startswith("+"):
                 names.append(_words(_CODE.sub("", line)))
                 continue
+            # Phoenix often lists a person's spellings as bare headwords in one run
+            # ("BORIS_YELTSIN_" / "BORIS_N._YELTSIN" / "YELTSIN" then the dated
+            # codes): a code-less record directly followed by another headword
+            # shares that record's codes instead of being dropped.
+            # A headword with a bracket of its own ("INDIAN_OCEAN [---]", a null
+            # code) or a label ("Source: ...") is not such a spelling.
+            carried = names if names and not codes and not gap and not closed else []
             flush(names, codes)
-            names, codes = [_words(_CODE.sub("", line))], []
+            names, codes, gap = [*carried, _words(_CODE.sub("", line))], [], False
+            closed = "[" in line or ":" in line
             for found in _CODE.finditer(line):
                 code = _code_range(found.group(1), pivot)
                 if code:

@@ -41,3 +41,16 @@ def test_converted_dates_and_codes_are_read(tmp_path):
     assert table["kofi annan"] == ["IGOUNO@19970101-20061231"]
     assert table["k. annan"] == ["IGOUNO@19970101-20061231"]
     assert table["hamas"] == ["PSEREB@-"]
+
+
+def test_bare_spellings_in_one_run_share_the_next_codes(tmp_path):
+    conv = _converter()
+    actors = tmp_path / "a.txt"
+    actors.write_text("ANNA_LINDQVIST_  # notes\nA._LINDQVIST\nLINDQVIST\n\t[SWEGOV 940101-981231]\n"
+                      "LONELY_WORD\n\nOTHER_NAME\n\t[NORGOV]\n"
+                      "DEAD_SEA [---]\nKNESSET_X\n\t[ISRGOVLEG]\n", encoding="utf-8")
+    table = conv.convert_actors([actors])
+    assert table["lindqvist"] == table["anna lindqvist"] == ["SWEGOV@19940101-19981231"]
+    assert "lonely word" not in table          # a blank line ends a code-less record
+    assert "dead sea" not in table             # a null code of its own is not carried on
+    assert table["knesset x"] == ["ISRGOVLEG@-"]

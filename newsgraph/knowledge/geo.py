@@ -112,8 +112,13 @@ def gazetteer() -> dict:
                  float(city["latitude"]), float(city["longitude"]))
         official = place_key(city["name"])
         names = {official}
-        for alt in city.get("alternatenames") or ():
-            if len(alt) >= 4 and alt[0].isupper() and alt.isascii() and not has_digit(alt):
+        # Variant spellings only for towns of 100,000 or more, and never a cut-off form of
+        # the name: a small town's variants ("Borno" for Borna in Saxony) and stubs
+        # ("Samar" for Samara) are far likelier a region or word of the same spelling.
+        alternates = city.get("alternatenames") or () if entry[0] >= 100_000 else ()
+        for alt in alternates:
+            if len(alt) >= 4 and alt[0].isupper() and alt.isascii() and not has_digit(alt) \
+                    and not official.startswith(place_key(alt)):
                 names.add(place_key(alt))
         for name in names:
             index.setdefault(name, []).append((name == official,) + entry)

@@ -31,6 +31,7 @@ from newsgraph.extract.actors.groups import LOCAL_SECTORS, STATE_SECTORS
 from newsgraph.extract.actors.lexicon import build_lexicon, default_lexicon, fold, preload
 from newsgraph.extract.actors.mentions import ActorMatcher, Mention
 from newsgraph.extract.actors.phoenix import load_phoenix
+from newsgraph.extract.actors.plural import plural_mentions
 from newsgraph.extract.actors.registry import Registry, load_registry
 from newsgraph.extract.actors.roles import TitleInfo
 from newsgraph.extract.actors.vocab import build_vocabulary, default_vocabulary
@@ -112,6 +113,8 @@ class ActorBook:
             else:
                 actor.sector = (entry.sector if entry and entry.sector else None) or \
                     (sectors.most_common(1)[0][0] if sectors else None)
+                if sectors and entry is not None and entry.out_of_office(self.published):   # Suu Kyi in 1996
+                    actor.sector = sectors.most_common(1)[0][0]
             roles = [m.role for m in ms if m.role]
             qualified = [r for r in roles if " of " in r]
             actor.role = (qualified or roles or [None])[0]
@@ -223,6 +226,8 @@ class ActorsComponent:
                 book.add(m)
         if self.resolve_pronouns:
             self._corefer(doc, found, book)
+            for m in plural_mentions(doc, book, found.quotes):   # "The Houthis ... They said"
+                book.add(m)
         return book.finish(found.only_country)
 
     def _corefer(self, doc: Doc, found, book: ActorBook) -> None:
@@ -293,6 +298,8 @@ class ActorsComponent:
         def lookup(title: TitleInfo) -> Optional[str]:
             holder = self.registry.holder(title.role, book.published)
             if holder is not None:
+                if holder.gender:   # "Peru's president ... He": a holder found only now still has a gender
+                    book.genders.setdefault(holder.id, holder.gender)
                 return book.ensure(holder.id)
             body = self.registry.body_for_role(title.role)
             if body is not None and (title.holder_of or body.id in book.by_id):

@@ -38,6 +38,14 @@ PLACE_VERBS = {
     "evacuate", "liberate", "storm", "recapture", "approach", "arrive",
     "return", "fly", "travel", "bombard", "encircle", "overrun", "invade",
 }
+# Words after which "to X" names whom something is said or given, not a destination
+# ("protested to Beijing", "a letter to Washington", "handed over to Kyiv").
+ADDRESSEE_HEADS = {
+    "protest", "complain", "appeal", "apologise", "apologize", "write", "speak", "talk",
+    "reply", "respond", "signal", "pledge", "promise", "complaint", "letter", "note",
+    "message", "ultimatum", "offer", "proposal", "overture", "demand", "request",
+    "plea", "warning", "concession", "hand", "deliver", "transfer", "sell", "lend", "extradite",
+}
 # Nouns naming a settlement or area: "the village of Nerkin Hand" is a place.
 SETTLEMENT_NOUNS = {
     "village", "villages", "town", "towns", "city", "cities", "province", "region",
@@ -85,6 +93,8 @@ def acts_as_actor(doc: Doc, first: int, last: int) -> bool:
     Returns:
         True when the name stands for its government or body.
     """
+    if first > 0 and doc[first - 1].lower_ == "to" and doc[first - 1].head.lemma_.lower() in ADDRESSEE_HEADS:
+        return True   # "protested to Beijing": the one addressed
     if first > 0 and doc[first - 1].lower_ in PLACE_PREPS:
         return False
     if first > 1 and doc[first - 1].lower_ == "the" and doc[first - 2].lower_ in PLACE_PREPS:

@@ -125,10 +125,11 @@ class MentionFinder(NamedSteps):
                     self._take(first, last)
                     continue
             head = span_head(doc, first, last)
+            retired = entry.out_of_office(doc._.ng_published)   # the text's title tells their sector
             out.mentions.append(Mention.over(
                 doc, first, last, kind=entry.kind, key=entry.id,
                 name=doc[first:last].text if entry.kind == "person" else entry.name,
-                country=entry.country, sector=entry.sector, origin="registry",
+                country=entry.country, sector=None if retired else entry.sector, origin="registry",
                 person_like=entry.kind == "person", subject=is_subject(head)))
             self._take(first, last)
 
@@ -292,8 +293,8 @@ class MentionFinder(NamedSteps):
     def _entities(self) -> None:
         doc, lex = self.doc, self.lex
         for ent in self.quals.ents:
-            if ent.label_ not in _ENTITY_LABELS:
-                continue
+            if ent.label_ not in _ENTITY_LABELS and not lex.name_of(ent.text):
+                continue   # a country's name wins over NER's label ("Niger" read as a WORK_OF_ART)
             first, last = trim_entity(doc, ent.start, ent.end)
             first, last = self._free(first, last)
             if first >= last:

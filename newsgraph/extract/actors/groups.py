@@ -18,7 +18,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from newsgraph.extract.actors.context import is_subject, span_head
+from newsgraph.extract.actors.context import acts_as_actor, is_subject, span_head
 from newsgraph.extract.actors.lexicon import CountryLexicon
 from newsgraph.extract.actors.mentions import Mention
 from newsgraph.extract.actors.qualify import Qualifier, Qualifiers
@@ -30,8 +30,13 @@ from newsgraph.extract.actors.vocab import SectorNoun, Vocabulary
 # Sectors of the state itself (its government, legislature, courts, army and police).
 STATE_SECTORS = {"GOV", "LEG", "MIL", "JUD", "COP"}
 LOCAL_SECTORS = {"COP", "CVL", "OPP", "JUD", "EDU", "LAB", "AGR", "BUS", "LEG", "GOV", "MED"}
+# Sectors whose people belong to the place the sentence sets them in, for a group
+# named with no nationality: the local ones, and rebels ("insurgents in Helmand",
+# "sent troops into Chechnya to crush the separatists"), who fight where they live.
+PLACE_SECTORS = LOCAL_SECTORS | {"REB"}
+_SETTING_PREPS = ("in", "at", "into", "across", "throughout", "inside")
 _DEFINITE_GOV = {"government", "authorities", "regime", "administration", "leadership", "cabinet", "junta"}
-_OF_PREPS = {"group": ("of", "in", "from"), "body": ("of",), "government": ("of",)}
+_OF_PREPS = {"group": ("of", "in", "from"), "body": ("of",), "government": ("of", "in")}   # "officials in Kyiv"
 
 
 @dataclass
@@ -70,9 +75,15 @@ def sentence_country(doc: Doc, quals: Qualifiers, first: int) -> Optional[str]:
     """
     sent = doc[first].sent
     for tok in sent:
-        if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at"):
+        if tok.dep_ == "pobj" and tok.head.lower_ in _SETTING_PREPS:
             ent = quals.ent_at.get(tok.i)
-            if ent is None or ent.label_ not in ("GPE", "LOC", "ORG", "PERSON", "FAC"):
+            if ent is None:   # "in Helmand province": the name sits before the region noun
+                start = min(t.i for t in tok.subtree if t.i <= tok.i)
+                found = quals.resolve(start, tok.i + 1) if start < tok.i else None
+                if found and found.country and found.kind in ("place", "country"):
+                    return found.country
+                continue
+            if ent.label_ not in ("GPE", "LOC", "ORG", "PERSON", "FAC"):
                 continue
             found = quals.resolve(ent.start, ent.end)
             if found and found.country:
@@ -144,6 +155,12 @@ class GroupReader:
             owned = qual is not None and any(taken[qual.first:qual.last])
             if owned and not self._registry_named(qual):
                 qual = None
+            named = qual.first if qual is not None and qual.kind in ("place", "name") and qual.last <= first \
+                else (first - 1 if qual is None and first > 0 and doc[first - 1].pos_ == "PROPN" else None)
+            if named is not None and phrase in self.lex.region_nouns and not acts_as_actor(doc, named, last):
+                for i in range(named, last):
+                    taken[i] = True
+                continue   # "in Jharkhand state", "Borno state's capital": a region, not its government
             if qual is None and noun.person and self.words.title(phrase):
                 continue   # "the senator", "the judge": a role noun, resolved to a person
             if noun.person and first > 0 and self.words.title(f"{doc[first - 1].lower_} {phrase}"):
@@ -157,6 +174,9 @@ class GroupReader:
                 by_head[head.i] = qual
             lo = min(first, qual.first) if qual and not owned else first
             hi = max(last, qual.last) if qual and not owned else last
+            if qual is not None and qual.first >= last and any(
+                    t.dep_ == "prep" and t.lower_ in ("in", "at") for t in doc[last:qual.first]):
+                hi = last   # "farmers in Borno state": the place tells whose they are, it is not them
             subject = is_subject(head)
             definite = lo > 0 and doc[lo - 1].lower_ == "the"
             made = self._mention(noun, qual, lo, hi, first, subject)
@@ -209,7 +229,7 @@ class GroupReader:
                 return Mention.over(doc, lo, hi, kind="organization", key=f"org:{slug}-government",
                                     name=f"{qual.name} authorities", country=qual.country, sector="GOV", **base)
             return None
-        if qual.kind == "place" and noun.sector not in LOCAL_SECTORS and not qual.people:
+        if qual.kind == "place" and noun.sector not in PLACE_SECTORS and not qual.people:
             return None
         key = f"org:{qual.prefix}-{noun.key}"
         entry = self.registry.get(key)
@@ -220,8 +240,12 @@ class GroupReader:
                                 country=entry.country if entry else qual.country,
                                 sector=entry.sector if entry else noun.sector, **base)
         adj = lex.adjective.get(qual.country) if qual.kind == "country" else qual.name
+        country = qual.country
+        if country is None and qual.kind == "name" and noun.sector in PLACE_SECTORS:
+            country = sentence_country(doc, self.quals, first)   # "Maoist rebels ... in western Nepal"
+            key = f"org:{country.lower()}-{noun.key}" if country else key
         return Mention.over(doc, lo, hi, kind="group", key=key, name=f"{adj or owner} {noun.name}",
-                            country=qual.country, sector=noun.sector, **base)
+                            country=country, sector=noun.sector, **base)
 
     def _bare(self, first: int, hi: int) -> bool:
         """A singular body noun with no determiner at all ("misled parliament", "told
@@ -267,7 +291,7 @@ class GroupReader:
         if lo > 0 and doc[lo - 1].lower_ in ("a", "an") and not noun.person:
             return None   # "an army": generic, not an actor
         country = None
-        if noun.sector in LOCAL_SECTORS:
+        if noun.sector in PLACE_SECTORS:
             country = sentence_country(doc, self.quals, first)
         country = country or self.only_country
         key = f"org:{country.lower()}-{noun.key}" if country else f"org:{noun.key}"

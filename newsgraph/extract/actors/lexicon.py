@@ -98,6 +98,7 @@ class CountryLexicon:
     display: dict[str, str] = field(default_factory=dict)     # ISO3 -> name used in roles
     adjective: dict[str, str] = field(default_factory=dict)   # ISO3 -> first listed demonym
     sovereign: set[str] = field(default_factory=set)          # ISO3 of sovereign states
+    region_nouns: set[str] = field(default_factory=set)       # "province": the name before it is a region
 
     def country_of(self, text: str) -> Optional[str]:
         """ISO3 of a country name, official name or demonym, or None.
@@ -145,9 +146,16 @@ class CountryLexicon:
         key = strip_name(text)
         if key in self.places:
             return True, self.places[key]
+        words = key.split()
+        if len(words) >= 2 and words[-1] in self.region_nouns:   # "Helmand province": regions only
+            core = " ".join(words[:-1])   # "U.S. District", "Borno state"
+            return True, self.places.get(core) or _phoenix_places().get(core) or self.country_of(core)
         city = _cities().get(key)
         if city:
             return True, city[0]
+        code = _phoenix_places().get(key)
+        if code:
+            return True, code
         return False, None
 
     def people_homes(self, text: str) -> Optional[tuple[tuple[str, ...], bool]]:
@@ -182,6 +190,7 @@ def preload() -> None:
     """Build every table now (the city gazetteer is otherwise read on first use)."""
     default_lexicon()
     _cities()
+    _phoenix_places()
 
 
 @functools.lru_cache(maxsize=1)
@@ -194,13 +203,32 @@ def _cities() -> dict[str, tuple[Optional[str], int]]:
         pop = city.get("population") or 0
         names = [city["name"]]
         if pop >= 500_000:   # big cities carry their English exonyms here
-            names += [n for n in city.get("alternatenames", []) if n.isascii() and n[:1].isupper()]
+            official = strip_name(city["name"])
+            # but not a cut-off form of their own name ("Samar" for Samara, "Gold" for Gold
+            # Coast): such a stub is far likelier another place or a word
+            names += [n for n in city.get("alternatenames", []) if n.isascii() and n[:1].isupper()
+                      and not official.startswith(strip_name(n))]
         for name in names:
             key = strip_name(name)
             if len(key) <= 2 or (pop < 100_000 and key.isalpha() and name.isascii()):
                 continue   # small towns named like English words ("Republic", "Union")
             if key not in table or table[key][1] < pop:
                 table[key] = (code, pop)
+    return table
+
+
+@functools.lru_cache(maxsize=1)
+def _phoenix_places() -> dict[str, str]:
+    """Folded name -> ISO3 for the Phoenix dictionary's bare country entries: the
+    provinces, regions and towns it lists as synonyms of a country ("Helmand",
+    "Chechnya", "Kaduna"), which no city gazetteer holds."""
+    table: dict[str, str] = {}
+    countries = geo.country_names()
+    with open(DATA_DIR / "phoenix_actors.tsv", encoding="utf-8") as handle:
+        for line in handle:
+            phrase, _, codes = line.rstrip("\n").partition("\t")
+            if len(codes) == 5 and codes.endswith("@-") and codes[:3] in countries and len(phrase) > 3:
+                table.setdefault(strip_name(phrase), codes[:3])
     return table
 
 
@@ -243,6 +271,8 @@ def build_lexicon(extra_paths: Iterable[str | Path] = ()) -> CountryLexicon:
         for word, code in (data.get("demonyms") or {}).items():
             lex.adjective.setdefault(code, word)
             for form in plural_forms(word):
+                if form != word and strip_name(form) in lex.names:
+                    continue   # "Philippines", "Laos": the plural of the adjective is the country's name
                 _add(lex.demonyms, form, code, overwrite=True)
         for entry in data.get("country_aliases") or []:
             _add(lex.names, entry["alias"], entry["code"], overwrite=True)
@@ -255,7 +285,10 @@ def build_lexicon(extra_paths: Iterable[str | Path] = ()) -> CountryLexicon:
         for entry in data.get("peoples") or []:
             for form in plural_forms(entry["word"]):
                 lex.peoples[strip_name(form)] = (tuple(entry["homes"]), bool(entry.get("first")))
-    for entry in read_yaml(DATA_DIR / "actors.yaml").get("places") or []:
+    actors = read_yaml(DATA_DIR / "actors.yaml")
+    for entry in actors.get("region_nouns") or []:
+        lex.region_nouns.update(w.lower() for w in entry["words"])
+    for entry in actors.get("places") or []:
         lex.places[strip_name(entry["name"])] = entry.get("country")
         if entry.get("people"):
             lex.place_people[strip_name(entry["name"])] = entry["people"]

@@ -72,7 +72,8 @@ def _variants(alias: str) -> set[str]:
 
 def _case_sensitive(alias: str, entry: RegistryEntry) -> bool:
     letters = [c for c in alias if c.isalpha()]
-    return entry.kind == "person" or (bool(letters) and all(c.isupper() for c in letters)) or len(alias) <= 3
+    return entry.kind == "person" or (bool(letters) and all(c.isupper() for c in letters)) or len(alias) <= 3 \
+        or alias in entry.proper
 
 
 class ActorMatcher:
@@ -92,7 +93,7 @@ class ActorMatcher:
         self.folded = PhraseMatcher(vocab, attr="LOWER")
         exact, folded = {}, {}
         for entry in registry:
-            for names, metonym in ((entry.aliases, False), (entry.metonyms, True)):
+            for names, metonym in ((entry.aliases + entry.proper, False), (entry.metonyms, True)):
                 for alias in names:
                     for form in _variants(alias):
                         label = f"{entry.id}|{int(metonym)}"

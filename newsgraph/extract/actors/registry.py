@@ -90,6 +90,7 @@ class RegistryEntry:
     holder_role: Optional[str] = None
     roles: list[dict[str, Any]] = field(default_factory=list)   # people: {role, since, until} (years)
     gender: Optional[str] = None                # m or f, for pronouns
+    proper: list[str] = field(default_factory=list)   # aliases matched only as written ("Apple", not "apple")
 
     def role_on(self, date: Optional[str]) -> Optional[str]:
         """The role held on an article date (``YYYY...``), or None.
@@ -112,6 +113,12 @@ class RegistryEntry:
             if (since is None or since <= year) and (until is None or year <= until):
                 return spec["role"]
         return None
+
+    def out_of_office(self, date: Optional[str]) -> bool:
+        """Whether a person's dated roles all lie outside a known article date
+        (Suu Kyi in 1996): their office's sector then yields to the text's title."""
+        return self.kind == "person" and bool(self.roles) and not self.role and bool(date) \
+            and self.role_on(date) is None
 
     def all_roles(self) -> set:
         """Every role this entry ever held, lower-cased."""
@@ -144,7 +151,7 @@ def _entry(data: dict, source: str) -> RegistryEntry:
         country=(data.get("country") or None), sector=(data.get("sector") or None),
         role=(data.get("role") or None), aliases=aliases, metonyms=listed("metonyms"),
         generic=listed("generic"), holder_role=data.get("holder_role") or None,
-        roles=list(data.get("roles") or []), gender=data.get("gender") or None)
+        roles=list(data.get("roles") or []), gender=data.get("gender") or None, proper=listed("proper"))
 
 
 def _read_entries(path: Path) -> list[RegistryEntry]:
