@@ -141,7 +141,8 @@ def test_training_given_to_a_state_is_aid(nlp):
 def test_calling_a_named_leader_is_a_phone_consultation_but_calling_him_names_is_not(nlp):
     event = first_of_type(nlp, "Erdogan called Putin on Tuesday to discuss the grain corridor.", "CONSULT")
     assert event.mode == "phone" and countries(event.source) == {"TUR"} and countries(event.target) == {"RUS"}
-    for text in ("Erdogan called Netanyahu a terrorist.", "The president called the election a fraud."):
+    for text in ("Erdogan called Netanyahu a terrorist.", "The president called the election a fraud.",
+                 "Baku calls the Armenians of the region 'our citizens' and then fires at them."):
         assert "CONSULT" not in kinds(nlp, text), text
 
 

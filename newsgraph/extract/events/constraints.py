@@ -163,6 +163,9 @@ class Constraints:
         if verb.dep_ in ("acl", "amod") or (after is not None and (
                 after.is_quote or after.pos_ in ("NOUN", "PROPN", "ADJ", "DET"))):
             return None                       # "a company called X", "calling Christie 'a loser'"
+        trailing = [t for c in kids if c.dep_ == "prep" and c.i > callee.i for t in c.subtree]
+        if any(t.is_quote or t.dep_ == "appos" for t in list(callee.subtree) + trailing):
+            return None                       # "calls Armenians of Karabakh 'our citizens'": the name hung on "of"
         named = callee.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") and callee.pos_ == "PROPN"
         plain = not any(c.dep_ in ("oprd", "attr", "acomp") for c in callee.children)
         return callee if named and plain and self.args.actorish(callee) else None
