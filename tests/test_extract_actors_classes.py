@@ -94,6 +94,13 @@ def test_small_towns_and_stubs_give_no_variant_spellings():
     assert default_lexicon().place_of("Samar")[1] != "RUS"    # not a stub of Samara
 
 
+def test_short_forms_and_romanisations_of_big_cities_stay():
+    from newsgraph.knowledge import geo
+    for name, country in (("New York", "USA"), ("Frankfurt", "DEU"), ("Basra", "IRQ"), ("Jedda", "SAU")):
+        assert geo.gazetteer()[geo.place_key(name)][0][2] == country, name
+        assert default_lexicon().place_of(name)[1] == country, name
+
+
 def test_rebels_named_by_creed_take_the_country_of_their_place(nlp):
     found, _ = actor(nlp, "Naxalite rebels blew up a railway line in Jharkhand state.", "rebels",
                      published="2006-03-02")

@@ -4,7 +4,7 @@ The full default pipeline runs, as in production; none is a dev or eval sentence
 """
 from __future__ import annotations
 
-from eventkit import countries, events
+from eventkit import countries, events, first_of_type
 
 
 def _of(nlp, text, kind):
@@ -159,3 +159,8 @@ def test_a_banned_protest_is_aimed_at_its_crowd_not_at_the_state(nlp):
     banned = _of(nlp, "The Turkish government banned Pride marches in Istanbul.", "COERCE")
     assert banned and any(a.sector == "CVL" and a.country == "TUR" for a in banned[0].target)
     assert not any(a.actor == "TUR" for a in banned[0].target)
+
+
+def test_an_acronym_opening_a_headline_is_a_party_not_a_dateline(nlp):
+    e = first_of_type(nlp, "NATO, Russia hold talks in Brussels", "CONSULT")
+    assert {a.text for a in e.source} >= {"NATO", "Russia"}

@@ -97,6 +97,20 @@ def place_key(name: str) -> str:
     return key[4:] if key.startswith("the ") else key
 
 
+def cut_off(official: str, variant: str) -> bool:
+    """Whether ``variant`` (normalised like ``official``) is a stub of a city's own name.
+
+    Why: geonames lists cut-off spellings ("Samar" for Samara), far likelier another place or
+    a word. A prefix that ends at a word boundary is a real short form ("New York" for New
+    York City, "Frankfurt" for Frankfurt am Main), and so is a romanisation without the final
+    "h" of Arabic and Persian names ("Basra" for Basrah, "Jedda" for Jeddah)."""
+    if not official.startswith(variant) or official == variant:
+        return False
+    if official == variant + "h" and variant[-1] in "aeiou":
+        return False
+    return official[len(variant)].isalpha()
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> dict:
     """Lower-case city name -> [(population, name, ISO3, lat, lon), ...], best first.
@@ -118,7 +132,7 @@ def gazetteer() -> dict:
         alternates = city.get("alternatenames") or () if entry[0] >= 100_000 else ()
         for alt in alternates:
             if len(alt) >= 4 and alt[0].isupper() and alt.isascii() and not has_digit(alt) \
-                    and not official.startswith(place_key(alt)):
+                    and not cut_off(official, place_key(alt)):
                 names.add(place_key(alt))
         for name in names:
             index.setdefault(name, []).append((name == official,) + entry)

@@ -207,7 +207,7 @@ def _cities() -> dict[str, tuple[Optional[str], int]]:
             # but not a cut-off form of their own name ("Samar" for Samara, "Gold" for Gold
             # Coast): such a stub is far likelier another place or a word
             names += [n for n in city.get("alternatenames", []) if n.isascii() and n[:1].isupper()
-                      and not official.startswith(strip_name(n))]
+                      and not geo.cut_off(official, strip_name(n))]
         for name in names:
             key = strip_name(name)
             if len(key) <= 2 or (pop < 100_000 and key.isalpha() and name.isascii()):

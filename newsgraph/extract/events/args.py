@@ -34,7 +34,10 @@ def dateline(token: Token) -> bool:
     doc, i = token.doc, token.i
     if i != token.sent.start or i + 2 >= len(doc) or doc[i + 1].text != ",":
         return False
-    return (token.text.isupper() and len(token.text) > 1) or doc[i + 2].ent_type_ == "DATE"
+    if doc[i + 2].ent_type_ == "DATE":
+        return True
+    agency = any(t.text in ("(", "--", "—", "–") for t in doc[i + 2:i + 6])   # "KYIV, Ukraine (AP) --"
+    return token.text.isupper() and len(token.text) > 1 and agency     # not "NATO, Russia hold talks"
 
 
 class ArgBuilder(ArgResolver):

@@ -65,6 +65,9 @@ def self_obligation(subject: Token, speakers: list[Token], lex: Lexicon, args: A
     direct quotation, where a speaker says "I" and "he" is someone else."""
     if len(speakers) != 1 or pronoun_kind(subject) is None or _quoted(subject, lex):
         return False
+    clause = subject.head
+    if clause.dep_ == "ccomp" and any(c.dep_ in ("dobj", "dative") for c in clause.head.children):
+        return False                          # "Washington told Moscow that it must withdraw": the one told
     speaker = speakers[0]
     if pronoun_kind(speaker) is not None:     # "he said she should call": two people
         return pronoun_kind(speaker) == pronoun_kind(subject) and \
