@@ -92,14 +92,16 @@ def _violent_sentence(sent, lex: Lexicon) -> bool:
         lex.lemma(t) in lex.cls(name) for t in sent for name in ("dead", "injured", "dead_verbs", "injured_verbs"))
 
 
-_RESOLVERS: dict[int, CountryResolver] = {}
+_RESOLVERS: dict[int, tuple[Lexicon, CountryResolver]] = {}
 
 
 def _resolver(lex: Lexicon) -> CountryResolver:
-    """One country resolver per lexicon (its tables are built once)."""
-    if id(lex) not in _RESOLVERS:
-        _RESOLVERS[id(lex)] = CountryResolver(lex)
-    return _RESOLVERS[id(lex)]
+    """One country resolver per lexicon (its tables are built once). The entry holds the
+    lexicon too, so its id cannot be reused by another lexicon while the entry lives."""
+    held = _RESOLVERS.get(id(lex))
+    if held is None or held[0] is not lex:
+        held = _RESOLVERS[id(lex)] = (lex, CountryResolver(lex))
+    return held[1]
 
 
 def _people_only(noun: Token, lex: Lexicon) -> bool:
