@@ -40,6 +40,14 @@ def dateline(token: Token) -> bool:
     return token.text.isupper() and len(token.text) > 1 and agency     # not "NATO, Russia hold talks"
 
 
+def subject_and_agents(verb: Token) -> list[Token]:
+    """Who does ``verb`` as the parse says it: its subjects, then the objects of its by-phrase
+    ("killed by floods"); the sense rules ask this of the verb itself, with no controller search."""
+    kids = list(verb.children)
+    return [c for c in kids if c.dep_ == "nsubj"] + [
+        g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
 class ArgBuilder(ArgResolver):
     """Finds source and target heads in the parse and resolves them (one per Doc)."""
 

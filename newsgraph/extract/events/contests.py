@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.events.countries import CountryResolver
 from newsgraph.extract.events.lexicon import Lexicon
+from newsgraph.extract.events.args import subject_and_agents
 from newsgraph.extract.events.candidate import Candidate
 
 
@@ -64,10 +65,7 @@ def military_strike(noun: Token, lex: Lexicon) -> bool:
         return False
     mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
     doers = list(mods)
-    if noun.dep_ in ("dobj", "pobj") and noun.head.pos_ in ("VERB", "ADP"):
-        verb = noun.head if noun.head.pos_ == "VERB" else noun.head.head
-        if lex.lemma(verb) in lex.light_verbs:
-            doers += [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += _light_verb_subjects(noun, lex)
     if any(lex.lemma(m) in lex.cls("crowd") or lex.sectors.get(lex.lemma(m)) in ("LAB", "EDU", "MED", "BUS")
            for m in doers):
         return False
@@ -84,6 +82,16 @@ def military_strike(noun: Token, lex: Lexicon) -> bool:
         return True
     state = any(m.ent_type_ in ("GPE", "NORP") for m in mods)
     return state and _violent_sentence(noun.sent, lex)
+
+
+def _light_verb_subjects(noun: Token, lex: Lexicon) -> list[Token]:
+    """The subjects of the light verb an event noun is the object of ("Israel carried out
+    strikes", "Trump launched an attack on"), also through a preposition ("took part in")."""
+    if noun.dep_ in ("dobj", "pobj") and noun.head.pos_ in ("VERB", "ADP"):
+        verb = noun.head if noun.head.pos_ == "VERB" else noun.head.head
+        if lex.lemma(verb) in lex.light_verbs:
+            return [c for c in verb.children if c.dep_ == "nsubj"]
+    return []
 
 
 def _violent_sentence(sent, lex: Lexicon) -> bool:
@@ -110,10 +118,7 @@ def _people_only(noun: Token, lex: Lexicon) -> bool:
     is against (with/between/against/on phrase): "Clinton's attacks on Trump", "the battle
     between Clinton and Sanders"; not "a Mali hotel assault" (a place noun as doer)."""
     doers = [c for c in noun.children if c.dep_ in ("poss", "compound")]
-    if noun.dep_ in ("dobj", "pobj") and noun.head.pos_ in ("VERB", "ADP"):
-        verb = noun.head if noun.head.pos_ == "VERB" else noun.head.head
-        if lex.lemma(verb) in lex.light_verbs:
-            doers += [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += _light_verb_subjects(noun, lex)
     others = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in lex.cls("contest_preps")
               for g in c.subtree if g.dep_ in ("pobj", "conj")]
     if not any(t.ent_type_ == "PERSON" for t in doers + others):
@@ -136,8 +141,7 @@ def _people_at_odds(verb: Token, lex: Lexicon) -> bool:
     if _violent_sentence(verb.sent, lex) or any(lex.lemma(t) in lex.cls("hand_weapons") for t in verb.sent):
         return False
     kids = list(verb.children)
-    doers = [c for c in kids if c.dep_ == "nsubj"] + [
-        g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    doers = subject_and_agents(verb)
     if not doers and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         doers = [verb.head]                      # "ads attacking Trump"
     doers += [c for d in doers for c in d.children if c.dep_ == "conj"]
@@ -165,8 +169,7 @@ def _private_doer(verb: Token, lex: Lexicon) -> bool:
     """Whether a verb's doer is a private person or thing, not a state, force or official body,
     with no arms or harm in the sentence (a verb only the CAMEO dictionary reads as force or
     repression then has its everyday sense)."""
-    doers = [c for c in verb.children if c.dep_ == "nsubj"] + [
-        g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    doers = subject_and_agents(verb)
     if not doers or _violent_sentence(verb.sent, lex):
         return False
     resolver = _resolver(lex)

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.events.contests import contest, military_strike, political, rivals, sports_fixture
 from newsgraph.extract.events.lexicon import Lexicon
+from newsgraph.extract.events.args import subject_and_agents
 from newsgraph.extract.events.candidate import Candidate
 
 
@@ -137,8 +138,7 @@ def refine(cand: Candidate, lex: Lexicon) -> None:
     if cand.type == "PROTEST" and cand.kind == "noun" and military_strike(cand.head, lex):
         cand.type, cand.mode = "ASSAULT", "heavy-weapons"   # "retaliatory strikes", "the Indian strike"
     if cand.type == "ASSAULT" and cand.kind == "verb":
-        doers = [c for c in cand.head.children if c.dep_ == "nsubj"] + [
-            g for c in cand.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        doers = subject_and_agents(cand.head)
         if any(lex.lemma(d) in lex.cls("natural_causes") for d in doers):
             cand.drop = True                      # "heavy rains killed 12", "killed by floods"
         elif lex.lemma(cand.head) in lex.cls("verbal_attack_verbs") and any(
