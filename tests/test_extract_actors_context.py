@@ -141,3 +141,24 @@ def test_unqualified_local_group_takes_the_one_country_of_the_article(nlp):
     assert found.country == "GBR" and found.sector == "LEG"
     other = actor(nlp, "The MPs called for the protection of Armenian detainees' rights.", "MPs")
     assert other is None or other.country != "ARM"
+
+
+def test_actor_context_words_come_from_the_data_file_and_users_extend_them(tmp_path, monkeypatch):
+    from newsgraph.extract.actors import context
+    extra = tmp_path / "extra.yaml"
+    extra.write_text("addressee_heads:\n  why: a user's word\n  words: [telegraph]\n")
+    monkeypatch.setenv("NEWSGRAPH_ACTOR_CONTEXT", str(extra))
+    words = context._word_lists()
+    assert "telegraph" in words["addressee_heads"] and "protest" in words["addressee_heads"]
+    assert "telegraph" not in context.ADDRESSEE_HEADS
+
+
+def test_actor_context_section_without_why_is_one_clear_error(tmp_path, monkeypatch):
+    import pytest
+    from newsgraph.extract.actors import context
+    from newsgraph.knowledge.loader import KnowledgeError
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("place_verbs: [visit]\n")
+    monkeypatch.setenv("NEWSGRAPH_ACTOR_CONTEXT", str(bad))
+    with pytest.raises(KnowledgeError, match="actor_context.yaml"):
+        context._word_lists()

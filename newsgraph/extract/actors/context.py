@@ -3,54 +3,39 @@
 "Paris condemned" is the French government, "a rally in Paris" is a place;
 "Azerbaijani forces" belong to Azerbaijan, "police in the Belgian capital" to
 Belgium. These questions are answered from spaCy's dependency parse only (no
-re-parsing), with small word lists kept here because they describe English
-grammar, not any actor.
+re-parsing); the small word lists they use describe English grammar, not any
+actor, and live in ``knowledge/data/actor_context.yaml`` like every other word list.
 """
 from __future__ import annotations
 
+import os
 import re
 from typing import Optional
 
 from spacy.tokens import Doc, Token
 from newsgraph.extract.extensions import doc_text
+from newsgraph.knowledge.loader import KnowledgeError, merged
 
-# Prepositions whose object is a location ("in Paris", "arrived at the Kremlin").
-PLACE_PREPS = {
-    "in", "at", "from", "to", "into", "near", "outside", "inside", "across",
-    "around", "throughout", "within", "toward", "towards", "via", "through",
-    "onto", "beyond", "along", "off", "opposite", "out", "past", "amid",
-}
-# Nouns that make an owning or modifying place name a location ("Baku's prisons").
-PLACE_NOUNS = {
-    "street", "streets", "prison", "prisons", "mayor", "resident", "residents",
-    "inhabitant", "inhabitants", "population", "airport", "outskirts", "suburb",
-    "suburbs", "centre", "center", "heart", "metro", "university", "hospital",
-    "hospitals", "district", "districts", "neighbourhood", "neighborhood",
-    "skyline", "square", "squares", "museum", "museums", "port", "region",
-    "city", "capital", "area", "areas", "border", "rally", "march", "visit",
-    "trip", "hotel", "stadium", "school", "schools", "people", "crowd",
-    "village", "villages", "town", "towns", "province", "settlement",
-}
-# Verbs whose direct object is a location ("visited Moscow", "shelled Kyiv").
-PLACE_VERBS = {
-    "visit", "leave", "reach", "enter", "tour", "flee", "shell", "bomb",
-    "strike", "hit", "capture", "seize", "occupy", "besiege", "surround",
-    "evacuate", "liberate", "storm", "recapture", "approach", "arrive",
-    "return", "fly", "travel", "bombard", "encircle", "overrun", "invade",
-}
-# Words after which "to X" names whom something is said or given, not a destination
-# ("protested to Beijing", "a letter to Washington", "handed over to Kyiv").
-ADDRESSEE_HEADS = {
-    "protest", "complain", "appeal", "apologise", "apologize", "write", "speak", "talk",
-    "reply", "respond", "signal", "pledge", "promise", "complaint", "letter", "note",
-    "message", "ultimatum", "offer", "proposal", "overture", "demand", "request",
-    "plea", "warning", "concession", "hand", "deliver", "transfer", "sell", "lend", "extradite",
-}
-# Nouns naming a settlement or area: "the village of Nerkin Hand" is a place.
-SETTLEMENT_NOUNS = {
-    "village", "villages", "town", "towns", "city", "cities", "province", "region",
-    "district", "settlement", "county", "municipality", "commune", "capital", "state",
-}
+
+def _word_lists() -> dict[str, frozenset[str]]:
+    """Each section of ``actor_context.yaml`` as a set of lower-case words: the shipped file plus
+    users' files named in ``NEWSGRAPH_ACTOR_CONTEXT`` (separated by ``:``), lists appended."""
+    data = merged(_FILE, [p for p in os.environ.get("NEWSGRAPH_ACTOR_CONTEXT", "").split(":") if p])
+    out: dict[str, frozenset[str]] = {}
+    for name, section in data.items():
+        if not isinstance(section, dict) or "words" not in section or "why" not in section:
+            raise KnowledgeError(f"{_FILE}: section {name!r} needs 'why' and 'words'")
+        out[name] = frozenset(str(w).lower() for w in section["words"] or [])
+    return out
+
+
+_FILE = "actor_context.yaml"
+_WORDS = _word_lists()
+PLACE_PREPS = _WORDS["place_preps"]              # "in Paris", "arrived at the Kremlin"
+PLACE_NOUNS = _WORDS["place_nouns"]              # "Baku's prisons"
+PLACE_VERBS = _WORDS["place_verbs"]              # "visited Moscow", "shelled Kyiv"
+ADDRESSEE_HEADS = _WORDS["addressee_heads"]      # "protested to Beijing": whom, not where
+SETTLEMENT_NOUNS = _WORDS["settlement_nouns"]    # "the village of Nerkin Hand"
 POSSESSIVE = {"'s", "’s", "'", "’"}
 
 

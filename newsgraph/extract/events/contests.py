@@ -11,10 +11,13 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from newsgraph.extract import pronouns
 from newsgraph.extract.events.countries import CountryResolver
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.args import subject_and_agents
 from newsgraph.extract.events.candidate import Candidate
+
+_PERSON = pronouns.MASCULINE | pronouns.FEMININE       # "she beat him": a person on each side
 
 
 def sports_fixture(cand: Candidate, lex: Lexicon) -> bool:
@@ -71,7 +74,7 @@ def military_strike(noun: Token, lex: Lexicon) -> bool:
         return False
     if any(lex.lemma(m) in lex.cls("strike_military_modifiers") for m in mods):
         return True
-    if any(c.dep_ == "prep" and c.lower_ in ("on", "against", "at") and any(
+    if any(c.dep_ == "prep" and c.lower_ in lex.cls("strike_target_preps") and any(
             g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") and lex.lemma(g) not in lex.cls("criticised_things")
             for g in c.children) for c in noun.children):
         return True
@@ -146,8 +149,8 @@ def _people_at_odds(verb: Token, lex: Lexicon) -> bool:
         doers = [verb.head]                      # "ads attacking Trump"
     doers += [c for d in doers for c in d.children if c.dep_ == "conj"]
     objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")] + [
-        g for c in kids if c.dep_ == "prep" and c.lower_ in ("with", "against", "at", "on") for g in c.children
-        if g.dep_ == "pobj" and (c.lower_ in ("with", "against") or g.pos_ in ("PROPN", "PRON"))]   # not "on the stage"
+        g for c in kids if c.dep_ == "prep" and c.lower_ in lex.cls("news_done_to_preps") for g in c.children
+        if g.dep_ == "pobj" and (c.lower_ in lex.cls("rival_preps") or g.pos_ in ("PROPN", "PRON"))]   # not "on the stage"
     if not objs and len(doers) > 1:
         objs = doers[1:]                         # "Clinton and Sanders clashed"
     named = ("PERSON", "ORG") if _campaign_talk(verb.sent, lex) else ("PERSON",)   # "Trump" is often ORG
@@ -224,9 +227,8 @@ def political(cand: Candidate, lex: Lexicon) -> Optional[str]:
 def rivals(verb: Token, lex: Lexicon) -> bool:
     """Whether a contest verb joins two persons with no weapon or armed actor in sight
     ("Sanders crushed Clinton", "she beat him"): a race or a vote, not force."""
-    people = ("he", "she", "him", "her")
     sides = [c for c in verb.children if c.dep_ in ("nsubj", "dobj")]
-    person = [t.ent_type_ == "PERSON" or t.lower_ in people for t in sides]
+    person = [t.ent_type_ == "PERSON" or t.lower_ in _PERSON for t in sides]
     named = [t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP", "LOC", "FAC") for t in sides]
     if len(sides) < 2 or not any(person) or not all(p or n for p, n in zip(person, named)):
         return False                              # (the tagger calls some candidates ORG)

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.extract import pronouns
 from newsgraph.extract.events.guards_talk import TALK_RULES
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.candidate import Candidate
 
-_ARMED_SECTORS = ("MIL", "REB", "COP", "CRM", "SPY")
-_PERSON_PRONOUNS = ("he", "she", "him", "her", "his", "hers", "himself", "herself")
+_ARMED_SECTORS = ("MIL", "REB", "COP", "CRM", "SPY")     # sector codes (sectors.yaml), not words
+_PERSON_PRONOUNS = pronouns.words("masculine", reflexive=True) | pronouns.words("feminine", reflexive=True)
 
 
 def _force_context(cand: Candidate, lex: Lexicon) -> bool:
@@ -54,7 +55,7 @@ def _political(token: Token, lex: Lexicon) -> bool:
         (lex.sectors.get(lemma) == "GOV" and lemma in lex.cls("news_office_holders"))
 
 
-def _sides(cand: Candidate) -> tuple[list[Token], list[Token], bool]:
+def _sides(cand: Candidate, lex: Lexicon) -> tuple[list[Token], list[Token], bool]:
     """The doers and the done-to around a trigger (subject / agent / possessor, object /
     on-against phrase), and whether it is a passive with no doer named."""
     anchor, head = cand.anchor, cand.head
@@ -62,9 +63,9 @@ def _sides(cand: Candidate) -> tuple[list[Token], list[Token], bool]:
     doers = [c for c in kids if c.dep_ in ("nsubj", "poss")] + [
         g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     done = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")] + [
-        g for c in kids if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "with")
+        g for c in kids if c.dep_ == "prep" and c.lower_ in lex.cls("news_done_to_preps")
         for g in c.children if g.dep_ == "pobj"]
-    doers = [d for d in doers if d.lower_ not in ("that", "which", "who")] or \
+    doers = [d for d in doers if d.lower_ not in pronouns.RELATIVE] or \
         ([anchor.head] if anchor.dep_ in ("relcl", "acl") else [])   # "a super-PAC that attacks", "ads attacking"
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids) and not any(c.dep_ == "agent" for c in kids)
     return doers, done, passive
@@ -91,7 +92,7 @@ def _contest(cand: Candidate, lex: Lexicon) -> None:
             g.dep_ == "pcomp" and lex.lemma(g) in speech for g in c.children) for c in cand.head.children):
         cand.type, cand.mode = "ACCUSE", None     # "attacked Fiorina by reminding voters that ..."
         return
-    doers, done, passive = _sides(cand)
+    doers, done, passive = _sides(cand, lex)
     if passive:
         return                                # "two reporters were attacked": who did it is untold
     if cand.kind == "noun" and verbal and not doers and not done:
@@ -136,7 +137,7 @@ def _protest_sense(cand: Candidate, lex: Lexicon) -> None:
                     cand.drop = True          # "participate in the Republican debate"
                     return
     if cand.kind == "noun":
-        doers, _done, _passive = _sides(cand)
+        doers, _done, _passive = _sides(cand, lex)
         owner = [d for d in doers if d.ent_type_ == "PERSON" or d.lower_ in _PERSON_PRONOUNS] + [
             c for c in head.children if c.dep_ == "compound" and c.ent_type_ == "PERSON"]   # "a Trump rally"
         if owner and not any(lex.lemma(t) in lex.cls("news_protest_cues") for t in head.sent):

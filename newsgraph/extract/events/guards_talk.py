@@ -12,8 +12,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.extract import pronouns
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.candidate import Candidate
+
+_THIRD_PERSON_REFLEXIVE = frozenset().union(*(pronouns.words(s, reflexive=True) - pronouns.words(s)
+                                              for s in ("masculine", "feminine", "neuter", "plural")))
 
 
 def _question(cand: Candidate, lex: Lexicon) -> None:
@@ -36,7 +40,7 @@ def _question(cand: Candidate, lex: Lexicon) -> None:
             cand.drop = True                  # "asked whether / why / how / who ..."
             return
         if child.dep_ == "dobj" and (lex.lemma(child) in lex.cls("news_not_demanded") or
-                                     child.lower_ in ("yourself", "himself", "herself", "themselves")):
+                                     child.lower_ in lex.cls("reflexives")):
             cand.drop = True                  # "asked a question", "requested anonymity"
             return
 
@@ -55,9 +59,9 @@ def _no_comment(cand: Candidate, lex: Lexicon) -> None:
             return
 
 
-def _perfect(verb: Token) -> bool:
+def _perfect(verb: Token, lex: Lexicon) -> bool:
     """Whether ``verb`` is a perfect infinitive under a modal ("should have insisted")."""
-    return any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ in lex.cls("news_perfect_auxiliaries") for c in verb.children)
 
 
 def _obligation(cand: Candidate, lex: Lexicon) -> None:
@@ -68,7 +72,7 @@ def _obligation(cand: Candidate, lex: Lexicon) -> None:
     if cand.kind != "modal" or cand.type != "REQUEST":
         return
     verb = cand.anchor
-    if _perfect(verb) or verb.dep_ in ("relcl", "acl"):
+    if _perfect(verb, lex) or verb.dep_ in ("relcl", "acl"):
         cand.drop = True
         return
     if any(c.dep_ == "mark" and c.lower_ in lex.frame("conditional_marks") for c in verb.children):
@@ -97,7 +101,7 @@ def _poll(cand: Candidate, lex: Lexicon) -> None:
         for token in head.subtree:
             six_in_ten = token.lower_ == "in" and 0 < token.i < len(token.doc) - 1 and \
                 token.nbor(-1).like_num and token.nbor(1).like_num
-            if token.ent_type_ == "PERCENT" or token.lower_ in ("percent", "%") or six_in_ten:
+            if token.ent_type_ == "PERCENT" or token.lower_ in lex.cls("news_percent_words") or six_in_ten:
                 cand.drop = True
                 return
 
@@ -110,8 +114,8 @@ def _self_defence(cand: Candidate, lex: Lexicon) -> None:
     for child in cand.head.children:
         if child.dep_ != "dobj":
             continue
-        reflexive = child.lower_ in ("himself", "herself", "themselves", "itself")
-        own = any(g.dep_ == "poss" and g.lower_ in ("his", "her", "their", "its") for g in child.children)
+        reflexive = child.lower_ in _THIRD_PERSON_REFLEXIVE
+        own = any(g.dep_ == "poss" and g.lower_ in lex.cls("news_third_person_possessives") for g in child.children)
         if reflexive or (own and not child.ent_type_ and lex.sectors.get(lex.lemma(child)) is None):
             cand.drop = True
             return
@@ -122,7 +126,7 @@ def _negated_by_governor(cand: Candidate, lex: Lexicon) -> None:
     "none": "without supporting Trump", "reluctant to support", "endorsed none of this"."""
     if cand.status != "asserted" or cand.kind not in ("verb", "noun"):
         return
-    if any(c.dep_ == "dobj" and c.lower_ in ("none", "nothing") for c in cand.head.children):
+    if any(c.dep_ == "dobj" and c.lower_ in lex.cls("news_nobody_words") for c in cand.head.children):
         cand.status = "negated"               # "has endorsed none of this"
         return
     walk = cand.anchor
@@ -165,10 +169,10 @@ def _permission(cand: Candidate, lex: Lexicon) -> None:
             lex.lemma(cand.head) not in lex.cls("news_permission_verbs"):
         return
     subjects = [c for c in cand.head.children if c.dep_ == "nsubj"]
-    if subjects and subjects[0].lower_ in ("which", "that", "who") and cand.head.dep_ == "relcl":
+    if subjects and subjects[0].lower_ in pronouns.RELATIVE and cand.head.dep_ == "relcl":
         subjects = [cand.head.head]
     texts = lex.cls("criticised_things") | lex.cls("news_document_nouns")
-    if subjects and (lex.lemma(subjects[0]) in texts or subjects[0].lower_ in ("it", "that", "this")):
+    if subjects and (lex.lemma(subjects[0]) in texts or subjects[0].lower_ in lex.cls("news_text_pronouns")):
         cand.drop = True
 
 
@@ -187,7 +191,7 @@ def _opinion(cand: Candidate, lex: Lexicon) -> None:
     if cand.type != "AGREE" or cand.kind != "verb" or lex.lemma(cand.head) not in lex.cls("news_opinion_verbs"):
         return
     kids = list(cand.head.children)
-    if any(c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")) for c in kids):
+    if any(c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ in lex.cls("news_deal_preps")) for c in kids):
         return
     partners = [g for c in kids if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
                 if g.dep_ == "pobj" and (g.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or
@@ -223,7 +227,7 @@ def _talk_sense(cand: Candidate, lex: Lexicon) -> None:
         cand.drop = True
         return
     if lex.lemma(head) in lex.cls("news_speaking_verbs"):
-        heard = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
+        heard = [g for c in head.children if c.dep_ == "prep" and c.lower_ in lex.cls("news_audience_preps")
                  for g in c.children if g.dep_ == "pobj"] + \
             [c for c in head.children if c.dep_ in ("dobj", "dative")]
         if heard and all(lex.lemma(g) in lex.cls("news_audience_nouns") or

@@ -12,10 +12,13 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from newsgraph.extract import pronouns
 from newsgraph.extract.events.contests import contest, military_strike, political, rivals, sports_fixture
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.args import subject_and_agents
 from newsgraph.extract.events.candidate import Candidate
+
+_PERSON = pronouns.MASCULINE | pronouns.FEMININE       # "he agreed": one person's view
 
 
 def _verbal_target(verb: Token, lex: Lexicon) -> bool:
@@ -85,7 +88,7 @@ def _opinion_assent(verb: Token, lex: Lexicon) -> bool:
     if any(c.dep_ == "prep" and c.lower_ == "with" for c in kids):
         return True
     subjects = [c for c in kids if c.dep_ == "nsubj"]   # "Iowa State's Dianne Bystrom agreed.": a view
-    return bool(subjects) and all((s.ent_type_ == "PERSON" or s.lower_ in ("he", "she")) and not s.conjuncts
+    return bool(subjects) and all((s.ent_type_ == "PERSON" or s.lower_ in _PERSON) and not s.conjuncts
                                   for s in subjects) and verb.sent[-1].text in (".", '"', "''", "”")
 
 
@@ -101,7 +104,7 @@ def refine(cand: Candidate, lex: Lexicon) -> None:
             if violent:
                 cand.type, cand.role = "ACCUSE", None
     if cand.type == "ASSAULT" and cand.kind == "verb" and any(
-            c.dep_ == "prep" and c.lower_ in ("with", "in") and any(lex.lemma(g) in lex.cls("verbal_manner")
+            c.dep_ == "prep" and c.lower_ in lex.cls("verbal_manner_preps") and any(lex.lemma(g) in lex.cls("verbal_manner")
                                                                  for g in c.children) for c in cand.head.children):
         cand.type, cand.mode = "ACCUSE", None    # "attacked with words", "attacked X in a speech"
     if cand.type == "ASSAULT" and cand.kind == "verb" and lex.lemma(cand.head) in lex.cls("verbal_attack_verbs") \
