@@ -3,7 +3,10 @@
 Why a module of its own: news uses the words of war for sport ("Argentina beat France"),
 elections ("Cruz captured Texas") and campaigns ("Sanders attacked Clinton over her
 record"). These tests decide, from the sentence around a force word, whether arms or harm
-are in sight; ``senses.refine`` drops or retypes the candidate on their answer.
+are in sight; ``senses.refine`` drops or retypes the candidate on their answer. The
+real-news guards (``guards.py``) ask the same helpers for the same ideas (a figurative war
+word, the verbs of a contest between rivals, the verbs rivals attack with), so each idea
+has one list in ``plover.yaml`` and one function here.
 """
 from __future__ import annotations
 
@@ -193,10 +196,8 @@ def political(cand: Candidate, lex: Lexicon) -> Optional[str]:
     "fighting for" a cause advocate it; a candidate's "rally" is a campaign event, no protest."""
     head = cand.head
     lemma = lex.lemma(head)
-    figurative = [lex.cls("figurative_modifiers")[lex.lemma(c)] for c in head.children
-                  if c.dep_ in ("amod", "compound") and lex.lemma(c) in lex.cls("figurative_modifiers")]
-    if cand.type == "ASSAULT" and cand.kind == "noun" and figurative:
-        return "ACCUSE" if figurative[0] == "words" else "drop"   # "verbal assault", "charm offensive"
+    if cand.type == "ASSAULT" and cand.kind == "noun" and figurative(head, lex):
+        return figurative(head, lex)              # "verbal assault", "charm offensive", "a political fight"
     if cand.type == "ASSAULT" and cand.kind == "noun" and lemma in lex.cls("political_attack_nouns") \
             and _people_only(head, lex) and not _violent_sentence(head.sent, lex):
         return "ACCUSE" if lex.cls("political_attack_nouns")[lemma] == "words" else "drop"
@@ -205,7 +206,7 @@ def political(cand: Candidate, lex: Lexicon) -> Optional[str]:
             c.dep_ == "nsubj" and c.ent_type_ in ("GPE", "NORP") for c in head.children) \
             and not _violent_sentence(head.sent, lex):
         return "drop"                             # "fought for our rights", "fighting about Obama"
-    if cand.type == "ASSAULT" and cand.kind == "verb" and lemma in lex.cls("political_attack_verbs") and \
+    if cand.type == "ASSAULT" and cand.kind == "verb" and attack_between_rivals(lemma, lex) and \
             _people_at_odds(head, lex):
         return "ACCUSE"                           # "Trump has relentlessly attacked her", "ads attacking Clinton"
     if cand.cameo and cand.type.lower() in lex.cls("official_acts") and _private_doer(head, lex):
@@ -222,6 +223,31 @@ def political(cand: Candidate, lex: Lexicon) -> Optional[str]:
     return None
 
 
+
+
+def figurative(noun: Token, lex: Lexicon) -> Optional[str]:
+    """The sense of a war noun with a figurative modifier (``classes.figurative_modifiers``), else
+    None: "ACCUSE" for words ("a verbal assault", "political attacks"), "drop" for a contest of
+    words ("a political fight") or a figure of speech ("a charm offensive", "a price war")."""
+    senses = lex.cls("figurative_modifiers")
+    found = [senses[lex.lemma(c)] for c in noun.children
+             if c.dep_ in ("amod", "compound") and lex.lemma(c) in senses]
+    if not found:
+        return None
+    words = found[0] == "words" and lex.cls("political_attack_nouns").get(lex.lemma(noun)) != "contest"
+    return "ACCUSE" if words else "drop"
+
+
+def attack_between_rivals(lemma: str, lex: Lexicon) -> bool:
+    """Whether a verb attacks in words when rivals use it: the verbal attack verbs and the
+    verbs of clashing ("Clinton and Sanders clashed", "fired back at Trump")."""
+    return lemma in lex.cls("verbal_attack_verbs") or lemma in lex.cls("rival_clash_verbs")
+
+
+def contest_verbs(lex: Lexicon) -> set[str]:
+    """Verbs of a contest between rivals: winning (``contest_verbs``: "beat", "swept"),
+    struggling ("fought", "battled") and ousting ("unseat", "wrest")."""
+    return set(lex.cls("contest_verbs")) | set(lex.cls("news_struggle_verbs")) | set(lex.cls("news_ousting_verbs"))
 
 
 def rivals(verb: Token, lex: Lexicon) -> bool:

@@ -11,13 +11,20 @@ verb whose dictionary code only names its category ("introduce", "serve",
 type is set (``senses.refine``) and drops it, retypes it or negates it. This
 module holds the force side (attacks, contests, rallies) and the entry point;
 ``guards_talk.py`` the talk side (asking, agreeing, allowing, releasing). The
-words live in ``plover.yaml`` (section ``guard_classes``).
+words live in ``plover.yaml`` (section ``guard_classes``); ideas the trigger senses
+share (contest verbs, figurative war words) are asked of ``contests.py``, so the two
+layers cannot drift apart. Two ideas keep two rules on purpose, named apart: a
+candidate's "rally" (``contests.political`` for rally and march nouns a candidate or a
+campaign holds; ``_protest_sense`` here for any protest noun a person owns with no
+protest cue) and rivals' attacks (``contests._people_at_odds`` needs a named person;
+``_contest`` here accepts parties, the press and office holders).
 """
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from newsgraph.extract import pronouns
+from newsgraph.extract.events.contests import contest_verbs
 from newsgraph.extract.events.guards_talk import TALK_RULES
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.candidate import Candidate
@@ -85,7 +92,7 @@ def _contest(cand: Candidate, lex: Lexicon) -> None:
             c.dep_ == "dobj" and lex.lemma(c) in lex.cls("criticised_things") for c in cand.head.children):
         cand.drop = True                      # "killing the bill", "torpedoed the deal": votes, not force
         return
-    if not verbal and lemma not in lex.cls("news_contest_verbs"):
+    if not verbal and lemma not in contest_verbs(lex):
         return
     speech = lex.frame("say") | set(lex.cls("news_speech_manner_verbs"))
     if verbal and any(c.dep_ == "prep" and c.lower_ == "by" and any(
@@ -152,16 +159,7 @@ def _actor_like(token: Token, lex: Lexicon) -> bool:
         lex.lemma(token) in lex.cls("forces")
 
 
-def _figurative(cand: Candidate, lex: Lexicon) -> None:
-    """A war word with a figurative modifier is no force: "a charm offensive", "a legal
-    battle", "a price war", "a media blitz"."""
-    if cand.type == "ASSAULT" and cand.kind == "noun" and any(
-            c.dep_ in ("amod", "compound") and lex.lemma(c) in lex.cls("news_figurative_modifiers")
-            for c in cand.head.children):
-        cand.drop = True
-
-
-_RULES = (_contest, _figurative, _protest_sense) + TALK_RULES
+_RULES = (_contest, _protest_sense) + TALK_RULES   # figurative war words: contests.figurative, at refine
 
 
 def guard(cand: Candidate, lex: Lexicon) -> None:

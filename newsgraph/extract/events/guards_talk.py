@@ -6,7 +6,11 @@ a question, a spokesman who "declined to comment", a pundit's "a president shoul
 finding, "agreed that ...", a bill that "allows", a statement "released" and a candidate
 who "spoke to reporters" were coded as REQUEST, REJECT, SUPPORT, AGREE, CONCEDE, RETREAT
 and CONSULT. Each rule reads the parse around one candidate and drops it or negates it;
-the words are ``guard_classes`` in ``plover.yaml``.
+the words are ``guard_classes`` in ``plover.yaml``, or the trigger classes when the idea is
+the same (``assent_verbs``, ``disclosures``, ``reflexives``). Two ideas keep a rule in each
+layer, named apart: a question (``senses._not_verbal_act`` for "pressed on why" and
+interrogative marks; ``_question`` here for asked questions) and an opinion
+(``senses._opinion_assent`` for a bare view; ``_opinion`` here for a view with no partner).
 """
 from __future__ import annotations
 
@@ -188,7 +192,7 @@ def _opinion(cand: Candidate, lex: Lexicon) -> None:
     """Agreeing with a view is an opinion, not PLOVER's AGREE (to do something, on a deal, with
     another party): "he agreed that a president should ...", "Investors seem to agree:",
     "many agreed with much of the speech", "he agrees with me". Two sides agreeing stay."""
-    if cand.type != "AGREE" or cand.kind != "verb" or lex.lemma(cand.head) not in lex.cls("news_opinion_verbs"):
+    if cand.type != "AGREE" or cand.kind != "verb" or lex.lemma(cand.head) not in lex.cls("assent_verbs"):
         return
     kids = list(cand.head.children)
     if any(c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ in lex.cls("news_deal_preps")) for c in kids):
@@ -210,7 +214,7 @@ def _assurance(cand: Candidate, lex: Lexicon) -> None:
     Trump really is in favor of free trade", "promised that he's staying in the race",
     "Freeing her husband, he promised, was a priority"."""
     if cand.type == "AGREE" and cand.kind == "verb" and lex.lemma(cand.head) in lex.frame("commissive") and \
-            lex.lemma(cand.head) not in lex.cls("news_opinion_verbs"):
+            lex.lemma(cand.head) not in lex.cls("assent_verbs"):
         kids = list(cand.head.children)
         if any(c.dep_ == "ccomp" for c in kids) and not any(c.dep_ in ("xcomp", "dobj") for c in kids):
             cand.drop = True
@@ -254,7 +258,7 @@ def _popularity(cand: Candidate, lex: Lexicon) -> None:
 def _published(cand: Candidate, lex: Lexicon) -> None:
     """Releasing a statement, a report or a video publishes it; only people are freed."""
     if cand.type == "RETREAT" and cand.kind == "verb" and any(
-            c.dep_ in ("dobj", "nsubjpass") and lex.lemma(c) in lex.cls("news_publication_nouns")
+            c.dep_ in ("dobj", "nsubjpass") and lex.lemma(c) in lex.cls("disclosures")
             for c in cand.head.children):
         cand.drop = True
 

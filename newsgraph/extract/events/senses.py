@@ -186,12 +186,12 @@ def _not_verbal_act(cand: Candidate, lex: Lexicon) -> bool:
     fact ("conceded that it had been a bad night"), allowing oneself ("allowed himself to")."""
     head, lemma = cand.head, lex.lemma(cand.head)
     kids = list(head.children)
-    if cand.type == "REQUEST" and lemma in lex.cls("questioning_verbs") and any(
+    if cand.type == "REQUEST" and lemma in lex.cls("news_question_verbs") and any(
             c.dep_ == "prep" and (c.lower_ in lex.cls("topic_preps") or any(
                 g.tag_ in ("WP", "WRB") for g in c.subtree)) for c in kids):
         return True                               # "was pressed about the attacks / on why he said"
     if cand.type == "REQUEST" and any(c.dep_ == "ccomp" and any(
-            g.dep_ == "mark" and g.lower_ in lex.cls("interrogative_marks") or
+            g.dep_ == "mark" and g.lower_ in lex.cls("news_question_words") or
             (g.tag_ in ("WP", "WRB") and g.i < c.i) for g in c.children) for c in kids):
         return True
     if cand.type == "CONCEDE" and lemma in lex.cls("admission_verbs") and \
