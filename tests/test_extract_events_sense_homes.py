@@ -44,3 +44,10 @@ def test_pressing_or_asking_someone_a_question_is_no_demand(nlp):
     for text in ("Reporters pressed the Kenyan minister on why the loan talks had failed.",
                  "Journalists asked the Peruvian president whether he would resign."):
         assert "REQUEST" not in [e.type for e in events(nlp, text)], text
+
+
+def test_a_candidates_rally_is_a_campaign_event_and_a_crowds_rally_a_protest(nlp):
+    for text in ("Senator Warren held a rally in Des Moines on Monday night.",
+                 "Violence broke out at one of Trump's campaign rallies in Chicago."):
+        assert "PROTEST" not in [e.type for e in events(nlp, text)], text
+    assert "PROTEST" in [e.type for e in events(nlp, "Thousands of teachers held a rally against the pension reform in Lima.")]

@@ -21,6 +21,7 @@ from newsgraph.extract.events.args import subject_and_agents
 from newsgraph.extract.events.candidate import Candidate
 
 _PERSON = pronouns.MASCULINE | pronouns.FEMININE       # "she beat him": a person on each side
+PERSON_WORDS = pronouns.words("masculine", reflexive=True) | pronouns.words("feminine", reflexive=True)
 
 
 def sports_fixture(cand: Candidate, lex: Lexicon) -> bool:
@@ -211,15 +212,8 @@ def political(cand: Candidate, lex: Lexicon) -> Optional[str]:
         return "ACCUSE"                           # "Trump has relentlessly attacked her", "ads attacking Clinton"
     if cand.cameo and cand.type.lower() in lex.cls("official_acts") and _private_doer(head, lex):
         return "drop"                             # CAMEO "catch": "hopes of catching Sanders in the polls"
-    if cand.type == "PROTEST" and cand.kind == "noun" and lemma in lex.cls("campaign_event_nouns") and any(
-            c.dep_ == "prep" and c.lower_ == "to" and any(lex.lemma(g) in lex.cls("election_words") for g in c.children)
-            for c in head.children):
-        return "drop"                             # "Trump's march to the nomination"
-    if cand.type == "PROTEST" and cand.kind == "noun" and lemma in lex.cls("campaign_event_nouns") and (
-            any(lex.lemma(c) in lex.cls("campaign_words") for c in head.children if c.dep_ in ("amod", "compound"))
-            or any(c.ent_type_ == "PERSON" or (c.ent_type_ == "ORG" and _campaign_talk(head.sent, lex))
-                   for c in head.children if c.dep_ in ("poss", "compound"))):
-        return "drop"                             # "Trump's rallies", "a campaign rally"
+    if cand.type == "PROTEST" and cand.kind == "noun" and campaign_event(cand, lex):
+        return "drop"                             # "Trump's rallies", "Sanders held a rally"
     return None
 
 
@@ -248,6 +242,43 @@ def contest_verbs(lex: Lexicon) -> set[str]:
     """Verbs of a contest between rivals: winning (``contest_verbs``: "beat", "swept"),
     struggling ("fought", "battled") and ousting ("unseat", "wrest")."""
     return set(lex.cls("contest_verbs")) | set(lex.cls("news_struggle_verbs")) | set(lex.cls("news_ousting_verbs"))
+
+
+def sides(cand: Candidate, lex: Lexicon) -> tuple[list[Token], list[Token], bool]:
+    """The doers and the done-to around a trigger (subject / agent / possessor, object /
+    on-against phrase), and whether it is a passive with no doer named."""
+    anchor, head = cand.anchor, cand.head
+    kids = list(anchor.children) + ([] if head.i == anchor.i else list(head.children))
+    doers = [c for c in kids if c.dep_ in ("nsubj", "poss")] + [
+        g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    done = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")] + [
+        g for c in kids if c.dep_ == "prep" and c.lower_ in lex.cls("news_done_to_preps")
+        for g in c.children if g.dep_ == "pobj"]
+    doers = [d for d in doers if d.lower_ not in pronouns.RELATIVE] or \
+        ([anchor.head] if anchor.dep_ in ("relcl", "acl") else [])   # "a super-PAC that attacks", "ads attacking"
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids) and not any(c.dep_ == "agent" for c in kids)
+    return doers, done, passive
+
+
+def campaign_event(cand: Candidate, lex: Lexicon) -> bool:
+    """Whether a protest noun is a candidate's campaign event, not a protest: a rally or march
+    "to the nomination", one with a campaign modifier or a candidate's name ("Trump's rallies",
+    "a campaign rally"), or any protest noun a person holds with no protest cue in the sentence
+    ("Sanders held a rally", "violence at his rallies"; ``news_protest_cues``)."""
+    head, lemma = cand.head, lex.lemma(cand.head)
+    if lemma in lex.cls("campaign_event_nouns") and any(
+            c.dep_ == "prep" and c.lower_ == "to" and any(lex.lemma(g) in lex.cls("election_words") for g in c.children)
+            for c in head.children):
+        return True                               # "Trump's march to the nomination"
+    if lemma in lex.cls("campaign_event_nouns") and (
+            any(lex.lemma(c) in lex.cls("campaign_words") for c in head.children if c.dep_ in ("amod", "compound"))
+            or any(c.ent_type_ == "PERSON" or (c.ent_type_ == "ORG" and _campaign_talk(head.sent, lex))
+                   for c in head.children if c.dep_ in ("poss", "compound"))):
+        return True                               # "Trump's rallies", "a campaign rally"
+    doers, _done, _passive = sides(cand, lex)
+    owner = [d for d in doers if d.ent_type_ == "PERSON" or d.lower_ in PERSON_WORDS] + [
+        c for c in head.children if c.dep_ == "compound" and c.ent_type_ == "PERSON"]   # "a Trump rally"
+    return bool(owner) and not any(lex.lemma(t) in lex.cls("news_protest_cues") for t in head.sent)
 
 
 def rivals(verb: Token, lex: Lexicon) -> bool:

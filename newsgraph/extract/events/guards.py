@@ -12,25 +12,22 @@ type is set (``senses.refine``) and drops it, retypes it or negates it. This
 module holds the force side (attacks, contests, rallies) and the entry point;
 ``guards_talk.py`` the talk side (asking, agreeing, allowing, releasing). The
 words live in ``plover.yaml`` (section ``guard_classes``); ideas the trigger senses
-share (contest verbs, figurative war words) are asked of ``contests.py``, so the two
-layers cannot drift apart. Two ideas keep two rules on purpose, named apart: a
-candidate's "rally" (``contests.political`` for rally and march nouns a candidate or a
-campaign holds; ``_protest_sense`` here for any protest noun a person owns with no
-protest cue) and rivals' attacks (``contests._people_at_odds`` needs a named person;
-``_contest`` here accepts parties, the press and office holders).
+share (contest verbs, figurative war words, a candidate's "rally", who is on which side)
+are asked of ``contests.py``, so the two layers cannot drift apart. One idea keeps two
+rules on purpose, named apart: rivals' attacks (``contests._people_at_odds`` needs a named
+person and runs at refine; ``_contest`` here also accepts parties, the press and office
+holders).
 """
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.extract import pronouns
-from newsgraph.extract.events.contests import contest_verbs
+from newsgraph.extract.events.contests import PERSON_WORDS, contest_verbs, sides
 from newsgraph.extract.events.guards_talk import TALK_RULES
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.candidate import Candidate
 
 _ARMED_SECTORS = ("MIL", "REB", "COP", "CRM", "SPY")     # sector codes (sectors.yaml), not words
-_PERSON_PRONOUNS = pronouns.words("masculine", reflexive=True) | pronouns.words("feminine", reflexive=True)
 
 
 def _force_context(cand: Candidate, lex: Lexicon) -> bool:
@@ -54,28 +51,12 @@ def _political(token: Token, lex: Lexicon) -> bool:
     if token.ent_type_ in ("GPE", "LOC", "FAC"):
         return False
     lemma = lex.lemma(token)
-    if token.ent_type_ == "PERSON" or token.lower_ in _PERSON_PRONOUNS or any(
+    if token.ent_type_ == "PERSON" or token.lower_ in PERSON_WORDS or any(
             c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in token.children):
         return True                           # "Graham", "he", "the Koch brothers", "the Clinton campaign"
     return lemma in lex.cls("news_political_people") or \
         lex.sectors.get(lemma) in ("LEG", "PTY", "JRN") or \
         (lex.sectors.get(lemma) == "GOV" and lemma in lex.cls("news_office_holders"))
-
-
-def _sides(cand: Candidate, lex: Lexicon) -> tuple[list[Token], list[Token], bool]:
-    """The doers and the done-to around a trigger (subject / agent / possessor, object /
-    on-against phrase), and whether it is a passive with no doer named."""
-    anchor, head = cand.anchor, cand.head
-    kids = list(anchor.children) + ([] if head.i == anchor.i else list(head.children))
-    doers = [c for c in kids if c.dep_ in ("nsubj", "poss")] + [
-        g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    done = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")] + [
-        g for c in kids if c.dep_ == "prep" and c.lower_ in lex.cls("news_done_to_preps")
-        for g in c.children if g.dep_ == "pobj"]
-    doers = [d for d in doers if d.lower_ not in pronouns.RELATIVE] or \
-        ([anchor.head] if anchor.dep_ in ("relcl", "acl") else [])   # "a super-PAC that attacks", "ads attacking"
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids) and not any(c.dep_ == "agent" for c in kids)
-    return doers, done, passive
 
 
 def _contest(cand: Candidate, lex: Lexicon) -> None:
@@ -99,7 +80,7 @@ def _contest(cand: Candidate, lex: Lexicon) -> None:
             g.dep_ == "pcomp" and lex.lemma(g) in speech for g in c.children) for c in cand.head.children):
         cand.type, cand.mode = "ACCUSE", None     # "attacked Fiorina by reminding voters that ..."
         return
-    doers, done, passive = _sides(cand, lex)
+    doers, done, passive = sides(cand, lex)
     if passive:
         return                                # "two reporters were attacked": who did it is untold
     if cand.kind == "noun" and verbal and not doers and not done:
@@ -126,7 +107,7 @@ def _contest(cand: Candidate, lex: Lexicon) -> None:
 
 def _protest_sense(cand: Candidate, lex: Lexicon) -> None:
     """A protest verb in another sense: "demonstrated that it helps" (showed), candidates who
-    "participate in the debate" (no protest named), a candidate's campaign "rally"."""
+    "participate in the debate" (no protest named). (A candidate's "rally": contests.campaign_event.)"""
     if cand.type != "PROTEST":
         return
     head = cand.head
@@ -143,12 +124,6 @@ def _protest_sense(cand: Candidate, lex: Lexicon) -> None:
                                     lex.nouns[lex.lemma(o)].type == "PROTEST" for o in objs):
                     cand.drop = True          # "participate in the Republican debate"
                     return
-    if cand.kind == "noun":
-        doers, _done, _passive = _sides(cand, lex)
-        owner = [d for d in doers if d.ent_type_ == "PERSON" or d.lower_ in _PERSON_PRONOUNS] + [
-            c for c in head.children if c.dep_ == "compound" and c.ent_type_ == "PERSON"]   # "a Trump rally"
-        if owner and not any(lex.lemma(t) in lex.cls("news_protest_cues") for t in head.sent):
-            cand.drop = True                  # "Sanders held a rally", "violence at his rallies"
 
 
 def _actor_like(token: Token, lex: Lexicon) -> bool:
