@@ -68,7 +68,7 @@ def military_strike(noun: Token, lex: Lexicon) -> bool:
     ("strikes on Houthi targets", not "a strike against the reform"), a state or armed body
     carrying it out ("Israel carried out strikes"), or a state's strike told among arms or
     casualties ("after the Indian strike") make it force."""
-    if lex.lemma(noun) != "strike":
+    if lex.lemma(noun) not in lex.cls("strike_nouns"):
         return False
     mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
     doers = list(mods)

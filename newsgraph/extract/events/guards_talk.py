@@ -227,7 +227,7 @@ def _talk_sense(cand: Candidate, lex: Lexicon) -> None:
     if cand.type != "CONSULT" or cand.kind != "verb":
         return
     head = cand.head
-    if lex.lemma(head) == "meet" and any(c.dep_ == "auxpass" for c in head.children):
+    if lex.lemma(head) in lex.cls("news_receiving_verbs") and any(c.dep_ == "auxpass" for c in head.children):
         cand.drop = True
         return
     if lex.lemma(head) in lex.cls("news_speaking_verbs"):

@@ -165,7 +165,7 @@ def refine(cand: Candidate, lex: Lexicon) -> None:
                 t.text in lex.cls("quotation_marks") for t in cand.head.sent):
         cand.type, cand.mode = "ACCUSE", None     # '"France will always be France," Hollande retaliated': a retort
     if cand.type == "ACCUSE" and cand.kind == "verb" and lex.lemma(cand.head) in lex.cls("retort_verbs") and any(
-            (c.dep_ == "aux" and c.lower_ in lex.frame("future_modals") | {"would"}) or
+            (c.dep_ == "aux" and c.lower_ in lex.frame("future_modals") | lex.cls("retort_modals").keys()) or
             (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.frame("conditional_marks")
                                        for m in c.children)) for c in cand.head.children):
         cand.type = "ASSAULT"                     # "would hit back if attacked": retaliation to come
