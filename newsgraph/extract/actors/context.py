@@ -202,7 +202,8 @@ def prenominal_zone(doc: Doc, first: int, limit: int = 5) -> int:
         if tok.text == "-" and not tok.whitespace_ and i > 0 and not doc[i - 1].whitespace_:
             i -= 1
             continue
-        if tok.lower_ in ("based", "led", "backed", "run") and i > 0 and doc[i - 1].text == "-":
+        if (tok.lower_ in ("based", "led", "backed", "run") or tok.tag_ == "VBN") and i > 0 \
+                and doc[i - 1].text == "-" and not doc[i - 1].whitespace_:   # "Iran-funded", "US-armed"
             i -= 1
             continue
         if tok.pos_ in ZONE_STOP_POS and tok.lower_ not in ("u.s.", "u.n.", "u.k."):

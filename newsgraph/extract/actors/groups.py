@@ -34,7 +34,7 @@ LOCAL_SECTORS = {"COP", "CVL", "OPP", "JUD", "EDU", "LAB", "AGR", "BUS", "LEG", 
 # named with no nationality: the local ones, and rebels ("insurgents in Helmand",
 # "sent troops into Chechnya to crush the separatists"), who fight where they live.
 PLACE_SECTORS = LOCAL_SECTORS | {"REB"}
-_SETTING_PREPS = ("in", "at", "into", "across", "throughout", "inside")
+_SETTING_PREPS = ("in", "at", "into", "across", "throughout", "inside", "near", "around", "outside")
 _DEFINITE_GOV = {"government", "authorities", "regime", "administration", "leadership", "cabinet", "junta"}
 _OF_PREPS = {"group": ("of", "in", "from"), "body": ("of",), "government": ("of", "in")}   # "officials in Kyiv"
 
@@ -79,7 +79,7 @@ def sentence_country(doc: Doc, quals: Qualifiers, first: int) -> Optional[str]:
             ent = quals.ent_at.get(tok.i)
             if ent is None:   # "in Helmand province": the name sits before the region noun
                 start = min(t.i for t in tok.subtree if t.i <= tok.i)
-                found = quals.resolve(start, tok.i + 1) if start < tok.i else None
+                found = quals.resolve(start, tok.i + 1) if start < tok.i or tok.pos_ == "PROPN" else None
                 if found and found.country and found.kind in ("place", "country"):
                     return found.country
                 continue
@@ -229,7 +229,7 @@ class GroupReader:
                 return Mention.over(doc, lo, hi, kind="organization", key=f"org:{slug}-government",
                                     name=f"{qual.name} authorities", country=qual.country, sector="GOV", **base)
             return None
-        if qual.kind == "place" and noun.sector not in PLACE_SECTORS and not qual.people:
+        if qual.kind == "place" and noun.sector not in PLACE_SECTORS and not qual.people and not noun.local:
             return None
         key = f"org:{qual.prefix}-{noun.key}"
         entry = self.registry.get(key)
@@ -241,7 +241,7 @@ class GroupReader:
                                 sector=entry.sector if entry else noun.sector, **base)
         adj = lex.adjective.get(qual.country) if qual.kind == "country" else qual.name
         country = qual.country
-        if country is None and qual.kind == "name" and noun.sector in PLACE_SECTORS:
+        if country is None and qual.kind == "name" and (noun.sector in PLACE_SECTORS or noun.local):
             country = sentence_country(doc, self.quals, first)   # "Maoist rebels ... in western Nepal"
             key = f"org:{country.lower()}-{noun.key}" if country else key
         return Mention.over(doc, lo, hi, kind="group", key=key, name=f"{adj or owner} {noun.name}",
@@ -291,7 +291,7 @@ class GroupReader:
         if lo > 0 and doc[lo - 1].lower_ in ("a", "an") and not noun.person:
             return None   # "an army": generic, not an actor
         country = None
-        if noun.sector in PLACE_SECTORS:
+        if noun.sector in PLACE_SECTORS or noun.local:
             country = sentence_country(doc, self.quals, first)
         country = country or self.only_country
         key = f"org:{country.lower()}-{noun.key}" if country else f"org:{noun.key}"

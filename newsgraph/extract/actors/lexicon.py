@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
+from rapidfuzz import fuzz
 from unidecode import unidecode
 from newsgraph.knowledge import DATA_DIR, geo
 from newsgraph.knowledge.loader import read_yaml
@@ -94,6 +95,7 @@ class CountryLexicon:
     places: dict[str, Optional[str]] = field(default_factory=dict)   # regions (None: no one country)
     place_people: dict[str, str] = field(default_factory=dict)   # region -> country of its people
     minority_markers: set[str] = field(default_factory=set)      # "ethnic": a group living elsewhere
+    backer_words: set[str] = field(default_factory=set)          # "-backed": X sponsors, does not own
     peoples: dict[str, tuple[tuple[str, ...], bool]] = field(default_factory=dict)   # "kurdish" -> (homes, first)
     display: dict[str, str] = field(default_factory=dict)     # ISO3 -> name used in roles
     adjective: dict[str, str] = field(default_factory=dict)   # ISO3 -> first listed demonym
@@ -232,6 +234,28 @@ def _phoenix_places() -> dict[str, str]:
     return table
 
 
+def _capital_spellings() -> dict[tuple[str, str], list[str]]:
+    """(ISO2, capital) -> the other Latin spellings geonames gives that city ("Naypyitaw",
+    "Naypyidaw" for Nay Pyi Taw): wire copy spells capitals many ways. Only near spellings
+    of the name itself are kept (geonames also lists old names, other languages' forms and
+    codes, some of them first names such as "Ariel" for Algiers); cut-off stubs are left out."""
+    capitals = {(c["iso"], c.get("capital")) for c in geo.geonames_countries() if c.get("capital")}
+    best: dict[tuple[str, str], tuple[int, list[str]]] = {}
+    for city in geo.geonames_cities():
+        key = (city["countrycode"], city["name"])
+        if key not in capitals:
+            continue
+        official = strip_name(city["name"])
+        squeezed = official.replace(" ", "").replace("-", "")
+        names = [n for n in city.get("alternatenames", []) if n.isascii() and n[:1].isupper()
+                 and not n.isupper() and len(n) >= 6 and not geo.cut_off(official, strip_name(n))
+                 and fuzz.ratio(squeezed, strip_name(n).replace(" ", "").replace("-", "")) >= 85]
+        pop = city.get("population") or 0
+        if key not in best or best[key][0] < pop:
+            best[key] = (pop, names)
+    return {key: names for key, (_, names) in best.items()}
+
+
 def _add(table: dict, name: str, code: str, overwrite: bool = False) -> None:
     key = strip_name(name)
     if key and (overwrite or key not in table):
@@ -262,11 +286,15 @@ def build_lexicon(extra_paths: Iterable[str | Path] = ()) -> CountryLexicon:
     paths = [DATA_DIR / "demonyms.yaml", *map(Path, extra_paths)]
     datas = [read_yaml(p) for p in paths]
     excluded = {strip_name(e["name"]) for d in datas for e in d.get("capital_exclude") or []}
+    spellings = _capital_spellings()
     for country in countries:
         capital, code = country.get("capital"), country["iso3"]
         if capital and code in lex.sovereign and strip_name(capital) not in excluded:
             _add(lex.capitals, capital, code)
             _add(lex.capitals, unidecode(capital), code)
+            for name in spellings.get((country["iso"], capital), ()):   # "Naypyitaw" for Nay Pyi Taw
+                if strip_name(name) not in excluded:
+                    _add(lex.capitals, name, code)
     for data in datas:
         for word, code in (data.get("demonyms") or {}).items():
             lex.adjective.setdefault(code, word)
@@ -282,6 +310,8 @@ def build_lexicon(extra_paths: Iterable[str | Path] = ()) -> CountryLexicon:
             lex.display[entry["code"]] = entry["name"]
         for entry in data.get("minority_markers") or []:
             lex.minority_markers.add(entry["word"].lower())
+        for entry in data.get("backer_words") or []:
+            lex.backer_words.add(entry["word"].lower())
         for entry in data.get("peoples") or []:
             for form in plural_forms(entry["word"]):
                 lex.peoples[strip_name(form)] = (tuple(entry["homes"]), bool(entry.get("first")))

@@ -115,6 +115,9 @@ class Qualifiers:
         for within in (lambda e: sent.start <= e.start and e.end <= sent.end, lambda e: True):
             named = {self.lex.country_of(e.text) or self.lex.capital_of(e.text) for e in self.ents
                      if within(e) and e.label_ in ("GPE", "NORP", "LOC")} & set(places)
+            if not named:   # "Pashtun elders in Kandahar", "Kurdish fighters ... out of Kobani"
+                named = {self.lex.place_of(e.text)[1] for e in self.ents
+                         if within(e) and e.label_ in ("GPE", "LOC", "FAC")} & set(places)
             if len(named) == 1:
                 return next(iter(named))
         return places[0] if usual or len(places) == 1 else None
@@ -131,7 +134,20 @@ class Qualifiers:
         hinted = holders & named
         return next(iter(hinted)) if len(hinted) == 1 else None
 
+    def _backer(self, found: Qualifier) -> bool:
+        """Whether the qualifier only sponsors the noun: "Russian-backed separatists",
+        "Iran-funded militias" (``backer_words`` in demonyms.yaml)."""
+        doc, end = self.doc, found.last
+        return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in self.lex.backer_words
+
     def left(self, first: int, limit: int = 5) -> Optional[Qualifier]:
+        """The owner among the modifiers before ``first`` (``_left``), unless it is a
+        sponsor named with a backer word: the group then has no owner in front and is
+        placed by its sentence."""
+        found = self._left(first, limit)
+        return None if found is not None and self._backer(found) else found
+
+    def _left(self, first: int, limit: int = 5) -> Optional[Qualifier]:
         """The qualifier among the modifiers right before token ``first``.
 
         Tries NER spans, then two-word and one-word runs, nearest first, so

@@ -23,7 +23,8 @@ class SectorNoun:
     back to), ``government`` (the country itself), ``body`` (one state
     institution, ``key`` its slug) or ``group`` (people of one sector, ``key``
     the group slug). ``person`` is True for forms that name one unnamed person
-    ("official", "soldier").
+    ("official", "soldier"). ``local`` groups named with no nationality belong
+    to the place they are in, whatever their sector ("militias in Tripoli").
     """
 
     kind: str
@@ -32,6 +33,7 @@ class SectorNoun:
     name: str
     qualified_only: bool = False
     person: bool = False
+    local: bool = False
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,8 @@ def build_vocabulary(extra_paths: Iterable[str | Path] = ()) -> Vocabulary:
             for noun in entry["nouns"]:
                 vocab.sector_nouns[noun.lower()] = SectorNoun(
                     "group", entry.get("sector"), entry["group"], entry["name"],
-                    bool(entry.get("qualified_only")), noun.lower() in people)
+                    bool(entry.get("qualified_only")), noun.lower() in people,
+                    bool(entry.get("local")))
         for entry in data.get("roles") or []:
             title = RoleTitle(entry["role"], entry.get("sector"), entry.get("gender"),
                               entry.get("default_country"))
