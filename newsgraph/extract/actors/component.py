@@ -124,7 +124,7 @@ class ActorBook:
             if actor.kind == "person" and actor.country is None:
                 actor.country = self._owned_country(ms)
             if actor.kind in ("person", "organization") and actor.country is None:
-                self._phoenix(actor)
+                self._phoenix(actor, only_country)
             if actor.kind == "person" and actor.country is None and actor.role and only_country \
                     and actor.sector in STATE_SECTORS | {"OPP", "PTY"}:   # an opposition leader too
                 actor.country = only_country
@@ -145,9 +145,11 @@ class ActorBook:
                         return n.country
         return None
 
-    def _phoenix(self, actor: Actor) -> None:
+    def _phoenix(self, actor: Actor, only_country: Optional[str] = None) -> None:
         """Country and sector of a named person or organisation from the Phoenix
-        dictionaries, for the article's date ("Moody Awori" -> KEN)."""
+        dictionaries, for the article's date ("Moody Awori" -> KEN). An armed group the
+        dictionaries code by a region only ("WAFREB", "CFRREB": the RUF, the Lord's
+        Resistance Army) fights where it is: the one country its article names."""
         book = load_phoenix()
         for name in dict.fromkeys([actor.name or ""] + list(actor.aliases or [])):
             if not name or not name[:1].isupper():
@@ -156,6 +158,8 @@ class ActorBook:
             if found is not None:
                 actor.country = found.country
                 actor.sector = actor.sector or found.sector
+                if actor.country is None and found.sector == "REB":
+                    actor.country = only_country
                 return
 
     def ensure(self, key: str, like: Optional[Mention] = None) -> Optional[str]:
