@@ -62,3 +62,19 @@ def test_a_capital_spelled_another_way_acts_for_its_government(nlp):
     assert lex.capital_of("Ariel") is None   # geonames lists it for Algiers; a first name
     found = actor(nlp, "Naypyitaw dismissed the report as biased.", "Naypyitaw", "2021-04-02")
     assert found is not None and found.id == "MMR" and found.sector == "GOV"
+
+
+def test_the_countrys_group_belongs_to_the_country_named_before(nlp):
+    text = "Ghana raised fuel taxes, and the country's biggest union called a strike."
+    found = actor(nlp, text, "biggest union", "2022-11-20")
+    assert found is not None and found.country == "GHA" and found.sector == "LAB"
+
+
+def test_a_capitalised_union_is_part_of_a_name_not_labour(nlp):
+    found = actor(nlp, "The African Union suspended Mali.", "Union", "2021-06-01")
+    assert found is None or found.sector != "LAB"
+
+
+def test_a_regional_phoenix_rebel_code_takes_the_article_country(nlp):
+    found = actor(nlp, "The RUF attacked a diamond town in Sierra Leone.", "RUF", "1999-01-06")
+    assert found is not None and found.country == "SLE" and found.sector == "REB"

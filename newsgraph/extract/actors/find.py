@@ -67,7 +67,8 @@ class MentionFinder(NamedSteps):
         self.glued: dict[int, Optional[str]] = {}   # person start -> country of a place NER glued before it
         self.hits = res.matcher.registry_matches(doc)
         self.registry_at = {f: (entry, f, last) for f, last, entry, _m, _a in self.hits}
-        self.quals = Qualifiers(doc, self.lex, self.registry_at)
+        kinds = frozenset(w for w, n in self.words.sector_nouns.items() if n.kind == "kind" and n.key == "country")
+        self.quals = Qualifiers(doc, self.lex, self.registry_at, kinds)
         self.roles = RoleReader(doc, self.words, self.quals)
         self.found = Found(taken=self.taken, quotes=quote_regions(doc))
 

@@ -140,6 +140,8 @@ class GroupReader:
             if any(taken[first:last]):
                 continue
             noun = self.words.sector_noun(phrase)
+            if noun.lower_only and not doc[first].text[:1].islower():
+                continue   # "the European Union", "the Soviet Union": part of a name
             head = span_head(doc, first, last)
             gov = head.head
             if head.dep_ in ("compound", "amod", "nmod") and gov.i >= last and gov.pos_ in ("NOUN", "PROPN"):
@@ -153,7 +155,7 @@ class GroupReader:
                 continue   # "the French newspaper Le Monde": the name carries it
             qual = self._qualifier(noun, first, last, by_head)
             owned = qual is not None and any(taken[qual.first:qual.last])
-            if owned and not self._registry_named(qual):
+            if owned and not self._registry_named(qual) and not qual.pointer:
                 qual = None
             named = qual.first if qual is not None and qual.kind in ("place", "name") and qual.last <= first \
                 else (first - 1 if qual is None and first > 0 and doc[first - 1].pos_ == "PROPN" else None)
@@ -172,7 +174,7 @@ class GroupReader:
                 continue
             if qual is not None:
                 by_head[head.i] = qual
-            lo = min(first, qual.first) if qual and not owned else first
+            lo = min(first, qual.first) if qual and not owned else (qual.last if qual and qual.pointer else first)
             hi = max(last, qual.last) if qual and not owned else last
             if qual is not None and qual.first >= last and any(
                     t.dep_ == "prep" and t.lower_ in ("in", "at") for t in doc[last:qual.first]):

@@ -33,6 +33,7 @@ class Qualifier:
     last: int
     sector: Optional[str] = None   # the registry sector of a body ("LEG" for the US Senate)
     people: bool = False           # a region whose people are of ``country`` ("Artsakh" -> ARM)
+    pointer: bool = False          # "the country's": a kind noun pointing back to ``country``
 
     @property
     def prefix(self) -> str:
@@ -57,8 +58,10 @@ class Qualifiers:
         registry_at: token index -> (entry, first, last) of registry matches.
     """
 
-    def __init__(self, doc: Doc, lex: CountryLexicon, registry_at: dict):
+    def __init__(self, doc: Doc, lex: CountryLexicon, registry_at: dict,
+                 country_kinds: frozenset[str] = frozenset()):
         self.doc, self.lex, self.registry_at = doc, lex, registry_at
+        self.country_kinds = country_kinds   # "country", "nation": kind nouns for a country
         self.ents = list(doc.ents)   # Doc.ents builds new Spans on every read
         self.ent_at = {}
         for ent in self.ents:
@@ -145,7 +148,27 @@ class Qualifiers:
         sponsor named with a backer word: the group then has no owner in front and is
         placed by its sentence."""
         found = self._left(first, limit)
-        return None if found is not None and self._backer(found) else found
+        if found is None:
+            return self._pointer(first)
+        return None if self._backer(found) else found
+
+    def _pointer(self, first: int) -> Optional[Qualifier]:
+        """ "the country's largest union", "the nation's students": the country a kind noun
+        in front points back to, i.e. the last country named before it."""
+        doc = self.doc
+        at = first - 1
+        while at > 0 and doc[at].pos_ in ("ADJ", "NUM", "ADV") and doc[at].text not in POSSESSIVE:
+            at -= 1
+        if at < 2 or doc[at].text not in POSSESSIVE or doc[at - 1].lower_ not in self.country_kinds \
+                or doc[at - 2].lower_ != "the":
+            return None
+        for ent in reversed(self.ents):
+            if ent.end <= at - 1 and ent.label_ in ("GPE", "NORP"):
+                code = self.lex.country_of(ent.text) or self.lex.capital_of(ent.text)
+                if code:
+                    return Qualifier("country", code, code, self.lex.country_name(code) or ent.text,
+                                     at - 1, at + 1, pointer=True)
+        return None
 
     def _left(self, first: int, limit: int = 5) -> Optional[Qualifier]:
         """The qualifier among the modifiers right before token ``first``.

@@ -24,7 +24,8 @@ class SectorNoun:
     institution, ``key`` its slug) or ``group`` (people of one sector, ``key``
     the group slug). ``person`` is True for forms that name one unnamed person
     ("official", "soldier"). ``local`` groups named with no nationality belong
-    to the place they are in, whatever their sector ("militias in Tripoli").
+    to the place they are in, whatever their sector ("militias in Tripoli");
+    ``lower_only`` nouns count only in lower case ("union", not "the Soviet Union").
     """
 
     kind: str
@@ -34,6 +35,7 @@ class SectorNoun:
     qualified_only: bool = False
     person: bool = False
     local: bool = False
+    lower_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,7 @@ def build_vocabulary(extra_paths: Iterable[str | Path] = ()) -> Vocabulary:
                 vocab.sector_nouns[noun.lower()] = SectorNoun(
                     "group", entry.get("sector"), entry["group"], entry["name"],
                     bool(entry.get("qualified_only")), noun.lower() in people,
-                    bool(entry.get("local")))
+                    bool(entry.get("local")), bool(entry.get("lower_only")))
         for entry in data.get("roles") or []:
             title = RoleTitle(entry["role"], entry.get("sector"), entry.get("gender"),
                               entry.get("default_country"))
