@@ -78,3 +78,8 @@ def test_a_capitalised_union_is_part_of_a_name_not_labour(nlp):
 def test_a_regional_phoenix_rebel_code_takes_the_article_country(nlp):
     found = actor(nlp, "The RUF attacked a diamond town in Sierra Leone.", "RUF", "1999-01-06")
     assert found is not None and found.country == "SLE" and found.sector == "REB"
+
+
+def test_a_government_in_a_country_is_that_country_even_when_the_phrase_hangs_on_the_verb(nlp):
+    found = actor(nlp, "Peru recognised the interim government in Bolivia on Tuesday.", "government", "2019-11-14")
+    assert found is not None and found.country == "BOL"

@@ -119,6 +119,8 @@ class GroupReader:
             if noun.sector == "REF":
                 preps = ("of", "from")
             qual = self.quals.of_phrase(head, preps)
+            if qual is None and (noun.kind == "government" or noun.sector in PLACE_SECTORS or noun.local):
+                qual = self.quals.next_to(last, preps)   # soldiers "in Syria" need not be Syrian
         if qual is None and head.dep_ == "conj":
             qual = by_head.get(head.head.i)
             if qual is not None:

@@ -215,6 +215,18 @@ class Qualifiers:
             return None
         return Qualifier("name", None, None, doc[start:first].text, start, first)
 
+    def next_to(self, last: int, preps: tuple = ("of",)) -> Optional[Qualifier]:
+        """The qualifier named right after a noun ending at ``last`` by one of ``preps``
+        ("the new government in Bolivia") when the parser hung the phrase on the verb."""
+        doc = self.doc
+        if last + 1 >= len(doc) or doc[last].lower_ not in preps:
+            return None
+        ent = self.ent_at.get(last + 1)
+        if ent is None or ent.start != last + 1 or ent.label_ not in ("GPE", "LOC"):
+            return None
+        found = self.resolve(ent.start, ent.end)
+        return found if found is not None and found.kind in ("country", "place") else None
+
     def of_phrase(self, head: Token, preps: tuple = ("of",)) -> Optional[Qualifier]:
         """The qualifier in a prepositional phrase on ``head`` ("government of
         Azerbaijan", "police in the Belgian capital", "mayor of Marseille").
