@@ -83,3 +83,9 @@ def test_a_regional_phoenix_rebel_code_takes_the_article_country(nlp):
 def test_a_government_in_a_country_is_that_country_even_when_the_phrase_hangs_on_the_verb(nlp):
     found = actor(nlp, "Peru recognised the interim government in Bolivia on Tuesday.", "government", "2019-11-14")
     assert found is not None and found.country == "BOL"
+
+
+def test_a_seat_of_government_ner_reads_as_a_name_is_the_government(nlp):
+    found = actor(nlp, "Sri Jayawardenepura Kotte protested to Beijing over the research ship.",
+                  "Sri Jayawardenepura Kotte", "2023-10-30")
+    assert found is not None and found.id == "LKA" and found.sector == "GOV"

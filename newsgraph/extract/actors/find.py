@@ -166,6 +166,8 @@ class MentionFinder(NamedSteps):
                 continue   # "the village of Nerkin Hand"
             if all(lex.country_of(w.text) for w in doc[first:last] if not w.is_punct):
                 continue   # "Bosnian Serbs", "Azeris": a people, not a person
+            if last - first > 1 and (lex.capital_of(text) or lex.capital_of(ent.text)):
+                continue   # "Sri Jayawardenepura Kotte": a seat of government NER read as a name
             if last - first == 1 and lex.people_homes(text) and last < len(doc) and doc[last].pos_ == "NOUN":
                 continue   # "Tamil rebels", "Uighur activists": a people's adjective
             if last - first == 1:
