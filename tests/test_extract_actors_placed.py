@@ -89,3 +89,8 @@ def test_a_seat_of_government_ner_reads_as_a_name_is_the_government(nlp):
     found = actor(nlp, "Sri Jayawardenepura Kotte protested to Beijing over the research ship.",
                   "Sri Jayawardenepura Kotte", "2023-10-30")
     assert found is not None and found.id == "LKA" and found.sector == "GOV"
+
+
+def test_a_led_or_brokered_party_does_not_set_where_locals_live(nlp):
+    found = actor(nlp, "A US-brokered ceasefire held overnight, residents said.", "residents", "2024-11-28")
+    assert found is None or found.country != "USA"

@@ -60,6 +60,9 @@ def article_countries(ents: list, lex: CountryLexicon) -> Counter[str]:
     """How often each country is named (names, demonyms, capitals) in NER spans."""
     counts: Counter[str] = Counter()
     for ent in ents:
+        doc = ent.doc
+        if ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].tag_ == "VBN":
+            continue   # "a Saudi-led coalition", "US-brokered talks": an outside party, not the setting
         if ent.label_ in ("GPE", "NORP", "LOC", "ORG", "PERSON") and len(ent) <= 5:
             code = lex.country_of(ent.text) or lex.capital_of(ent.text)
             if code:
