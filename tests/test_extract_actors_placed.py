@@ -94,3 +94,13 @@ def test_a_seat_of_government_ner_reads_as_a_name_is_the_government(nlp):
 def test_a_led_or_brokered_party_does_not_set_where_locals_live(nlp):
     found = actor(nlp, "A US-brokered ceasefire held overnight, residents said.", "residents", "2024-11-28")
     assert found is None or found.country != "USA"
+
+
+def test_people_at_a_named_institution_take_the_country_its_name_begins_with(nlp):
+    found = actor(nlp, "Students at Kabul University boycotted their exams.", "Students", "2021-10-02")
+    assert found is not None and found.country == "AFG" and found.sector == "EDU"
+
+
+def test_doctors_at_a_hospital_in_a_city_are_of_that_country(nlp):
+    found = actor(nlp, "Doctors at a clinic in Aleppo said the wounded were children.", "Doctors", "2016-08-01")
+    assert found is not None and found.country == "SYR"

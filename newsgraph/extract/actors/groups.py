@@ -86,7 +86,7 @@ def sentence_country(doc: Doc, quals: Qualifiers, first: int) -> Optional[str]:
                 if found and found.country and found.kind in ("place", "country"):
                     return found.country
                 continue
-            if ent.label_ not in ("GPE", "LOC", "ORG", "PERSON", "FAC"):
+            if ent.label_ not in ("GPE", "LOC", "ORG", "PERSON", "FAC", "NORP"):   # NER reads some cities as NORP
                 continue
             found = quals.resolve(ent.start, ent.end)
             if found and found.country:
@@ -121,6 +121,8 @@ class GroupReader:
             preps = _OF_PREPS.get(noun.kind, ("of",))
             if noun.sector == "REF":
                 preps = ("of", "from")
+            elif noun.kind == "group" and (noun.sector in PLACE_SECTORS or noun.local):
+                preps = preps + ("at",)   # "students at Kabul University", "inmates at Evin prison"
             qual = self.quals.of_phrase(head, preps)
             if qual is None and (noun.kind == "government" or noun.sector in PLACE_SECTORS or noun.local):
                 qual = self.quals.next_to(last, preps)   # soldiers "in Syria" need not be Syrian

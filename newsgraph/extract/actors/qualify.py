@@ -256,7 +256,9 @@ class Qualifiers:
             if found is None and obj.pos_ == "PROPN" and ent is not None and ent.label_ in ("ORG", "GPE", "LOC", "NORP"):
                 first = ent.start + (1 if ent[0].lower_ == "the" else 0)
                 if first < ent.end:
-                    found = Qualifier("name", None, None, self.doc[first:ent.end].text, first, ent.end)
+                    lead = self.doc[first].text   # "Kabul University", "Tehran's Evin prison"
+                    home = self.lex.country_of(lead) or self.lex.capital_of(lead) if ent.label_ == "ORG" else None
+                    found = Qualifier("name", home, None, self.doc[first:ent.end].text, first, ent.end)
             if found is not None:
                 found.last = max(found.last, obj.i + 1)
                 return found
