@@ -105,3 +105,8 @@ def test_people_at_a_named_institution_take_the_country_its_name_begins_with(nlp
 def test_doctors_at_a_hospital_in_a_city_are_of_that_country(nlp):
     found = actor(nlp, "Doctors at a clinic in Aleppo said the wounded were children.", "Doctors", "2016-08-01")
     assert found is not None and found.country == "SYR"
+
+
+def test_a_town_ner_tags_as_a_place_sets_the_country_of_people_there(nlp):
+    found = actor(nlp, "Demonstrators gathered in Kherson on Sunday.", "Demonstrators", "2022-11-20")
+    assert found is not None and found.country == "UKR"

@@ -24,6 +24,7 @@ from newsgraph.extract.actors.mentions import Mention
 from newsgraph.extract.actors.qualify import Qualifier, Qualifiers
 from newsgraph.extract.actors.registry import Registry, slugify
 from newsgraph.extract.actors.vocab import SectorNoun, Vocabulary
+from newsgraph.knowledge import geo
 
 # Sectors whose people usually belong to the place they are in ("police in
 # Brussels"); soldiers, rebels and refugees often do not.
@@ -91,6 +92,10 @@ def sentence_country(doc: Doc, quals: Qualifiers, first: int) -> Optional[str]:
             found = quals.resolve(ent.start, ent.end)
             if found and found.country:
                 return found.country
+            if found is None and ent.label_ in ("GPE", "LOC"):   # a town the word-safe tables leave out
+                holders = {e[2] for e in geo.gazetteer().get(geo.place_key(ent.text), ()) if e[2]}
+                if len(holders) == 1:   # NER says it is a place; geonames says whose, unambiguously
+                    return next(iter(holders))
     return None
 
 
