@@ -110,3 +110,8 @@ def test_doctors_at_a_hospital_in_a_city_are_of_that_country(nlp):
 def test_a_town_ner_tags_as_a_place_sets_the_country_of_people_there(nlp):
     found = actor(nlp, "Demonstrators gathered in Kherson on Sunday.", "Demonstrators", "2022-11-20")
     assert found is not None and found.country == "UKR"
+
+
+def test_a_maker_of_weapons_is_not_their_user(nlp):
+    found = actor(nlp, "Chinese-made drones were flown by Ethiopian forces.", "drones", "2021-11-01")
+    assert found is None or found.country != "CHN"
