@@ -160,6 +160,12 @@ class ArgBuilder(ArgResolver):
         kids = list(pred.children)
         kids += [g for c in kids if c.dep_ in ("advmod", "prt") and c.lower_ in particles()
                  for g in c.children if g.dep_ == "prep"]          # "pulled back from X"
+        kids += [p for c in kids if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+                 and self.lex.lemma(g) in self.lex.cls("contact_means")
+                 for p in g.children if p.dep_ == "prep"]          # "spoke by telephone | with X"
+        kids += [p for c in kids if c.dep_ == "dobj" for a in c.children if a.dep_ == "acl"
+                 and self.lex.lemma(a) in self.lex.cls("cargo_verbs")
+                 for p in a.children if p.dep_ == "prep" and p.lower_ == "to"]   # "planes loaded with tents | to X"
         heads = [c for c in kids if c.dep_ in ("nsubjpass",)] if self.passive(pred) else []
         direct = [c for c in kids if c.dep_ in ("dobj", "dative")]
         heads += direct
@@ -184,6 +190,8 @@ class ArgBuilder(ArgResolver):
             heads += [g for h in heads if self.lex.lemma(h) in self.lex.cls("personnel")
                       for p in h.children if p.dep_ == "prep" and p.lower_ in ("to", "in", "from")
                       for g in p.children if g.dep_ == "pobj" and self.actorish(g)]
+        if etype == "AID":                   # troops or police sent to X as aid are the giver's; X is the target
+            heads = [h for h in heads if h.dep_ != "dobj" or self.lex.lemma(h) not in self.lex.cls("forces")] or heads
         if etype == "MOBILIZE" or (etype == "SANCTION" and heads):
             own = self.lex.cls("forces") if etype == "MOBILIZE" else self.lex.cls("personnel")
             kept = [h for h in heads if self.lex.lemma(h) not in own]

@@ -12,6 +12,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from newsgraph.extract.events.lexicon import Entry, Lexicon
+from newsgraph.extract.events.transfers import helps_on_arrival
 
 _OBJ_DEPS = ("dobj", "nsubjpass", "oprd", "attr")
 
@@ -252,6 +253,13 @@ class Constraints:
                 list(token.head.children) if token.dep_ == "dobj" else [])):   # "took steps | to ease"
             return False
         subjects = [c for c in kids if c.dep_ in ("nsubj",)] or self.stray_subject(token)
+        if entry.need("no_crowd_subject") and subjects and all(self._crowd(s) for s in subjects) and not any(
+                c.dep_ in _OBJ_DEPS or (c.dep_ == "prep" and c.lower_ == "with") for c in kids):
+            return False                      # "thousands of mourners met at the cathedral": a gathering
+        if entry.need("purpose_of_arrival") and not (helps_on_arrival(self.lex, token) and any(
+                self.args.actorish(o) or any(m.ent_type_ in ("NORP", "GPE") for m in o.children)
+                for o in objs)):
+            return False                      # "doctors arrived to help Italian hospitals"; not "helped the economy"
         if entry.need("crowd_subject"):
             if not subjects or not any(self._crowd(s) for s in subjects):
                 return False

@@ -23,6 +23,7 @@ from newsgraph.extract.events.constraints import Constraints, temporal
 from newsgraph.extract.events.petrarch import load_verb_dictionary
 from newsgraph.extract.events.prefilter import doc_words, trigger_words
 from newsgraph.extract.events.reach import cameo_sense
+from newsgraph.extract.events.transfers import cargo, sent_as_aid
 
 VERB_POS = ("VERB",)
 NOUN_POS = ("NOUN", "PROPN")
@@ -49,7 +50,7 @@ class TriggerFinder(Constraints):
         for _ in range(2):
             if self.lex.lemma(obj) not in self.lex.cls("transparent"):
                 return obj
-            inner = self._of_object(obj)
+            inner = self._of_object(obj) or cargo(self.lex, obj)   # "planes loaded with tents"
             if inner is None:
                 return obj
             obj = inner
@@ -243,12 +244,15 @@ class TriggerFinder(Constraints):
                 own = self.noun_entry(obj)       # "imposed export controls": the compound noun's
                 if own is not None and " " in own[0].key and own[0].type:   # type beats the class
                     entry = own[0]
+            aid = sent_as_aid(lex, token, lemma, entry.type if entry is not None else None)
+            if aid is not None:                  # troops sent to help, oil shipped on credit
+                return Candidate(token, token, "verb", aid[0], aid[1], token.i, token.i + 1)
             if entry is not None:
                 if entry.type is None:
                     return None
                 mode = entry.mode
                 if mode and mode.startswith("@"):
-                    mode = lex.cls(mode[1:]).get(self.lex.lemma(obj))
+                    mode = lex.cls(mode[1:]).get(self.lex.lemma(self.transparent(obj)))
                 return Candidate(token, token, "verb", entry.type, mode, token.i, token.i + 1,
                                  target_preps=entry.target_preps)
         for child in kids if self.keys.heads(lemma, self.keys.phrasal) else ():
