@@ -60,6 +60,9 @@ def claimed_or_caused(noun: Token, first: Token, material: bool, lex: Lexicon) -
         return head.head.head
     if material and dep in ("dobj", "nsubj") and lex.lemma(head) in lex.cls("causal_verbs"):
         return noun
+    if dep == "pobj" and head.lower_ in lex.cls("terms_preps") and lex.lemma(noun) in lex.cls("deal") and \
+            head.head.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in head.head.children):
+        return head.head              # "Under an accord announced Saturday, X and Y will share": they agreed
     return None
 
 

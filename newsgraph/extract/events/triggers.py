@@ -68,6 +68,10 @@ class TriggerFinder(Constraints):
             for word in (self.lex.lemma(item), item.lower_):
                 if (trigger_lemma, word) in table:
                     return table[(trigger_lemma, word)]
+            inner = self._of_object(item)       # "signed a treaty of friendship": a bond, not a settlement
+            if inner is not None and (trigger_lemma, "@bonds") in table and \
+                    self.lex.lemma(inner) in self.lex.cls("bonds"):
+                return table[(trigger_lemma, "@bonds")]
             words = (self.lex.lemma(item),) + tuple(self.lex.lemma(c) for c in item.children if c.dep_ == "compound")
             if item.ent_type_ == "MONEY" and self._recipient(item.head):
                 words += ("money",)               # "gave Lebanon $60 million": a sum given to someone
