@@ -191,7 +191,8 @@ class ArgBuilder(ArgResolver):
                       for p in h.children if p.dep_ == "prep" and p.lower_ in ("to", "in", "from")
                       for g in p.children if g.dep_ == "pobj" and self.actorish(g)]
         if etype == "AID":                   # troops or police sent to X as aid are the giver's; X is the target
-            heads = [h for h in heads if h.dep_ != "dobj" or self.lex.lemma(h) not in self.lex.cls("forces")] or heads
+            given = set(self.lex.cls("forces")) | set(self.lex.cls("aid"))
+            heads = [h for h in heads if h.dep_ not in ("dobj", "conj") or self.lex.lemma(h) not in given] or heads
         if etype == "MOBILIZE" or (etype == "SANCTION" and heads):
             own = self.lex.cls("forces") if etype == "MOBILIZE" else self.lex.cls("personnel")
             kept = [h for h in heads if self.lex.lemma(h) not in own]

@@ -12,7 +12,7 @@ lexicon classes (``cargo_verbs``, ``help_verbs``, ``peace_mission_words``,
 """
 from __future__ import annotations
 
-from typing import Optional
+from typing import Callable, Optional
 
 from spacy.tokens import Token
 
@@ -54,6 +54,15 @@ def helping_purpose(lex: Lexicon, verb: Token) -> bool:
     return False
 
 
+def _foreign_goal(verb: Token, named: Callable[[Token], bool]) -> bool:
+    """Whether the sending names the country or actor it goes to ("to Haiti", "to
+    Mozambique's Cabo Delgado province"; ``named`` tells an actor or country phrase):
+    troops sent "to support the NATO mission" may be one's own deployment."""
+    return any(named(g) or any(named(m) for m in g.children if m.dep_ in ("poss", "compound", "amod"))
+               for p in verb.children if p.dep_ in ("prep", "dative") and p.lower_ in ("to", "into")
+               for g in p.children if g.dep_ == "pobj")
+
+
 def on_aid_terms(lex: Lexicon, verb: Token) -> bool:
     """Whether goods are sent on the terms of aid ("shipped oil to Cuba on credit",
     "free of charge"): a prepositional phrase of the verb or its object."""
@@ -67,12 +76,14 @@ def on_aid_terms(lex: Lexicon, verb: Token) -> bool:
     return False
 
 
-def sent_as_aid(lex: Lexicon, verb: Token, lemma: str, etype: Optional[str]) -> Optional[tuple[str, str]]:
-    """The (type, mode) of aid a sending verb carries here, or None: troops sent to help
-    (a MOBILIZE reading becomes AID), anything sent on credit (no reading becomes AID)."""
+def sent_as_aid(lex: Lexicon, verb: Token, lemma: str, etype: Optional[str],
+                named: Callable[[Token], bool]) -> Optional[tuple[str, str]]:
+    """The (type, mode) of aid a sending verb carries here, or None: troops sent to a
+    country to help (a MOBILIZE reading becomes AID), anything sent on credit (no reading
+    becomes AID). ``named``: whether a phrase names an actor or country."""
     if lemma not in lex.cls("sending_verbs"):
         return None
-    if etype == "MOBILIZE" and helping_purpose(lex, verb):
+    if etype == "MOBILIZE" and helping_purpose(lex, verb) and _foreign_goal(verb, named):
         return "AID", "military"
     if etype is None and on_aid_terms(lex, verb) and any(c.dep_ == "dobj" for c in verb.children):
         return "AID", "economic"

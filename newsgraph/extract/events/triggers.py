@@ -248,7 +248,7 @@ class TriggerFinder(Constraints):
                 own = self.noun_entry(obj)       # "imposed export controls": the compound noun's
                 if own is not None and " " in own[0].key and own[0].type:   # type beats the class
                     entry = own[0]
-            aid = sent_as_aid(lex, token, lemma, entry.type if entry is not None else None)
+            aid = sent_as_aid(lex, token, lemma, entry.type if entry is not None else None, self.args.actorish)
             if aid is not None:                  # troops sent to help, oil shipped on credit
                 return Candidate(token, token, "verb", aid[0], aid[1], token.i, token.i + 1)
             if entry is not None:
