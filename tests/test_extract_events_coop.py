@@ -54,9 +54,10 @@ def test_a_sum_of_money_given_to_a_state_is_aid(nlp):
         assert target in countries(event.target), text
 
 
-def test_sealing_or_inking_a_deal(nlp):
+def test_sealing_or_inking_a_deal_is_agreeing_but_a_friendship_treaty_is_support(nlp):
     assert "AGREE" in kinds(nlp, "Chile and Argentina sealed a gas supply deal on Thursday.")
-    assert "SUPPORT" in kinds(nlp, "Vietnam inks defence pact with Australia")
+    assert kinds(nlp, "Vietnam inks defence pact with Australia") == ["AGREE"]
+    assert kinds(nlp, "Mongolia and Kazakhstan signed a treaty of friendship in Astana.") == ["SUPPORT"]
 
 
 def test_a_leader_travelling_to_a_state_visits_it(nlp):
