@@ -239,8 +239,10 @@ class Constraints:
             return False
         if entry.need("with_person") and any(
                 self.lex.lemma(self.transparent(g)) in self.lex.cls("reception") for c in kids
-                if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"):
-            return False                      # "the plan met with resistance": no one was met
+                if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj") or \
+                entry.need("with_person") and any(c.dep_ == "dobj" and self.lex.lemma(c) in self.lex.cls("reception")
+                                                  for c in kids):
+            return False                      # "the plan met (with) resistance": no one was met
         wanted_class = entry.need("object_class")
         if isinstance(wanted_class, str):
             wanted_class = (wanted_class,)
