@@ -335,6 +335,13 @@ class ArgBuilder(ArgResolver):
                 for grand in child.children:
                     if grand.dep_ == "agent":
                         sources += [g for g in grand.children if g.dep_ == "pobj"]
+                    elif etype == "AID" and grand.dep_ in ("prep", "dative") and grand.lower_ == "to":
+                        targets += [g for g in grand.children if g.dep_ == "pobj"]   # "aid sent by X to Y"
+        if etype == "AID" and not targets and noun.dep_ == "nsubj" and \
+                self.lex.lemma(noun.head) in self.lex.cls("arrival_verbs"):   # "aid sent by X reached Y"
+            targets = [g for c in noun.head.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in (
+                "in", "at", "to")) for g in ([c] if c.dep_ == "dobj" else c.children) if g.dep_ in ("dobj", "pobj")
+                and self.actorish(g)]
         if sources and not targets:
             targets = between                        # "Egypt's mediation between X and Y"
         else:
