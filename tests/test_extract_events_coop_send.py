@@ -81,3 +81,14 @@ def test_blessing_backing_and_consent(nlp):
 def test_handing_people_over_cooperates_and_handing_goods_over_aids(nlp):
     assert "COOPERATE" in kinds(nlp, "Uganda handed over two Rwandan army deserters to Kigali on Friday.")
     assert "AID" in kinds(nlp, "Kenya handed over 30 tonnes of maize to Somalia.")
+
+
+def test_training_another_states_soldiers_is_military_aid_training_ones_own_is_not(nlp):
+    event = first_of_type(nlp, "Turkey has trained Somali soldiers at a base in Mogadishu.", "AID")
+    assert countries(event.source) == {"TUR"} and countries(event.target) == {"SOM"}
+    assert "AID" not in kinds(nlp, "Russia trained its reservists near the border.")
+
+
+def test_a_donor_disbursing_money_to_a_state_is_aid(nlp):
+    event = first_of_type(nlp, "The World Bank disbursed $300 million to Kenya on Friday.", "AID")
+    assert countries(event.target) == {"KEN"}

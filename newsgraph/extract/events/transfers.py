@@ -79,8 +79,13 @@ def on_aid_terms(lex: Lexicon, verb: Token) -> bool:
 def sent_as_aid(lex: Lexicon, verb: Token, lemma: str, etype: Optional[str],
                 named: Callable[[Token], bool]) -> Optional[tuple[str, str]]:
     """The (type, mode) of aid a sending verb carries here, or None: troops sent to a
-    country to help (a MOBILIZE reading becomes AID), anything sent on credit (no reading
-    becomes AID). ``named``: whether a phrase names an actor or country."""
+    country to help or another's soldiers trained (a MOBILIZE reading becomes AID),
+    anything sent on credit (no reading becomes AID). ``named``: whether a phrase names
+    an actor or country."""
+    if etype == "MOBILIZE" and lemma in lex.cls("training_verbs") and any(
+            named(m) and m.pos_ != "PRON" for o in verb.children if o.dep_ == "dobj"
+            for m in o.children if m.dep_ in ("amod", "compound", "poss")):
+        return "AID", "military"          # "agreed to train Ukrainian soldiers": training another's forces
     if lemma not in lex.cls("sending_verbs"):
         return None
     if etype == "MOBILIZE" and helping_purpose(lex, verb) and _foreign_goal(verb, named):
