@@ -92,3 +92,8 @@ def test_training_another_states_soldiers_is_military_aid_training_ones_own_is_n
 def test_a_donor_disbursing_money_to_a_state_is_aid(nlp):
     event = first_of_type(nlp, "The World Bank disbursed $300 million to Kenya on Friday.", "AID")
     assert countries(event.target) == {"KEN"}
+
+
+def test_aid_sent_to_help_a_country_names_it_as_the_target(nlp):
+    event = first_of_type(nlp, "Morocco sent rescue teams to help Spain after the floods.", "AID")
+    assert countries(event.target) == {"ESP"}

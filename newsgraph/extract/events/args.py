@@ -190,9 +190,16 @@ class ArgBuilder(ArgResolver):
             heads += [g for h in heads if self.lex.lemma(h) in self.lex.cls("personnel")
                       for p in h.children if p.dep_ == "prep" and p.lower_ in ("to", "in", "from")
                       for g in p.children if g.dep_ == "pobj" and self.actorish(g)]
-        if etype == "AID":                   # troops or police sent to X as aid are the giver's; X is the target
+        if etype == "AID":                   # troops, doctors or goods sent to X are the giver's; X is the target
             given = set(self.lex.cls("forces")) | set(self.lex.cls("aid"))
-            heads = [h for h in heads if h.dep_ not in ("dobj", "conj") or self.lex.lemma(h) not in given] or heads
+            kept = [h for h in heads if h.dep_ not in ("dobj", "conj") or not given & {self.lex.lemma(h), *(
+                self.lex.lemma(c) for c in h.children if c.dep_ == "compound")}]
+            helps = [c for c in kids if c.dep_ in ("advcl", "xcomp")
+                     and self.lex.lemma(c) in self.lex.cls("help_verbs")]
+            helped = [g for c in helps for g in [*c.children, *(
+                x for k in c.children if k.dep_ in ("ccomp", "xcomp") for x in k.children)]
+                if g.dep_ in ("dobj", "nsubj") and self.actorish(g)]    # "to help Peru (fight ...)"
+            heads = kept or helped or heads  # "sent rescue teams to help Spain": the one helped
         if etype == "MOBILIZE" or (etype == "SANCTION" and heads):
             own = self.lex.cls("forces") if etype == "MOBILIZE" else self.lex.cls("personnel")
             kept = [h for h in heads if self.lex.lemma(h) not in own]
