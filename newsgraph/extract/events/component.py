@@ -52,6 +52,7 @@ from newsgraph.extract.events.guards import guard
 from newsgraph.extract.events.senses import claimed_or_caused, refine
 from newsgraph.extract.events.stances import intolerance, ultimatums
 from newsgraph.extract.events.candidate import Candidate
+from newsgraph.extract.events.constraints import content_clause
 from newsgraph.extract.events.triggers import TriggerFinder
 
 NAME_LABELS = ("ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT")
@@ -371,11 +372,13 @@ class EventCoder:
 
 def _owned_act(noun: Token, args: ArgBuilder) -> bool:
     """Whether a said act is told whole: a named possessor makes it about something named
-    ("Seoul's rejection of Tokyo's plan deepened the rift": the rejection was made), unlike
+    or said ("Seoul's rejection of Tokyo's plan deepened the rift", "Seoul's threat to expel
+    the envoy raised tensions": the rejection and the threat were made), unlike
     "its demands would hurt the poor", which only says what a demand does."""
     owner = any(c.dep_ == "poss" and c.pos_ == "PROPN" and args.actorish(c) for c in noun.children)
-    return owner and any(c.dep_ == "prep" and c.lower_ in ("of", "for") and any(
-        g.dep_ in ("pobj", "pcomp") for g in c.children) for c in noun.children)
+    return owner and (any(c.dep_ == "prep" and c.lower_ in ("of", "for") and any(
+        g.dep_ in ("pobj", "pcomp") for g in c.children) for c in noun.children) or
+        content_clause(noun) is not None)     # "Iran's accusation that Israel sabotaged ..."
 
 
 @Language.factory(

@@ -16,6 +16,20 @@ from newsgraph.extract.events.lexicon import Entry, Lexicon
 _OBJ_DEPS = ("dobj", "nsubjpass", "oprd", "attr")
 
 
+def content_clause(noun: Token) -> Optional[Token]:
+    """The verb of a noun's content clause ("its accusation | that X sabotaged",
+    "Seoul's threat | to expel"): an acl opened by a complementiser or an infinitive
+    marker, not a relative or participle clause ("the attack that killed", "talks held")."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for child in noun.children:
+        if child.dep_ == "acl" and child.i > noun.i and child.pos_ in ("VERB", "AUX") and any(
+                (c.dep_ == "mark" and c.lower_ == "that") or (c.dep_ == "aux" and c.lower_ == "to")
+                for c in child.children):
+            return child
+    return None
+
+
 def temporal(prep: Token) -> bool:
     """Whether a preposition only carries a date or time ("on Friday", "in March")."""
     objs = [g for g in prep.children if g.dep_ == "pobj"]
@@ -262,9 +276,9 @@ class Constraints:
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass"):
             preps |= {c.lower_ for c in token.head.children if c.dep_ in ("prep", "dative") and not temporal(c)}
         wanted = entry.need("prep")
-        if wanted and not preps & set(wanted) and not (entry.need("or_clause") and any(
-                c.dep_ == "ccomp" for c in kids)):      # "charged that X ..."
-            return False
+        if wanted and not preps & set(wanted) and not (entry.need("or_clause") and (any(
+                c.dep_ == "ccomp" for c in kids) or content_clause(token) is not None)):
+            return False                      # "charged that X ...", "its threat to expel X"
         banned = entry.need("not_prep")
         if banned and preps & set(banned):
             return False
