@@ -66,3 +66,20 @@ def test_a_demonstration_of_anger_against_a_tax_is_still_a_protest(nlp):
     e = first_of_type(nlp, "Thousands of traders staged a demonstration of anger against the new tax in Accra.",
                       "PROTEST")
     assert countries(e.source) == {"GHA"}
+
+
+def test_a_possessed_act_that_is_the_subject_of_another_event_is_made(nlp):
+    e = first_of_type(nlp, "Hungary's veto of the Ukraine aid package ended the summit without a deal.", "REJECT")
+    assert countries(e.source) == {"HUN"}
+
+
+def test_a_to_phrase_the_parser_hangs_on_the_by_phrase_is_the_nouns_target(nlp):
+    e = first_of_type(nlp, "A visit by Indian Prime Minister Narendra Modi to Kyiv ended with a pledge of support.",
+                      "CONSULT")
+    assert countries(e.source) == {"IND"} and countries(e.target) == {"UKR"}
+
+
+def test_a_casualty_verb_whose_subject_is_an_act_takes_the_acts_doer(nlp):
+    e = first_of_type(nlp, "A rocket attack by Hezbollah on the town of Metula wounded two Israeli farmers.",
+                      "ASSAULT")
+    assert countries(e.source) == {"LBN"}

@@ -304,7 +304,7 @@ class ArgBuilder(ArgResolver):
         target_words = {"against", "on", "upon", "with", "at", "to", "toward", "towards", "into"}
         if etype in ("SUPPORT", "AID"):
             target_words.add("for")
-        sources, targets, between, origins = [], [], [], []
+        sources, targets, between, origins, stray = [], [], [], [], []
         undergoer = patient and any(c.dep_ == "prep" and c.lower_ == "of" and c.i >= skip_until and
                                     any(g.dep_ == "pobj" for g in c.children) for c in noun.children)
         for child in noun.children:
@@ -326,6 +326,8 @@ class ArgBuilder(ArgResolver):
                 word = child.lower_
                 if word == "by":
                     sources += [p for p in pobjs if self.actorish(p)]
+                    stray += [g for p in pobjs for c in p.children if c.dep_ == "prep" and c.lower_ in
+                              target_words - {"with"} for g in c.children if g.dep_ == "pobj"]
                 elif word == "from":
                     origins += [p for p in pobjs if self.actorish(p)]
                 elif word == "between":
@@ -344,6 +346,8 @@ class ArgBuilder(ArgResolver):
                 for grand in child.children:
                     if grand.dep_ == "agent":
                         sources += [g for g in grand.children if g.dep_ == "pobj"]
+        if not targets:                              # "a visit by Xi to Moscow": the parser hangs the
+            targets = [t for p in stray for t in self.dig(p)]   # noun's "to" on the by-phrase
         if sources and "from" in self.lex.type_target_preps.get(etype, ()):
             targets += origins                       # "the withdrawal of French troops from Mali"
         else:

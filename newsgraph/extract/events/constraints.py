@@ -7,7 +7,7 @@ tests here read the parse around the word; the words they use are lexicon classe
 """
 from __future__ import annotations
 
-from typing import Optional
+from typing import Callable, Optional
 
 from spacy.tokens import Token
 
@@ -28,6 +28,17 @@ def content_clause(noun: Token) -> Optional[Token]:
                 for c in child.children):
             return child
     return None
+
+
+def owned_act(noun: Token, actorish: Callable[[Token], bool]) -> bool:
+    """Whether a said act is told whole: a named possessor makes it about something named
+    or said ("Seoul's rejection of Tokyo's plan deepened the rift", "Seoul's threat to expel
+    the envoy raised tensions": the rejection and the threat were made), unlike
+    "its demands would hurt the poor", which only says what a demand does."""
+    owner = any(c.dep_ == "poss" and c.pos_ == "PROPN" and actorish(c) for c in noun.children)
+    return owner and (any(c.dep_ == "prep" and c.lower_ in ("of", "for") and any(
+        g.dep_ in ("pobj", "pcomp") for g in c.children) for c in noun.children) or
+        content_clause(noun) is not None)     # "Iran's accusation that Israel sabotaged ..."
 
 
 def temporal(prep: Token) -> bool:

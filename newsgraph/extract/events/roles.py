@@ -115,6 +115,9 @@ class RoleAssigner:
         if cand.type in lex.cooperative and cand.kind in ("verb", "noun") and not cand.preset and \
                 not any(args.actorish(t) for t in src_tokens):
             holders = [anchor] + [c for c in anchor.children if c.dep_ == "nsubjpass"]
+            if cand.kind == "noun":                  # "the restoration of ties between X and Y"
+                holders += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for g in c.children if g.dep_ == "pobj"]
             between = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "between"
                        for g in c.children if g.dep_ == "pobj"]   # "the accord between X and Y was signed"
             if between:                              # "A truce was agreed between X and Y": both agree
@@ -150,6 +153,9 @@ class RoleAssigner:
             tgt_tokens = self._acts_targets(src_tokens, cand.type) + [
                 t for t in tgt_tokens if t not in src_tokens]
             src_tokens = [t for t in src_tokens if not any(args.city_modifier(c) for c in t.lefts)]
+            doers = [d for act in src_tokens if self._event_noun(act) for d in args.noun_args(
+                act, self.lex.lemma(act) in lex.cls("patient_nouns"), etype=cand.type)[0]]
+            src_tokens = [d for d in doers if d not in tgt_tokens] or src_tokens   # "an attack by gunmen killed"
         cand.sources, cand.targets = list(src_tokens), list(tgt_tokens)
         sources = self.resolve(src_tokens)
         if any(a.country is None and a.sector in OFFICIAL_SECTORS and not (a.actor or "").startswith(
