@@ -83,3 +83,19 @@ def test_a_casualty_verb_whose_subject_is_an_act_takes_the_acts_doer(nlp):
     e = first_of_type(nlp, "A rocket attack by Hezbollah on the town of Metula wounded two Israeli farmers.",
                       "ASSAULT")
     assert countries(e.source) == {"LBN"}
+
+
+def test_a_noun_naming_a_verbs_act_takes_the_verbs_entry_for_its_object(nlp):
+    e = first_of_type(nlp, "Turkey's donation of medicine to Libya arrived in Tripoli on Friday.", "AID")
+    assert countries(e.source) == {"TUR"} and countries(e.target) == {"LBY"}
+
+
+def test_the_restored_relations_between_two_states_have_both_as_sources(nlp):
+    e = first_of_type(nlp, "The resumption of diplomatic relations between Egypt and Qatar was announced in Cairo.",
+                      "SUPPORT")
+    assert countries(e.source) == {"EGY", "QAT"} and not countries(e.target)
+
+
+def test_a_nominal_offer_of_something_no_one_cooperates_on_is_no_event(nlp):
+    found = events(nlp, "The club confirmed the offer of a new contract to its striker.")
+    assert not any(e.type == "AGREE" for e in found)
