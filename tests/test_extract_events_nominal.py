@@ -99,3 +99,13 @@ def test_the_restored_relations_between_two_states_have_both_as_sources(nlp):
 def test_a_nominal_offer_of_something_no_one_cooperates_on_is_no_event(nlp):
     found = events(nlp, "The club confirmed the offer of a new contract to its striker.")
     assert not any(e.type == "AGREE" for e in found)
+
+
+def test_a_demand_with_a_by_phrase_is_made_even_when_the_parser_hangs_for_on_the_doer(nlp):
+    e = first_of_type(nlp, "Calls by the Kenyan opposition for new elections grew louder in Nairobi.", "REQUEST")
+    assert countries(e.source) == {"KEN"}
+
+
+def test_a_demand_with_no_named_doer_is_still_only_what_it_does(nlp):
+    found = events(nlp, "Its demands would hurt the poor, the finance minister said.")
+    assert not any(e.type == "REQUEST" for e in found)
