@@ -44,7 +44,7 @@ def sports_play(cand: Candidate, lex: Lexicon) -> bool:
     sent = cand.head.sent
     if not any(lex.lemma(t) in lex.cls("sports_words") for t in sent) or _violent_sentence(sent, lex):
         return False
-    aimed = [g for c in cand.head.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "upon")
+    aimed = [g for c in cand.head.children if c.dep_ == "prep" and c.lower_ in lex.cls("attack_aim_preps")
              for g in c.children if g.dep_ == "pobj"]
     aimed += [c for c in cand.head.children if c.dep_ == "dobj"]
     return all(lex.lemma(g) in lex.cls("sports_words") for g in aimed)
@@ -56,7 +56,7 @@ def showing(noun: Token, lex: Lexicon) -> bool:
     5,000 farmers", "of support") and nothing is protested against."""
     things = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
               for g in c.children if g.dep_ == "pobj"]
-    if not things or any(c.dep_ == "prep" and c.lower_ in ("against", "over") for c in noun.subtree):
+    if not things or any(c.dep_ == "prep" and c.lower_ in lex.cls("protest_aim_preps") for c in noun.subtree):
         return False
     return not any(g.ent_type_ in ("PERSON", "NORP", "GPE", "ORG", "CARDINAL", "QUANTITY") or g.pos_ in ("PROPN", "NUM")
                    or lex.lemma(g) in lex.cls("crowd") or lex.lemma(g) in lex.cls("abstract")
