@@ -258,7 +258,8 @@ class EventCoder:
         investigated is kept as an event of its own."""
         if container.type == "PROTEST" and cand.type == "REQUEST":
             return True
-        if cand.kind == "noun" and any(c.dep_ == "poss" for c in cand.head.children) and cand.head.dep_ == "nsubj" and \
+        if cand.kind == "noun" and any(c.dep_ == "poss" and c.ent_type_ not in NOT_EVENT_LABELS
+                                       for c in cand.head.children) and cand.head.dep_ == "nsubj" and \
                 cand.head.head in (container.head, container.anchor) and \
                 any(c.dep_ == "dobj" for c in cand.head.head.children):
             return False                      # "Ethiopia's rejection of the plan ended the talks": a doer, not content
