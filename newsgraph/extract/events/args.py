@@ -288,6 +288,22 @@ class ArgBuilder(ArgResolver):
                     return found
         return []
 
+    def claimers(self, noun: Token) -> list[Token]:
+        """Who claimed an act in a relative clause on its noun phrase ("the bombing of a market,
+        which al-Shabaab claimed", "the attack, for which IS claimed responsibility"): CAMEO
+        codes a claimed attack to the claimer. The parser may hang the clause on the noun's
+        last word, so the noun phrase's whole subtree is searched."""
+        for clause in noun.subtree:
+            if clause.dep_ != "relcl" or self.lex.lemma(clause) not in self.lex.cls("claiming_verbs"):
+                continue
+            if not any(t.tag_ in ("WDT", "WP") for t in clause.subtree):
+                continue
+            doers = [c for c in clause.children if c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")
+                     and self.actorish(c)]
+            if doers:
+                return doers
+        return []
+
     def noun_args(self, noun: Token, patient: bool, skip_until: int = 0,
                   etype: str = "") -> tuple[list[Token], list[Token]]:
         """(sources, targets) hanging on a nominal event ("Azerbaijan's offensive against X").
@@ -304,7 +320,7 @@ class ArgBuilder(ArgResolver):
         target_words = {"against", "on", "upon", "with", "at", "to", "toward", "towards", "into"}
         if etype in ("SUPPORT", "AID"):
             target_words.add("for")
-        sources, targets, between = [], [], []
+        sources, targets, between, origins, stray = [], [], [], [], []
         undergoer = patient and any(c.dep_ == "prep" and c.lower_ == "of" and c.i >= skip_until and
                                     any(g.dep_ == "pobj" for g in c.children) for c in noun.children)
         for child in noun.children:
@@ -324,8 +340,12 @@ class ArgBuilder(ArgResolver):
             elif dep == "prep":
                 pobjs = [g for g in child.children if g.dep_ == "pobj"]
                 word = child.lower_
-                if word == "by" or word == "from":
+                if word == "by":
                     sources += [p for p in pobjs if self.actorish(p)]
+                    stray += [g for p in pobjs for c in p.children if c.dep_ == "prep" and c.lower_ in
+                              target_words - {"with"} for g in c.children if g.dep_ == "pobj"]
+                elif word == "from":
+                    origins += [p for p in pobjs if self.actorish(p)]
                 elif word == "between":
                     between += pobjs
                 elif word in target_words:
@@ -349,6 +369,12 @@ class ArgBuilder(ArgResolver):
             targets = [g for c in noun.head.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in (
                 "in", "at", "to")) for g in ([c] if c.dep_ == "dobj" else c.children) if g.dep_ in ("dobj", "pobj")
                 and self.actorish(g)]
+        if not targets:                              # "a visit by Xi to Moscow": the parser hangs the
+            targets = [t for p in stray for t in self.dig(p)]   # noun's "to" on the by-phrase
+        if sources and "from" in self.lex.type_target_preps.get(etype, ()):
+            targets += origins                       # "the withdrawal of French troops from Mali"
+        else:
+            sources += origins                       # "a demand from Washington", "aid from Japan"
         if sources and not targets:
             targets = between                        # "Egypt's mediation between X and Y"
         else:
@@ -360,6 +386,8 @@ class ArgBuilder(ArgResolver):
                         sources += [g for g in inner.children if g.dep_ == "pobj" and self.actorish(g)]
                 if sources:
                     break
+        if not sources:
+            sources = self.claimers(noun)
         head = noun.head
         if not sources and head.dep_ == "pobj" and head.head.pos_ == "NOUN" and \
                 self.lex.lemma(head.head) in self.lex.light_verbs:

@@ -31,7 +31,7 @@ import logging
 from typing import Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from newsgraph.extract import extensions  # noqa: F401  (registers doc._.ng_*)
 from newsgraph.records import Arg, Event
@@ -52,6 +52,7 @@ from newsgraph.extract.events.guards import guard
 from newsgraph.extract.events.senses import claimed_or_caused, refine
 from newsgraph.extract.events.stances import intolerance, ultimatums
 from newsgraph.extract.events.candidate import Candidate
+from newsgraph.extract.events.constraints import owned_act
 from newsgraph.extract.events.triggers import TriggerFinder
 
 NAME_LABELS = ("ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT")
@@ -236,7 +237,7 @@ class EventCoder:
                 cand.type == "CONSULT" and any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)):
             return False                      # "since the peace accord between X and Y": background
         if first.dep_ in ("nsubj", "nsubjpass") and cand.type in SAID and head.pos_ in ("VERB", "AUX") and \
-                not _owned_act(noun, args):
+                not owned_act(noun, args.actorish):
             return False                      # "its demands would hurt the poor": what a demand does
         adjunct = any(a.dep_ == "prep" and a.lower_ in lex.frame("adjunct_preps")
                       for a in list(noun.ancestors)[:3])
@@ -257,6 +258,11 @@ class EventCoder:
         investigated is kept as an event of its own."""
         if container.type == "PROTEST" and cand.type == "REQUEST":
             return True
+        if cand.kind == "noun" and any(c.dep_ == "poss" and c.ent_type_ not in NOT_EVENT_LABELS
+                                       for c in cand.head.children) and cand.head.dep_ == "nsubj" and \
+                cand.head.head in (container.head, container.anchor) and \
+                any(c.dep_ == "dobj" for c in cand.head.head.children):
+            return False                      # "Ethiopia's rejection of the plan ended the talks": a doer, not content
         if cand.kind == "noun" and cand.anchor is container.head:
             return True                       # "lodged a protest": the verb's reading wins
         if container.type == "PROTEST" and cand.kind == "verb" and cand.anchor.tag_ == "VBG":
@@ -368,15 +374,6 @@ class EventCoder:
         return Event(type=cand.type, trigger=TextSpan.of(text, start_char, end_char), sentence=sentence,
                      mode=cand.mode, source=sources, target=targets, status=cand.status,
                      location=location, date=event_date(doc, sentence[0], sentence[1], cand))
-
-def _owned_act(noun: Token, args: ArgBuilder) -> bool:
-    """Whether a said act is told whole: a named possessor makes it about something named
-    ("Seoul's rejection of Tokyo's plan deepened the rift": the rejection was made), unlike
-    "its demands would hurt the poor", which only says what a demand does."""
-    owner = any(c.dep_ == "poss" and c.pos_ == "PROPN" and args.actorish(c) for c in noun.children)
-    return owner and any(c.dep_ == "prep" and c.lower_ in ("of", "for") and any(
-        g.dep_ in ("pobj", "pcomp") for g in c.children) for c in noun.children)
-
 
 @Language.factory(
     "newsgraph_events",

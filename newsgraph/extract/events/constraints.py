@@ -7,7 +7,7 @@ tests here read the parse around the word; the words they use are lexicon classe
 """
 from __future__ import annotations
 
-from typing import Optional
+from typing import Callable, Optional
 
 from spacy.tokens import Token
 
@@ -15,6 +15,41 @@ from newsgraph.extract.events.lexicon import Entry, Lexicon
 from newsgraph.extract.events.transfers import helps_on_arrival
 
 _OBJ_DEPS = ("dobj", "nsubjpass", "oprd", "attr")
+
+
+def content_clause(noun: Token) -> Optional[Token]:
+    """The verb of a noun's content clause ("its accusation | that X sabotaged",
+    "Seoul's threat | to expel"): an acl opened by a complementiser or an infinitive
+    marker, not a relative or participle clause ("the attack that killed", "talks held")."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for child in noun.children:
+        if child.dep_ == "acl" and child.i > noun.i and child.pos_ in ("VERB", "AUX") and any(
+                (c.dep_ == "mark" and c.lower_ == "that") or (c.dep_ == "aux" and c.lower_ == "to")
+                for c in child.children):
+            return child
+    return None
+
+
+def noun_preps(noun: Token) -> list[Token]:
+    """A noun's prepositions, with those the parser hangs on its by-phrase's object ("calls by
+    the opposition | for his resignation": "for" belongs to "calls")."""
+    preps = [c for c in noun.children if c.dep_ == "prep"]
+    return preps + [g for c in preps if c.lower_ == "by" for p in c.children if p.dep_ == "pobj"
+                    for g in p.children if g.dep_ == "prep" and g.lower_ != "by"]
+
+
+def owned_act(noun: Token, actorish: Callable[[Token], bool]) -> bool:
+    """Whether a said act is told whole: a named possessor (or by-phrase) makes it about something named
+    or said ("Seoul's rejection of Tokyo's plan deepened the rift", "Seoul's threat to expel
+    the envoy raised tensions": the rejection and the threat were made), unlike
+    "its demands would hurt the poor", which only says what a demand does."""
+    owner = any(c.dep_ == "poss" and c.pos_ == "PROPN" and actorish(c) for c in noun.children) or any(
+        c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pobj" and actorish(g) for g in c.children)
+        for c in noun.children)               # "calls by the opposition for his resignation grew"
+    return owner and (any(c.lower_ in ("of", "for") and any(
+        g.dep_ in ("pobj", "pcomp") for g in c.children) for c in noun_preps(noun)) or
+        content_clause(noun) is not None)     # "Iran's accusation that Israel sabotaged ..."
 
 
 def temporal(prep: Token) -> bool:
@@ -269,12 +304,14 @@ class Constraints:
             if any(c.dep_ == "dobj" for c in kids) and not any(self._crowd(s) for s in subjects):
                 return False
         preps = {c.lower_ for c in kids if c.dep_ in ("prep", "prt", "agent") and not temporal(c)}
+        if token.pos_ in ("NOUN", "PROPN"):
+            preps |= {c.lower_ for c in noun_preps(token) if not temporal(c)}
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass"):
             preps |= {c.lower_ for c in token.head.children if c.dep_ in ("prep", "dative") and not temporal(c)}
         wanted = entry.need("prep")
-        if wanted and not preps & set(wanted) and not (entry.need("or_clause") and any(
-                c.dep_ == "ccomp" for c in kids)):      # "charged that X ..."
-            return False
+        if wanted and not preps & set(wanted) and not (entry.need("or_clause") and (any(
+                c.dep_ == "ccomp" for c in kids) or content_clause(token) is not None)):
+            return False                      # "charged that X ...", "its threat to expel X"
         banned = entry.need("not_prep")
         if banned and preps & set(banned):
             return False

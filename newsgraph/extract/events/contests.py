@@ -37,6 +37,32 @@ def sports_fixture(cand: Candidate, lex: Lexicon) -> bool:
     return False
 
 
+def sports_play(cand: Candidate, lex: Lexicon) -> bool:
+    """Whether an attack is a move in a game: a sports word in the sentence, no arms or harm,
+    and nothing attacked but a sports thing ("Liverpool's attack on the Chelsea goal"); fans
+    attacking police after a match still attack someone."""
+    sent = cand.head.sent
+    if not any(lex.lemma(t) in lex.cls("sports_words") for t in sent) or _violent_sentence(sent, lex):
+        return False
+    aimed = [g for c in cand.head.children if c.dep_ == "prep" and c.lower_ in lex.cls("attack_aim_preps")
+             for g in c.children if g.dep_ == "pobj"]
+    aimed += [c for c in cand.head.children if c.dep_ == "dobj"]
+    return all(lex.lemma(g) in lex.cls("sports_words") for g in aimed)
+
+
+def showing(noun: Token, lex: Lexicon) -> bool:
+    """Whether a protest noun is a showing of a thing ("Apple's demonstration of its new
+    headset"): its of-phrase names no people, crowd, number or stance ("a demonstration of
+    5,000 farmers", "of support") and nothing is protested against."""
+    things = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj"]
+    if not things or any(c.dep_ == "prep" and c.lower_ in lex.cls("protest_aim_preps") for c in noun.subtree):
+        return False
+    return not any(g.ent_type_ in ("PERSON", "NORP", "GPE", "ORG", "CARDINAL", "QUANTITY") or g.pos_ in ("PROPN", "NUM")
+                   or lex.lemma(g) in lex.cls("crowd") or lex.lemma(g) in lex.cls("abstract")
+                   or lex.lemma(g) in lex.sectors or any(c.dep_ == "nummod" for c in g.children) for g in things)
+
+
 def _armed_words(sent, lex: Lexicon) -> bool:
     """Whether a sentence names armed forces, weapons or projectiles."""
     return any(lex.lemma(t) in lex.cls("forces") or lex.lemma(t) in lex.cls("weapons") or

@@ -66,7 +66,7 @@ def build_trigger_words(lex: Lexicon, cameo: VerbDictionary) -> TriggerWords:
     cameo_verbs = set(cameo.verbs) | set(cameo.multi)
     verbs |= lex.reversal_verbs | lex.blockers | (cameo_verbs - lex.known) | (cameo_verbs & lex.light_verbs)
     nouns = {_first(k) for k in lex.nouns} | {_last(k) for k in lex.nouns}
-    nouns |= lex.reversal_nouns | set(lex.cls("generic_event_heads"))
+    nouns |= lex.reversal_nouns | set(lex.cls("generic_event_heads")) | set(lex.cls("nominalisations"))
     objects = frozenset(trigger for trigger, _ in lex.objects)
     return TriggerWords(frozenset(verbs), frozenset(nouns), objects, frozenset(_first(k) for k in lex.phrasal))
 

@@ -20,6 +20,7 @@ from newsgraph.extract.events.args import CONDEMNED_ACTS, ArgBuilder
 from newsgraph.extract.events.argwords import is_pronoun, speech_verbs
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.candidate import Candidate
+from newsgraph.extract.events.constraints import content_clause
 
 
 # Stances a passive form states of its subject ("is committed to", "is opposed to"): the
@@ -27,6 +28,9 @@ from newsgraph.extract.events.candidate import Candidate
 STANCE_TYPES = frozenset(("AGREE", "REJECT"))
 # Acts done to a protest, whose unnamed crowd is their target ("banned the marches").
 CROWD_TARGET_TYPES = frozenset(("COERCE", "SANCTION", "ASSAULT"))
+# Said acts whose content clause names their target as its subject ("the accusation that X
+# sabotaged", "the demand that X leave"); for others the clause's object is ("threat to expel X").
+CLAUSE_SUBJECT_TARGETS = frozenset(("ACCUSE", "REQUEST", "REJECT"))
 # Sectors of officials whose title alone names no country ("the foreign minister", "the president").
 OFFICIAL_SECTORS = frozenset(("GOV", "MIL", "LEG", "JUD", "COP", "SPY"))
 
@@ -75,6 +79,11 @@ class RoleAssigner:
         elif cand.kind == "noun":
             patient = self.lex.lemma(head) in lex.cls("patient_nouns")
             src_tokens, tgt_tokens = args.noun_args(head, patient, skip_until=cand.end, etype=cand.type)
+            clause = content_clause(head)
+            if not tgt_tokens and clause is not None:   # "Iran's accusation that Israel sabotaged ..."
+                tgt_tokens = [t for t in args.expand([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")])
+                              if args.actorish(t)] if cand.type in CLAUSE_SUBJECT_TARGETS else []
+                tgt_tokens = tgt_tokens or [t for t in args.objects(clause, cand.type) if args.actorish(t)]
             if not src_tokens and anchor is head and cand.type == "CONSULT" and head.dep_ == "pobj" \
                     and head.head.head.pos_ in ("VERB", "AUX"):
                 src_tokens = args.agents(head.head.head)   # "In a phone chat with X, Blinken ..."
@@ -105,8 +114,12 @@ class RoleAssigner:
                     self._object_owner(cand.event_object)
         if cand.type in lex.cooperative and cand.kind in ("verb", "noun") and not cand.preset and \
                 not any(args.actorish(t) for t in src_tokens):
-            between = [g for c in anchor.children if c.dep_ == "prep" and c.lower_ == "between"
-                       for g in c.children if g.dep_ == "pobj"]
+            holders = [anchor] + [c for c in anchor.children if c.dep_ == "nsubjpass"]
+            if cand.kind == "noun":                  # "the restoration of ties between X and Y"
+                holders += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for g in c.children if g.dep_ == "pobj"]
+            between = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "between"
+                       for g in c.children if g.dep_ == "pobj"]   # "the accord between X and Y was signed"
             if between:                              # "A truce was agreed between X and Y": both agree
                 src_tokens = args.expand(between)
                 tgt_tokens = [t for t in tgt_tokens if t not in src_tokens]
@@ -140,6 +153,9 @@ class RoleAssigner:
             tgt_tokens = self._acts_targets(src_tokens, cand.type) + [
                 t for t in tgt_tokens if t not in src_tokens]
             src_tokens = [t for t in src_tokens if not any(args.city_modifier(c) for c in t.lefts)]
+            doers = [d for act in src_tokens if self._event_noun(act) for d in args.noun_args(
+                act, self.lex.lemma(act) in lex.cls("patient_nouns"), etype=cand.type)[0]]
+            src_tokens = [d for d in doers if d not in tgt_tokens] or src_tokens   # "an attack by gunmen killed"
         cand.sources, cand.targets = list(src_tokens), list(tgt_tokens)
         sources = self.resolve(src_tokens)
         if any(a.country is None and a.sector in OFFICIAL_SECTORS and not (a.actor or "").startswith(

@@ -13,7 +13,8 @@ from typing import Optional
 from spacy.tokens import Token
 
 from newsgraph.extract import pronouns
-from newsgraph.extract.events.contests import contest, military_strike, political, rivals, sports_fixture
+from newsgraph.extract.events.contests import (contest, military_strike, political, rivals, showing, sports_fixture,
+                                               sports_play)
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.args import subject_and_agents
 from newsgraph.extract.events.candidate import Candidate
@@ -136,6 +137,10 @@ def refine(cand: Candidate, lex: Lexicon) -> None:
     if cand.type == "ASSAULT" and lex.lemma(cand.head) in lex.cls("contest_verbs") and (
             contest(cand.head, lex) or (cand.kind == "verb" and rivals(cand.head, lex))):
         cand.drop = True            # "Argentina beat France on penalties", "Sanders crushed Clinton": no force
+    if cand.type == "ASSAULT" and sports_play(cand, lex):
+        cand.drop = True            # "Liverpool's attack on the Chelsea goal": a move in a game
+    if cand.type == "PROTEST" and cand.kind == "noun" and showing(cand.head, lex):
+        cand.drop = True            # "Apple's demonstration of its new headset": a showing
     retyped = political(cand, lex)
     if retyped == "drop":
         cand.drop = True

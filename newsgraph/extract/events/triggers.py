@@ -337,6 +337,25 @@ class TriggerFinder(Constraints):
         cand.cameo_code, cand.cameo_pattern = sense.code, sense.pattern
         return cand
 
+    def _nominal_entry(self, lemma: str, obj: Optional[Token]) -> Optional[Entry]:
+        """The entry a noun naming a verb's act takes from its verb (``classes.nominalisations``): the
+        verb's `objects` entry for the of-phrase ("seizure of a tanker"), else the verb's own entry."""
+        verb = self.lex.cls("nominalisations").get(lemma)
+        if not verb or obj is None:
+            return None
+        entry = self.object_entry(verb, obj)
+        if entry is not None:
+            return entry
+        entry = self.lex.verbs.get(verb)
+        if entry is None or any(name not in ("object", "object_class") for name, _ in entry.needs):
+            return None
+        wanted = entry.need("object_class")
+        if wanted:
+            wanted = {wanted} if isinstance(wanted, str) else set(wanted)
+            if not wanted & set(self.lex.word_classes.get(self.lex.lemma(self.transparent(obj)), ())):
+                return None
+        return entry
+
     def noun(self, token: Token) -> Optional[Candidate]:
         """A nominal trigger at ``token`` (anchoring is checked by the caller) or None."""
         lemma = self.lex.lemma(token)
@@ -356,6 +375,8 @@ class TriggerFinder(Constraints):
                     if inner is not None:
                         found = (inner[0], min(inner[1], child.i))
                         break
+        if found is None and (nominal := self._nominal_entry(lemma, obj)) is not None:
+            found = (nominal, token.i)                  # "the restoration of ties" = "restore ties"
         if found is None:
             return None
         entry, first = found
