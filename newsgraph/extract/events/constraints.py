@@ -93,6 +93,28 @@ class Constraints:
             return True
         return self.lex.sectors.get(self.lex.lemma(subject)) in ("GOV", "MIL", "LEG", "IGO")
 
+    def _official(self, subject: Token) -> bool:
+        """Whether a subject is an authority that can open an inquiry: an official actor, the
+        police or the judiciary ("prosecutors", "auditors"), or a pronoun standing for one
+        named before ("it said it was looking into")."""
+        return self._leader(subject) or subject.lower_ in ("it", "they") or \
+            self.lex.sectors.get(self.lex.lemma(subject)) in ("JUD", "COP") or \
+            self.lex.lemma(subject) in self.lex.cls("inquiring_bodies")
+
+    def gives_up_arms(self, verb: Token, obj: Token) -> bool:
+        """Whether a verb of handing over gives up the doer's own arms ("handed over their
+        rifles", "fighters gave up weapons"): a disarmament (RETREAT), not arms given as aid.
+        The arms are the doer's own when a possessive pronoun marks them or the doer is an
+        armed group, not a state ("the U.S. handed weapons to Kyiv" is aid)."""
+        if self.lex.lemma(verb) not in self.lex.cls("handing_verbs") or \
+                self.lex.lemma(self.transparent(obj)) not in self.lex.cls("arms") or any(
+                c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+            return False                      # "handed out rifles to villagers" arms others
+        own = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children)
+        doers = [c for c in verb.children if c.dep_ == "nsubj"]
+        armed = any(self._armed(d) and d.ent_type_ not in ("GPE", "NORP") for d in doers)
+        return own or armed
+
     def _armed(self, subject: Token) -> bool:
         """Whether a subject names armed forces or weapons ("warplanes", "Russian missiles")."""
         lemma = self.lex.lemma(subject)
@@ -215,6 +237,10 @@ class Constraints:
             return entry.need("crowd_type"), entry.need("crowd_mode")
         if entry.need("armed_type") and any(self._armed(s) for s in verb.children if s.dep_ == "nsubj"):
             return entry.need("armed_type"), None
+        if entry.need("official_type") and not self.crowd_doer(verb) and any(
+                s.ent_type_ == "GPE" or self.lex.sectors.get(self.lex.lemma(s)) in ("GOV", "MIL", "COP", "JUD")
+                for s in verb.children if s.dep_ == "nsubj"):
+            return entry.need("official_type"), entry.need("official_mode")   # "authorities blocked access"
         return None
 
     def needs_ok(self, entry: Entry, token: Token) -> bool:
@@ -285,6 +311,17 @@ class Constraints:
             return False
         if entry.need("actor_subject") and not any(self._leader(c) for c in subjects):
             return False
+        if entry.need("plural_object") and not any(self.transparent(o).tag_ in ("NNS", "NNPS") for o in objs):
+            return False                      # "drove their tractors into Madrid", not "his tractor"
+        if entry.need("state_party") and not any(
+                t.ent_type_ in ("GPE", "NORP") for o in objs for t in o.subtree) and not any(
+                g.ent_type_ in ("GPE", "NORP") for c in kids if c.dep_ == "prep" for g in c.subtree):
+            return False                      # "banned imports of Russian oil", not "banned wheat exports"
+        if entry.need("official_subject") and not any(self._official(c) for c in subjects):
+            return False                      # "prosecutors are looking into", not "scientists are looking into"
+        if entry.need("weapon_subject") and not any(
+                self._armed(c) or self._violent(c) or self.lex.lemma(c) in self.lex.cls("weapons") for c in subjects):
+            return False                      # "two rockets slammed into", not "a car slammed into"
         if entry.need("actor_or_armed_subject"):
             doers = subjects + [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if not any(self._leader(c) or self._armed(c) or self._violent(c) for c in doers):

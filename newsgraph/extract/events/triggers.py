@@ -235,8 +235,14 @@ class TriggerFinder(Constraints):
             cand = Candidate(token, token, "verb", expelled[0], expelled[1], token.i, token.i + 1, preset=True)
             cand.sources, cand.targets = self.args.agents(token), self.args.expand(list(expelled[2:]))
             return cand
+        if obj is not None and self.gives_up_arms(token, obj):     # "rebels handed over their rifles"
+            cand = Candidate(token, token, "verb", "RETREAT", "disarm", token.i, token.i + 1, preset=True)
+            cand.sources, cand.targets = self.args.expand(self.args.agents(token)), []   # a disarmament has no target
+            return cand
         if obj is not None and self.keys.heads(lemma, self.keys.objects):
             entry = self.object_entry(lemma, obj)
+            if entry is not None and entry.needs and not self.needs_ok(entry, token):
+                entry = None                      # "drove tractors into": only a crowd protests
             if entry is None and self.args.actorish(obj):     # "provided Zambia with a loan"
                 entry = self.with_gift(lemma, token)
             if entry is not None and entry.type is not None and lemma in lex.light_verbs:
@@ -249,13 +255,16 @@ class TriggerFinder(Constraints):
                 mode = entry.mode
                 if mode and mode.startswith("@"):
                     mode = lex.cls(mode[1:]).get(self.lex.lemma(obj))
+                retyped = self.doer_type(entry, token)   # "police blocked roads": not a protest
+                if retyped is not None:
+                    return Candidate(token, token, "verb", retyped[0], retyped[1], token.i, token.i + 1)
                 return Candidate(token, token, "verb", entry.type, mode, token.i, token.i + 1,
                                  target_preps=entry.target_preps)
         for child in kids if self.keys.heads(lemma, self.keys.phrasal) else ():
             if temporal(child):
                 continue                      # "called on Friday" is no "call on"
             if child.dep_ in ("prt", "prep", "dobj", "oprd", "attr", "agent") or \
-                    (child.dep_ == "advmod" and child.i == token.i + 1):
+                    (child.dep_ == "advmod" and (child.i == token.i + 1 or child.pos_ == "ADJ")):   # "set X ablaze"
                 words = [child.lower_, self.lex.lemma(child)]
                 if child.dep_ == "prep":          # "took to the streets", "took X to court"
                     words = [f"{child.lower_} {self.lex.lemma(g)}" for g in child.children if g.dep_ == "pobj"] + words

@@ -1,0 +1,95 @@
+"""Material-conflict triggers, second pass: less common verbs of force, the weapon as the
+subject, disarmament, censorship by authorities, protests by thrown eggs and tractors,
+inquiries by prosecutors and auditors, and the other senses of the same words (a match
+score, a car crash, a domestic export ban, arms handed to an ally). Sentences written for
+newsgraph, not taken from any gold file."""
+from __future__ import annotations
+
+from eventkit import countries, events, first_of_type
+
+
+def kinds(nlp, text):
+    return [e.type for e in events(nlp, text)]
+
+
+def test_less_common_verbs_of_force_are_attacks(nlp):
+    for text in ("Rebels dynamited a railway bridge near the border, officials said.",
+                 "Insurgents mortared a government base outside Kandahar on Monday.",
+                 "Attackers firebombed the offices of a Kurdish newspaper in Istanbul.",
+                 "Separatists rocketed the port city of Mariupol."):
+        assert "ASSAULT" in kinds(nlp, text), text
+    assert "ASSAULT" not in kinds(nlp, "Shares in the carmaker rocketed on Tuesday.")
+
+
+def test_killing_to_death_with_a_weapon_verb_is_an_attack(nlp):
+    for text in ("Machete-wielding attackers hacked to death four villagers in eastern Congo.",
+                 "Soldiers clubbed two demonstrators to death, witnesses said."):
+        assert "ASSAULT" in kinds(nlp, text), text
+    assert "ASSAULT" not in kinds(nlp, "Hackers hacked into the ministry's email server.")
+
+
+def test_a_projectile_slamming_into_a_place_is_an_attack_a_car_is_not(nlp):
+    event = first_of_type(nlp, "Two rockets slammed into a residential building in Kyiv on Thursday.", "ASSAULT")
+    assert countries(event.target) == {"UKR"}
+    assert "ASSAULT" in kinds(nlp, "A mortar round crashed into a crowded market in Mogadishu.")
+    assert kinds(nlp, "A lorry crashed into a bus shelter in Leeds on Friday.") == []
+
+
+def test_setting_ablaze_is_arson_and_a_riot_when_a_crowd_does_it(nlp):
+    assert "ASSAULT" in kinds(nlp, "Militiamen set ablaze dozens of homes in the village.")
+    assert "PROTEST" in kinds(nlp, "Rioters set a police station ablaze in Dhaka.")
+
+
+def test_a_match_score_makes_a_contest_verb_a_game(nlp):
+    for text in ("Egypt beat Guinea 3-1 in Cairo on Sunday.",
+                 "Brazil crushed Argentina 4-0 in Belo Horizonte."):
+        assert "ASSAULT" not in kinds(nlp, text), text
+    assert "ASSAULT" in kinds(nlp, "Government troops beat back the rebels in 2-3 hour battles.")
+
+
+def test_fighters_giving_up_their_own_weapons_disarm_a_state_arming_an_ally_aids(nlp):
+    for text in ("Rebels handed in their weapons to peacekeepers.",
+                 "Thousands of fighters handed over their rifles under the peace deal.",
+                 "Militiamen gave up their weapons in exchange for an amnesty."):
+        assert "RETREAT" in kinds(nlp, text) and "AID" not in kinds(nlp, text), text
+    assert "AID" in kinds(nlp, "The United States handed over weapons to the Afghan army.")
+
+
+def test_censorship_and_removal_by_authorities_is_coercion(nlp):
+    for text in ("The regulator took the private channel off the air for a week.",
+                 "The government jammed foreign radio broadcasts.",
+                 "Dozens of activists were hauled off to police stations by Ugandan security forces."):
+        assert "COERCE" in kinds(nlp, text), text
+
+
+def test_blocking_roads_is_a_protest_for_crowds_and_a_restriction_for_authorities(nlp):
+    assert kinds(nlp, "Authorities blocked access to several news websites ahead of the vote.") == ["COERCE"]
+    assert kinds(nlp, "Police blocked the road to the airport.") == ["COERCE"]
+    assert kinds(nlp, "Hezbollah supporters blocked roads in Beirut.") == ["PROTEST"]
+
+
+def test_an_import_ban_on_a_named_state_is_a_sanction_a_domestic_export_ban_is_not(nlp):
+    event = first_of_type(nlp, "China banned imports of seafood from Japan.", "SANCTION")
+    assert countries(event.target) == {"JPN"}
+    assert kinds(nlp, "India banned exports of wheat to curb soaring domestic prices.") == ["COERCE"]
+
+
+def test_eggs_and_tractors_are_protests_not_force(nlp):
+    event = first_of_type(nlp, "Angry voters hurled eggs at the prime minister during a campaign stop.", "PROTEST")
+    assert event.target and "ASSAULT" not in kinds(nlp, "Angry voters hurled eggs at the prime minister.")
+    assert "PROTEST" in kinds(nlp, "Thousands of farmers drove their tractors into central Madrid.")
+    assert kinds(nlp, "The farmer drove his tractor to the market.") == []
+
+
+def test_forces_on_a_war_footing_are_mobilised(nlp):
+    event = first_of_type(nlp, "North Korea placed its army on a war footing.", "MOBILIZE")
+    assert countries(event.source) == {"PRK"}
+
+
+def test_authorities_looking_into_or_reviewing_a_case_investigate(nlp):
+    for text in ("Prosecutors are looking into reports that the minister took bribes.",
+                 "Kenya's anti-graft agency said it was looking into allegations of fraud.",
+                 "The watchdog is reviewing the contracts awarded by the ministry.",
+                 "Peruvian prosecutors are examining whether the former president took bribes."):
+        assert "INVESTIGATE" in kinds(nlp, text), text
+    assert "INVESTIGATE" not in kinds(nlp, "The government is reviewing its policy on Syria.")
