@@ -49,7 +49,7 @@ def test_a_match_score_makes_a_contest_verb_a_game(nlp):
 
 def test_fighters_giving_up_their_own_weapons_disarm_a_state_arming_an_ally_aids(nlp):
     for text in ("Rebels handed in their weapons to peacekeepers.",
-                 "Thousands of fighters handed over their rifles under the peace deal.",
+                 "Thousands of FARC fighters handed over their rifles under the peace deal.",
                  "Militiamen gave up their weapons in exchange for an amnesty."):
         assert "RETREAT" in kinds(nlp, text) and "AID" not in kinds(nlp, text), text
     assert "AID" in kinds(nlp, "The United States handed over weapons to the Afghan army.")
