@@ -93,3 +93,55 @@ def test_authorities_looking_into_or_reviewing_a_case_investigate(nlp):
                  "Peruvian prosecutors are examining whether the former president took bribes."):
         assert "INVESTIGATE" in kinds(nlp, text), text
     assert "INVESTIGATE" not in kinds(nlp, "The government is reviewing its policy on Syria.")
+
+
+def test_troops_leaving_a_country_withdraw_and_handing_over_a_town_is_no_aid(nlp):
+    event = first_of_type(nlp, "The last Italian troops left Afghanistan on Tuesday.", "RETREAT")
+    assert countries(event.source) == {"ITA"} and countries(event.target) == {"AFG"}
+    assert "RETREAT" not in kinds(nlp, "The fighting left 27 dead.")
+    assert "AID" not in kinds(nlp, "Armenian forces pulled back, handing the area over to Baku.")
+
+
+def test_an_ing_word_naming_a_body_is_no_act(nlp):
+    assert "INVESTIGATE" not in kinds(
+        nlp, "Authorities cut mobile internet in the province on Friday, monitoring group NetBlocks said.")
+    assert "INVESTIGATE" in kinds(nlp, "OSCE observers are monitoring the ceasefire line.")
+
+
+def test_envoys_told_to_leave_or_declared_persona_non_grata_are_expelled(nlp):
+    for text in ("Lithuania told three Russian diplomats to leave within five days.",
+                 "Turkey declared two Dutch diplomats persona non grata."):
+        event = first_of_type(nlp, text, "SANCTION")
+        assert event.mode == "expel" and event.target, text
+
+
+def test_crowds_paralysing_or_besieging_a_city_protest(nlp):
+    for text in ("Tens of thousands of protesters brought the capital to a standstill on Monday.",
+                 "Taxi drivers paralysed central Paris in a protest against ride-hailing apps.",
+                 "Truckers besieged Ottawa for three weeks to protest vaccine mandates."):
+        assert "PROTEST" in kinds(nlp, text) and "COERCE" not in kinds(nlp, text), text
+    assert "COERCE" in kinds(nlp, "Government forces besieged the rebel-held town.")
+
+
+def test_an_act_done_in_protest_is_a_protest(nlp):
+    event = first_of_type(nlp, "Opposition lawmakers walked out of parliament in protest at the new law.", "PROTEST")
+    assert event.source
+
+
+def test_attacks_in_a_game_are_play_attacks_on_a_stadium_are_force(nlp):
+    for text in ("Arsenal's attack overwhelmed the Chelsea goalkeeper on Saturday.",
+                 "Liverpool's strikers attacked relentlessly in the second half.",
+                 "Real Madrid's attack was unstoppable as they won 4-1 in Seville."):
+        assert "ASSAULT" not in kinds(nlp, text), text
+    assert "ASSAULT" in kinds(nlp, "Militants attacked a football stadium in Kabul, killing six fans.")
+    assert "ASSAULT" in kinds(nlp, "Gunmen attacked the defence ministry in Kabul on Tuesday.")
+
+
+def test_investigating_the_cause_of_an_accident_is_no_inquiry_into_anyone(nlp):
+    assert "INVESTIGATE" not in kinds(nlp, "Investigators are probing the cause of the plane crash.")
+    assert "INVESTIGATE" in kinds(nlp, "Prosecutors are investigating the minister over the delays.")
+
+
+def test_sealing_a_border_restricts_movement(nlp):
+    event = first_of_type(nlp, "Hungary sealed its border with Serbia.", "COERCE")
+    assert countries(event.source) == {"HUN"}

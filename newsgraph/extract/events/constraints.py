@@ -205,10 +205,16 @@ class Constraints:
 
     def expulsion(self, verb: Token) -> Optional[tuple]:
         """(type, mode, who) or, for forces sent, (type, mode) when an order verb tells envoys or people to leave ("ordered the
-        ambassador to leave", "gave the diplomats 72 hours to leave"): expelling envoys is
+        ambassador to leave", "gave the diplomats 72 hours to leave") or declares them persona non grata: expelling envoys is
         SANCTION expel, individuals COERCE deport; ordering forces somewhere deploys them
         (MOBILIZE); None otherwise (an ordinary order)."""
         kids = list(verb.children)
+        if any(t.lower_ == "grata" for t in verb.subtree):      # "declared two diplomats persona non grata"
+            for person in (t for t in verb.subtree if t.i > verb.i and t.pos_ == "NOUN"):
+                if self.lex.lemma(person) in self.lex.cls("personnel"):
+                    return "SANCTION", "expel", person
+                if self.lex.lemma(person) in self.lex.cls("individuals"):
+                    return "COERCE", "deport", person
         told = [c for c in kids if c.dep_ in ("dobj", "dative")]
         if told and self.lex.lemma(told[0]) in self.lex.cls("forces") and not any(
                 c.dep_ in ("xcomp", "ccomp") for c in kids) and any(

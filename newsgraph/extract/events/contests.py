@@ -58,6 +58,16 @@ def _match_score(verb: Token) -> bool:
     return False
 
 
+def game_sentence(token: Token, lex: Lexicon) -> bool:
+    """Whether an attack word is play in a game: a sports word or a match score in the
+    sentence and no arms or harm in sight ("Arsenal's attack tore apart the Chelsea defence",
+    not "militants attacked a football match, killing six")."""
+    sent = token.sent
+    return (any(lex.lemma(t) in lex.cls("game_words") for t in sent) or _match_score(token.sent.root)) \
+        and not _violent_sentence(sent, lex) and not any(t.ent_type_ in ("GPE", "NORP") and
+                                                         lex.lemma(t.head) in lex.cls("forces") for t in sent)
+
+
 def contest(verb: Token, lex: Lexicon) -> bool:
     """Whether a contest verb ("beat", "captured", "swept") reports a match or an election won,
     not force: a sports word in the sentence, an election word with no armed word in sight,
