@@ -145,3 +145,25 @@ def test_investigating_the_cause_of_an_accident_is_no_inquiry_into_anyone(nlp):
 def test_sealing_a_border_restricts_movement(nlp):
     event = first_of_type(nlp, "Hungary sealed its border with Serbia.", "COERCE")
     assert countries(event.source) == {"HUN"}
+
+
+def test_a_bomb_tearing_through_a_place_is_an_attack_a_storm_is_not(nlp):
+    event = first_of_type(nlp, "An explosion tore through a police station in Quetta.", "ASSAULT")
+    assert countries(event.target) == {"PAK"}
+    assert "ASSAULT" in kinds(nlp, "A suicide car bomb ripped through a market in Baghdad.")
+    assert kinds(nlp, "The storm tore through the town.") == []
+
+
+def test_crowds_pouring_into_the_streets_protest_refugees_crossing_a_border_do_not(nlp):
+    assert "PROTEST" in kinds(nlp, "Thousands of Iranians poured into the streets of Tehran.")
+    assert "PROTEST" not in kinds(nlp, "Thousands of refugees poured into Poland.")
+
+
+def test_beefing_up_forces_mobilises_beefing_up_security_does_not(nlp):
+    assert "MOBILIZE" in kinds(nlp, "NATO beefed up its presence in the Baltic states.")
+    assert "MOBILIZE" not in kinds(nlp, "Police beefed up security around the stadium.")
+
+
+def test_flogging_is_an_attack(nlp):
+    event = first_of_type(nlp, "The Taliban publicly flogged three men in Ghazni province.", "ASSAULT")
+    assert countries(event.source) == {"AFG"}

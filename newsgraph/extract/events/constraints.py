@@ -326,7 +326,8 @@ class Constraints:
         if entry.need("official_subject") and not any(self._official(c) for c in subjects):
             return False                      # "prosecutors are looking into", not "scientists are looking into"
         if entry.need("weapon_subject") and not any(
-                self._armed(c) or self._violent(c) or self.lex.lemma(c) in self.lex.cls("weapons") for c in subjects):
+                self._armed(c) or self._violent(c) or self.lex.lemma(c) in self.lex.cls("weapons")
+                or self.lex.lemma(c) in self.lex.cls("explosives") for c in subjects):
             return False                      # "two rockets slammed into", not "a car slammed into"
         if entry.need("actor_or_armed_subject"):
             doers = subjects + [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
