@@ -167,3 +167,19 @@ def test_beefing_up_forces_mobilises_beefing_up_security_does_not(nlp):
 def test_flogging_is_an_attack(nlp):
     event = first_of_type(nlp, "The Taliban publicly flogged three men in Ghazni province.", "ASSAULT")
     assert countries(event.source) == {"AFG"}
+
+
+def test_police_breaking_up_a_rally_coerce(nlp):
+    event = first_of_type(nlp, "Hundreds were arrested as police broke up the rally.", "COERCE")
+    assert "CONCEDE" not in kinds(nlp, "Hundreds were arrested as police broke up the rally.") and event.source
+
+
+def test_envoys_ordered_out_in_the_passive_are_expelled(nlp):
+    event = first_of_type(nlp, "Three Russian diplomats were ordered to leave the country.", "SANCTION")
+    assert event.mode == "expel" and countries(event.target) == {"RUS"}
+
+
+def test_being_under_investigation_is_an_inquiry_into_the_subject(nlp):
+    event = first_of_type(nlp, "Israel's prime minister is under investigation for corruption.", "INVESTIGATE")
+    assert countries(event.target) == {"ISR"}
+    assert kinds(nlp, "The plan is under review.") == []

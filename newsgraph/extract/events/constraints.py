@@ -215,7 +215,7 @@ class Constraints:
                     return "SANCTION", "expel", person
                 if self.lex.lemma(person) in self.lex.cls("individuals"):
                     return "COERCE", "deport", person
-        told = [c for c in kids if c.dep_ in ("dobj", "dative")]
+        told = [c for c in kids if c.dep_ in ("dobj", "dative", "nsubjpass")]   # "diplomats were ordered out"
         if told and self.lex.lemma(told[0]) in self.lex.cls("forces") and not any(
                 c.dep_ in ("xcomp", "ccomp") for c in kids) and any(
                 c.dep_ in ("prep", "prt", "advmod") and c.lower_ in self.lex.cls("deployment_preps")
