@@ -99,6 +99,7 @@ def test_troops_leaving_a_country_withdraw_and_handing_over_a_town_is_no_aid(nlp
     event = first_of_type(nlp, "The last Italian troops left Afghanistan on Tuesday.", "RETREAT")
     assert countries(event.source) == {"ITA"} and countries(event.target) == {"AFG"}
     assert "RETREAT" not in kinds(nlp, "The fighting left 27 dead.")
+    assert "RETREAT" not in kinds(nlp, "Troops left their barracks to help flood victims in Bavaria.")
     assert "AID" not in kinds(nlp, "Armenian forces pulled back, handing the area over to Baku.")
 
 

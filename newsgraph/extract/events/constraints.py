@@ -317,6 +317,8 @@ class Constraints:
             return False
         if entry.need("actor_subject") and not any(self._leader(c) for c in subjects):
             return False
+        if entry.need("not_own_object") and any(c.dep_ == "poss" and c.pos_ == "PRON" for o in objs for c in o.children):
+            return False                      # "troops left their barracks": no withdrawal from anyone
         if entry.need("plural_object") and not any(self.transparent(o).tag_ in ("NNS", "NNPS") for o in objs):
             return False                      # "drove their tractors into Madrid", not "his tractor"
         if entry.need("state_party") and not any(
