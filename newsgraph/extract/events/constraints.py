@@ -129,6 +129,28 @@ class Constraints:
             return True
         return self.lex.sectors.get(self.lex.lemma(subject)) in ("GOV", "MIL", "LEG", "IGO")
 
+    def _official(self, subject: Token) -> bool:
+        """Whether a subject is an authority that can open an inquiry: an official actor, the
+        police or the judiciary ("prosecutors", "auditors"), or a pronoun standing for one
+        named before ("it said it was looking into")."""
+        return self._leader(subject) or subject.lower_ in ("it", "they") or \
+            self.lex.sectors.get(self.lex.lemma(subject)) in ("JUD", "COP") or \
+            self.lex.lemma(subject) in self.lex.cls("inquiring_bodies")
+
+    def gives_up_arms(self, verb: Token, obj: Token) -> bool:
+        """Whether a verb of handing over gives up the doer's own arms ("handed over their
+        rifles", "fighters gave up weapons"): a disarmament (RETREAT), not arms given as aid.
+        The arms are the doer's own when a possessive pronoun marks them or the doer is an
+        armed group, not a state ("the U.S. handed weapons to Kyiv" is aid)."""
+        if self.lex.lemma(verb) not in self.lex.cls("handing_verbs") or \
+                self.lex.lemma(self.transparent(obj)) not in self.lex.cls("arms") or any(
+                c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+            return False                      # "handed out rifles to villagers" arms others
+        own = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children)
+        doers = [c for c in verb.children if c.dep_ == "nsubj"]
+        armed = any(self._armed(d) and d.ent_type_ not in ("GPE", "NORP") for d in doers)
+        return own or armed
+
     def _armed(self, subject: Token) -> bool:
         """Whether a subject names armed forces or weapons ("warplanes", "Russian missiles")."""
         lemma = self.lex.lemma(subject)
@@ -219,11 +241,17 @@ class Constraints:
 
     def expulsion(self, verb: Token) -> Optional[tuple]:
         """(type, mode, who) or, for forces sent, (type, mode) when an order verb tells envoys or people to leave ("ordered the
-        ambassador to leave", "gave the diplomats 72 hours to leave"): expelling envoys is
+        ambassador to leave", "gave the diplomats 72 hours to leave") or declares them persona non grata: expelling envoys is
         SANCTION expel, individuals COERCE deport; ordering forces somewhere deploys them
         (MOBILIZE); None otherwise (an ordinary order)."""
         kids = list(verb.children)
-        told = [c for c in kids if c.dep_ in ("dobj", "dative")]
+        if any(t.lower_ == "grata" for t in verb.subtree):      # "declared two diplomats persona non grata"
+            for person in (t for t in verb.subtree if t.i > verb.i and t.pos_ == "NOUN"):
+                if self.lex.lemma(person) in self.lex.cls("personnel"):
+                    return "SANCTION", "expel", person
+                if self.lex.lemma(person) in self.lex.cls("individuals"):
+                    return "COERCE", "deport", person
+        told = [c for c in kids if c.dep_ in ("dobj", "dative", "nsubjpass")]   # "diplomats were ordered out"
         if told and self.lex.lemma(told[0]) in self.lex.cls("forces") and not any(
                 c.dep_ in ("xcomp", "ccomp") for c in kids) and any(
                 c.dep_ in ("prep", "prt", "advmod") and c.lower_ in self.lex.cls("deployment_preps")
@@ -251,6 +279,10 @@ class Constraints:
             return entry.need("crowd_type"), entry.need("crowd_mode")
         if entry.need("armed_type") and any(self._armed(s) for s in verb.children if s.dep_ == "nsubj"):
             return entry.need("armed_type"), None
+        if entry.need("official_type") and not self.crowd_doer(verb) and any(
+                s.ent_type_ == "GPE" or self.lex.sectors.get(self.lex.lemma(s)) in ("GOV", "MIL", "COP", "JUD")
+                for s in verb.children if s.dep_ == "nsubj"):
+            return entry.need("official_type"), entry.need("official_mode")   # "authorities blocked access"
         return None
 
     def needs_ok(self, entry: Entry, token: Token) -> bool:
@@ -332,6 +364,20 @@ class Constraints:
             return False
         if entry.need("actor_subject") and not any(self._leader(c) for c in subjects):
             return False
+        if entry.need("not_own_object") and any(c.dep_ == "poss" and c.pos_ == "PRON" for o in objs for c in o.children):
+            return False                      # "troops left their barracks": no withdrawal from anyone
+        if entry.need("plural_object") and not any(self.transparent(o).tag_ in ("NNS", "NNPS") for o in objs):
+            return False                      # "drove their tractors into Madrid", not "his tractor"
+        if entry.need("state_party") and not any(
+                t.ent_type_ in ("GPE", "NORP") for o in objs for t in o.subtree) and not any(
+                g.ent_type_ in ("GPE", "NORP") for c in kids if c.dep_ == "prep" for g in c.subtree):
+            return False                      # "banned imports of Russian oil", not "banned wheat exports"
+        if entry.need("official_subject") and not any(self._official(c) for c in subjects):
+            return False                      # "prosecutors are looking into", not "scientists are looking into"
+        if entry.need("weapon_subject") and not any(
+                self._armed(c) or self._violent(c) or self.lex.lemma(c) in self.lex.cls("weapons")
+                or self.lex.lemma(c) in self.lex.cls("explosives") for c in subjects):
+            return False                      # "two rockets slammed into", not "a car slammed into"
         if entry.need("actor_or_armed_subject"):
             doers = subjects + [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if not any(self._leader(c) or self._armed(c) or self._violent(c) for c in doers):

@@ -70,6 +70,30 @@ def _armed_words(sent, lex: Lexicon) -> bool:
                for t in sent)
 
 
+def _match_score(verb: Token) -> bool:
+    """Whether a match score hangs on the verb ("beat Guinea 3-1", "won 2-0"): two small whole
+    numbers joined by a dash with no space, in the verb's own clause."""
+    for t in verb.subtree:
+        doc = t.doc
+        if t.i + 2 < len(doc) and t.text.isdigit() and doc[t.i + 1].text in ("-", "\u2013") and \
+                not t.whitespace_ and not doc[t.i + 1].whitespace_ and doc[t.i + 2].text.isdigit() and \
+                int(t.text) <= 20 and int(doc[t.i + 2].text) <= 20:
+            return True
+        if t.like_num and "-" in t.text and all(p.isdigit() and int(p) <= 20 for p in t.text.split("-")):
+            return True                          # the tokenizer may keep "3-1" whole
+    return False
+
+
+def game_sentence(token: Token, lex: Lexicon) -> bool:
+    """Whether an attack word is play in a game: a sports word or a match score in the
+    sentence and no arms or harm in sight ("Arsenal's attack tore apart the Chelsea defence",
+    not "militants attacked a football match, killing six")."""
+    sent = token.sent
+    return (any(lex.lemma(t) in lex.cls("game_words") for t in sent) or _match_score(token.sent.root)) \
+        and not _violent_sentence(sent, lex) and not any(t.ent_type_ in ("GPE", "NORP") and
+                                                         lex.lemma(t.head) in lex.cls("forces") for t in sent)
+
+
 def contest(verb: Token, lex: Lexicon) -> bool:
     """Whether a contest verb ("beat", "captured", "swept") reports a match or an election won,
     not force: a sports word in the sentence, an election word with no armed word in sight,
@@ -79,6 +103,8 @@ def contest(verb: Token, lex: Lexicon) -> bool:
         return True
     if _armed_words(sent, lex):
         return False
+    if _match_score(verb):
+        return True
     if any(lex.lemma(t) in lex.cls("election_words") for t in sent):
         return True
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]

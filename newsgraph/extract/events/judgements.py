@@ -108,7 +108,7 @@ def judgements(sent: Span, lex: Lexicon, args: ArgBuilder, reporter_of) -> list[
             found = _blamed(token, kids, lex, args, reporter_of) or _culprit(token, kids, lex, args, reporter_of)
             if found is not None:
                 out.append(found)                    # "X's drills are provocative, Y said"
-            continue
+                continue                             # (else "X is under investigation", below)
         if lemma in _section(lex, "receipt_verbs"):
             found = _received(token, kids, lex, args)
             if found is not None:
@@ -140,11 +140,11 @@ def judgements(sent: Span, lex: Lexicon, args: ArgBuilder, reporter_of) -> list[
 
 
 def _under(verb: Token, noun: Token, lex: Lexicon, args: ArgBuilder, armed) -> Optional[Candidate]:
-    """"X came under fire / attack / criticism": an event done to X. Fire is criticism when it
+    """"X came under fire / attack / criticism", "X is under investigation": an event done to X. Fire is criticism when it
     comes for or over something or from unarmed critics, force when armed words name it."""
     lemma = lex.lemma(noun)
     entry = lex.nouns.get(lemma)
-    kind = entry.type if entry is not None and entry.type in ("ASSAULT", "ACCUSE") else None
+    kind = entry.type if entry is not None and entry.type in ("ASSAULT", "ACCUSE", "INVESTIGATE") else None
     if lemma in _section(lex, "criticism_nouns"):
         kind = "ACCUSE"
     subjects = _subjects(verb, args)
@@ -165,7 +165,7 @@ def _under(verb: Token, noun: Token, lex: Lexicon, args: ArgBuilder, armed) -> O
     if kind == "ASSAULT" and not sources:
         sources = args.noun_args(noun, False)[0] or [m for m in mods if m.ent_type_ in ("NORP", "GPE")
                                                      and args.actorish(m)]   # "under Russian fire"
-    mode = (entry.mode if entry is not None else None) if kind == "ASSAULT" else "disapprove"
+    mode = (entry.mode if entry is not None else None) if kind in ("ASSAULT", "INVESTIGATE") else "disapprove"
     if kind == "ASSAULT" and mode is None:
         mode = next((lex.cls("projectile").get(lex.lemma(m)) for m in mods
                      if lex.cls("projectile").get(lex.lemma(m))), None)     # "artillery fire"

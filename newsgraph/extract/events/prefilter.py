@@ -54,7 +54,8 @@ def build_trigger_words(lex: Lexicon, cameo: VerbDictionary) -> TriggerWords:
     """Every lemma a lookup of ``triggers.TriggerFinder`` can succeed with.
 
     Verbs: lexicon verbs, the trigger side of ``objects``, the first word of
-    phrasal and reversal-phrasal keys, reversal and blocking verbs, and the
+    phrasal and reversal-phrasal keys, reversal and blocking verbs, the verbs
+    that order envoys out (``expulsion_order_verbs``), and the
     CAMEO dictionary's verbs (single and multi-word) that the lexicon does not
     know or knows as light verbs (it is consulted only for those and for our
     own verb entries, already in the set). Nouns: the first and
@@ -65,6 +66,7 @@ def build_trigger_words(lex: Lexicon, cameo: VerbDictionary) -> TriggerWords:
     verbs |= {_first(k) for k in lex.phrasal} | {_first(k) for k in lex.reversal_phrasal}
     cameo_verbs = set(cameo.verbs) | set(cameo.multi)
     verbs |= lex.reversal_verbs | lex.blockers | (cameo_verbs - lex.known) | (cameo_verbs & lex.light_verbs)
+    verbs |= set(lex.cls("expulsion_order_verbs"))     # "told the diplomats to leave" (constraints.expulsion)
     nouns = {_first(k) for k in lex.nouns} | {_last(k) for k in lex.nouns}
     nouns |= lex.reversal_nouns | set(lex.cls("generic_event_heads")) | set(lex.cls("nominalisations"))
     objects = frozenset(trigger for trigger, _ in lex.objects)

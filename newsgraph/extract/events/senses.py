@@ -13,8 +13,8 @@ from typing import Optional
 from spacy.tokens import Token
 
 from newsgraph.extract import pronouns
-from newsgraph.extract.events.contests import (contest, military_strike, political, rivals, showing, sports_fixture,
-                                               sports_play)
+from newsgraph.extract.events.contests import (contest, game_sentence, military_strike, political, rivals, showing,
+                                               sports_fixture, sports_play)
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.args import subject_and_agents
 from newsgraph.extract.events.candidate import Candidate
@@ -55,7 +55,8 @@ def claimed_or_caused(noun: Token, first: Token, material: bool, lex: Lexicon) -
     """The anchor of an event noun told as claimed or as a cause or effect, else None.
     "X claimed responsibility for the attack": the claiming verb (its subject did it).
     "The arrest of X sparked clashes", "..., prompting protests": the noun itself, for a
-    material event (``classes.causal_verbs``), which keeps its own actors only."""
+    material event (``classes.causal_verbs``), which keeps its own actors only. "Lawmakers
+    walked out in protest": the verb the act is done by (``classes.manner_event_nouns``)."""
     dep, head = first.dep_, first.head
     if dep == "pobj" and head.lower_ == "for" and claimed_act(head.head, lex):
         return head.head.head
@@ -64,6 +65,9 @@ def claimed_or_caused(noun: Token, first: Token, material: bool, lex: Lexicon) -
     if dep == "pobj" and head.lower_ in lex.cls("terms_preps") and lex.lemma(noun) in lex.cls("deal") and \
             head.head.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in head.head.children):
         return head.head              # "Under an accord announced Saturday, X and Y will share": they agreed
+    if dep == "pobj" and head.lower_ == "in" and head.head.pos_ == "VERB" and head.head.dep_ != "amod" and \
+            lex.lemma(first) in lex.cls("manner_event_nouns"):
+        return head.head                          # "lawmakers walked out in protest": the walking out protests
     return None
 
 
@@ -181,6 +185,13 @@ def refine(cand: Candidate, lex: Lexicon) -> None:
         cand.drop = cand.silenced = True          # "the typhoon threatens", "investors demanded higher yields"
     if cand.kind == "verb" and _not_verbal_act(cand, lex):
         cand.drop = cand.silenced = True
+    if cand.type == "ASSAULT" and lex.lemma(cand.head) in lex.cls("play_attack_words") and \
+            game_sentence(cand.head, lex):
+        cand.drop = True                          # "Liverpool's strikers attacked in the second half"
+    if cand.kind == "verb" and cand.head.tag_ == "VBG" and cand.head.i + 1 < len(cand.head.doc) and \
+            lex.lemma(cand.head.doc[cand.head.i + 1]) in lex.cls("body_heads") and \
+            not any(c.dep_ in ("nsubj", "aux") for c in cand.head.children):
+        cand.drop = True                          # "monitoring group NetBlocks said": a body's name, no act
     if cand.type == "CONSULT" and cand.mode is None:
         for child in list(cand.head.children) + list(cand.anchor.children):
             if child.dep_ == "prep" and any(lex.lemma(g) in lex.cls("phone_words")

@@ -22,6 +22,7 @@ from newsgraph.extract.events.lexicon import Entry, Lexicon
 from newsgraph.extract.events.constraints import Constraints, temporal
 from newsgraph.extract.events.petrarch import load_verb_dictionary
 from newsgraph.extract.events.prefilter import doc_words, trigger_words
+from newsgraph.extract.events.prefixes import Prefixes
 from newsgraph.extract.events.reach import cameo_sense
 from newsgraph.extract.events.transfers import cargo, sent_as_aid
 
@@ -29,7 +30,7 @@ VERB_POS = ("VERB",)
 NOUN_POS = ("NOUN", "PROPN")
 
 
-class TriggerFinder(Constraints):
+class TriggerFinder(Constraints, Prefixes):
     """Finds trigger candidates in sentences with one dict lookup per word."""
 
     def __init__(self, lex: Lexicon, args: ArgBuilder):
@@ -169,36 +170,6 @@ class TriggerFinder(Constraints):
         return None
 
     # ----- main -------------------------------------------------------------------------
-    def negated_by_prefix(self, token: Token) -> bool:
-        """Whether a word is written after a negating prefix ("non-aggression", "non-violent")."""
-        doc = token.doc
-        return token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_ and \
-            doc[token.i - 2].lower_ in self.lex.negating_prefixes
-
-    def undoing_prefix(self, token: Token) -> bool:
-        """Whether a word is written after an undoing prefix ("de-escalate"; the small
-        model may tag such a word as a noun)."""
-        doc = token.doc
-        return token.i >= 2 and doc[token.i - 1].text == "-" and \
-            doc[token.i - 2].lower_ in self.lex.reversal_prefixes and not doc[token.i - 2].whitespace_
-
-    def _prefixed(self, token: Token, lemma: str) -> Optional[Entry]:
-        """The reversed entry of a verb written with an undoing prefix ("de-escalate":
-        RETREAT), or None when the word has no such prefix."""
-        lex = self.lex
-        stem = lemma
-        if self.undoing_prefix(token):
-            stem = token.lower_ if token.lower_ in lex.escalation_verbs else lemma
-        else:
-            head, dash, rest = lemma.partition("-")
-            if not (dash and head in lex.reversal_prefixes and rest):
-                return None
-            stem = rest
-        if stem in lex.escalation_verbs:
-            return lex.reversal_types.get("ASSAULT")
-        entry = lex.verbs.get(stem)
-        return lex.reversal_types.get(entry.type) if entry is not None and entry.type else None
-
     def verb(self, token: Token) -> Optional[Candidate]:
         """A verbal trigger at ``token`` or None; an attack written with a display prefix
         ("test-fired a missile") is a show of force (MOBILIZE weapons)."""
@@ -240,8 +211,14 @@ class TriggerFinder(Constraints):
             cand = Candidate(token, token, "verb", expelled[0], expelled[1], token.i, token.i + 1, preset=True)
             cand.sources, cand.targets = self.args.agents(token), self.args.expand(list(expelled[2:]))
             return cand
+        if obj is not None and self.gives_up_arms(token, obj):     # "rebels handed over their rifles"
+            cand = Candidate(token, token, "verb", "RETREAT", "disarm", token.i, token.i + 1, preset=True)
+            cand.sources, cand.targets = self.args.expand(self.args.agents(token)), []   # a disarmament has no target
+            return cand
         if obj is not None and self.keys.heads(lemma, self.keys.objects):
             entry = self.object_entry(lemma, obj)
+            if entry is not None and entry.needs and not self.needs_ok(entry, token):
+                entry = None                      # "drove tractors into": only a crowd protests
             if entry is None and self.args.actorish(obj):     # "provided Zambia with a loan"
                 entry = self.with_gift(lemma, token)
             if entry is not None and entry.type is not None and lemma in lex.light_verbs:
@@ -257,13 +234,16 @@ class TriggerFinder(Constraints):
                 mode = entry.mode
                 if mode and mode.startswith("@"):
                     mode = lex.cls(mode[1:]).get(self.lex.lemma(self.transparent(obj)))
+                retyped = self.doer_type(entry, token)   # "police blocked roads": not a protest
+                if retyped is not None:
+                    return Candidate(token, token, "verb", retyped[0], retyped[1], token.i, token.i + 1)
                 return Candidate(token, token, "verb", entry.type, mode, token.i, token.i + 1,
                                  target_preps=entry.target_preps)
         for child in kids if self.keys.heads(lemma, self.keys.phrasal) else ():
             if temporal(child):
                 continue                      # "called on Friday" is no "call on"
             if child.dep_ in ("prt", "prep", "dobj", "oprd", "attr", "agent") or \
-                    (child.dep_ == "advmod" and child.i == token.i + 1):
+                    (child.dep_ == "advmod" and (child.i == token.i + 1 or child.pos_ == "ADJ")):   # "set X ablaze"
                 words = [child.lower_, self.lex.lemma(child)]
                 if child.dep_ == "prep":          # "took to the streets", "took X to court"
                     words = [f"{child.lower_} {self.lex.lemma(g)}" for g in child.children if g.dep_ == "pobj"] + words
