@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.extract.events.argwords import particles, topic_preps
+from newsgraph.extract.events.argwords import claim_verbs, particles, topic_preps
 from newsgraph.extract.events.constraints import temporal
 from newsgraph.extract.events.countries import named_place_country
 from newsgraph.extract.events.resolve import ArgResolver, allegiance, is_pronoun
@@ -158,8 +158,12 @@ class ArgBuilder(ArgResolver):
         preps |= self.lex.type_target_preps.get(etype, frozenset()) | set(extra)
         preps -= topic_preps().get(etype, frozenset())    # "agreed on a ceasefire": a topic
         kids = list(pred.children)
-        kids += [g for c in kids if c.dep_ in ("advmod", "prt") and c.lower_ in particles()
-                 for g in c.children if g.dep_ == "prep"]          # "pulled back from X"
+        hung = [g for c in kids if c.dep_ in ("advmod", "prt", "prep") and c.lower_ in particles()
+                and not any(o.dep_ == "pobj" for o in c.children)
+                for g in c.children if g.dep_ == "prep"]           # "pulled back from X", "pulled out of X"
+        kids += hung
+        if "from" in preps and any(g.lower_ == "of" for g in hung):
+            preps.add("of")                                         # "out of X" is "from X"
         heads = [c for c in kids if c.dep_ in ("nsubjpass",)] if self.passive(pred) else []
         direct = [c for c in kids if c.dep_ in ("dobj", "dative")]
         heads += direct
@@ -201,6 +205,28 @@ class ArgBuilder(ArgResolver):
             doers = self.doers(head) if etype == "ACCUSE" else []
             out.extend(doers or self.dig(head))     # "condemned Russia's strikes on X": Russia, not X
         return out
+
+    def led(self, head: Token) -> bool:
+        """Whether a group is named by who leads or backs it ("the Saudi-led coalition",
+        "U.S.-backed forces"): the leader's country is the group's, so it is an actor."""
+        for child in head.lefts:
+            if child.dep_ == "amod" and child.lower_ in ("led", "backed") and any(
+                    g.i < child.i and self.actorish(g) for g in child.children):
+                return True
+        return False
+
+    def claimers(self, act: Token) -> list[Token]:
+        """Who owned an attack told without its attacker: "the bombing, which X claimed",
+        "an ambush claimed by X" (``claim_verbs``)."""
+        for clause in act.rights:
+            if clause.dep_ not in ("relcl", "acl") or self.lex.lemma(clause) not in claim_verbs():
+                continue
+            found = [g for c in clause.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            found += [c for c in clause.children if c.dep_ == "nsubj" and c.lower_ not in ("which", "that")]
+            found = [t for t in found if self.actorish(t)]
+            if found:
+                return self.expand(found)
+        return []
 
     @staticmethod
     def stranded(prep: Token) -> list[Token]:
@@ -265,6 +291,11 @@ class ArgBuilder(ArgResolver):
                         found = self.dig(pobj, depth + 1)
                         if found:
                             return self.expand(found)
+            elif child.dep_ == "prep" and child.lower_ in ("on", "into") and head.pos_ == "NOUN" and not done_by:
+                for pobj in child.children:          # "a probe into spending on X's residence": X
+                    found = self.dig(pobj, depth + 1) if pobj.dep_ == "pobj" else []
+                    if found and not any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in found):
+                        return self.expand(found)    # not "a checkpoint on the Lachin corridor"
         for child in head.children:
             if child.dep_ == "poss":
                 found = self.dig(child, depth + 1)
@@ -309,7 +340,7 @@ class ArgBuilder(ArgResolver):
                 pobjs = [g for g in child.children if g.dep_ == "pobj"]
                 word = child.lower_
                 if word == "by" or word == "from":
-                    sources += [p for p in pobjs if self.actorish(p)]
+                    sources += [p for p in pobjs if self.actorish(p) or (word == "by" and self.led(p))]
                 elif word == "between":
                     between += pobjs
                 elif word in target_words:
@@ -337,6 +368,8 @@ class ArgBuilder(ArgResolver):
                         sources += [g for g in inner.children if g.dep_ == "pobj" and self.actorish(g)]
                 if sources:
                     break
+        if not sources:
+            sources = self.claimers(noun)            # "the bombing, which X claimed"
         head = noun.head
         if not sources and head.dep_ == "pobj" and head.head.pos_ == "NOUN" and \
                 self.lex.lemma(head.head) in self.lex.light_verbs:

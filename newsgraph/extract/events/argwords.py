@@ -86,3 +86,19 @@ def solo_words() -> frozenset:
     data = merged("event_roles.yaml")
     return frozenset(str(require(e, ("word", "why"), "event_roles.yaml solo_words")["word"]).lower()
                      for e in data.get("solo_words") or [])
+
+
+@lru_cache(maxsize=1)
+def claim_verbs() -> frozenset:
+    """Verbs by which a group owns an attack ("which X claimed"; ``event_roles.yaml``)."""
+    data = merged("event_roles.yaml")
+    return frozenset(require(e, ("word", "why"), "event_roles.yaml claim_verbs")["word"].lower()
+                     for e in data.get("claim_verbs") or [])
+
+
+@lru_cache(maxsize=1)
+def concessive_preps() -> frozenset:
+    """Prepositions naming pressure a refusal resists ("despite calls from X"; ``event_roles.yaml``)."""
+    data = merged("event_roles.yaml")
+    return frozenset(require(e, ("word", "why"), "event_roles.yaml concessive_preps")["word"].lower()
+                     for e in data.get("concessive_preps") or [])

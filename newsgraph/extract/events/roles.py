@@ -17,7 +17,7 @@ from newsgraph.knowledge.loader import merged, require
 
 from newsgraph.records import Arg
 from newsgraph.extract.events.args import CONDEMNED_ACTS, ArgBuilder
-from newsgraph.extract.events.argwords import is_pronoun, speech_verbs
+from newsgraph.extract.events.argwords import concessive_preps, is_pronoun, speech_verbs
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.candidate import Candidate
 
@@ -129,6 +129,11 @@ class RoleAssigner:
                 if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
                     tgt_tokens = args.objects(child, cand.type)   # "threatened to deliver blows to X"
                     break
+        if cand.type == "ACCUSE" and cand.kind == "verb" and not tgt_tokens and not cand.complements:
+            tgt_tokens = [t for t in self._clause_subjects(head) if args.actorish(t) or self._who(t)]
+            # "charged that X had ...": the accused is the clause's subject
+        if cand.type == "REJECT" and not tgt_tokens:
+            tgt_tokens = self._pressers(cand)
         if cand.type == "PROTEST" and not tgt_tokens:
             tgt_tokens = self._protest_targets(cand)
         if cand.type == "THREATEN" and not tgt_tokens:
@@ -140,6 +145,7 @@ class RoleAssigner:
             tgt_tokens = self._acts_targets(src_tokens, cand.type) + [
                 t for t in tgt_tokens if t not in src_tokens]
             src_tokens = [t for t in src_tokens if not any(args.city_modifier(c) for c in t.lefts)]
+            src_tokens = [c for t in src_tokens for c in args.claimers(t)] or src_tokens   # "which X claimed"
         cand.sources, cand.targets = list(src_tokens), list(tgt_tokens)
         sources = self.resolve(src_tokens)
         if any(a.country is None and a.sector in OFFICIAL_SECTORS and not (a.actor or "").startswith(
@@ -224,6 +230,31 @@ class RoleAssigner:
         its envoy") and names no target."""
         owners, targets = self.args.noun_args(obj, False)
         return targets or [t for t in owners if not is_pronoun(t)]
+
+    def _pressers(self, cand: Candidate) -> list:
+        """Who pressed for what a refusal turns down: "declined to resign despite pressure by
+        the commission", "refused despite calls from X" (``concessive_preps``)."""
+        near = [cand.anchor, cand.head]
+        near += [c for t in near for c in t.children if c.dep_ == "xcomp"]   # "refused to hold X despite"
+        for token in dict.fromkeys(near):
+            for prep in token.children:
+                if prep.dep_ != "prep" or prep.lower_ not in concessive_preps():
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ != "pobj" or self.lex.lemma(pobj) not in self.lex.cls("pressures"):
+                        continue
+                    found = [g for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                             for g in c.children if g.dep_ == "pobj"]
+                    found += [c for c in pobj.children if c.dep_ == "poss" and not is_pronoun(c)]
+                    found = [t for t in found if self.args.actorish(t) or self._who(t)]
+                    if found:
+                        return self.args.expand(found)
+        return []
+
+    def _who(self, token: Token) -> bool:
+        """Whether a head resolves to someone (an actor, a country or a sector: "army units")."""
+        arg = self.args.arg(token)
+        return arg is not None and bool(arg.actor or arg.country or arg.sector)
 
     def _event_noun(self, token: Token) -> bool:
         """Whether a head is an event word (a condemnation, an attack), which is never an actor."""
