@@ -54,3 +54,33 @@ def test_a_person_investigated_by_prosecutors_at_home_is_of_their_state(nlp):
     event = first_of_type(nlp, "Portuguese prosecutors questioned banker Ricardo Salgado over losses at a "
                                "Brazilian subsidiary.", "INVESTIGATE")
     assert countries(event.target) == {"PRT"}
+
+
+def test_a_refusal_despite_pressure_rebuffs_whoever_pressed(nlp):
+    event = first_of_type(nlp, "The Peruvian interior minister refused to resign despite mounting pressure "
+                               "from Congress.", "REJECT")
+    assert any("Congress" in a.text for a in event.target)
+
+
+def test_an_accusation_of_a_group_named_by_a_relative_pronoun_targets_the_group(nlp):
+    event = first_of_type(nlp, "The rebel group, which Kinshasa accuses of massacres, attacked a camp.", "ACCUSE")
+    assert countries(event.source) == {"COD"}
+    assert any("rebel group" in a.text for a in event.target)
+
+
+def test_an_attack_named_with_its_attacker_as_a_verbs_subject_is_the_attackers(nlp):
+    event = first_of_type(nlp, "An ambush by Tuareg rebels on an army convoy in Mali killed nine soldiers.",
+                          "ASSAULT")
+    assert any("rebels" in a.text for a in event.source)
+
+
+def test_a_toll_told_after_a_bombing_is_located_where_the_bomb_went_off(nlp):
+    event = first_of_type(nlp, "A truck bomb exploded outside a market in Kirkuk, killing 11 people.", "ASSAULT")
+    assert event.location is not None and event.location.country == "IRQ"
+    assert "IRQ" in countries(event.target)
+
+
+def test_an_arrest_in_a_city_targets_the_person_not_the_city(nlp):
+    event = first_of_type(nlp, "Tunisian police arrested an opposition journalist in Sfax.", "COERCE")
+    assert countries(event.target) == {"TUN"}
+    assert all("Sfax" not in a.text for a in event.target)

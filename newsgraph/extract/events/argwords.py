@@ -25,6 +25,11 @@ def allegiance(token: Token) -> bool:
     return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in ("pro", "anti")
 
 
+def informative(arg) -> bool:
+    """Whether a resolved Arg (or None) says who it is: an actor, a country or a sector."""
+    return arg is not None and bool(arg.actor or arg.country or arg.sector)
+
+
 def is_pronoun(token: Token) -> bool:
     """A personal or possessive pronoun that may stand for an actor ("it", "their")."""
     return token.pos_ == "PRON" and token.lower_ in PRONOUNS

@@ -77,7 +77,7 @@ def complete(event: Event, named: set, states: frozenset = frozenset()) -> None:
     """
     location = event.location
     if location is not None and location.country:
-        if event.type in PLACE_TARGET_TYPES and not any(a.country for a in event.target):
+        if event.type in PLACE_TARGET_TYPES and not any(informative(a) for a in event.target):
             event.target.append(Arg(location.start, location.end, location.text, country=location.country))
         if event.type in VICTIM_TYPES:              # "killed 20 people in Lebanon": Lebanon's people
             for arg in event.target:

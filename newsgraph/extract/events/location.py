@@ -137,6 +137,7 @@ def find_location(doc: Doc, anchors: list[Token], exclude: set, resolver: Countr
     not_places = lex.cls("not_places")
     seen, found = set(), []
     frontier = [(a, 0) for a in anchors]
+    frontier += [(a.head, 1) for a in anchors if a.dep_ == "advcl" and a.tag_ == "VBG"]   # "..., killing 8"
     while frontier:
         token, depth = frontier.pop(0)
         if token.i in seen or depth > 2:
@@ -150,6 +151,8 @@ def find_location(doc: Doc, anchors: list[Token], exclude: set, resolver: Countr
                     place = _place_head(pobj, lex)
                     if place is not None and place.i not in exclude:
                         found.append((depth, abs(place.i - anchors[0].i), place))
+                    elif place is None and depth < 2:
+                        frontier.append((pobj, depth + 1))     # "near a police station in Mosul"
                     for conj in pobj.conjuncts:
                         if conj.ent_type_ in PLACE_LABELS:
                             found.append((depth + 1, abs(conj.i - anchors[0].i), conj))

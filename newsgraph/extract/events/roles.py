@@ -17,7 +17,7 @@ from newsgraph.knowledge.loader import merged, require
 
 from newsgraph.records import Arg
 from newsgraph.extract.events.args import CONDEMNED_ACTS, ArgBuilder
-from newsgraph.extract.events.argwords import concessive_preps, is_pronoun, speech_verbs
+from newsgraph.extract.events.argwords import concessive_preps, informative, is_pronoun, speech_verbs
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.candidate import Candidate
 
@@ -145,7 +145,8 @@ class RoleAssigner:
             tgt_tokens = self._acts_targets(src_tokens, cand.type) + [
                 t for t in tgt_tokens if t not in src_tokens]
             src_tokens = [t for t in src_tokens if not any(args.city_modifier(c) for c in t.lefts)]
-            src_tokens = [c for t in src_tokens for c in args.claimers(t)] or src_tokens   # "which X claimed"
+            src_tokens = [c for t in src_tokens for c in args.claimers(t) or self._doers_of(t)] or \
+                src_tokens                  # "the bombing, which X claimed", "an attack by X on Y killed"
         cand.sources, cand.targets = list(src_tokens), list(tgt_tokens)
         sources = self.resolve(src_tokens)
         if any(a.country is None and a.sector in OFFICIAL_SECTORS and not (a.actor or "").startswith(
@@ -251,10 +252,15 @@ class RoleAssigner:
                         return self.args.expand(found)
         return []
 
+    def _doers_of(self, act: Token) -> list:
+        """Who did an act named by an event noun ("an attack by Shabaab militants")."""
+        if not self._event_noun(act):
+            return []
+        return self.args.noun_args(act, self.lex.lemma(act) in self.lex.cls("patient_nouns"))[0]
+
     def _who(self, token: Token) -> bool:
         """Whether a head resolves to someone (an actor, a country or a sector: "army units")."""
-        arg = self.args.arg(token)
-        return arg is not None and bool(arg.actor or arg.country or arg.sector)
+        return informative(self.args.arg(token))
 
     def _event_noun(self, token: Token) -> bool:
         """Whether a head is an event word (a condemnation, an attack), which is never an actor."""
