@@ -84,3 +84,15 @@ def test_an_arrest_in_a_city_targets_the_person_not_the_city(nlp):
     event = first_of_type(nlp, "Tunisian police arrested an opposition journalist in Sfax.", "COERCE")
     assert countries(event.target) == {"TUN"}
     assert all("Sfax" not in a.text for a in event.target)
+
+
+def test_those_who_died_in_an_attack_are_its_target(nlp):
+    event = first_of_type(nlp, "Four Burkinabe gendarmes died in an ambush by jihadists near Djibo.", "ASSAULT")
+    assert "BFA" in countries(event.target)
+
+
+def test_forces_readied_against_a_state_named_deep_in_the_object_target_it(nlp):
+    event = first_of_type(nlp, "Venezuela has trained militias capable of waging guerrilla war against Colombia.",
+                          "MOBILIZE")
+    assert countries(event.source) == {"VEN"}
+    assert countries(event.target) == {"COL"}

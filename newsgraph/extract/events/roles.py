@@ -27,6 +27,9 @@ from newsgraph.extract.events.candidate import Candidate
 STANCE_TYPES = frozenset(("AGREE", "REJECT"))
 # Acts done to a protest, whose unnamed crowd is their target ("banned the marches").
 CROWD_TARGET_TYPES = frozenset(("COERCE", "SANCTION", "ASSAULT"))
+# Hostile acts whose target may be named deep in their object ("trained hackers capable of
+# launching cyber warfare against the United States"): "against X" there names the target.
+AIMED_TYPES = frozenset(("MOBILIZE", "THREATEN", "COERCE", "SANCTION"))
 # Sectors of officials whose title alone names no country ("the foreign minister", "the president").
 OFFICIAL_SECTORS = frozenset(("GOV", "MIL", "LEG", "JUD", "COP", "SPY"))
 
@@ -78,6 +81,10 @@ class RoleAssigner:
             if not src_tokens and anchor is head and cand.type == "CONSULT" and head.dep_ == "pobj" \
                     and head.head.head.pos_ in ("VERB", "AUX"):
                 src_tokens = args.agents(head.head.head)   # "In a phone chat with X, Blinken ..."
+            verb = head.head.head
+            if not tgt_tokens and head.dep_ == "pobj" and head.head.lower_ in ("in", "during") and \
+                    self.lex.lemma(verb) in lex.casualty_verbs:      # "three soldiers died in an ambush"
+                tgt_tokens = args.expand([c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")])
             if anchor is not head:
                 first = head
                 while first.dep_ == "conj" and first.head is not first:
@@ -134,6 +141,8 @@ class RoleAssigner:
             # "charged that X had ...": the accused is the clause's subject
         if cand.type == "REJECT" and not tgt_tokens:
             tgt_tokens = self._pressers(cand)
+        if cand.type in AIMED_TYPES and not tgt_tokens and cand.kind == "verb":
+            tgt_tokens = self._aimed_against(head)
         if cand.type == "PROTEST" and not tgt_tokens:
             tgt_tokens = self._protest_targets(cand)
         if cand.type == "THREATEN" and not tgt_tokens:
@@ -257,6 +266,24 @@ class RoleAssigner:
         if not self._event_noun(act):
             return []
         return self.args.noun_args(act, self.lex.lemma(act) in self.lex.cls("patient_nouns"))[0]
+
+    def _aimed_against(self, verb: Token) -> list:
+        """"against X" inside a hostile verb's object or infinitive, within three steps and in
+        no clause with a subject of its own ("trained hackers capable of launching cyber
+        warfare against the United States")."""
+        frontier, depth = [c for c in verb.children if c.dep_ in ("dobj", "xcomp")], 0
+        while frontier and depth < 4:
+            for token in frontier:
+                for child in token.children:
+                    if child.dep_ == "prep" and child.lower_ == "against":
+                        found = [g for g in child.children if g.dep_ == "pobj" and self.args.actorish(g)]
+                        if found:
+                            return self.args.expand(found)
+            frontier = [c for t in frontier for c in t.children if c.dep_ in (
+                "amod", "acl", "prep", "pobj", "pcomp", "xcomp", "dobj", "advcl") and not any(
+                g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+            depth += 1
+        return []
 
     def _who(self, token: Token) -> bool:
         """Whether a head resolves to someone (an actor, a country or a sector: "army units")."""
