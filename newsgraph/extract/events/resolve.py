@@ -23,7 +23,7 @@ from newsgraph.records import Actor, Arg
 from newsgraph.extract.actors.lexicon import default_lexicon
 from newsgraph.extract.actors.phoenix import load_agents
 from newsgraph.extract.events.antecedent import agrees, clause_mates, within_reach
-from newsgraph.extract.events.argwords import (allegiance, first_person, informative, is_pronoun,  # noqa: F401  (re-exported)
+from newsgraph.extract.events.argwords import (allegiance, first_person, is_pronoun,  # noqa: F401  (re-exported)
                                                same_party)
 from newsgraph.extract.events.countries import CountryResolver, city_country, named_place_country
 from newsgraph.extract.events.lexicon import Lexicon
@@ -187,8 +187,8 @@ class ArgResolver:
             return True
         if head.lower_ in RELATIVE and head.pos_ == "PRON":
             clause = head.head
-            return clause.dep_ == "relcl" and clause.head is not head and (self.actorish(clause.head) if head.dep_ in (
-                "nsubj", "nsubjpass") else head.dep_ == "dobj" and informative(self.arg(clause.head)))  # "X, which Y accuses"
+            return clause.dep_ == "relcl" and clause.head is not head and head.dep_ in ("nsubj", "nsubjpass") \
+                and self.actorish(clause.head)
         if head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return True
         if self.actor(head.idx, head.idx + len(head)) is not None:
