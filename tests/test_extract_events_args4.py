@@ -90,3 +90,9 @@ def test_forces_readied_against_a_state_named_deep_in_the_object_target_it(nlp):
                           "MOBILIZE")
     assert countries(event.source) == {"VEN"}
     assert countries(event.target) == {"COL"}
+
+
+def test_a_states_own_troops_withdrawn_are_not_the_target(nlp):
+    event = first_of_type(nlp, "Burundi withdrew its soldiers from the Central African Republic.", "RETREAT")
+    assert countries(event.target) == {"CAF"}
+    assert all("soldiers" not in a.text for a in event.target)

@@ -192,6 +192,9 @@ class ArgBuilder(ArgResolver):
             own = self.lex.cls("forces") if etype == "MOBILIZE" else self.lex.cls("personnel")
             kept = [h for h in heads if self.lex.lemma(h) not in own]
             heads = kept if kept or etype == "MOBILIZE" else heads   # troops sent are the source's own
+        if etype == "RETREAT":                # "withdrew its soldiers from X": its soldiers are the source's
+            heads = [h for h in heads if not (self.lex.lemma(h) in self.lex.cls("forces") and any(
+                c.dep_ == "poss" and is_pronoun(c) for c in h.children))]
         if not heads and depth == 0 and not any(c.dep_ in ("xcomp", "ccomp") for c in kids):
             partners = [c for c in kids if c.dep_ == "conj" and c.pos_ == "VERB"]
             if pred.dep_ == "conj" and pred.head.pos_ == "VERB":
