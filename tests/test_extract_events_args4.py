@@ -96,3 +96,8 @@ def test_a_states_own_troops_withdrawn_are_not_the_target(nlp):
     event = first_of_type(nlp, "Burundi withdrew its soldiers from the Central African Republic.", "RETREAT")
     assert countries(event.target) == {"CAF"}
     assert all("soldiers" not in a.text for a in event.target)
+
+
+def test_tear_gas_fired_to_disperse_a_crowd_targets_that_crowd(nlp):
+    event = first_of_type(nlp, "Zambian police fired tear gas to disperse opposition supporters in Lusaka.", "COERCE")
+    assert any("supporters" in a.text for a in event.target)

@@ -143,6 +143,12 @@ class RoleAssigner:
             tgt_tokens = self._pressers(cand)
         if cand.type in AIMED_TYPES and not tgt_tokens and cand.kind == "verb":
             tgt_tokens = self._aimed_against(head)
+        if cand.type in ("COERCE", "ASSAULT") and not tgt_tokens and cand.kind == "verb":
+            for purpose in head.children:            # "fired tear gas to disperse students": the students
+                if purpose.dep_ in ("advcl", "xcomp") and purpose.pos_ == "VERB" and any(
+                        a.dep_ == "aux" and a.lower_ == "to" for a in purpose.children):
+                    tgt_tokens = [t for t in args.objects(purpose, cand.type) if args.actorish(t) or self._who(t)]
+                    break
         if cand.type == "PROTEST" and not tgt_tokens:
             tgt_tokens = self._protest_targets(cand)
         if cand.type == "THREATEN" and not tgt_tokens:
