@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.events.argwords import particles, topic_preps
 from newsgraph.extract.events.constraints import temporal
+from newsgraph.extract.events.nounargs import NounArgs
 from newsgraph.extract.events.countries import named_place_country
 from newsgraph.extract.events.resolve import ArgResolver, allegiance, is_pronoun
 from newsgraph.extract.events.status import headline_infinitive
@@ -48,7 +49,7 @@ def subject_and_agents(verb: Token) -> list[Token]:
         g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
-class ArgBuilder(ArgResolver):
+class ArgBuilder(ArgResolver, NounArgs):
     """Finds source and target heads in the parse and resolves them (one per Doc)."""
 
     @staticmethod
@@ -158,8 +159,12 @@ class ArgBuilder(ArgResolver):
         preps |= self.lex.type_target_preps.get(etype, frozenset()) | set(extra)
         preps -= topic_preps().get(etype, frozenset())    # "agreed on a ceasefire": a topic
         kids = list(pred.children)
-        kids += [g for c in kids if c.dep_ in ("advmod", "prt") and c.lower_ in particles()
-                 for g in c.children if g.dep_ == "prep"]          # "pulled back from X"
+        hung = [g for c in kids if c.dep_ in ("advmod", "prt", "prep") and c.lower_ in particles()
+                and not any(o.dep_ == "pobj" for o in c.children)
+                for g in c.children if g.dep_ == "prep"]           # "pulled back from X", "pulled out of X"
+        kids += hung
+        if "from" in preps and any(g.lower_ == "of" for g in hung):
+            preps.add("of")                                         # "out of X" is "from X"
         kids += [p for c in kids if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
                  and self.lex.lemma(g) in self.lex.cls("contact_means")
                  for p in g.children if p.dep_ == "prep"]          # "spoke by telephone | with X"
@@ -204,6 +209,9 @@ class ArgBuilder(ArgResolver):
             own = self.lex.cls("forces") if etype == "MOBILIZE" else self.lex.cls("personnel")
             kept = [h for h in heads if self.lex.lemma(h) not in own]
             heads = kept if kept or etype == "MOBILIZE" else heads   # troops sent are the source's own
+        if etype == "RETREAT":                # "withdrew its soldiers from X": its soldiers are the source's
+            heads = [h for h in heads if not (self.lex.lemma(h) in self.lex.cls("forces") and any(
+                c.dep_ == "poss" and is_pronoun(c) for c in h.children))]
         if not heads and depth == 0 and not any(c.dep_ in ("xcomp", "ccomp") for c in kids):
             partners = [c for c in kids if c.dep_ == "conj" and c.pos_ == "VERB"]
             if pred.dep_ == "conj" and pred.head.pos_ == "VERB":
@@ -217,6 +225,15 @@ class ArgBuilder(ArgResolver):
             doers = self.doers(head) if etype == "ACCUSE" else []
             out.extend(doers or self.dig(head))     # "condemned Russia's strikes on X": Russia, not X
         return out
+
+    def led(self, head: Token) -> bool:
+        """Whether a group is named by who leads or backs it ("the Saudi-led coalition",
+        "U.S.-backed forces"): the leader's country is the group's, so it is an actor."""
+        for child in head.lefts:
+            if child.dep_ == "amod" and child.lower_ in ("led", "backed") and any(
+                    g.i < child.i and self.actorish(g) for g in child.children):
+                return True
+        return False
 
     @staticmethod
     def stranded(prep: Token) -> list[Token]:
@@ -281,120 +298,14 @@ class ArgBuilder(ArgResolver):
                         found = self.dig(pobj, depth + 1)
                         if found:
                             return self.expand(found)
+            elif child.dep_ == "prep" and child.lower_ in ("on", "into") and head.pos_ == "NOUN" and not done_by:
+                for pobj in child.children:          # "a probe into spending on X's residence": X
+                    found = self.dig(pobj, depth + 1) if pobj.dep_ == "pobj" else []
+                    if found and not any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in found):
+                        return self.expand(found)    # not "a checkpoint on the Lachin corridor"
         for child in head.children:
             if child.dep_ == "poss":
                 found = self.dig(child, depth + 1)
                 if found:
                     return found
         return []
-
-    def claimers(self, noun: Token) -> list[Token]:
-        """Who claimed an act in a relative clause on its noun phrase ("the bombing of a market,
-        which al-Shabaab claimed", "the attack, for which IS claimed responsibility"): CAMEO
-        codes a claimed attack to the claimer. The parser may hang the clause on the noun's
-        last word, so the noun phrase's whole subtree is searched."""
-        for clause in noun.subtree:
-            if clause.dep_ != "relcl" or self.lex.lemma(clause) not in self.lex.cls("claiming_verbs"):
-                continue
-            if not any(t.tag_ in ("WDT", "WP") for t in clause.subtree):
-                continue
-            doers = [c for c in clause.children if c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")
-                     and self.actorish(c)]
-            if doers:
-                return doers
-        return []
-
-    def noun_args(self, noun: Token, patient: bool, skip_until: int = 0,
-                  etype: str = "") -> tuple[list[Token], list[Token]]:
-        """(sources, targets) hanging on a nominal event ("Azerbaijan's offensive against X").
-
-        Args:
-            noun: the event noun.
-            patient: True for nouns whose possessor / of-phrase is acted upon
-                ("the arrest of X", "X's release").
-            skip_until: token index up to which the words belong to the
-                trigger itself ("use of force") and are not arguments.
-            etype: the event type; support and aid take their target with
-                "for" ("support for Ukraine").
-        """
-        target_words = {"against", "on", "upon", "with", "at", "to", "toward", "towards", "into"}
-        if etype in ("SUPPORT", "AID"):
-            target_words.add("for")
-        sources, targets, between, origins, stray = [], [], [], [], []
-        undergoer = patient and any(c.dep_ == "prep" and c.lower_ == "of" and c.i >= skip_until and
-                                    any(g.dep_ == "pobj" for g in c.children) for c in noun.children)
-        for child in noun.children:
-            if noun.i < child.i < skip_until:
-                continue
-            dep = child.dep_
-            if dep == "poss":        # "X's arrest": X undergoes it; "X's expulsion of Y": X does it
-                (targets if patient and not undergoer else sources).append(child)
-            elif dep in ("amod", "compound", "nmod") and child.i < noun.i and self.actorish(child) \
-                    and self.lex.lemma(child) not in self.lex.sectors:
-                if not self.city_modifier(child):      # "the Paris attacks": where, not who
-                    sources.append(child)
-            elif dep == "compound" and child.i < noun.i:      # "Russian missile strikes": Russian
-                sources += [g for g in child.children if g.dep_ in ("amod", "compound") and g.i < child.i
-                            and self.actorish(g) and self.lex.lemma(g) not in self.lex.sectors
-                            and not allegiance(g)]
-            elif dep == "prep":
-                pobjs = [g for g in child.children if g.dep_ == "pobj"]
-                word = child.lower_
-                if word == "by":
-                    sources += [p for p in pobjs if self.actorish(p)]
-                    stray += [g for p in pobjs for c in p.children if c.dep_ == "prep" and c.lower_ in
-                              target_words - {"with"} for g in c.children if g.dep_ == "pobj"]
-                elif word == "from":
-                    origins += [p for p in pobjs if self.actorish(p)]
-                elif word == "between":
-                    between += pobjs
-                elif word in target_words:
-                    targets += [t for p in pobjs for t in self.dig(p)]
-                elif word == "of":
-                    for pobj in pobjs:
-                        found = self.dig(pobj)
-                        if not found:
-                            continue
-                        arg = self.arg(found[0]) if found[0] is pobj else None
-                        armed = arg is not None and arg.sector in ("MIL", "REB", "COP")
-                        (sources if armed and not patient else targets).extend(found)
-            elif dep == "acl":
-                for grand in child.children:
-                    if grand.dep_ == "agent":
-                        sources += [g for g in grand.children if g.dep_ == "pobj"]
-                    elif etype == "AID" and grand.dep_ in ("prep", "dative") and grand.lower_ == "to":
-                        targets += [g for g in grand.children if g.dep_ == "pobj"]   # "aid sent by X to Y"
-        if etype == "AID" and not targets and noun.dep_ == "nsubj" and \
-                self.lex.lemma(noun.head) in self.lex.cls("arrival_verbs"):   # "aid sent by X reached Y"
-            targets = [g for c in noun.head.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in (
-                "in", "at", "to")) for g in ([c] if c.dep_ == "dobj" else c.children) if g.dep_ in ("dobj", "pobj")
-                and self.actorish(g)]
-        if not targets:                              # "a visit by Xi to Moscow": the parser hangs the
-            targets = [t for p in stray for t in self.dig(p)]   # noun's "to" on the by-phrase
-        if sources and "from" in self.lex.type_target_preps.get(etype, ()):
-            targets += origins                       # "the withdrawal of French troops from Mali"
-        else:
-            sources += origins                       # "a demand from Washington", "aid from Japan"
-        if sources and not targets:
-            targets = between                        # "Egypt's mediation between X and Y"
-        else:
-            sources += between                       # "talks between X and Y"
-        if not sources:
-            for token in noun.rights:                # "attacks on civilians in Artsakh by X"
-                for inner in token.subtree:
-                    if inner.lower_ == "by" and inner.dep_ in ("prep", "agent") and inner.head is not noun:
-                        sources += [g for g in inner.children if g.dep_ == "pobj" and self.actorish(g)]
-                if sources:
-                    break
-        if not sources:
-            sources = self.claimers(noun)
-        head = noun.head
-        if not sources and head.dep_ == "pobj" and head.head.pos_ == "NOUN" and \
-                self.lex.lemma(head.head) in self.lex.light_verbs:
-            launch = head.head                      # "the launch by Azerbaijan of an operation"
-            for child in launch.children:
-                if child.dep_ == "prep" and child.lower_ == "by":
-                    sources += [g for g in child.children if g.dep_ == "pobj"]
-                if child.dep_ == "poss":
-                    sources.append(child)
-        return self.expand(sources), self.expand(targets)

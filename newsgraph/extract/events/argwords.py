@@ -25,6 +25,11 @@ def allegiance(token: Token) -> bool:
     return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in ("pro", "anti")
 
 
+def informative(arg) -> bool:
+    """Whether a resolved Arg (or None) says who it is: an actor, a country or a sector."""
+    return arg is not None and bool(arg.actor or arg.country or arg.sector)
+
+
 def is_pronoun(token: Token) -> bool:
     """A personal or possessive pronoun that may stand for an actor ("it", "their")."""
     return token.pos_ == "PRON" and token.lower_ in PRONOUNS
@@ -86,3 +91,11 @@ def solo_words() -> frozenset:
     data = merged("event_roles.yaml")
     return frozenset(str(require(e, ("word", "why"), "event_roles.yaml solo_words")["word"]).lower()
                      for e in data.get("solo_words") or [])
+
+
+@lru_cache(maxsize=1)
+def concessive_preps() -> frozenset:
+    """Prepositions naming pressure a refusal resists ("despite calls from X"; ``event_roles.yaml``)."""
+    data = merged("event_roles.yaml")
+    return frozenset(require(e, ("word", "why"), "event_roles.yaml concessive_preps")["word"].lower()
+                     for e in data.get("concessive_preps") or [])

@@ -27,6 +27,11 @@ from newsgraph.extract.events.resolve import same_party
 PLACE_TARGET_TYPES = frozenset(("COERCE", "MOBILIZE", "CONCEDE", "RETREAT", "INVESTIGATE", "AID"))
 DOMESTIC_SECTORS = frozenset(("GOV", "OPP", "PTY", "CVL", "REB", "JUD", "LEG", "COP", "EDU", "LAB", "MED",
                               "REF", "REL", "BUS"))
+# Bodies whose reach is their own state: a person they question, arrest, charge or refuse
+# ("Spanish prosecutors opened an investigation into former king Juan Carlos") is taken to be
+# of that state when the sentence names no other; PLOVER codes such acts as domestic.
+HOME_SECTORS = frozenset(("JUD", "COP", "LEG"))
+HOME_TYPES = frozenset(("INVESTIGATE", "COERCE", "ACCUSE", "REJECT", "REQUEST", "SANCTION", "CONCEDE"))
 SIZE_TYPES = frozenset(("PROTEST", "COERCE", "SANCTION", "MOBILIZE"))
 # Acts whose unnamed victims ("people", "police officers", "protesters") are of the place they are
 # hit in, as PLOVER codes them; the place itself stays the location.
@@ -72,7 +77,7 @@ def complete(event: Event, named: set, states: frozenset = frozenset()) -> None:
     """
     location = event.location
     if location is not None and location.country:
-        if event.type in PLACE_TARGET_TYPES and not any(a.country for a in event.target):
+        if event.type in PLACE_TARGET_TYPES and not any(informative(a) for a in event.target):
             event.target.append(Arg(location.start, location.end, location.text, country=location.country))
         if event.type in VICTIM_TYPES:              # "killed 20 people in Lebanon": Lebanon's people
             for arg in event.target:
@@ -101,10 +106,12 @@ def complete(event: Event, named: set, states: frozenset = frozenset()) -> None:
                 arg.country = next(iter(named))   # a group of that country, not the country itself
                 arg.actor = arg.actor or f"org:{arg.country.lower()}-{arg.sector.lower()}"
     home = {a.country for a in event.source if a.country}
-    if len(home) == 1 and named <= home:
+    if len(home) == 1:
         country = next(iter(home))
+        at_home = any(a.sector in HOME_SECTORS for a in event.source) and event.type in HOME_TYPES
         for arg in event.target:                  # not "the visiting president", "his counterpart"
-            if arg.country is None and arg.sector in DOMESTIC_SECTORS and \
+            if arg.country is None and ((named <= home and arg.sector in DOMESTIC_SECTORS) or (
+                    at_home and (arg.actor or "").startswith("person:"))) and \
                     not set(arg.text.lower().split()) & foreign_markers():
                 arg.country = country
 
@@ -118,6 +125,8 @@ def home_state_target(doc: Doc, event: Event, named: set, resolver: CountryResol
     if event.target or event.type in ("PROTEST", "ASSAULT") or len(event.source) != 1:
         return
     source = event.source[0]
+    if event.type in ("RETREAT", "MOBILIZE") and source.sector in ("MIL", "REB"):
+        return                                    # "Russian forces pulled out": not from Russia
     home = source.country
     if not home or source.actor == home or not named <= {home}:
         return

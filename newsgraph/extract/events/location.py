@@ -97,6 +97,25 @@ def _place_head(pobj: Token, lex: Lexicon) -> Optional[Token]:
     return token if token.ent_type_ in PLACE_LABELS else None
 
 
+def _owner_country(place: Token, resolver: CountryResolver) -> Optional[str]:
+    """The country a place no gazetteer knows is said to belong to: "Yemen's Hajjah province",
+    "central Nigeria's Plateau state", "the Somali town of X" (a possessive or nationality
+    word on the place or on the place noun it names)."""
+    walk, seen = place, 0
+    while seen < 3:
+        for child in walk.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < walk.i and \
+                    child.ent_type_ in ("GPE", "NORP"):
+                country, sector = resolver.resolve(child.text)
+                if country and sector is None:
+                    return country
+        if walk.dep_ not in ("pobj", "compound") or walk.head is walk:
+            return None
+        walk = walk.head if walk.dep_ == "compound" else walk.head.head   # "the town of X": town
+        seen += 1
+    return None
+
+
 def find_location(doc: Doc, anchors: list[Token], exclude: set, resolver: CountryResolver,
                   lex: Lexicon, hints: frozenset = frozenset()) -> Optional[Location]:
     """The location of an event whose words are ``anchors`` (trigger, anchor verb).
@@ -118,6 +137,7 @@ def find_location(doc: Doc, anchors: list[Token], exclude: set, resolver: Countr
     not_places = lex.cls("not_places")
     seen, found = set(), []
     frontier = [(a, 0) for a in anchors]
+    frontier += [(a.head, 1) for a in anchors if a.dep_ == "advcl" and a.tag_ == "VBG"]   # "..., killing 8"
     while frontier:
         token, depth = frontier.pop(0)
         if token.i in seen or depth > 2:
@@ -131,6 +151,8 @@ def find_location(doc: Doc, anchors: list[Token], exclude: set, resolver: Countr
                     place = _place_head(pobj, lex)
                     if place is not None and place.i not in exclude:
                         found.append((depth, abs(place.i - anchors[0].i), place))
+                    elif place is None and depth < 2:
+                        frontier.append((pobj, depth + 1))     # "near a police station in Mosul"
                     for conj in pobj.conjuncts:
                         if conj.ent_type_ in PLACE_LABELS:
                             found.append((depth + 1, abs(conj.i - anchors[0].i), conj))
@@ -145,6 +167,9 @@ def find_location(doc: Doc, anchors: list[Token], exclude: set, resolver: Countr
         start, end = _place_span(place)
         span = doc[start:end]
         country, lat, lon, ok = resolve_place(span.text, resolver, hints)
+        if not ok:
+            country = _owner_country(place, resolver)
+            ok = country is not None
         candidate = Location(span.start_char, span.end_char, span.text, name=span.text,
                              country=country, lat=lat, lon=lon)
         if ok:

@@ -9,6 +9,8 @@ applies those rules on top of ``event_args`` and returns resolved Args.
 """
 from __future__ import annotations
 
+from typing import Optional
+
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -17,7 +19,7 @@ from newsgraph.knowledge.loader import merged, require
 
 from newsgraph.records import Arg
 from newsgraph.extract.events.args import CONDEMNED_ACTS, ArgBuilder
-from newsgraph.extract.events.argwords import is_pronoun, speech_verbs
+from newsgraph.extract.events.argwords import concessive_preps, informative, is_pronoun, speech_verbs
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.candidate import Candidate
 from newsgraph.extract.events.constraints import content_clause
@@ -31,6 +33,9 @@ CROWD_TARGET_TYPES = frozenset(("COERCE", "SANCTION", "ASSAULT"))
 # Said acts whose content clause names their target as its subject ("the accusation that X
 # sabotaged", "the demand that X leave"); for others the clause's object is ("threat to expel X").
 CLAUSE_SUBJECT_TARGETS = frozenset(("ACCUSE", "REQUEST", "REJECT"))
+# Hostile acts whose target may be named deep in their object ("trained hackers capable of
+# launching cyber warfare against the United States"): "against X" there names the target.
+AIMED_TYPES = frozenset(("MOBILIZE", "THREATEN", "COERCE", "SANCTION"))
 # Sectors of officials whose title alone names no country ("the foreign minister", "the president").
 OFFICIAL_SECTORS = frozenset(("GOV", "MIL", "LEG", "JUD", "COP", "SPY"))
 
@@ -87,6 +92,10 @@ class RoleAssigner:
             if not src_tokens and anchor is head and cand.type == "CONSULT" and head.dep_ == "pobj" \
                     and head.head.head.pos_ in ("VERB", "AUX"):
                 src_tokens = args.agents(head.head.head)   # "In a phone chat with X, Blinken ..."
+            verb = head.head.head
+            if not tgt_tokens and head.dep_ == "pobj" and head.head.lower_ in ("in", "during") and \
+                    self.lex.lemma(verb) in lex.casualty_verbs:      # "three soldiers died in an ambush"
+                tgt_tokens = args.expand([c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")])
             if anchor is not head:
                 first = head
                 while first.dep_ == "conj" and first.head is not first:
@@ -142,6 +151,19 @@ class RoleAssigner:
                 if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
                     tgt_tokens = args.objects(child, cand.type)   # "threatened to deliver blows to X"
                     break
+        if cand.type == "ACCUSE" and cand.kind == "verb" and not tgt_tokens and not cand.complements:
+            tgt_tokens = [t for t in self._clause_subjects(head) if args.actorish(t) or self._who(t)]
+            # "charged that X had ...": the accused is the clause's subject
+        if cand.type == "REJECT" and not tgt_tokens:
+            tgt_tokens = self._pressers(cand)
+        if cand.type in AIMED_TYPES and not tgt_tokens and cand.kind == "verb":
+            tgt_tokens = self._aimed_against(head)
+        if cand.type in ("COERCE", "ASSAULT") and not tgt_tokens and cand.kind == "verb":
+            for purpose in head.children:            # "fired tear gas to disperse students": the students
+                if purpose.dep_ in ("advcl", "xcomp") and purpose.pos_ == "VERB" and any(
+                        a.dep_ == "aux" and a.lower_ == "to" for a in purpose.children):
+                    tgt_tokens = [t for t in args.objects(purpose, cand.type) if args.actorish(t) or self._who(t)]
+                    break
         if cand.type == "PROTEST" and not tgt_tokens:
             tgt_tokens = self._protest_targets(cand)
         if cand.type == "THREATEN" and not tgt_tokens:
@@ -153,9 +175,9 @@ class RoleAssigner:
             tgt_tokens = self._acts_targets(src_tokens, cand.type) + [
                 t for t in tgt_tokens if t not in src_tokens]
             src_tokens = [t for t in src_tokens if not any(args.city_modifier(c) for c in t.lefts)]
-            doers = [d for act in src_tokens if self._event_noun(act) for d in args.noun_args(
-                act, self.lex.lemma(act) in lex.cls("patient_nouns"), etype=cand.type)[0]]
-            src_tokens = [d for d in doers if d not in tgt_tokens] or src_tokens   # "an attack by gunmen killed"
+            doers = [d for t in src_tokens for d in args.claimers(t) or self._doers_of(t, cand.type)]
+            src_tokens = [d for d in doers if d not in tgt_tokens] or src_tokens
+            # "the bombing, which X claimed", "an attack by gunmen on Y killed": the doers of the act
         cand.sources, cand.targets = list(src_tokens), list(tgt_tokens)
         sources = self.resolve(src_tokens)
         if any(a.country is None and a.sector in OFFICIAL_SECTORS and not (a.actor or "").startswith(
@@ -240,6 +262,54 @@ class RoleAssigner:
         its envoy") and names no target."""
         owners, targets = self.args.noun_args(obj, False)
         return targets or [t for t in owners if not is_pronoun(t)]
+
+    def _pressers(self, cand: Candidate) -> list:
+        """Who pressed for what a refusal turns down: "declined to resign despite pressure by
+        the commission", "refused despite calls from X" (``concessive_preps``)."""
+        near = [cand.anchor, cand.head]
+        near += [c for t in near for c in t.children if c.dep_ == "xcomp"]   # "refused to hold X despite"
+        for token in dict.fromkeys(near):
+            for prep in token.children:
+                if prep.dep_ != "prep" or prep.lower_ not in concessive_preps():
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ != "pobj" or self.lex.lemma(pobj) not in self.lex.cls("pressures"):
+                        continue
+                    found = [g for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                             for g in c.children if g.dep_ == "pobj"]
+                    found += [c for c in pobj.children if c.dep_ == "poss" and not is_pronoun(c)]
+                    found = [t for t in found if self.args.actorish(t) or self._who(t)]
+                    if found:
+                        return self.args.expand(found)
+        return []
+
+    def _doers_of(self, act: Token, etype: Optional[str] = None) -> list:
+        """Who did an act named by an event noun ("an attack by Shabaab militants")."""
+        if not self._event_noun(act):
+            return []
+        return self.args.noun_args(act, self.lex.lemma(act) in self.lex.cls("patient_nouns"), etype=etype)[0]
+
+    def _aimed_against(self, verb: Token) -> list:
+        """"against X" inside a hostile verb's object or infinitive, within three steps and in
+        no clause with a subject of its own ("trained hackers capable of launching cyber
+        warfare against the United States")."""
+        frontier, depth = [c for c in verb.children if c.dep_ in ("dobj", "xcomp")], 0
+        while frontier and depth < 4:
+            for token in frontier:
+                for child in token.children:
+                    if child.dep_ == "prep" and child.lower_ == "against":
+                        found = [g for g in child.children if g.dep_ == "pobj" and self.args.actorish(g)]
+                        if found:
+                            return self.args.expand(found)
+            frontier = [c for t in frontier for c in t.children if c.dep_ in (
+                "amod", "acl", "prep", "pobj", "pcomp", "xcomp", "dobj", "advcl") and not any(
+                g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+            depth += 1
+        return []
+
+    def _who(self, token: Token) -> bool:
+        """Whether a head resolves to someone (an actor, a country or a sector: "army units")."""
+        return informative(self.args.arg(token))
 
     def _event_noun(self, token: Token) -> bool:
         """Whether a head is an event word (a condemnation, an attack), which is never an actor."""
