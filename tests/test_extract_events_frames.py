@@ -60,3 +60,20 @@ def test_a_forecast_of_consequences_is_no_threat(nlp):
 def test_vowing_a_response_threatens(nlp):
     found = of_type(nlp, "Tehran vowed a harsh response to the Israeli strike on its consulate.", "THREATEN")
     assert found and countries(found[0].source) == {"IRN"}
+
+
+def test_an_own_harmful_act_under_another_actors_condition_is_a_threat(nlp):
+    text = "Algiers said it would halt gas deliveries to Spain if Madrid did not change its stance."
+    found = of_type(nlp, text, "THREATEN")
+    assert found and countries(found[0].source) == {"DZA"} and countries(found[0].target) == {"ESP"}
+    found = of_type(nlp, "Delhi will take strong action against Pakistan if the infiltration goes on.", "THREATEN")
+    assert found and countries(found[0].target) == {"PAK"}
+    refusal = "Ankara said it would suspend the refugee accord with Brussels unless visa rules were eased."
+    assert of_type(nlp, refusal, "THREATEN") and not of_type(nlp, refusal, "REJECT")
+
+
+def test_a_conditional_forecast_or_offer_is_no_threat(nlp):
+    for text in ("The central bank said it would cut rates if inflation kept falling.",
+                 "The airline said it would cut two routes if fuel prices rose again.",
+                 "Economists said exports would fall sharply if the drought continued."):
+        assert not of_type(nlp, text, "THREATEN"), text

@@ -111,10 +111,13 @@ def conditional_threats(sent: Span, cands: list[Candidate], lex: Lexicon, args: 
         return out
     future = lex.frame("future_modals") | {"would", "'d"}
     at = {c.head.i: c for c in cands}
+    carried = {c.anchor.i for c in cands if c.anchor is not c.head}   # "would launch an offensive": told already
     for token in sent:
         if token.pos_ != "VERB" or not modals(token) & future or negated(token, lex):
             continue
         found = at.get(token.i)
+        if found is None and token.i in carried:
+            continue
         if found is not None and found.type.lower() not in lex.frame("retyped_by_condition"):
             continue
         condition = _condition(token, lex)

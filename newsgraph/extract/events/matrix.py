@@ -25,6 +25,12 @@ from newsgraph.extract.events.resolve import first_person
 from newsgraph.extract.events.status import negated
 
 
+def _unrealised(verb: Token, lex: Lexicon) -> bool:
+    """Whether ``verb`` heads an if / unless clause (a condition, not a request made)."""
+    marks = lex.frame("conditional_marks") | lex.frame("ultimatum_marks")
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children)
+
+
 def _event_at(token: Token, at: dict, finder) -> Optional[str]:
     """The event type of a trigger at ``token`` (found already, or by the finder), else None."""
     if token.i in at:
@@ -64,9 +70,12 @@ def _asked_act(verb: Token, at: dict, lex: Lexicon, args: ArgBuilder, finder) ->
         asked = agents or ([] if clause.dep_ == "acl" else [s for s in subjects if s.dep_ == "nsubj"] + objs)
         return args.expand([a for a in asked if args.actorish(a)])
     for obj in objs:
-        if lex.lemma(obj) in lex.frame("want_not_asked") or not _event_at(obj, at, finder):
+        kind = _event_at(obj, at, finder)
+        if lex.lemma(obj) in lex.frame("want_not_asked") or not kind:
             continue
-        return args.expand([a for a in _from_phrase(obj) + _from_phrase(verb) if args.actorish(a)])
+        asked = args.expand([a for a in _from_phrase(obj) + _from_phrase(verb) if args.actorish(a)])
+        if asked or kind.lower() not in lex.frame("want_joint_types"):
+            return asked                      # "wants a trade deal": one it would make itself
     return None
 
 
@@ -82,6 +91,8 @@ def wanted_acts(sent: Span, cands: list[Candidate], lex: Lexicon, args: ArgBuild
     for token in sent:
         if token.pos_ != "VERB" or lex.lemma(token) not in words or token.i in taken or negated(token, lex):
             continue
+        if token.dep_ == "relcl" or _unrealised(token, lex):
+            continue                          # "supporters who wanted ...", "if it wanted a deal": background
         subjects = [c for c in token.children if c.dep_ == "nsubj"]
         if not subjects or not args.actorish(subjects[0]):
             continue                          # "investors want higher yields": no actor asks
