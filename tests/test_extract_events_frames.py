@@ -77,3 +77,18 @@ def test_a_conditional_forecast_or_offer_is_no_threat(nlp):
                  "The airline said it would cut two routes if fuel prices rose again.",
                  "Economists said exports would fall sharply if the drought continued."):
         assert not of_type(nlp, text, "THREATEN"), text
+
+
+def test_a_penalty_promised_to_another_side_is_a_threat(nlp):
+    found = of_type(nlp, "Ankara will pay a heavy price for the shelling, the Kurdish commander said.", "THREATEN")
+    assert found and countries(found[0].target) == {"TUR"}
+    text = "Any Azerbaijani attack on Syunik will not go unanswered, the Armenian defence ministry said."
+    found = of_type(nlp, text, "THREATEN")
+    assert found and countries(found[0].source) == {"ARM"} and countries(found[0].target) == {"AZE"}
+    assert not of_type(nlp, text, "ASSAULT")          # the attack is only supposed
+
+
+def test_a_penalty_forecast_or_a_crime_answered_is_no_threat(nlp):
+    for text in ("Consumers will pay a heavy price for the tariffs, economists said.",
+                 "The theft will not go unpunished, the museum director said."):
+        assert not of_type(nlp, text, "THREATEN"), text

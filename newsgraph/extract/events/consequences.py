@@ -55,7 +55,8 @@ def _told(say: Token, args: ArgBuilder) -> list[Token]:
 
 def threats(sent: Span, cands: list[Candidate], lex: Lexicon, args: ArgBuilder, finder) -> list[Candidate]:
     """THREATEN candidates of both shapes of the module docstring (found triggers may be retyped)."""
-    return announced(sent, lex, args, finder) + conditional_threats(sent, cands, lex, args)
+    return announced(sent, lex, args, finder) + conditional_threats(sent, cands, lex, args) + \
+        penalties(sent, cands, lex, args, finder)
 
 
 def announced(sent: Span, lex: Lexicon, args: ArgBuilder, finder) -> list[Candidate]:
@@ -142,5 +143,56 @@ def conditional_threats(sent: Span, cands: list[Candidate], lex: Lexicon, args: 
         cand = Candidate(token, token, "verb", "THREATEN", mode, token.i, token.i + 1, role="threat")
         cand.sources, cand.targets = speakers, args.expand(objects) or others
         cand.preset, cand.fixed_status = True, "asserted"
+        out.append(cand)
+    return out
+
+
+def _penalty(verb: Token, lex: Lexicon) -> Optional[str]:
+    """"pay" (a heavy price, dearly): the subject is punished; "go" (unanswered,
+    unpunished): the subject's act will be answered; else None."""
+    lemma, kids = lex.lemma(verb), list(verb.children)
+    if lemma in lex.frame("penalty_verbs") and any(
+            (c.dep_ == "dobj" and lex.lemma(c) in lex.frame("penalty_objects")) or
+            (c.dep_ == "advmod" and c.lower_ in lex.frame("penalty_adverbs")) for c in kids):
+        return "payer"
+    if lemma in lex.frame("unanswered_verbs") and any(
+            c.dep_ in ("acomp", "oprd", "advmod") and c.lower_ in lex.frame("unanswered_words") for c in kids):
+        return "act"
+    return None
+
+
+def penalties(sent: Span, cands: list[Candidate], lex: Lexicon, args: ArgBuilder, finder) -> list[Candidate]:
+    """THREATEN for a penalty promised to another actor (module docstring): the source is
+    who says it; the target is who will pay, or whose act will not go unanswered."""
+    out: list[Candidate] = []
+    if (lex.frame("penalty_verbs") | lex.frame("unanswered_verbs")).isdisjoint(sentence_words(sent, lex)):
+        return out
+    future = lex.frame("future_modals") | {"would", "'d"}
+    for token in sent:
+        if token.pos_ != "VERB" or not modals(token) & future:
+            continue
+        shape = _penalty(token, lex)
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        speakers = reporter(token, args, lex) if shape and subjects else []
+        if not speakers:
+            continue
+        if shape == "payer":
+            if not args.actorish(subjects[0]):
+                continue                      # "consumers will pay a heavy price": a forecast
+            targets = args.expand(subjects)
+        else:
+            if not negated(token, lex) or not _hostile_act(subjects[0], lex, finder):
+                continue                      # "the crime will not go unpunished": no other side
+            targets = [t for t in args.noun_args(subjects[0], False)[0] if args.actorish(t)]
+            targets = args.expand(targets or _told(speakers[0].head, args))
+        end = max([token.i] + [c.i for c in token.children if c.dep_ in ("dobj", "acomp", "oprd", "advmod")
+                               and c.i > token.i]) + 1   # "pay a heavy price", "go unanswered"
+        cand = Candidate(token, token, "verb", "THREATEN", lex.threaten_modes.get("ASSAULT"),
+                         token.i, end, role="threat")
+        cand.sources, cand.targets = args.expand(speakers), targets
+        cand.preset, cand.fixed_status = True, "asserted"
+        for act in cands:
+            if shape == "act" and act.head.i == subjects[0].i:
+                act.wrapper, act.drop = cand, True   # "any aggression" is supposed; its victim is no target
         out.append(cand)
     return out
