@@ -21,6 +21,7 @@ from newsgraph.extract.events.args import ArgBuilder
 from newsgraph.extract.events.candidate import Candidate
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.prefilter import sentence_words
+from newsgraph.extract.events.resolve import is_pronoun
 from newsgraph.extract.events.frames import harm_noun, reporter
 from newsgraph.extract.events.status import modals, negated
 
@@ -179,7 +180,8 @@ def penalties(sent: Span, cands: list[Candidate], lex: Lexicon, args: ArgBuilder
         if shape == "payer":
             if not args.actorish(subjects[0]):
                 continue                      # "consumers will pay a heavy price": a forecast
-            targets = args.expand(subjects)
+            told = _told(speakers[0].head, args) if is_pronoun(subjects[0]) else []
+            targets = args.expand(told or subjects)      # "warned Greece it will pay": Greece
         else:
             if not negated(token, lex) or not _hostile_act(subjects[0], lex, finder):
                 continue                      # "the crime will not go unpunished": no other side
