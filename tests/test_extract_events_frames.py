@@ -92,3 +92,12 @@ def test_a_penalty_forecast_or_a_crime_answered_is_no_threat(nlp):
     for text in ("Consumers will pay a heavy price for the tariffs, economists said.",
                  "The theft will not go unpunished, the museum director said."):
         assert not of_type(nlp, text, "THREATEN"), text
+
+
+def test_seeking_something_from_an_actor_or_its_consent_asks_it(nlp):
+    for text, target in (("Hanoi sought guarantees from Beijing over the fishing grounds.", "CHN"),
+                         ("Quito is seeking Colombia's approval for joint border patrols.", "COL")):
+        found = of_type(nlp, text, "REQUEST")
+        assert found and countries(found[0].target) == {target}, text
+    assert not of_type(nlp, "Britain wants a free trade deal with Canberra.", "REQUEST")
+    assert of_type(nlp, "Caracas wants the oil embargo lifted.", "REQUEST")

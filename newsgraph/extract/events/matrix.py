@@ -21,7 +21,7 @@ from newsgraph.extract.events.args import ArgBuilder
 from newsgraph.extract.events.candidate import Candidate
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.prefilter import sentence_words
-from newsgraph.extract.events.resolve import first_person
+from newsgraph.extract.events.resolve import first_person, is_pronoun
 from newsgraph.extract.events.status import negated
 
 
@@ -52,7 +52,8 @@ def _asked_act(verb: Token, at: dict, lex: Lexicon, args: ArgBuilder, finder) ->
     The complement is a clause with its own subject or a passive one ("wants the suspects
     handed over by X": X is asked), an object with an infinitive ("wants Pakistan to
     arrest": Pakistan is asked), or an event noun ("sought the release of Y from X": X
-    is asked; without a from-phrase nobody in particular is).
+    is asked; without a from-phrase or an owner, "Britain's agreement", nobody in
+    particular is). Seeking anything from an actor asks it ("sought assurances from X").
     """
     kids = list(verb.children)
     objs = [c for c in kids if c.dep_ == "dobj"]
@@ -62,7 +63,8 @@ def _asked_act(verb: Token, at: dict, lex: Lexicon, args: ArgBuilder, finder) ->
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subjects and not objs:
             continue                          # "wants to leave": its own aim
-        if not _event_at(clause, at, finder):
+        if not _event_at(clause, at, finder) and not any(   # "wants the sanctions lifted": undoing an event
+                _event_at(n, at, finder) for n in subjects + ([clause.head] if clause.dep_ == "acl" else [])):
             continue
         if any(first_person(s) for s in subjects):   # a passive's doer is asked, not its patient
             continue                          # "wants us to ...": a wish, not a request to someone
@@ -70,11 +72,14 @@ def _asked_act(verb: Token, at: dict, lex: Lexicon, args: ArgBuilder, finder) ->
         asked = agents or ([] if clause.dep_ == "acl" else [s for s in subjects if s.dep_ == "nsubj"] + objs)
         return args.expand([a for a in asked if args.actorish(a)])
     for obj in objs:
-        kind = _event_at(obj, at, finder)
-        if lex.lemma(obj) in lex.frame("want_not_asked") or not kind:
+        if lex.lemma(obj) in lex.frame("want_not_asked"):
             continue
-        asked = args.expand([a for a in _from_phrase(obj) + _from_phrase(verb) if args.actorish(a)])
-        if asked or kind.lower() not in lex.frame("want_joint_types"):
+        kind = _event_at(obj, at, finder)
+        owners = [c for c in obj.children if c.dep_ == "poss" and not is_pronoun(c)]   # "Britain's agreement"
+        asked = args.expand([a for a in _from_phrase(obj) + _from_phrase(verb) + owners if args.actorish(a)])
+        if asked and lex.lemma(verb) in lex.frame("seek_from_verbs"):
+            return asked                      # "sought assurances from Washington", "the handover of X from Y"
+        if kind and (asked or kind.lower() not in lex.frame("want_joint_types")):
             return asked                      # "wants a trade deal": one it would make itself
     return None
 
