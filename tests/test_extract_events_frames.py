@@ -31,7 +31,8 @@ def test_seeking_an_act_from_someone_requests_it(nlp):
 
 def test_wanting_ones_own_act_or_a_thing_is_no_request(nlp):
     for text in ("Germany wants to join the naval mission in the Red Sea.",
-                 "Investors want higher yields on Italian debt."):
+                 "Investors want higher yields on Italian debt.",
+                 "Voters are seeking a leader who can counter threats from Russia."):
         assert not of_type(nlp, text, "REQUEST"), text
 
 

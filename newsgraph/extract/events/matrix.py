@@ -40,9 +40,12 @@ def _event_at(token: Token, at: dict, finder) -> Optional[str]:
 
 
 def _from_phrase(token: Token) -> list[Token]:
-    """The pobj heads of "from X" in ``token``'s phrase ("the extradition of Y from Britain",
-    where the parse may hang "from" on Y)."""
-    return [g for c in token.subtree if c.dep_ == "prep" and c.lower_ == "from"
+    """The pobj heads of "from X" on ``token`` or on its of-phrase ("the extradition of Y
+    from Britain", where the parse may hang "from" on Y); not deeper ("a leader to counter
+    threats from X")."""
+    heads = [token] + [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj"]
+    return [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
             for g in c.children if g.dep_ == "pobj"]
 
 
