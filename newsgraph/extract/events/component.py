@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span
 from newsgraph.extract import extensions  # noqa: F401  (registers doc._.ng_*)
 from newsgraph.records import Arg, Event
 from newsgraph.records import Span as TextSpan
-from newsgraph.extract.events import frames, headline
+from newsgraph.extract.events import consequences, frames, headline, matrix
 from newsgraph.extract.events.args import ArgBuilder
 from newsgraph.extract.events.countries import CountryResolver, warm_tables
 from newsgraph.extract.events.dates import event_date
@@ -148,6 +148,8 @@ class EventCoder:
         cands += frames.warnings(sent, cands, lex, args)
         cands += intolerance(sent, lex) + ultimatums(sent, cands, lex)
         cands += frames.obligations(doc, sent, lex, args)
+        cands += matrix.wanted_acts(sent, cands, lex, args, finder)
+        cands += consequences.threats(sent, cands, lex, args, finder)
         judged = judgements(sent, lex, args, lambda verb: frames.reporter(verb, args, lex))
         if judged:
             taken = {c.head.i for c in judged}

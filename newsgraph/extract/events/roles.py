@@ -144,7 +144,7 @@ class RoleAssigner:
             if holders:                              # "Vietnam is committed to opening up": a stance it holds
                 src_tokens = args.expand(holders)
                 tgt_tokens = [t for t in tgt_tokens if t not in src_tokens]
-        if cand.role == "directive" and cand.kind != "modal":
+        if cand.role == "directive" and cand.kind != "modal" and not cand.preset:
             tgt_tokens = args.addressees(head) or self._clause_subjects(head) or tgt_tokens
         if cand.role and not cand.complements and not tgt_tokens:
             for child in (anchor if cand.kind == "adj" else head).children:
