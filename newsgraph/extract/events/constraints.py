@@ -11,9 +11,25 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from newsgraph.extract.events.status import negated
 from newsgraph.extract.events.lexicon import Entry, Lexicon
 
 _OBJ_DEPS = ("dobj", "nsubjpass", "oprd", "attr")
+
+
+def mandative(clause: Token) -> bool:
+    """Whether a that-clause asks for an act: its verb is bare ("insisted that Germany send
+    tanks", "that the government release them") or takes "should", not a reported fact
+    ("insisted that the elections were fair"). The small model tags a bare verb after a
+    singular subject VBP, which a statement cannot have."""
+    if any(c.dep_ == "aux" and c.lower_ == "should" for c in clause.children):
+        return True
+    if any(c.dep_ in ("aux", "auxpass") for c in clause.children):
+        return False
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or subjects[0].tag_ in ("PRP", "NNS", "NNPS"):
+        return clause.tag_ == "VB" and bool(subjects) and subjects[0].lower_ not in ("i", "we", "you")
+    return clause.tag_ in ("VB", "VBP")
 
 
 def temporal(prep: Token) -> bool:
@@ -217,6 +233,15 @@ class Constraints:
             return entry.need("armed_type"), None
         return None
 
+    def _eventful(self, obj: Token) -> bool:
+        """Whether an object names an act, a proposal or a deal ("ruled out talks / a deal /
+        any military presence / resigning"), not a thing or a diagnosis ("ruled out a stroke")."""
+        found = self._event_type_of(obj)
+        if obj.pos_ in ("VERB", "AUX") or (found is not None and found.type):
+            return True
+        classes = set(self.lex.word_classes.get(self.lex.lemma(self.transparent(obj)), ()))
+        return bool(classes & set(self.lex.cls("eventful_objects")))
+
     def needs_ok(self, entry: Entry, token: Token) -> bool:
         """Whether ``token`` meets the entry's ``needs`` constraints."""
         if not entry.needs:
@@ -247,6 +272,8 @@ class Constraints:
                 set(wanted_class) & set(self.lex.word_classes.get(self.lex.lemma(self.transparent(o)), ()))
                 for o in objs):
             return False
+        if entry.need("event_object") and objs and not any(self._eventful(o) for o in objs):
+            return False                      # "ruled out a stroke": no act or proposal is refused
         if entry.need("xcomp") and not any(c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) for c in kids + (
                 list(token.head.children) if token.dep_ == "dobj" else [])):   # "took steps | to ease"
@@ -262,9 +289,10 @@ class Constraints:
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass"):
             preps |= {c.lower_ for c in token.head.children if c.dep_ in ("prep", "dative") and not temporal(c)}
         wanted = entry.need("prep")
-        if wanted and not preps & set(wanted) and not (entry.need("or_clause") and any(
-                c.dep_ == "ccomp" for c in kids)):      # "charged that X ..."
-            return False
+        clause = entry.need("or_clause")
+        if wanted and not preps & set(wanted) and not (clause and any(
+                c.dep_ == "ccomp" and (clause != "mandative" or mandative(c)) for c in kids)):
+            return False                      # "charged that X ...", "insisted that X send"
         banned = entry.need("not_prep")
         if banned and preps & set(banned):
             return False
@@ -294,6 +322,8 @@ class Constraints:
                     self._armed(g) or self._violent(g) for c in kids if c.dep_ == "agent"
                     for g in c.children if g.dep_ == "pobj")) and not self._armed_instrument(token, objs):
             return False                      # "the camp was hit by airstrikes": the agent is armed
+        if entry.need("negated") and not negated(token, self.lex):
+            return False                      # "repaid the loan": a kept commitment is no event
         if entry.need("plural") and token.tag_ not in ("NNS", "NNPS"):
             return False
         return True

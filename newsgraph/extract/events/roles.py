@@ -129,8 +129,12 @@ class RoleAssigner:
                 if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
                     tgt_tokens = args.objects(child, cand.type)   # "threatened to deliver blows to X"
                     break
+        if cand.type == "ACCUSE" and cand.kind == "verb" and not cand.preset and not tgt_tokens:
+            tgt_tokens = [t for t in self._clause_subjects(head) if args.actorish(t)]   # "charged that Russia shelled"
         if cand.type == "PROTEST" and not tgt_tokens:
             tgt_tokens = self._protest_targets(cand)
+        if cand.type == "THREATEN" and not tgt_tokens and lex.lemma(head) in lex.frame("warning_verbs"):
+            tgt_tokens = [t for t in self._clause_subjects(head) if args.actorish(t) and not is_pronoun(t)]
         if cand.type == "THREATEN" and not tgt_tokens:
             tgt_tokens = self._conditioned(cand)
         actors = [t for t in src_tokens if not self._event_noun(t)]
