@@ -110,3 +110,24 @@ def test_lifting_a_tariff_or_sanction_is_a_concession(nlp):
     for text in ("Washington scrapped its tariffs on Canadian lumber.",
                  "The European Union lifted its sanctions on Belarusian potash."):
         assert of_type(nlp, text, "CONCEDE") and not of_type(nlp, text, "RETREAT"), text
+
+
+def test_a_thing_endangered_is_not_threatened_but_an_actor_or_a_measure_is(nlp):
+    assert not events(nlp, "Rising seas threaten the coral atolls of the Maldives.")
+    assert not of_type(nlp, "Mounting debts threatened the survival of Zambia's national airline.", "THREATEN")
+    found = of_type(nlp, "Beijing threatened tariffs on Canadian canola.", "THREATEN")
+    assert found and countries(found[0].source) == {"CHN"}
+    assert of_type(nlp, "Moscow threatened Vilnius with a gas cut-off.", "THREATEN")
+
+
+def test_a_request_or_plea_made_is_a_request(nlp):
+    found = of_type(nlp, "Moldova made a formal request to Romania for emergency gas supplies.", "REQUEST")
+    assert found and countries(found[0].source) == {"MDA"} and countries(found[0].target) == {"ROU"}
+    assert of_type(nlp, "Sudan's army chief renewed his plea for Egyptian help.", "REQUEST")
+    rejected = events(nlp, "Vienna rejected Belgrade's request for an extradition hearing.")
+    assert [e.type for e in rejected] == ["REJECT"]
+
+
+def test_shooting_down_a_proposal_rejects_it(nlp):
+    assert of_type(nlp, "The Thai senate shot down the opposition's plan for a new constitution.", "REJECT")
+    assert not of_type(nlp, "Rebels shot down a government helicopter near Kidal.", "REJECT")

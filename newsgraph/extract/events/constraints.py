@@ -233,14 +233,14 @@ class Constraints:
             return entry.need("armed_type"), None
         return None
 
-    def _eventful(self, obj: Token) -> bool:
+    def _eventful(self, obj: Token, classes: str = "eventful_objects") -> bool:
         """Whether an object names an act, a proposal or a deal ("ruled out talks / a deal /
         any military presence / resigning"), not a thing or a diagnosis ("ruled out a stroke")."""
         found = self._event_type_of(obj)
         if obj.pos_ in ("VERB", "AUX") or (found is not None and found.type):
             return True
-        classes = set(self.lex.word_classes.get(self.lex.lemma(self.transparent(obj)), ()))
-        return bool(classes & set(self.lex.cls("eventful_objects")))
+        found_in = set(self.lex.word_classes.get(self.lex.lemma(self.transparent(obj)), ()))
+        return bool(found_in & set(self.lex.cls(classes)))
 
     def needs_ok(self, entry: Entry, token: Token) -> bool:
         """Whether ``token`` meets the entry's ``needs`` constraints."""
@@ -272,6 +272,9 @@ class Constraints:
                 set(wanted_class) & set(self.lex.word_classes.get(self.lex.lemma(self.transparent(o)), ()))
                 for o in objs):
             return False
+        if entry.need("act_or_actor_object") and objs and not any(c.dep_ == "prep" and c.lower_ == "with" for c in kids) \
+                and not any(self.args.actorish(o) or self._eventful(o, "threatened_objects") for o in objs):
+            return False                      # "debts threatened the survival of the airline": endangered
         if entry.need("event_object") and objs and not any(self._eventful(o) for o in objs):
             return False                      # "ruled out a stroke": no act or proposal is refused
         if entry.need("xcomp") and not any(c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(
