@@ -96,7 +96,7 @@ def test_ruling_out_a_diagnosis_refuses_nothing(nlp):
 
 def test_refusing_to_keep_a_commitment_rejects_it_and_keeping_one_is_no_event(nlp):
     assert of_type(nlp, "Ecuador will not repay the bonds held by foreign creditors.", "REJECT")
-    assert of_type(nlp, "Caracas would not honour the contracts signed by the opposition.", "REJECT")
+    assert of_type(nlp, "Caracas would not comply with the ruling of the arbitration panel.", "REJECT")
     assert not events(nlp, "Ecuador repaid the bonds held by foreign creditors.")
 
 
@@ -131,3 +131,41 @@ def test_a_request_or_plea_made_is_a_request(nlp):
 def test_shooting_down_a_proposal_rejects_it(nlp):
     assert of_type(nlp, "The Thai senate shot down the opposition's plan for a new constitution.", "REJECT")
     assert not of_type(nlp, "Rebels shot down a government helicopter near Kidal.", "REJECT")
+
+
+def test_keeping_all_options_on_the_table_against_someone_is_a_threat(nlp):
+    found = of_type(nlp, "Canberra said all options were on the table regarding Beijing's trade curbs.",
+                    "THREATEN")
+    assert found and countries(found[0].source) == {"AUS"} and countries(found[0].target) == {"CHN"}
+    assert of_type(nlp, "Seoul kept all options on the table after Pyongyang launched another missile.",
+                   "THREATEN")
+    assert not events(nlp, "All options are on the table, the finance minister said of the pension budget.")
+
+
+def test_taking_up_arms_again_under_a_condition_is_a_threat(nlp):
+    found = of_type(nlp, "The Tuareg rebels cautioned that they would take up arms again if Bamako "
+                         "broke the accord.", "THREATEN")
+    assert found and countries(found[0].target) == {"MLI"}
+
+
+def test_countermeasures_taken_are_a_sanction_and_promised_under_a_condition_a_threat(nlp):
+    assert of_type(nlp, "Moscow took countermeasures against Estonian diplomats.", "SANCTION")
+    assert of_type(nlp, "Beijing said it would take countermeasures if Manila signed the basing deal.",
+                   "THREATEN")
+
+
+def test_taking_aim_at_someone_criticises_them(nlp):
+    assert of_type(nlp, "Mexico's president took aim at the US ambassador over the judicial reform.", "ACCUSE")
+
+
+def test_dismissing_a_ruling_rejects_it(nlp):
+    found = of_type(nlp, "Caracas dismissed the Hague court's ruling as interference.", "REJECT")
+    assert found and countries(found[0].source) == {"VEN"}
+
+
+def test_easing_rules_or_dropping_a_policy_gives_way(nlp):
+    for text in ("Hanoi eased its visa rules for Chinese tourists.",
+                 "Facing strikes, the Nigerian government withdrew the fuel levy.",
+                 "Ghana's government scrapped its plan to tax mobile payments."):
+        assert of_type(nlp, text, "CONCEDE"), text
+    assert not of_type(nlp, "The Dutch army withdrew its troops from Uruzgan.", "CONCEDE")

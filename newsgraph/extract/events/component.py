@@ -51,7 +51,7 @@ from newsgraph.extract.events.status import clause_status, frame_status, modals
 from newsgraph.extract.events.guards import guard
 from newsgraph.extract.events.senses import claimed_or_caused, refine
 from newsgraph.extract.events.stances import intolerance, ultimatums
-from newsgraph.extract.events.penalties import idle_refusals, penalties
+from newsgraph.extract.events.penalties import idle_refusals, open_options, penalties
 from newsgraph.extract.events.candidate import Candidate
 from newsgraph.extract.events.triggers import TriggerFinder
 
@@ -147,7 +147,7 @@ class EventCoder:
         cands += frames.failures(sent, cands, lex)
         cands += frames.warnings(sent, cands, lex, args)
         cands += intolerance(sent, lex) + ultimatums(sent, cands, lex)
-        cands += penalties(sent, lex, args) + idle_refusals(sent, lex, args)
+        cands += penalties(sent, lex, args) + idle_refusals(sent, lex, args) + open_options(sent, lex, args)
         cands += frames.obligations(doc, sent, lex, args)
         judged = judgements(sent, lex, args, lambda verb: frames.reporter(verb, args, lex))
         if judged:

@@ -6,9 +6,8 @@ saying that another actor *would pay / face / suffer* a penalty, or *would regre
 announces harm to it (PETRARCH2 codes "WARN * WOULD PAY * PRICE" and "SAID * WOULD REGRET"
 as 130-139, threaten). Refusing to "stand idly by" announces that one will act against
 what another does (as "will not tolerate", 130). The words live in ``plover.yaml``
-(``classes.penalty_verbs``, ``frames.idle_verbs``, ``frames.idle_adverbs``,
-``frames.idle_marks``); :func:`penalty` is also how ``frames.warnings`` sees such a harm in
-a warning's that-clause.
+(``classes.penalty_verbs``, ``frames.idle_*``, ``frames.option_*``); :func:`penalty` is
+also how ``frames.warnings`` sees such a harm in a warning's that-clause.
 """
 from __future__ import annotations
 
@@ -106,4 +105,49 @@ def idle_refusals(sent: Span, lex: Lexicon, args: ArgBuilder) -> list[Candidate]
             m.dep_ == "mark" and m.lower_ in lex.frame("idle_marks") for m in c.children)
             for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and args.actorish(s)]
         out.append(_threat(token, args.expand(subjects), args.expand(targets)))
+    return out
+
+
+def _provoker(verb: Token, lex: Lexicon, args: ArgBuilder) -> list[Token]:
+    """Whom an open threat is aimed at: an actor (or the owner of a thing) after "regarding /
+    against / over ..." on the clause, else the subject of its "if / unless / after ..." clause."""
+    preps = lex.frame("option_target_preps")
+    objs = [g for t in verb.subtree if t.dep_ == "prep" and t.lower_ in preps for g in t.children if g.dep_ == "pobj"]
+    found = [o for g in objs for o in [g, *(c for c in g.children if c.dep_ == "poss")]   # "regarding X's curbs"
+             if args.actorish(o) and not (o.dep_ == "poss" and o.pos_ == "PRON")]
+    if found:
+        return args.expand(found[:1])
+    marks = lex.frame("option_clause_marks")
+    return args.expand([s for c in verb.children if c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+        for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and args.actorish(s)][:1])
+
+
+def open_options(sent: Span, lex: Lexicon, args: ArgBuilder) -> list[Candidate]:
+    """THREATEN for "all options are / remain on the table" said by X, or "X kept all options
+    on the table": keeping every course, force included, open is a veiled threat (CAMEO 13).
+    Only with an actor it is aimed at ("regarding Iran", "if Tehran ..."): "all options are on
+    the table" for a budget threatens no one."""
+    out: list[Candidate] = []
+    nouns, places = lex.frame("option_nouns"), lex.frame("option_places")
+    words = sentence_words(sent, lex)
+    if nouns.isdisjoint(words) or places.isdisjoint(words):
+        return out
+    for token in sent:
+        if lex.lemma(token) not in nouns or not any(
+                c.dep_ in ("det", "amod", "predet") and c.lower_ in lex.frame("option_marks") for c in token.children):
+            continue
+        verb = token.head
+        on_table = any(c.dep_ == "prep" and c.lower_ == "on" and any(lex.lemma(g) in places for g in c.children)
+                       for c in list(token.children) + list(verb.children))
+        if not on_table or verb.pos_ not in ("VERB", "AUX") or negated(verb, lex):
+            continue
+        if token.dep_ == "dobj":              # "Washington kept all options on the table"
+            speakers = [c for c in verb.children if c.dep_ == "nsubj" and args.actorish(c)]
+        else:
+            say = _reported(verb, lex)
+            speakers = args.agents(say) if say is not None else []
+        aimed = _provoker(verb, lex, args)
+        if speakers and aimed:
+            out.append(_threat(token, args.expand(speakers), aimed))
     return out
