@@ -169,3 +169,13 @@ def test_easing_rules_or_dropping_a_policy_gives_way(nlp):
                  "Ghana's government scrapped its plan to tax mobile payments."):
         assert of_type(nlp, text, "CONCEDE"), text
     assert not of_type(nlp, "The Dutch army withdrew its troops from Uruzgan.", "CONCEDE")
+
+
+def test_who_pressed_for_what_is_refused_is_the_target(nlp):
+    found = of_type(nlp, "Serbia refused to extradite the commander despite repeated calls from Croatia.",
+                    "REJECT")
+    assert found and countries(found[0].source) == {"SRB"} and countries(found[0].target) == {"HRV"}
+    found = of_type(nlp, "Pretoria declined to arrest the visiting leader despite pressure from Kyiv.", "REJECT")
+    assert found and countries(found[0].target) == {"UKR"}
+    rain = of_type(nlp, "Manila refused to postpone the vote despite the heavy rains.", "REJECT")
+    assert rain and not countries(rain[0].target)

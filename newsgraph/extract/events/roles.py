@@ -131,6 +131,8 @@ class RoleAssigner:
                     break
         if cand.type == "ACCUSE" and cand.kind == "verb" and not cand.preset and not tgt_tokens:
             tgt_tokens = [t for t in self._clause_subjects(head) if args.actorish(t)]   # "charged that Russia shelled"
+        if cand.type == "REJECT" and not tgt_tokens:
+            tgt_tokens = self._pressers(anchor)      # "declined to resign despite pressure from X"
         if cand.type == "PROTEST" and not tgt_tokens:
             tgt_tokens = self._protest_targets(cand)
         if cand.type == "THREATEN" and not tgt_tokens and lex.lemma(head) in lex.frame("warning_verbs"):
@@ -284,6 +286,24 @@ class RoleAssigner:
                     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
                     if subjects:
                         return self.args.expand(subjects)
+        return []
+
+    def _pressers(self, verb: Token) -> list:
+        """Who pressed for what a refusal refuses: the actor behind "despite pressure / calls /
+        demands from (by) X" or "despite X's appeals" on the refusing verb."""
+        lex, args = self.lex, self.args
+        verbs = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]   # "refused to go despite"
+        for prep in (c for v in verbs for c in v.children):
+            if prep.dep_ != "prep" or prep.lower_ not in lex.frame("refusal_despite_preps"):
+                continue
+            for noun in (g for g in prep.children if g.dep_ == "pobj"):
+                if "pressures" not in lex.word_classes.get(lex.lemma(noun), ()):
+                    continue
+                found = [c for c in noun.children if c.dep_ == "poss" and args.actorish(c)] + [
+                    g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
+                    for g in c.children if g.dep_ == "pobj" and args.actorish(g)]
+                if found:
+                    return args.expand(found[:1])
         return []
 
     def _clause_subjects(self, head: Token) -> list:
