@@ -22,7 +22,7 @@ from newsgraph.extract.events.status import headline_infinitive
 # Prepositions on a direct object that name the recipient ("delivered aid to X", "recalled
 # its envoy from X", "moved troops to the border with X").
 _OBJECT_PREPS = {"AID": {"to", "for"}, "COOPERATE": {"to"}, "RETREAT": {"to", "from"}, "SANCTION": {"from"},
-                 "INVESTIGATE": {"to", "into"}, "CONCEDE": {"on", "to"},
+                 "INVESTIGATE": {"to", "into"}, "CONCEDE": {"on", "to", "for"},
                  "MOBILIZE": {"to", "along", "near", "toward", "towards"}, "COERCE": {"from"}}
 # Acts whose condemnation is aimed at whoever did them, when named, not at their
 # victims ("condemned Russia's strikes on Kyiv": Russia).
@@ -190,6 +190,10 @@ class ArgBuilder(ArgResolver, NounArgs):
             heads += [g for c in kids if c.dep_ in ("ccomp", "xcomp") and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                 for g in c.children if g.dep_ == "nsubj" and self.actorish(g)]
+        if not any(self.actorish(h) for h in heads):
+            heads += [g for d in direct for c in d.children if c.dep_ == "acl" and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for g in c.children if g.dep_ == "nsubj" and self.actorish(g)]   # "gave permission for X to go"
         heads = [h for h in heads if self.lex.lemma(h) not in self.lex.cls("projectile")]
         if etype == "SANCTION":              # "recalled its ambassador to Argentina": the host country
             heads += [g for h in heads if self.lex.lemma(h) in self.lex.cls("personnel")

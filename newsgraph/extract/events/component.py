@@ -51,8 +51,9 @@ from newsgraph.extract.events.status import clause_status, frame_status, modals
 from newsgraph.extract.events.guards import guard
 from newsgraph.extract.events.senses import claimed_or_caused, refine
 from newsgraph.extract.events.stances import intolerance, ultimatums
+from newsgraph.extract.events.penalties import idle_refusals, open_options, penalties
 from newsgraph.extract.events.candidate import Candidate
-from newsgraph.extract.events.constraints import owned_act
+from newsgraph.extract.events.clauses import owned_act
 from newsgraph.extract.events.triggers import TriggerFinder
 
 NAME_LABELS = ("ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT")
@@ -147,6 +148,7 @@ class EventCoder:
         cands += frames.failures(sent, cands, lex)
         cands += frames.warnings(sent, cands, lex, args)
         cands += intolerance(sent, lex) + ultimatums(sent, cands, lex)
+        cands += penalties(sent, lex, args) + idle_refusals(sent, lex, args) + open_options(sent, lex, args)
         cands += frames.obligations(doc, sent, lex, args)
         cands += matrix.wanted_acts(sent, cands, lex, args, finder)
         cands += consequences.threats(sent, cands, lex, args, finder)

@@ -7,49 +7,16 @@ tests here read the parse around the word; the words they use are lexicon classe
 """
 from __future__ import annotations
 
-from typing import Callable, Optional
+from typing import Optional
 
 from spacy.tokens import Token
 
+from newsgraph.extract.events.clauses import content_clause, mandative, noun_preps
+from newsgraph.extract.events.status import negated
 from newsgraph.extract.events.lexicon import Entry, Lexicon
 from newsgraph.extract.events.transfers import helps_on_arrival
 
 _OBJ_DEPS = ("dobj", "nsubjpass", "oprd", "attr")
-
-
-def content_clause(noun: Token) -> Optional[Token]:
-    """The verb of a noun's content clause ("its accusation | that X sabotaged",
-    "Seoul's threat | to expel"): an acl opened by a complementiser or an infinitive
-    marker, not a relative or participle clause ("the attack that killed", "talks held")."""
-    if noun.pos_ not in ("NOUN", "PROPN"):
-        return None
-    for child in noun.children:
-        if child.dep_ == "acl" and child.i > noun.i and child.pos_ in ("VERB", "AUX") and any(
-                (c.dep_ == "mark" and c.lower_ == "that") or (c.dep_ == "aux" and c.lower_ == "to")
-                for c in child.children):
-            return child
-    return None
-
-
-def noun_preps(noun: Token) -> list[Token]:
-    """A noun's prepositions, with those the parser hangs on its by-phrase's object ("calls by
-    the opposition | for his resignation": "for" belongs to "calls")."""
-    preps = [c for c in noun.children if c.dep_ == "prep"]
-    return preps + [g for c in preps if c.lower_ == "by" for p in c.children if p.dep_ == "pobj"
-                    for g in p.children if g.dep_ == "prep" and g.lower_ != "by"]
-
-
-def owned_act(noun: Token, actorish: Callable[[Token], bool]) -> bool:
-    """Whether a said act is told whole: a named possessor (or by-phrase) makes it about something named
-    or said ("Seoul's rejection of Tokyo's plan deepened the rift", "Seoul's threat to expel
-    the envoy raised tensions": the rejection and the threat were made), unlike
-    "its demands would hurt the poor", which only says what a demand does."""
-    owner = any(c.dep_ == "poss" and c.pos_ == "PROPN" and actorish(c) for c in noun.children) or any(
-        c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pobj" and actorish(g) for g in c.children)
-        for c in noun.children)               # "calls by the opposition for his resignation grew"
-    return owner and (any(c.lower_ in ("of", "for") and any(
-        g.dep_ in ("pobj", "pcomp") for g in c.children) for c in noun_preps(noun)) or
-        content_clause(noun) is not None)     # "Iran's accusation that Israel sabotaged ..."
 
 
 def temporal(prep: Token) -> bool:
@@ -285,6 +252,15 @@ class Constraints:
             return entry.need("official_type"), entry.need("official_mode")   # "authorities blocked access"
         return None
 
+    def _eventful(self, obj: Token, classes: str = "eventful_objects") -> bool:
+        """Whether an object names an act, a proposal or a deal ("ruled out talks / a deal /
+        any military presence / resigning"), not a thing or a diagnosis ("ruled out a stroke")."""
+        found = self._event_type_of(obj)
+        if obj.pos_ in ("VERB", "AUX") or (found is not None and found.type):
+            return True
+        found_in = set(self.lex.word_classes.get(self.lex.lemma(self.transparent(obj)), ()))
+        return bool(found_in & set(self.lex.cls(classes)))
+
     def needs_ok(self, entry: Entry, token: Token) -> bool:
         """Whether ``token`` meets the entry's ``needs`` constraints."""
         if not entry.needs:
@@ -317,6 +293,11 @@ class Constraints:
                 set(wanted_class) & set(self.lex.word_classes.get(self.lex.lemma(self.transparent(o)), ()))
                 for o in objs):
             return False
+        if entry.need("act_or_actor_object") and objs and not any(c.dep_ == "prep" and c.lower_ == "with" for c in kids) \
+                and not any(self.args.actorish(o) or self._eventful(o, "threatened_objects") for o in objs):
+            return False                      # "debts threatened the survival of the airline": endangered
+        if entry.need("event_object") and objs and not any(self._eventful(o) for o in objs):
+            return False                      # "ruled out a stroke": no act or proposal is refused
         if entry.need("xcomp") and not any(c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) for c in kids + (
                 list(token.head.children) if token.dep_ == "dobj" else [])):   # "took steps | to ease"
@@ -341,9 +322,11 @@ class Constraints:
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass"):
             preps |= {c.lower_ for c in token.head.children if c.dep_ in ("prep", "dative") and not temporal(c)}
         wanted = entry.need("prep")
-        if wanted and not preps & set(wanted) and not (entry.need("or_clause") and (any(
-                c.dep_ == "ccomp" for c in kids) or content_clause(token) is not None)):
-            return False                      # "charged that X ...", "its threat to expel X"
+        clause = entry.need("or_clause")
+        if wanted and not preps & set(wanted) and not (clause and (any(
+                c.dep_ == "ccomp" and (clause != "mandative" or mandative(c)) for c in kids) or (
+                clause != "mandative" and content_clause(token) is not None))):
+            return False                      # "charged that X ...", "insisted that X send", "its threat to expel X"
         banned = entry.need("not_prep")
         if banned and preps & set(banned):
             return False
@@ -387,6 +370,8 @@ class Constraints:
                     self._armed(g) or self._violent(g) for c in kids if c.dep_ == "agent"
                     for g in c.children if g.dep_ == "pobj")) and not self._armed_instrument(token, objs):
             return False                      # "the camp was hit by airstrikes": the agent is armed
+        if entry.need("negated") and not negated(token, self.lex):
+            return False                      # "repaid the loan": a kept commitment is no event
         if entry.need("plural") and token.tag_ not in ("NNS", "NNPS"):
             return False
         return True

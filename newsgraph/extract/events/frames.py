@@ -23,6 +23,7 @@ from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.prefilter import sentence_words
 from newsgraph.extract.events.status import modals, negated
 from newsgraph.extract.events.candidate import Candidate
+from newsgraph.extract.events.penalties import penalty
 from newsgraph.extract.events.obligation import addressee as can_be_asked, epistemic, idle, self_obligation
 
 
@@ -326,7 +327,7 @@ def warnings(sent: Span, cands: list[Candidate], lex: Lexicon, args: ArgBuilder)
                                      for h in (harm_noun(g, lex),) if h), None)
             elif child.dep_ in ("ccomp", "xcomp"):
                 for inner in child.subtree:
-                    harm = harm or hostile_at.get(inner.i) or harm_noun(inner, lex)
+                    harm = harm or hostile_at.get(inner.i) or harm_noun(inner, lex) or penalty(inner, lex)
             if child.dep_ in ("advcl", "ccomp", "xcomp", "prep") and any(
                     t.dep_ == "mark" and t.lower_ in marks for t in child.subtree):
                 condition = True

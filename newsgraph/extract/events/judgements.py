@@ -229,6 +229,16 @@ def _wrong_act(token: Token, lex: Lexicon) -> bool:
         lemma in lex.cls("dead")
 
 
+def _behind(prep: Token, obj: Token, lex: Lexicon) -> bool:
+    """"X was behind the surge of migrants, Y said": being said to be behind something blames
+    X for it, unless it is an achievement ("behind the deal / the reform": credit)."""
+    if prep.lower_ not in _section(lex, "behind_preps"):
+        return False
+    entry = lex.nouns.get(lex.lemma(obj))
+    return lex.lemma(obj) not in _section(lex, "credit_nouns") and not (
+        entry is not None and entry.type in lex.cooperative)
+
+
 def _culprit(verb: Token, kids: list[Token], lex: Lexicon, args: ArgBuilder, reporter_of) -> Optional[Candidate]:
     """"X was responsible for blocking the aid, Y said", "X is behind the bombing": naming
     the culprit of a wrong act accuses it (ACCUSE allege, CAMEO 112). Only when someone
@@ -238,7 +248,7 @@ def _culprit(verb: Token, kids: list[Token], lex: Lexicon, args: ArgBuilder, rep
     preps = [p for a in adjs for p in a.children if p.dep_ == "prep" and p.lower_ in _section(lex, "culprit_preps")]
     preps += [p for p in kids if p.dep_ == "prep" and p.lower_ in _section(lex, "behind_preps")]
     if not any(a.pos_ == "VERB" for a in adjs) and not any(
-            _wrong_act(g, lex) for p in preps for g in p.children if g.dep_ in ("pobj", "pcomp")):
+            _wrong_act(g, lex) or _behind(p, g, lex) for p in preps for g in p.children if g.dep_ in ("pobj", "pcomp")):
         return None
     targets = [t for t in _subjects(verb, args) if args.actorish(t)]
     critics = _critic(verb, reporter_of)

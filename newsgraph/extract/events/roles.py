@@ -22,7 +22,7 @@ from newsgraph.extract.events.args import CONDEMNED_ACTS, ArgBuilder
 from newsgraph.extract.events.argwords import concessive_preps, informative, is_pronoun, speech_verbs
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.candidate import Candidate
-from newsgraph.extract.events.constraints import content_clause
+from newsgraph.extract.events.clauses import content_clause
 
 
 # Stances a passive form states of its subject ("is committed to", "is opposed to"): the
@@ -151,7 +151,7 @@ class RoleAssigner:
                 if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
                     tgt_tokens = args.objects(child, cand.type)   # "threatened to deliver blows to X"
                     break
-        if cand.type == "ACCUSE" and cand.kind == "verb" and not tgt_tokens and not cand.complements:
+        if cand.type == "ACCUSE" and cand.kind == "verb" and not cand.preset and not tgt_tokens and not cand.complements:
             tgt_tokens = [t for t in self._clause_subjects(head) if args.actorish(t) or self._who(t)]
             # "charged that X had ...": the accused is the clause's subject
         if cand.type == "REJECT" and not tgt_tokens:
@@ -166,6 +166,8 @@ class RoleAssigner:
                     break
         if cand.type == "PROTEST" and not tgt_tokens:
             tgt_tokens = self._protest_targets(cand)
+        if cand.type == "THREATEN" and not tgt_tokens and lex.lemma(head) in lex.frame("warning_verbs"):
+            tgt_tokens = [t for t in self._clause_subjects(head) if args.actorish(t) and not is_pronoun(t)]
         if cand.type == "THREATEN" and not tgt_tokens:
             tgt_tokens = self._conditioned(cand)
         actors = [t for t in src_tokens if not self._event_noun(t)]
