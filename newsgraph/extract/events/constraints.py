@@ -100,8 +100,13 @@ class Constraints:
         """Whether a subject is an authority that can open an inquiry: an official actor, the
         police or the judiciary ("prosecutors", "auditors"), or a pronoun standing for one
         named before ("it said it was looking into")."""
-        return self._leader(subject) or subject.lower_ in ("it", "they") or \
-            self.lex.sectors.get(self.lex.lemma(subject)) in ("JUD", "COP") or \
+        if subject.lower_ in ("it", "they"):      # only when the one who says so is an authority
+            said = subject.head
+            while said.dep_ in ("ccomp", "xcomp", "conj") and said.head is not said:
+                said = said.head
+            return any(c.dep_ == "nsubj" and c is not subject and c.lower_ not in ("it", "they") and
+                       self._official(c) for c in said.children)
+        return self._leader(subject) or self.lex.sectors.get(self.lex.lemma(subject)) in ("JUD", "COP") or \
             self.lex.lemma(subject) in self.lex.cls("inquiring_bodies")
 
     def gives_up_arms(self, verb: Token, obj: Token) -> bool:
@@ -212,7 +217,8 @@ class Constraints:
         SANCTION expel, individuals COERCE deport; ordering forces somewhere deploys them
         (MOBILIZE); None otherwise (an ordinary order)."""
         kids = list(verb.children)
-        if any(t.lower_ == "grata" for t in verb.subtree):      # "declared two diplomats persona non grata"
+        if any(t.lower_ in self.lex.cls("unwelcome_words") and verb in (t.head, t.head.head)
+               for t in verb.subtree):                   # "declared two diplomats persona non grata"
             for person in (t for t in verb.subtree if t.i > verb.i and t.pos_ == "NOUN"):
                 if self.lex.lemma(person) in self.lex.cls("personnel"):
                     return "SANCTION", "expel", person

@@ -47,7 +47,7 @@ def sports_play(cand: Candidate, lex: Lexicon) -> bool:
     aimed = [g for c in cand.head.children if c.dep_ == "prep" and c.lower_ in lex.cls("attack_aim_preps")
              for g in c.children if g.dep_ == "pobj"]
     aimed += [c for c in cand.head.children if c.dep_ == "dobj"]
-    return all(lex.lemma(g) in lex.cls("sports_words") for g in aimed)
+    return bool(aimed) and all(lex.lemma(g) in lex.cls("sports_words") for g in aimed)
 
 
 def showing(noun: Token, lex: Lexicon) -> bool:

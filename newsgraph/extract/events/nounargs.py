@@ -23,10 +23,17 @@ class NounArgs:
         CAMEO codes a claimed attack to the claimer. The parser may hang the clause on the noun
         phrase's last word, so the whole subtree is searched; a relative clause needs its pronoun."""
         for clause in act.subtree:
-            if clause.dep_ not in ("relcl", "acl") or self.lex.lemma(clause) not in self.lex.cls("claiming_verbs"):
+            lemma = self.lex.lemma(clause)
+            if clause.dep_ not in ("relcl", "acl") or lemma not in self.lex.cls("claiming_verbs"):
                 continue
             if clause.dep_ == "relcl" and not any(t.tag_ in ("WDT", "WP") for t in clause.subtree):
                 continue
+            kids = list(clause.children)
+            if lemma not in self.lex.cls("claim_alone_verbs") and not any(
+                    c.dep_ == "dobj" and self.lex.lemma(c) in self.lex.cls("claimed_objects") for c in kids):
+                continue                          # "the town, which rebels took": a place taken, no act owned
+            if any(c.dep_ == "prep" and c.lower_ == "as" for c in kids):
+                continue                          # "a district that Armenia claimed as its own"
             found = [g for c in clause.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             found += [c for c in clause.children if c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")]
             found = [t for t in found if self.actorish(t)]

@@ -95,7 +95,8 @@ class RoleAssigner:
             verb = head.head.head
             if not tgt_tokens and head.dep_ == "pobj" and head.head.lower_ in ("in", "during") and \
                     self.lex.lemma(verb) in lex.casualty_verbs:      # "three soldiers died in an ambush"
-                tgt_tokens = args.expand([c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")])
+                tgt_tokens = args.expand([c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and
+                                          lex.lemma(c) not in lex.cls("attackers")])   # not "the bomber died"
             if anchor is not head:
                 first = head
                 while first.dep_ == "conj" and first.head is not first:
@@ -152,15 +153,14 @@ class RoleAssigner:
                     tgt_tokens = args.objects(child, cand.type)   # "threatened to deliver blows to X"
                     break
         if cand.type == "ACCUSE" and cand.kind == "verb" and not cand.preset and not tgt_tokens and not cand.complements:
-            tgt_tokens = [t for t in self._clause_subjects(head) if args.actorish(t) or self._who(t)]
-            # "charged that X had ...": the accused is the clause's subject
+            tgt_tokens = [t for t in self._clause_subjects(head) if args.actorish(t) or self._who(t)]  # "charged that X"
         if cand.type == "REJECT" and not tgt_tokens:
             tgt_tokens = self._pressers(cand)
         if cand.type in AIMED_TYPES and not tgt_tokens and cand.kind == "verb":
             tgt_tokens = self._aimed_against(head)
         if cand.type in ("COERCE", "ASSAULT") and not tgt_tokens and cand.kind == "verb":
             for purpose in head.children:            # "fired tear gas to disperse students": the students
-                if purpose.dep_ in ("advcl", "xcomp") and purpose.pos_ == "VERB" and any(
+                if purpose.dep_ in ("advcl", "xcomp") and lex.lemma(purpose) in lex.cls("dispersal_verbs") and any(
                         a.dep_ == "aux" and a.lower_ == "to" for a in purpose.children):
                     tgt_tokens = [t for t in args.objects(purpose, cand.type) if args.actorish(t) or self._who(t)]
                     break

@@ -190,7 +190,8 @@ def refine(cand: Candidate, lex: Lexicon) -> None:
         cand.drop = True                          # "Liverpool's strikers attacked in the second half"
     if cand.kind == "verb" and cand.head.tag_ == "VBG" and cand.head.i + 1 < len(cand.head.doc) and \
             lex.lemma(cand.head.doc[cand.head.i + 1]) in lex.cls("body_heads") and \
-            not any(c.dep_ in ("nsubj", "aux") for c in cand.head.children):
+            cand.head.head.i == cand.head.i + 1 and \
+            not any(c.dep_ in ("nsubj", "aux", "dobj") for c in cand.head.children):
         cand.drop = True                          # "monitoring group NetBlocks said": a body's name, no act
     if cand.type == "CONSULT" and cand.mode is None:
         for child in list(cand.head.children) + list(cand.anchor.children):

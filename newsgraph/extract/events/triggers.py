@@ -78,6 +78,8 @@ class TriggerFinder(Constraints, Prefixes):
                 words += ("money",)               # "gave Lebanon $60 million": a sum given to someone
             for word in words:
                 for cls in self.lex.word_classes.get(word, ()):
+                    if cls == "aid" and word in self.lex.cls("traded_goods") and self._traded(item):
+                        continue                  # "delivered corn under a commercial contract": trade
                     if (trigger_lemma, "@" + cls) in table:
                         return table[(trigger_lemma, "@" + cls)]
         if (trigger_lemma, "@actor") in table and any(   # "received a delegation of Ukrainian bishops"
@@ -86,6 +88,12 @@ class TriggerFinder(Constraints, Prefixes):
                 for item in {obj, self.transparent(obj)}):
             return table[(trigger_lemma, "@actor")]
         return None
+
+    def _traded(self, goods: Token) -> bool:
+        """Whether the sentence tells goods that are also traded (grain, fuel) as trade, not aid:
+        a word of sale, contract or market (``classes.trade_cues``)."""
+        cues = self.lex.cls("trade_cues")
+        return any(self.lex.lemma(t) in cues or t.lower_ in cues for t in goods.sent)
 
     def noun_entry(self, token: Token, table: Optional[dict] = None) -> Optional[tuple[Entry, int]]:
         """The noun entry for ``token`` (multiword keys first) and the trigger's first token index."""
