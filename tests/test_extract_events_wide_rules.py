@@ -63,3 +63,15 @@ def test_only_a_dispersal_purpose_names_the_target_of_force(nlp):
 
 def test_an_attacker_who_dies_in_the_attack_is_not_its_target(nlp):
     assert all(not e.target for e in events(nlp, "The suicide bomber died in the attack."))
+
+
+def test_an_actors_own_contingency_is_no_threat(nlp):
+    assert "THREATEN" not in types(nlp, "Germany would close its coal plants if Russia resumed gas deliveries.")
+    e = first_of_type(nlp, "Turkey said it would suspend its cooperation with Sweden if Stockholm allowed the "
+                           "protest.", "THREATEN")
+    assert countries(e.target) == {"SWE"}
+
+
+def test_acting_under_a_dated_old_deal_is_no_new_agreement(nlp):
+    assert "AGREE" not in types(nlp, "Under a 2020 agreement, Turkish troops patrol the area with Russian forces.")
+    assert "AGREE" in types(nlp, "Under an accord announced on Saturday, Ghana and Togo will share the river water.")

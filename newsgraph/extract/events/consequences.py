@@ -133,6 +133,9 @@ def conditional_threats(sent: Span, cands: list[Candidate], lex: Lexicon, args: 
                    for g in c.children if g.dep_ == "pobj" and args.actorish(g)]
         if not others and not objects:
             continue                          # "the bank would cut rates if inflation fell": a forecast
+        if not objects and any(c.dep_ == "dobj" and any(p.dep_ == "poss" and is_pronoun(p) for p in c.children)
+                               for c in token.children):
+            continue                          # "would close its coal plants if Russia ...": its own plan
         speakers = [s for s in subjects if args.actorish(s)]
         if not speakers:
             continue

@@ -63,7 +63,8 @@ def claimed_or_caused(noun: Token, first: Token, material: bool, lex: Lexicon) -
     if material and dep in ("dobj", "nsubj") and lex.lemma(head) in lex.cls("causal_verbs"):
         return noun
     if dep == "pobj" and head.lower_ in lex.cls("terms_preps") and lex.lemma(noun) in lex.cls("deal") and \
-            head.head.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in head.head.children):
+            head.head.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in head.head.children) and \
+            not any(c.ent_type_ == "DATE" for c in noun.children):    # "under a 2020 agreement": an old one
         return head.head              # "Under an accord announced Saturday, X and Y will share": they agreed
     if dep == "pobj" and head.lower_ == "in" and head.head.pos_ == "VERB" and head.head.dep_ != "amod" and \
             lex.lemma(first) in lex.cls("manner_event_nouns"):
