@@ -66,7 +66,7 @@ def announced(sent: Span, lex: Lexicon, args: ArgBuilder, finder) -> list[Candid
     verbs = lex.frame("consequence_verbs")
     if verbs.isdisjoint(sentence_words(sent, lex)):
         return out
-    future = lex.frame("future_modals") | {"would", "'d"}
+    future = lex.frame("foretold_modals")
     for token in sent:
         if token.pos_ != "VERB" or lex.lemma(token) not in verbs or negated(token, lex):
             continue
@@ -111,7 +111,7 @@ def conditional_threats(sent: Span, cands: list[Candidate], lex: Lexicon, args: 
     out: list[Candidate] = []
     if (lex.frame("conditional_marks") | lex.frame("ultimatum_marks")).isdisjoint(sentence_words(sent, lex)):
         return out
-    future = lex.frame("future_modals") | {"would", "'d"}
+    future = lex.frame("foretold_modals")
     at = {c.head.i: c for c in cands}
     carried = {c.anchor.i for c in cands if c.anchor is not c.head}   # "would launch an offensive": told already
     for token in sent:
@@ -171,7 +171,7 @@ def penalties(sent: Span, cands: list[Candidate], lex: Lexicon, args: ArgBuilder
     out: list[Candidate] = []
     if (lex.frame("penalty_verbs") | lex.frame("unanswered_verbs")).isdisjoint(sentence_words(sent, lex)):
         return out
-    future = lex.frame("future_modals") | {"would", "'d"}
+    future = lex.frame("foretold_modals")
     for token in sent:
         if token.pos_ != "VERB" or not modals(token) & future:
             continue

@@ -20,7 +20,7 @@ from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.args import subject_and_agents
 from newsgraph.extract.events.candidate import Candidate
 
-_PERSON = pronouns.MASCULINE | pronouns.FEMININE       # "she beat him": a person on each side
+PERSON_PRONOUNS = pronouns.MASCULINE | pronouns.FEMININE       # "she beat him": a person on each side
 PERSON_WORDS = pronouns.words("masculine", reflexive=True) | pronouns.words("feminine", reflexive=True)
 
 
@@ -337,7 +337,7 @@ def rivals(verb: Token, lex: Lexicon) -> bool:
     """Whether a contest verb joins two persons with no weapon or armed actor in sight
     ("Sanders crushed Clinton", "she beat him"): a race or a vote, not force."""
     sides = [c for c in verb.children if c.dep_ in ("nsubj", "dobj")]
-    person = [t.ent_type_ == "PERSON" or t.lower_ in _PERSON for t in sides]
+    person = [t.ent_type_ == "PERSON" or t.lower_ in PERSON_PRONOUNS for t in sides]
     named = [t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP", "LOC", "FAC") for t in sides]
     if len(sides) < 2 or not any(person) or not all(p or n for p, n in zip(person, named)):
         return False                              # (the tagger calls some candidates ORG)

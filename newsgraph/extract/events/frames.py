@@ -377,7 +377,7 @@ def intent(cand: Candidate, sources: list, reporters: list, self_report: bool, l
             return
         self_report = True
     else:
-        found = modals(cand.anchor) & (lex.frame("future_modals") | {"would", "'d"})
+        found = modals(cand.anchor) & lex.frame("foretold_modals")
         if not found or not sources:
             return
     violent = ("ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE")

@@ -27,7 +27,7 @@ PENALTY = "penalty"     # the harm a penalty phrase names: no THREATEN mode of i
 
 def _future(token: Token, lex: Lexicon) -> bool:
     """Whether a verb is told as to come ("will pay", "would face"), not a past fact."""
-    return bool(modals(token) & (lex.frame("future_modals") | {"would", "'d"}))
+    return bool(modals(token) & lex.frame("foretold_modals"))
 
 
 def penalty(token: Token, lex: Lexicon) -> Optional[str]:
@@ -101,9 +101,7 @@ def idle_refusals(sent: Span, lex: Lexicon, args: ArgBuilder) -> list[Candidate]
         subjects = [c for c in token.children if c.dep_ == "nsubj"]
         if not subjects or not args.actorish(subjects[0]):
             continue
-        targets = [s for c in token.children if c.dep_ == "advcl" and any(
-            m.dep_ == "mark" and m.lower_ in lex.frame("idle_marks") for m in c.children)
-            for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and args.actorish(s)]
+        targets = _marked_clause_subjects(token, lex.frame("idle_marks"), args)
         out.append(_threat(token, args.expand(subjects), args.expand(targets)))
     return out
 
@@ -117,10 +115,15 @@ def _provoker(verb: Token, lex: Lexicon, args: ArgBuilder) -> list[Token]:
              if args.actorish(o) and not (o.dep_ == "poss" and o.pos_ == "PRON")]
     if found:
         return args.expand(found[:1])
-    marks = lex.frame("option_clause_marks")
-    return args.expand([s for c in verb.children if c.dep_ == "advcl" and any(
-        m.dep_ == "mark" and m.lower_ in marks for m in c.children)
-        for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and args.actorish(s)][:1])
+    return args.expand(_marked_clause_subjects(verb, lex.frame("option_clause_marks"), args)[:1])
+
+
+def _marked_clause_subjects(verb: Token, marks: frozenset, args: ArgBuilder) -> list[Token]:
+    """The actor subjects of ``verb``'s adverbial clauses opened by one of ``marks`` ("while Y
+    ...", "if Tehran ..."): whom a threat told without a threat verb is aimed at."""
+    return [s for c in verb.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks
+                                                                   for m in c.children)
+            for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and args.actorish(s)]
 
 
 def open_options(sent: Span, lex: Lexicon, args: ArgBuilder) -> list[Candidate]:

@@ -12,14 +12,12 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from newsgraph.extract import pronouns
-from newsgraph.extract.events.contests import (contest, game_sentence, military_strike, political, rivals, showing,
-                                               sports_fixture, sports_play)
+from newsgraph.extract.events.contests import (PERSON_PRONOUNS, contest, game_sentence, military_strike, political,
+                                               rivals, showing, sports_fixture, sports_play)
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.args import subject_and_agents
 from newsgraph.extract.events.candidate import Candidate
 
-_PERSON = pronouns.MASCULINE | pronouns.FEMININE       # "he agreed": one person's view
 
 
 def _verbal_target(verb: Token, lex: Lexicon) -> bool:
@@ -97,7 +95,7 @@ def _opinion_assent(verb: Token, lex: Lexicon) -> bool:
     if any(c.dep_ == "prep" and c.lower_ == "with" for c in kids):
         return True
     subjects = [c for c in kids if c.dep_ == "nsubj"]   # "Iowa State's Dianne Bystrom agreed.": a view
-    return bool(subjects) and all((s.ent_type_ == "PERSON" or s.lower_ in _PERSON) and not s.conjuncts
+    return bool(subjects) and all((s.ent_type_ == "PERSON" or s.lower_ in PERSON_PRONOUNS) and not s.conjuncts
                                   for s in subjects) and verb.sent[-1].text in (".", '"', "''", "”")
 
 
