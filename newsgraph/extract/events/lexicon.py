@@ -20,7 +20,7 @@ from newsgraph.knowledge import data_path
 from newsgraph.knowledge.loader import read_yaml
 
 DEFAULT_PATH = data_path("plover.yaml")
-_ENTRY_SECTIONS = ("verbs", "phrasal", "objects", "nouns", "relation_nouns")
+_ENTRY_SECTIONS = ("verbs", "phrasal", "objects", "nouns", "relation_nouns", "idioms")
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,7 @@ class Lexicon:
 
     verbs: dict[str, Entry] = field(default_factory=dict)          # by lemma
     phrasal: dict[str, Entry] = field(default_factory=dict)        # by "lemma particle"
+    idioms: dict[str, Entry] = field(default_factory=dict)         # by "lemma word word ..." (events/idioms.py)
     objects: dict[tuple[str, str], Entry] = field(default_factory=dict)   # by (trigger lemma, object key)
     nouns: dict[str, Entry] = field(default_factory=dict)          # by lemma or "mod lemma"
     relation_nouns: dict[str, Entry] = field(default_factory=dict)

@@ -67,6 +67,7 @@ def build_trigger_words(lex: Lexicon, cameo: VerbDictionary) -> TriggerWords:
     cameo_verbs = set(cameo.verbs) | set(cameo.multi)
     verbs |= lex.reversal_verbs | lex.blockers | (cameo_verbs - lex.known) | (cameo_verbs & lex.light_verbs)
     verbs |= set(lex.cls("expulsion_order_verbs"))     # "told the diplomats to leave" (constraints.expulsion)
+    verbs |= {_first(k) for k in lex.idioms}           # "poured cold water on" (events/idioms.py)
     nouns = {_first(k) for k in lex.nouns} | {_last(k) for k in lex.nouns}
     nouns |= lex.reversal_nouns | set(lex.cls("generic_event_heads")) | set(lex.cls("nominalisations"))
     objects = frozenset(trigger for trigger, _ in lex.objects)

@@ -20,6 +20,7 @@ from newsgraph.extract.events.args import ArgBuilder
 from newsgraph.extract.events.candidate import Candidate
 from newsgraph.extract.events.lexicon import Entry, Lexicon
 from newsgraph.extract.events.constraints import Constraints, temporal
+from newsgraph.extract.events.idioms import Idioms
 from newsgraph.extract.events.petrarch import load_verb_dictionary
 from newsgraph.extract.events.prefilter import doc_words, trigger_words
 from newsgraph.extract.events.prefixes import Prefixes
@@ -30,7 +31,7 @@ VERB_POS = ("VERB",)
 NOUN_POS = ("NOUN", "PROPN")
 
 
-class TriggerFinder(Constraints, Prefixes):
+class TriggerFinder(Constraints, Prefixes, Idioms):
     """Finds trigger candidates in sentences with one dict lookup per word."""
 
     def __init__(self, lex: Lexicon, args: ArgBuilder):
@@ -209,6 +210,8 @@ class TriggerFinder(Constraints, Prefixes):
             anchor = next((t for t in parts if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)),
                           parts.root)
             return Candidate(anchor, anchor, "verb", undone.type, undone.mode, start, token.i + 1)
+        if self.idiom_match(token) is not None:     # "poured cold water on" (events/idioms.py)
+            return self.idiom(token)
         kids = list(token.children)
         obj = self._direct_object(token)
         if obj is None and token.tag_ == "VBD" and token.sent[-1].text not in (".", "!", "?", '"'):
@@ -347,8 +350,9 @@ class TriggerFinder(Constraints, Prefixes):
     def noun(self, token: Token) -> Optional[Candidate]:
         """A nominal trigger at ``token`` (anchoring is checked by the caller) or None."""
         lemma = self.lex.lemma(token)
-        if token.dep_ == "dobj" and self.lex.lemma(token.head) in self.lex.cls("defiance_verbs"):
-            return None                       # "flouted UN sanctions": the measure is background
+        if token.dep_ == "dobj" and self.lex.lemma(token.head) in self.lex.cls("defiance_verbs") or \
+                self.idiom_word(token):      # "flouted UN sanctions", "put aid on hold": no event of its own
+            return None
         obj = self._of_object(token)
         if lemma in self.lex.reversal_nouns:
             entry = self._reversal(lemma, obj, False)
