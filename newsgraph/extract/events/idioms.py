@@ -121,12 +121,17 @@ class Idioms:
         targets: list[Token] = []
         for prep in entry.target_preps:
             if prep == _OBJECT:
-                targets += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i not in places]
+                objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+                targets += objs or [g for t in taken if t.dep_ in _PREP_DEPS for g in t.children
+                                    if g.dep_ == "pobj"]   # "hauled in | the envoy"
                 continue
             for t in self._region(verb):
                 if t.dep_ in _PREP_DEPS and t.lower_ == prep and t.head.i in places:
                     targets += [g for g in t.children if g.dep_ == "pobj" and g.i not in places]
         cand.targets = [a for t in self.args.expand(targets) for a in self._actors_of(t)]
+        inside = [t.left_edge.i for t in targets if verb.i < t.left_edge.i < cand.end]
+        if inside:                                # "hauled in | the Belarusian ambassador": the trigger
+            cand.end = max(verb.i + 1, min(inside))   # stops before its target
         return cand
 
     def _actors_of(self, noun: Token) -> list[Token]:

@@ -1,0 +1,99 @@
+"""Events told by multiword idioms (issue 11, plover.yaml `idioms`, events/idioms.py): the idiom's
+words, wherever they hang under the head verb, give the type; its preposition gives the target;
+the literal use of the same verb is no event.
+
+Each test pins one general rule with short sentences written for these tests (none is taken
+from a gold or evaluation file); the full default pipeline runs, as in production.
+"""
+from __future__ import annotations
+
+from eventkit import countries, events
+
+
+def of_type(nlp, text, kind):
+    return [e for e in events(nlp, text) if e.type == kind]
+
+
+def test_cold_water_on_a_plan_rejects_it_active_or_passive(nlp):
+    found = of_type(nlp, "Austria's chancellor poured cold water on Hungarian plans for a new border fence.",
+                    "REJECT")
+    assert found and countries(found[0].source) == {"AUT"} and countries(found[0].target) == {"HUN"}
+    assert of_type(nlp, "Japan pours cold water on the Chinese proposal for a joint patrol.", "REJECT")
+    passive = of_type(nlp, "Cold water was poured on the Kenyan plan by Tanzania.", "REJECT")
+    assert passive and countries(passive[0].source) == {"TZA"}
+
+
+def test_literal_water_is_no_rejection(nlp):
+    assert not events(nlp, "Rescuers poured water on the smouldering ruins of the warehouse in Chittagong.")
+
+
+def test_blame_at_the_feet_of_someone_accuses_them(nlp):
+    found = of_type(nlp, "Zambia's main opposition party laid the blame for the maize shortage squarely "
+                         "at the feet of President Edgar Lungu.", "ACCUSE")
+    assert found and countries(found[0].source) == {"ZMB"} and countries(found[0].target) == {"ZMB"}
+    assert of_type(nlp, "Seoul laid the blame on North Korea for the sinking of the corvette.", "ACCUSE")
+
+
+def test_saying_no_or_yes_to_a_proposal_rejects_or_accepts_it(nlp):
+    no = of_type(nlp, "Greece said no to a Turkish proposal for joint drilling in the Aegean.", "REJECT")
+    assert no and countries(no[0].source) == {"GRC"} and countries(no[0].target) == {"TUR"}
+    yes = of_type(nlp, "Niger says yes to Algerian offer of mediation", "AGREE")
+    assert yes and countries(yes[0].source) == {"NER"} and countries(yes[0].target) == {"DZA"}
+
+
+def test_saying_no_decision_was_taken_is_no_refusal(nlp):
+    assert not of_type(nlp, "The Thai spokesman said no decision had been made on the submarine deal.", "REJECT")
+
+
+def test_green_light_and_signatures_agree(nlp):
+    found = of_type(nlp, "Brussels gave the green light to Poland's recovery plan on Thursday.", "AGREE")
+    assert found and countries(found[0].target) == {"POL"}
+    signed = of_type(nlp, "The presidents of Rwanda and Congo put their signatures to a peace accord.", "AGREE")
+    assert signed and {"RWA", "COD"} <= countries(signed[0].source) | countries(signed[0].target)
+    assert of_type(nlp, "Sudan's army signed off on a transition timetable.", "AGREE")
+
+
+def test_coming_out_in_favour_of_a_bid_supports_its_owner(nlp):
+    found = of_type(nlp, "Hungary came out in favour of Ukraine's bid to open accession talks.", "SUPPORT")
+    assert found and countries(found[0].source) == {"HUN"} and countries(found[0].target) == {"UKR"}
+
+
+def test_turning_ones_back_on_a_bid_rejects_it_but_turning_back_is_no_event(nlp):
+    found = of_type(nlp, "Austria's chancellor turned his back on Romania's bid to join Schengen.", "REJECT")
+    assert found and countries(found[0].target) == {"ROU"}
+    assert not events(nlp, "The aid convoy turned back on Monday because of snow on the pass.")
+
+
+def test_sanctions_slapped_or_aid_put_on_hold_are_sanctions_not_aid(nlp):
+    slapped = of_type(nlp, "Canada slapped sanctions on Iranian officials over the crackdown.", "SANCTION")
+    assert slapped and countries(slapped[0].source) == {"CAN"} and countries(slapped[0].target) == {"IRN"}
+    held = events(nlp, "Sweden put its development aid to Mali on hold after the coup.")
+    assert [e.type for e in held] == ["SANCTION"] and countries(held[0].target) == {"MLI"}
+    hit = of_type(nlp, "The European Union hit Belarus with new sanctions on Monday.", "SANCTION")
+    assert hit and countries(hit[0].target) == {"BLR"}
+
+
+def test_people_hauled_into_vans_are_arrested(nlp):
+    found = of_type(nlp, "Russian police bundled dozens of protesters into vans in central Moscow.", "COERCE")
+    assert found and found[0].mode == "arrest" and countries(found[0].source) == {"RUS"}
+    assert not of_type(nlp, "Workers loaded the crates into vans at the depot.", "COERCE")
+
+
+def test_an_ambassador_hauled_in_is_summoned_not_arrested(nlp):
+    found = events(nlp, "Poland's foreign ministry hauled in the Belarusian ambassador over the border incident.")
+    assert [e.type for e in found] == ["ACCUSE"] and countries(found[0].target) == {"BLR"}
+
+
+def test_rivals_sitting_down_face_to_face_meet(nlp):
+    assert of_type(nlp, "The rival Somali leaders sat down face to face in Mogadishu on Sunday.", "CONSULT")
+
+
+def test_joining_forces_with_someone_cooperates_and_deploys_nothing(nlp):
+    found = events(nlp, "Senegal joined forces with Mauritania to fight illegal fishing.")
+    assert "COOPERATE" in {e.type for e in found} and "MOBILIZE" not in {e.type for e in found}
+
+
+def test_an_idiom_under_a_refusal_is_negated_not_asserted(nlp):
+    found = [e for e in events(nlp, "Germany refused to give the green light to the Italian proposal.")
+             if e.type in ("AGREE", "REJECT")]
+    assert found and all(e.type == "REJECT" or e.status != "asserted" for e in found)
