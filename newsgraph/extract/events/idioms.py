@@ -122,8 +122,9 @@ class Idioms:
         for prep in entry.target_preps:
             if prep == _OBJECT:
                 objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
-                targets += objs or [g for t in taken if t.dep_ in _PREP_DEPS for g in t.children
-                                    if g.dep_ == "pobj"]   # "hauled in | the envoy"
+                targets += [c for c in objs if c.i not in places] or [
+                    g for t in taken if t.dep_ in _PREP_DEPS for g in t.children if g.dep_ == "pobj"] or [
+                    c for c in objs if c.pos_ != "PRON"]     # "hauled in | the envoy", "brushed off Western criticism"
                 continue
             for t in self._region(verb):
                 if t.dep_ in _PREP_DEPS and t.lower_ == prep and t.head.i in places:
