@@ -97,3 +97,34 @@ def test_an_idiom_under_a_refusal_is_negated_not_asserted(nlp):
     found = [e for e in events(nlp, "Germany refused to give the green light to the Italian proposal.")
              if e.type in ("AGREE", "REJECT")]
     assert found and all(e.type == "REJECT" or e.status != "asserted" for e in found)
+
+
+def test_rounding_up_or_picking_up_people_arrests_them_but_not_cattle_or_a_bill(nlp):
+    found = of_type(nlp, "Ethiopian police rounded up hundreds of suspected Oromo rebels in Addis Ababa.", "COERCE")
+    assert found and countries(found[0].source) == {"ETH"}
+    assert of_type(nlp, "Egyptian police picked up an opposition activist at his home in Cairo.", "COERCE")
+    assert not of_type(nlp, "Herders rounded up their goats before the sandstorm.", "COERCE")
+    assert not of_type(nlp, "The ministry picked up the bill for the conference.", "COERCE")
+
+
+def test_taking_out_a_target_needs_an_armed_doer(nlp):
+    found = of_type(nlp, "Israeli jets took out a Hezbollah weapons depot in southern Lebanon.", "ASSAULT")
+    assert found and countries(found[0].source) == {"ISR"}
+    assert not of_type(nlp, "The retailer took out a loan to refurbish its stores.", "ASSAULT")
+
+
+def test_pressure_put_on_a_government_is_a_request(nlp):
+    found = of_type(nlp, "Britain put pressure on Rwanda to withdraw its troops from Congo.", "REQUEST")
+    assert found and countries(found[0].source) == {"GBR"} and countries(found[0].target) == {"RWA"}
+
+
+def test_refugees_taken_in_or_let_in_are_given_refuge(nlp):
+    took = of_type(nlp, "Poland took in more than a million Ukrainian refugees.", "AID")
+    assert took and countries(took[0].source) == {"POL"} and countries(took[0].target) == {"UKR"}
+    assert of_type(nlp, "Uganda opened its borders to South Sudanese refugees.", "AID")
+
+
+def test_an_infinitive_to_or_a_date_is_no_idiom_word(nlp):
+    signed = of_type(nlp, "Slovakia refused to sign the joint statement on Moldova's accession.", "AGREE")
+    assert all("sign on to" not in e.trigger.text for e in signed)
+    assert not of_type(nlp, "The patrol boat turned back on Sunday because of high seas.", "REJECT")

@@ -23,7 +23,7 @@ from newsgraph.extract.events.lexicon import Entry, Lexicon
 
 # dependency links that open another clause or another actor: an idiom's words never lie beyond them
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj",
-                          "nsubj", "mark", "cc", "punct", "appos"})
+                          "nsubj", "mark", "cc", "punct", "appos", "aux", "auxpass"})   # not the "to" of "to sign"
 _PREP_DEPS = frozenset({"prep", "dative", "prt", "agent"})
 _DEPTH = 6          # "laid the blame for the cuts squarely at the feet of X": six links down
 _OBJECT = "object"  # target_preps word: the target is the verb's own object ("rounded up X")
@@ -80,10 +80,11 @@ class Idioms:
         region = self._region(verb) if items else []
         for words, entry in items or ():
             taken: list[Token] = []
-            for word in words:
-                hit = next((t for t in region if t not in taken and self._word_ok(t, word)), None)
-                if hit is None:
-                    break
+            for n, word in enumerate(words):
+                hit = next((t for t in region if t not in taken and self._word_ok(t, word) and not (
+                    n == 0 and t.pos_ == "ADP" and t.head.i != verb.i)), None)
+                if hit is None:           # a particle right after the verb hangs on it: "handed in",
+                    break                 # not "handed rifles to monitors in Bogota"
                 taken.append(hit)
             else:
                 if not entry.needs or self.needs_ok(entry, verb):
@@ -96,7 +97,7 @@ class Idioms:
         """Whether ``token`` is a word of an idiom headed by a verb above it ("aid" in "put aid on hold")."""
         head = token
         for _ in range(_DEPTH):
-            if head.head is head or head.dep_ in _CLAUSE_DEPS:
+            if head.head.i == head.i or head.dep_ in _CLAUSE_DEPS:
                 return False
             head = head.head
             found = self.idiom_match(head)
@@ -128,7 +129,7 @@ class Idioms:
                 continue
             for t in self._region(verb):
                 if t.dep_ in _PREP_DEPS and t.lower_ == prep and t.head.i in places:
-                    targets += [g for g in t.children if g.dep_ == "pobj" and g.i not in places]
+                    targets += [g for g in t.children if g.dep_ == "pobj"]   # "opened its doors to refugees"
         cand.targets = [a for t in self.args.expand(targets) for a in self._actors_of(t)]
         inside = [t.left_edge.i for t in targets if verb.i < t.left_edge.i < cand.end]
         if inside:                                # "hauled in | the Belarusian ambassador": the trigger
