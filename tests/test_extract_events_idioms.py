@@ -128,3 +128,9 @@ def test_an_infinitive_to_or_a_date_is_no_idiom_word(nlp):
     signed = of_type(nlp, "Slovakia refused to sign the joint statement on Moldova's accession.", "AGREE")
     assert all("sign on to" not in e.trigger.text for e in signed)
     assert not of_type(nlp, "The patrol boat turned back on Sunday because of high seas.", "REJECT")
+
+
+def test_refusing_to_say_yes_refuses_but_declining_to_say_is_no_comment(nlp):
+    found = of_type(nlp, "Vietnam refused to say yes to the Chinese proposal for joint exploration.", "REJECT")
+    assert found and countries(found[0].source) == {"VNM"}
+    assert not events(nlp, "The Peruvian spokesman declined to say whether the talks would resume.")

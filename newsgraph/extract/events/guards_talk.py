@@ -55,7 +55,8 @@ def _no_comment(cand: Candidate, lex: Lexicon) -> None:
     if cand.type != "REJECT" or cand.kind != "verb":
         return
     for child in cand.head.children:
-        if child.dep_ == "xcomp" and lex.lemma(child) in lex.cls("news_comment_verbs"):
+        if child.dep_ == "xcomp" and lex.lemma(child) in lex.cls("news_comment_verbs") and not any(
+                g.lower_ in lex.cls("verdict_words") for g in child.children):   # "refused to say yes to"
             cand.drop = True
             return
         if child.dep_ == "dobj" and any(lex.lemma(g) in lex.cls("news_comment_nouns") for g in child.subtree):
