@@ -134,3 +134,15 @@ def test_refusing_to_say_yes_refuses_but_declining_to_say_is_no_comment(nlp):
     found = of_type(nlp, "Vietnam refused to say yes to the Chinese proposal for joint exploration.", "REJECT")
     assert found and countries(found[0].source) == {"VNM"}
     assert not events(nlp, "The Peruvian spokesman declined to say whether the talks would resume.")
+
+
+def test_people_placed_under_arrest_whatever_the_parse(nlp):
+    found = of_type(nlp, "Kenyan police placed opposition leader Raila Odinga under house arrest hours before "
+                         "a planned rally in Nairobi.", "COERCE")
+    assert found and countries(found[0].source) == {"KEN"}
+
+
+def test_pushing_back_against_demands_refuses_them_but_criticism_is_answered(nlp):
+    found = of_type(nlp, "Pyongyang pushed back against American demands to dismantle its reactor.", "REJECT")
+    assert found and countries(found[0].target) == {"USA"}
+    assert not of_type(nlp, "The governor pushed back against criticism of the budget.", "REJECT")
