@@ -146,3 +146,10 @@ def test_pushing_back_against_demands_refuses_them_but_criticism_is_answered(nlp
     found = of_type(nlp, "Pyongyang pushed back against American demands to dismantle its reactor.", "REJECT")
     assert found and countries(found[0].target) == {"USA"}
     assert not of_type(nlp, "The governor pushed back against criticism of the budget.", "REJECT")
+
+
+def test_winning_someones_backing_or_green_light_makes_them_the_source(nlp):
+    won = of_type(nlp, "Ghana won the backing of the World Bank for its debt plan.", "SUPPORT")
+    assert won and countries(won[0].target) == {"GHA"} and not countries(won[0].source) & {"GHA"}
+    got = of_type(nlp, "Zambia got the green light from China for a debt restructuring.", "AGREE")
+    assert got and countries(got[0].source) == {"CHN"} and countries(got[0].target) == {"ZMB"}

@@ -131,6 +131,8 @@ class Idioms:
                 if t.dep_ in _PREP_DEPS and t.lower_ == prep and t.head.i in places:
                     targets += [g for g in t.children if g.dep_ == "pobj"]   # "opened its doors to refugees"
         cand.targets = [a for t in self.args.expand(targets) for a in self._actors_of(t)]
+        if entry.need("swap"):                    # "won the backing of X": X backs the subject
+            cand.sources, cand.targets = cand.targets, [a for t in cand.sources for a in self._actors_of(t)]
         inside = [t.left_edge.i for t in targets if verb.i < t.left_edge.i < cand.end]
         if inside:                                # "hauled in | the Belarusian ambassador": the trigger
             cand.end = max(verb.i + 1, min(inside))   # stops before its target
