@@ -116,8 +116,12 @@ class Idioms:
         if entry.type is None:
             return None
         places = {verb.i} | {t.i for t in taken}
-        span = [t.i for t in taken if t.i > verb.i and t.i - verb.i < 12] + [verb.i]
-        cand = Candidate(verb, verb, "verb", entry.type, entry.mode, min(span), max(span) + 1, preset=True)
+        end = verb.i
+        for i in sorted(t.i for t in taken if t.i > verb.i):
+            if i - end > 4:
+                break                             # the trigger is the idiom's run of words after the verb:
+            end = i                               # "handed | their rifles to monitors in Bogota"
+        cand = Candidate(verb, verb, "verb", entry.type, entry.mode, verb.i, end + 1, preset=True)
         cand.sources = self.args.expand(self.args.agents(verb))
         targets: list[Token] = []
         for prep in entry.target_preps:
