@@ -153,3 +153,7 @@ def test_winning_someones_backing_or_green_light_makes_them_the_source(nlp):
     assert won and countries(won[0].target) == {"GHA"} and not countries(won[0].source) & {"GHA"}
     got = of_type(nlp, "Zambia got the green light from China for a debt restructuring.", "AGREE")
     assert got and countries(got[0].source) == {"CHN"} and countries(got[0].target) == {"ZMB"}
+
+
+def test_ideas_winning_support_back_no_one(nlp):
+    assert not of_type(nlp, "The party debated which policies could win the support of rural voters.", "SUPPORT")

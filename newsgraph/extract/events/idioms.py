@@ -137,6 +137,8 @@ class Idioms:
         cand.targets = [a for t in self.args.expand(targets) for a in self._actors_of(t)]
         if entry.need("swap"):                    # "won the backing of X": X backs the subject
             cand.sources, cand.targets = cand.targets, [a for t in cand.sources for a in self._actors_of(t)]
+            if not cand.targets:                  # "ideas that can win the support of voters": no one is backed
+                return None
         inside = [t.left_edge.i for t in targets if verb.i < t.left_edge.i < cand.end]
         if inside:                                # "hauled in | the Belarusian ambassador": the trigger
             cand.end = max(verb.i + 1, min(inside))   # stops before its target
