@@ -43,11 +43,6 @@ def idiom_table(lex: Lexicon) -> dict[str, list[tuple[tuple[str, ...], Entry]]]:
     return table
 
 
-def idiom_heads(lex: Lexicon) -> frozenset[str]:
-    """Every lemma that heads an idiom (the trigger prefilter lets them through)."""
-    return frozenset(idiom_table(lex))
-
-
 class Idioms:
     """Mixin of ``TriggerFinder``: idiom triggers and the words they take up."""
 
