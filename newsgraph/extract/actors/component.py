@@ -27,7 +27,7 @@ from newsgraph.extract.extensions import register_extensions
 from newsgraph.records import Actor
 from newsgraph.extract.actors.find import MentionFinder
 from newsgraph.extract.actors.context import POSSESSIVE
-from newsgraph.extract.actors.groups import LOCAL_SECTORS, STATE_SECTORS
+from newsgraph.extract.actors.groups import LOCAL_SECTORS, STATE_SECTORS, article_countries
 from newsgraph.extract.actors.lexicon import build_lexicon, default_lexicon, fold, preload
 from newsgraph.extract.actors.mentions import ActorMatcher, Mention
 from newsgraph.extract.actors.phoenix import load_phoenix
@@ -150,17 +150,13 @@ class ActorBook:
         dictionaries, for the article's date ("Moody Awori" -> KEN). An armed group the
         dictionaries code by a region only ("WAFREB", "CFRREB": the RUF, the Lord's
         Resistance Army) fights where it is: the one country its article names."""
-        book = load_phoenix()
-        for name in dict.fromkeys([actor.name or ""] + list(actor.aliases or [])):
-            if not name or not name[:1].isupper():
-                continue
-            found = book.lookup(name, self.published)
-            if found is not None:
-                actor.country = found.country
-                actor.sector = actor.sector or found.sector
-                if actor.country is None and found.sector == "REB":
-                    actor.country = only_country
-                return
+        found = load_phoenix().find([actor.name or ""] + list(actor.aliases or []), self.published,
+                                    actor.kind == "person", frozenset(article_countries(self.doc.ents, self.lex)))
+        if found is not None:
+            actor.country = found.country
+            actor.sector = actor.sector or found.sector
+            if actor.country is None and found.sector == "REB":
+                actor.country = only_country
 
     def ensure(self, key: str, like: Optional[Mention] = None) -> Optional[str]:
         """Make sure an actor exists for ``key`` (registry entry or country code)."""

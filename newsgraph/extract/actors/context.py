@@ -176,6 +176,14 @@ def inside(regions: list[tuple[int, int]], char: int) -> bool:
 ZONE_STOP_POS = {"DET", "ADP", "VERB", "AUX", "CCONJ", "SCONJ", "PRON", "NUM", "PUNCT", "SYM", "X", "SPACE", "INTJ"}
 
 
+def _compound_words() -> frozenset[str]:
+    """Words after "X-" that the modifier zone reads across ("Yerevan-based", "Saudi-led",
+    "Iran-backed"): ``owner_words``, ``backer_words`` and ``base_words`` of demonyms.yaml."""
+    from newsgraph.extract.actors.lexicon import default_lexicon   # lexicon is built lazily, once
+    lex = default_lexicon()
+    return frozenset(lex.owner_words | lex.backer_words | lex.base_words)
+
+
 def prenominal_zone(doc: Doc, first: int, limit: int = 5) -> int:
     """Start of the run of modifiers right before token ``first``.
 
@@ -202,7 +210,7 @@ def prenominal_zone(doc: Doc, first: int, limit: int = 5) -> int:
         if tok.text == "-" and not tok.whitespace_ and i > 0 and not doc[i - 1].whitespace_:
             i -= 1
             continue
-        if (tok.lower_ in ("based", "led", "backed", "run") or tok.tag_ == "VBN") and i > 0 \
+        if (tok.lower_ in _compound_words() or tok.tag_ == "VBN") and i > 0 \
                 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_:   # "Iran-funded", "US-armed"
             i -= 1
             continue

@@ -188,14 +188,15 @@ class MentionFinder(NamedSteps):
         for first, last in singles:
             word = fold(doc[first].text)
             titled = self.roles.before(first) is not None
-            if word in surnames or titled or is_subject(doc[first]) or self.registry.person(doc[first].text):
+            if word in surnames or titled or is_subject(doc[first]) or self.registry.person(doc[first].text) \
+                    or self._known_surname(first):
                 spans.append((first, last))
         chosen = {f for f, _ in spans}
         for tok in _proper_nouns(doc):   # a known surname NER missed ("Lynch said")
             if not tok.text[:1].isupper() or self.taken[tok.i]:
                 continue
             word = fold(tok.text)
-            if len(word) > 2 and word in surnames \
+            if len(word) > 2 and (word in surnames or self._known_surname(tok.i, untagged=True)) \
                     and not self.taken[tok.i] and tok.i not in chosen and (tok.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP")) \
                     and not (tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" or tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
                 spans.append((tok.i, tok.i + 1))

@@ -96,6 +96,8 @@ class CountryLexicon:
     place_people: dict[str, str] = field(default_factory=dict)   # region -> country of its people
     minority_markers: set[str] = field(default_factory=set)      # "ethnic": a group living elsewhere
     backer_words: set[str] = field(default_factory=set)          # "-backed": X sponsors, does not own
+    owner_words: set[str] = field(default_factory=set)           # "-led": X owns or leads
+    base_words: set[str] = field(default_factory=set)            # "-based": X is where it sits
     peoples: dict[str, tuple[tuple[str, ...], bool]] = field(default_factory=dict)   # "kurdish" -> (homes, first)
     display: dict[str, str] = field(default_factory=dict)     # ISO3 -> name used in roles
     adjective: dict[str, str] = field(default_factory=dict)   # ISO3 -> first listed demonym
@@ -312,6 +314,10 @@ def build_lexicon(extra_paths: Iterable[str | Path] = ()) -> CountryLexicon:
             lex.minority_markers.add(entry["word"].lower())
         for entry in data.get("backer_words") or []:
             lex.backer_words.add(entry["word"].lower())
+        for entry in data.get("owner_words") or []:
+            lex.owner_words.add(entry["word"].lower())
+        for entry in data.get("base_words") or []:
+            lex.base_words.add(entry["word"].lower())
         for entry in data.get("peoples") or []:
             for form in plural_forms(entry["word"]):
                 lex.peoples[strip_name(form)] = (tuple(entry["homes"]), bool(entry.get("first")))

@@ -12,7 +12,7 @@ outlives office) but no sector.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional
 
 from newsgraph.knowledge import data_path, geo
@@ -37,6 +37,7 @@ class PhoenixBook:
     first_last: dict[str, frozenset[str]]                 # first+last name -> the longer names
     sectors: dict[str, str]
     international: dict[str, Optional[str]]
+    surnames: dict[str, frozenset[str]] = field(default_factory=dict)   # last word -> people's names
 
     def _decode(self, code: str) -> tuple[Optional[str], Optional[str]]:
         """(country, sector) of a Phoenix code ("SDNGOV" -> SDN, GOV; "IGOUNO" -> None, IGO)."""
@@ -79,6 +80,43 @@ class PhoenixBook:
             return PhoenixActor(next(iter(countries)), None, codes[0][0])
         return None
 
+    def find(self, names: list[str], date: Optional[str], person: bool,
+             hints: frozenset[str] = frozenset()) -> Optional[PhoenixActor]:
+        """The first of an actor's capitalised names the dictionaries know on ``date``; a
+        person's one-word name is also tried as a surname (``by_surname``)."""
+        for name in dict.fromkeys(names):
+            if not name or not name[:1].isupper():
+                continue
+            found = self.lookup(name, date)
+            if found is None and person and " " not in name.strip():   # "Mahama", "Kabila"
+                found = self.by_surname(name, date, hints)
+            if found is not None:
+                return found
+        return None
+
+    def by_surname(self, word: str, date: Optional[str] = None,
+                   hints: frozenset[str] = frozenset()) -> Optional[PhoenixActor]:
+        """The country (and sector) of a person named by surname alone ("Mahama", "Kabila's
+        bid"), when every dictionary person of that surname in office on ``date`` has one
+        country: two Kabilas are both Congolese, but "Brown" or "Khan" are many people of
+        many states and give nothing, unless the article names exactly one of those states
+        (``hints``). Someone must be in office on the date (the name
+        alone, with no first name, is too weak to date-shift as ``lookup`` does)."""
+        key = _key(word)
+        if " " in key or len(key) < 4 or word.isupper():   # "ALBA" is an acronym, not Mr Alba
+            return None
+        day = (date or "").replace("-", "")[:8]
+        found = {self._current(self.names[k], day)[:2] for k in self.surnames.get(key, ())}
+        found.discard((None, None))
+        countries = {c for c, _s in found}
+        if len(countries) > 1 and len(countries & hints) == 1:   # "Ouattara" in an Ivorian story
+            countries = countries & hints
+            found = {f for f in found if f[0] in countries}
+        if len(countries) != 1 or None in countries:
+            return None
+        sectors = {s for _c, s in found}
+        return PhoenixActor(next(iter(countries)), next(iter(sectors)) if len(sectors) == 1 else None, "")
+
     def _current(self, codes: tuple[tuple[str, str, str], ...], day: str
                  ) -> tuple[Optional[str], Optional[str], str]:
         """(country, sector, code) of the first code in force on ``day`` (any code
@@ -105,6 +143,7 @@ def load_phoenix() -> PhoenixBook:
     config = read_yaml(data_path("phoenix.yaml"))
     names: dict[str, tuple[tuple[str, str, str], ...]] = {}
     first_last: dict[str, set[str]] = {}
+    surnames: dict[str, set[str]] = {}
     with open(data_path("phoenix_actors.tsv"), encoding="utf-8") as handle:
         for line in handle:
             phrase, _, codes = line.rstrip("\n").partition("\t")
@@ -118,9 +157,13 @@ def load_phoenix() -> PhoenixBook:
             words = key.split()
             if len(words) >= 3 and items and items[0][0][:3].isalpha():
                 first_last.setdefault(f"{words[0]} {words[-1]}", set()).add(key)
+            if len(words) >= 2 and items and len(items[0][0]) > 3 and items[0][0][:3] in geo.country_names():
+                for word in words[1:]:     # a person with a role in a state; "joseph kabila kabange"
+                    surnames.setdefault(word, set()).add(key)
     book = PhoenixBook(names, {k: frozenset(v) for k, v in first_last.items()},
                        {str(k): v for k, v in (config.get("sectors") or {}).items()},
-                       {str(k): v for k, v in (config.get("international") or {}).items()})
+                       {str(k): v for k, v in (config.get("international") or {}).items()},
+                       {k: frozenset(v) for k, v in surnames.items()})
     return book
 
 

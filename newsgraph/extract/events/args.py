@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.extract.events.argwords import particles, topic_preps
+from newsgraph.extract.events.argwords import leads, particles, topic_preps
 from newsgraph.extract.events.constraints import temporal
 from newsgraph.extract.events.nounargs import NounArgs
 from newsgraph.extract.events.countries import named_place_country
@@ -234,8 +234,8 @@ class ArgBuilder(ArgResolver, NounArgs):
         """Whether a group is named by who leads or backs it ("the Saudi-led coalition",
         "U.S.-backed forces"): the leader's country is the group's, so it is an actor."""
         for child in head.lefts:
-            if child.dep_ == "amod" and child.lower_ in ("led", "backed") and any(
-                    g.i < child.i and self.actorish(g) for g in child.children):
+            if child.dep_ == "amod" and any(g.i < child.i and self.actorish(g) and leads(g)
+                                            for g in child.children):
                 return True
         return False
 

@@ -10,6 +10,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from newsgraph.extract import pronouns
+from newsgraph.extract.actors.lexicon import default_lexicon
 from newsgraph.knowledge.loader import merged, require
 
 PRONOUNS = pronouns.PERSONAL | pronouns.DEMONSTRATIVE      # words in knowledge/data/pronouns.yaml
@@ -23,6 +24,43 @@ def allegiance(token: Token) -> bool:
         return True
     doc = token.doc
     return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in ("pro", "anti")
+
+
+def compound_word(token: Token) -> str | None:
+    """The word after "X-" when ``token`` is the X of "X-backed", "X-led", "X-made" ...
+    ("Iranian" in "Iranian-supplied missiles"), else None."""
+    doc = token.doc
+    if token.i + 2 >= len(doc) or doc[token.i + 1].text != "-" or token.whitespace_ \
+            or doc[token.i + 1].whitespace_:
+        return None
+    return doc[token.i + 2].lower_
+
+
+def sponsor(token: Token) -> bool:
+    """Whether a word names who backs, arms, makes or supplies something, not who acts
+    ("Iranian" in "Iranian-supplied missiles", "Russian" in "Russian-backed separatists"):
+    ``backer_words`` of demonyms.yaml. Its country is not the user's."""
+    word = compound_word(token)
+    return word is not None and word in default_lexicon().backer_words
+
+
+def not_sponsor(actor, head: Token, span, actor_at):
+    """``actor`` unless the phrase names it only as a backer, maker or supplier
+    ("Iranian-supplied missiles", "Russian-made jets"): its country is not the user's.
+    ``actor_at(start_char, end_char)`` gives the actor of a stretch of text."""
+    if actor is None or actor_at(head.idx, head.idx + len(head)) is actor:
+        return actor
+    own = [t for t in span if actor_at(t.idx, t.idx + len(t)) is actor]
+    return None if own and all(sponsor(t) for t in own) else actor
+
+
+def leads(token: Token) -> bool:
+    """Whether a word is the X of "X-led", "X-backed" ... that names a group by who leads or
+    backs it ("the Saudi-led coalition", "U.S.-backed forces"): such a group is an actor
+    (``owner_words`` and ``backer_words`` of demonyms.yaml)."""
+    lex = default_lexicon()
+    word = compound_word(token)
+    return word is not None and (word in lex.owner_words or word in lex.backer_words)
 
 
 def informative(arg) -> bool:

@@ -124,6 +124,8 @@ class CountryResolver:
         key = _strip(text)
         if not key or len(key) > 60 or not any(ch.isalpha() for ch in key):
             return None, None
+        if key in self.lexicon.igos:      # an international body has no country ("OAS" is no Philippine town)
+            return None, None
         found = self._memo.get(key)
         if found is None:
             if len(self._memo) > 20000:

@@ -23,7 +23,7 @@ from newsgraph.records import Actor, Arg
 from newsgraph.extract.actors.lexicon import default_lexicon
 from newsgraph.extract.actors.phoenix import load_agents
 from newsgraph.extract.events.antecedent import agrees, clause_mates, within_reach
-from newsgraph.extract.events.argwords import (allegiance, first_person, is_pronoun,  # noqa: F401  (re-exported)
+from newsgraph.extract.events.argwords import (allegiance, first_person, is_pronoun, not_sponsor, sponsor,  # noqa: F401  (re-exported)
                                                same_party)
 from newsgraph.extract.events.countries import CountryResolver, city_country, named_place_country
 from newsgraph.extract.events.lexicon import Lexicon
@@ -96,7 +96,7 @@ class ArgResolver:
         """
         seen = set()
         for token in tokens:
-            if allegiance(token):
+            if allegiance(token) or sponsor(token):     # "Iranian-supplied missiles": not Iran's
                 continue
             if token.ent_iob_ != "O" and token.ent_type_ in ACTOR_LABELS:
                 ent = self._ent_at.get(token.i)
@@ -230,7 +230,7 @@ class ArgResolver:
         start, end = self.np_range(head)
         span = doc[start:end]
         text = self.text
-        actor = self.actor(span.start_char, span.end_char)
+        actor = not_sponsor(self.actor(span.start_char, span.end_char), head, span, self.actor)
         if is_pronoun(head) and actor is None:
             return self._pronoun(head)
         tokens = list(span)
@@ -240,7 +240,7 @@ class ArgResolver:
             arg.country = actor.country or (actor.id if actor.kind == "country" else None)
             arg.actor = actor.id if covers else None
             arg.sector = (actor.sector if covers else None) or self._sector_from(head, tokens)
-            if arg.country:
+            if arg.country or covers and actor.kind == "igo":   # an IGO has no country ("OAS", not a town)
                 return arg
         nearest_first = [head] + sorted((t for t in tokens if t.i != head.i), key=lambda t: abs(t.i - head.i))
         country, sector, where = self._country_from(nearest_first)
