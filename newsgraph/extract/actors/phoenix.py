@@ -100,7 +100,8 @@ class PhoenixBook:
         bid"), when every dictionary person of that surname in office on ``date`` has one
         country: two Kabilas are both Congolese, but "Brown" or "Khan" are many people of
         many states and give nothing, unless the article names exactly one of those states
-        (``hints``). Someone must be in office on the date (the name
+        (``hints``); when it names states and none is the person's, the word is someone
+        else's name. Someone must be in office on the date (the name
         alone, with no first name, is too weak to date-shift as ``lookup`` does)."""
         key = _key(word)
         if " " in key or len(key) < 4 or word.isupper():   # "ALBA" is an acronym, not Mr Alba
@@ -112,8 +113,8 @@ class PhoenixBook:
         if len(countries) > 1 and len(countries & hints) == 1:   # "Ouattara" in an Ivorian story
             countries = countries & hints
             found = {f for f in found if f[0] in countries}
-        if len(countries) != 1 or None in countries:
-            return None
+        if len(countries) != 1 or None in countries or hints and not countries & hints:
+            return None      # the article names states, none of them this person's: a namesake
         sectors = {s for _c, s in found}
         return PhoenixActor(next(iter(countries)), next(iter(sectors)) if len(sectors) == 1 else None, "")
 
