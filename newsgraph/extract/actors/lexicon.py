@@ -92,6 +92,7 @@ class CountryLexicon:
     names: dict[str, str] = field(default_factory=dict)       # country names and aliases
     demonyms: dict[str, str] = field(default_factory=dict)    # adjectives and people nouns
     capitals: dict[str, str] = field(default_factory=dict)    # seats of government
+    listed_capitals: set[str] = field(default_factory=set)    # capital_aliases of demonyms.yaml
     places: dict[str, Optional[str]] = field(default_factory=dict)   # regions (None: no one country)
     place_people: dict[str, str] = field(default_factory=dict)   # region -> country of its people
     minority_markers: set[str] = field(default_factory=set)      # "ethnic": a group living elsewhere
@@ -308,6 +309,7 @@ def build_lexicon(extra_paths: Iterable[str | Path] = ()) -> CountryLexicon:
             _add(lex.names, entry["alias"], entry["code"], overwrite=True)
         for entry in data.get("capital_aliases") or []:
             _add(lex.capitals, entry["alias"], entry["code"], overwrite=True)
+            lex.listed_capitals.add(strip_name(entry["alias"]))
         for entry in data.get("display_names") or []:
             lex.display[entry["code"]] = entry["name"]
         for entry in data.get("minority_markers") or []:

@@ -32,7 +32,8 @@ class NamedSteps:
                 continue
             code = lex.capital_of(tok.text)
             paired = tok.dep_ == "conj" and tok.head.ent_type_ == "GPE" and bool(lex.capital_of(tok.head.text))
-            if not code or not lex.big_city(tok.text, 200_000) or not (is_subject(tok) or paired) \
+            listed = fold(tok.text) in lex.listed_capitals   # "Naypyidaw": a spelling the gazetteer lacks
+            if not code or not (listed or lex.big_city(tok.text, 200_000)) or not (is_subject(tok) or paired) \
                     or not acts_as_actor(doc, tok.i, tok.i + 1):
                 continue
             self._add(tok.i, tok.i + 1, kind="country", key=code, name=lex.country_name(code) or tok.text,
@@ -47,6 +48,8 @@ class NamedSteps:
         tok = doc[i]
         if untagged and not (is_subject(tok) or i + 1 < len(doc) and doc[i + 1].tag_ == "POS"):
             return False
+        if i > 0 and (doc[i - 1].pos_ == "DET" or doc[i - 1].tag_ == "POS"):
+            return False     # "the Republic", "People's Republic": a name's word, not a surname
         text, low = tok.text, fold(tok.text)
         if not text[:1].isupper() or lex.country_of(text) or lex.capital_of(text) or lex.is_region(text) \
                 or lex.people_homes(text) or self.words.title(low) or self.words.sector_noun(low):

@@ -158,8 +158,9 @@ def load_phoenix() -> PhoenixBook:
             words = key.split()
             if len(words) >= 3 and items and items[0][0][:3].isalpha():
                 first_last.setdefault(f"{words[0]} {words[-1]}", set()).add(key)
-            if len(words) >= 2 and items and len(items[0][0]) > 3 and items[0][0][:3] in geo.country_names():
-                for word in words[1:]:     # a person with a role in a state; "joseph kabila kabange"
+            if len(words) >= 2 and items and len(items[0][0]) > 3 and items[0][0][:3] in geo.country_names() \
+                    and any(start or end for _c, start, end in items):
+                for word in words[1:]:     # a person: dated roles in a state; "joseph kabila kabange"
                     surnames.setdefault(word, set()).add(key)
     book = PhoenixBook(names, {k: frozenset(v) for k, v in first_last.items()},
                        {str(k): v for k, v in (config.get("sectors") or {}).items()},
