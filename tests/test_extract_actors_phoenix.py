@@ -43,3 +43,28 @@ def test_first_and_last_name_need_a_code_in_force():
     book = load_phoenix()   # only "Abakar Mallah Mourcha" is listed, a minister in 2008-2010
     assert book.lookup("Abakar Mourcha", "2009-01-01").country == "TCD"
     assert book.lookup("Abakar Mourcha", "2024-01-01") is None
+
+
+def test_a_surname_alone_finds_the_one_person_in_office_on_the_date():
+    book = load_phoenix()
+    assert book.by_surname("Mahama", "2016-10-15").country == "GHA"
+    assert book.by_surname("Kabila", "2016-09-20").country == "COD"   # "joseph kabila kabange"
+
+
+def test_a_surname_many_states_share_gives_nothing():
+    assert load_phoenix().by_surname("Smith", "2005-01-01") is None
+
+
+def test_the_article_country_picks_among_namesakes_and_vetoes_a_stranger():
+    book = load_phoenix()
+    assert book.by_surname("Ouattara", "2011-02-24") is None                      # Ivorian and Burkinabe
+    assert book.by_surname("Ouattara", "2011-02-24", frozenset({"CIV"})).country == "CIV"
+    assert book.by_surname("Mahama", "2016-10-15", frozenset({"FRA"})) is None    # a namesake
+
+
+def test_an_acronym_is_not_a_surname():
+    assert load_phoenix().by_surname("ALBA", "2019-05-05") is None
+
+
+def test_a_surname_borne_in_several_states_over_the_years_gives_nothing():
+    assert load_phoenix().by_surname("Harris", "2024-06-01") is None   # one Anguillan in office, others elsewhere

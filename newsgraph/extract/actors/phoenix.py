@@ -97,26 +97,28 @@ class PhoenixBook:
     def by_surname(self, word: str, date: Optional[str] = None,
                    hints: frozenset[str] = frozenset()) -> Optional[PhoenixActor]:
         """The country (and sector) of a person named by surname alone ("Mahama", "Kabila's
-        bid"), when every dictionary person of that surname in office on ``date`` has one
-        country: two Kabilas are both Congolese, but "Brown" or "Khan" are many people of
+        bid"). Every dictionary person of that surname, in any year, must belong to one
+        state: two Kabilas are both Congolese, but "Harris", "Brown" or "Khan" are people of
         many states and give nothing, unless the article names exactly one of those states
-        (``hints``); when it names states and none is the person's, the word is someone
-        else's name. Someone must be in office on the date (the name
-        alone, with no first name, is too weak to date-shift as ``lookup`` does)."""
+        (``hints``: "Ouattara" in an Ivorian story); when it names states and none is the
+        person's, the word is someone else's name. Someone of that state must also be in
+        office on ``date`` (a bare surname is too weak to date-shift as ``lookup`` does)."""
         key = _key(word)
         if " " in key or len(key) < 4 or word.isupper():   # "ALBA" is an acronym, not Mr Alba
             return None
+        people = self.surnames.get(key, ())
+        states = {self._decode(code)[0] for k in people for code, _s, _e in self.names[k]}
+        if len(states) > 1:
+            states &= hints
+        if len(states) != 1 or None in states or hints and not states & hints:
+            return None
+        country = next(iter(states))
         day = (date or "").replace("-", "")[:8]
-        found = {self._current(self.names[k], day)[:2] for k in self.surnames.get(key, ())}
-        found.discard((None, None))
-        countries = {c for c, _s in found}
-        if len(countries) > 1 and len(countries & hints) == 1:   # "Ouattara" in an Ivorian story
-            countries = countries & hints
-            found = {f for f in found if f[0] in countries}
-        if len(countries) != 1 or None in countries or hints and not countries & hints:
-            return None      # the article names states, none of them this person's: a namesake
-        sectors = {s for _c, s in found}
-        return PhoenixActor(next(iter(countries)), next(iter(sectors)) if len(sectors) == 1 else None, "")
+        current = [s for c, s in (self._current(self.names[k], day)[:2] for k in people) if c == country]
+        if not current:
+            return None
+        sectors = set(current)
+        return PhoenixActor(country, next(iter(sectors)) if len(sectors) == 1 else None, "")
 
     def _current(self, codes: tuple[tuple[str, str, str], ...], day: str
                  ) -> tuple[Optional[str], Optional[str], str]:
