@@ -26,3 +26,15 @@ def test_a_maker_of_the_jets_is_not_the_attacker(nlp):
 def test_a_group_named_by_its_leader_acting_by_a_phrase_is_the_source(nlp):
     event = first_of_type(nlp, "The port was hit by air raids by the Saudi-led coalition.", "ASSAULT")
     assert "SAU" in countries(event.source)
+
+
+def test_unnamed_assailants_take_the_country_they_strike_in(nlp):
+    event = first_of_type(nlp, "Unidentified assailants stabbed a university lecturer to death in Rajshahi "
+                               "on Saturday.", "ASSAULT")
+    assert countries(event.source) == {"BGD"}
+
+
+def test_a_stateless_peoples_adjective_with_one_home_gives_that_state(nlp):
+    event = first_of_type(nlp, "Madrid refused to accept the outcome of the Catalan independence vote.",
+                          "REJECT")
+    assert countries(event.target) == {"ESP"}

@@ -54,6 +54,17 @@ def not_sponsor(actor, head: Token, span, actor_at):
     return None if own and all(sponsor(t) for t in own) else actor
 
 
+def people_home(word: str) -> str | None:
+    """The state of a people without one ("Catalan" -> ESP, "Tamil" -> LKA) when
+    ``peoples`` in demonyms.yaml gives a single home or a default one; "Kurdish" (four
+    homes, no default) gives None."""
+    found = default_lexicon().people_homes(word)
+    if not found:
+        return None
+    homes, first = found
+    return homes[0] if len(homes) == 1 or first else None
+
+
 def leads(token: Token) -> bool:
     """Whether a word is the X of "X-led", "X-backed" ... that names a group by who leads or
     backs it ("the Saudi-led coalition", "U.S.-backed forces"): such a group is an actor

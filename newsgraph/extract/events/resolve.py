@@ -23,7 +23,7 @@ from newsgraph.records import Actor, Arg
 from newsgraph.extract.actors.lexicon import default_lexicon
 from newsgraph.extract.actors.phoenix import load_agents
 from newsgraph.extract.events.antecedent import agrees, clause_mates, within_reach
-from newsgraph.extract.events.argwords import (allegiance, first_person, is_pronoun, not_sponsor, sponsor,  # noqa: F401  (re-exported)
+from newsgraph.extract.events.argwords import (allegiance, first_person, is_pronoun, not_sponsor, people_home, sponsor,  # noqa: F401  (re-exported)
                                                same_party)
 from newsgraph.extract.events.countries import CountryResolver, city_country, named_place_country
 from newsgraph.extract.events.lexicon import Lexicon
@@ -117,6 +117,7 @@ class ArgResolver:
                         return country, sector, token
             if token.pos_ in ("PROPN", "ADJ", "NOUN") and token.text[:1].isupper():
                 country, sector = self.resolver.resolve(token.text)
+                country = country or people_home(token.text)      # "the Catalan vote": Spain's
                 if country:
                     return country, sector, token
         return None, None, None
