@@ -148,10 +148,10 @@ class EventCoder:
         cands += frames.failures(sent, cands, lex)
         cands += frames.warnings(sent, cands, lex, args)
         cands += intolerance(sent, lex) + ultimatums(sent, cands, lex)
-        cands += penalties(sent, lex, args) + idle_refusals(sent, lex, args) + open_options(sent, lex, args)
+        cands += idle_refusals(sent, lex, args) + open_options(sent, lex, args)
         cands += frames.obligations(doc, sent, lex, args)
         cands += matrix.wanted_acts(sent, cands, lex, args, finder)
-        cands += consequences.threats(sent, cands, lex, args, finder)
+        cands += consequences.threats(sent, cands, lex, args, finder) + penalties(sent, cands, lex, args, finder)
         judged = judgements(sent, lex, args, lambda verb: frames.reporter(verb, args, lex))
         if judged:
             taken = {c.head.i for c in judged}

@@ -24,6 +24,7 @@ from newsgraph.extract.events.prefilter import sentence_words
 from newsgraph.extract.events.status import modals, negated
 from newsgraph.extract.events.candidate import Candidate
 from newsgraph.extract.events.penalties import penalty
+from newsgraph.extract.events.reporting import reporter  # noqa: F401  (frames.reporter, used by component)
 from newsgraph.extract.events.obligation import addressee as can_be_asked, epistemic, idle, self_obligation
 
 
@@ -178,25 +179,6 @@ def apply_frames(cands: list[Candidate], lex: Lexicon) -> None:
         elif cand.role == "directive" and lex.lemma(cand.head) == "order" and inner is not None and \
                 inner.type in ("COERCE", "SANCTION", "ASSAULT", "INVESTIGATE", "MOBILIZE"):
             cand.type, cand.mode, cand.converted = inner.type, inner.mode, True
-
-
-def reporter(token: Token, args: ArgBuilder, lex: Lexicon) -> list[Token]:
-    """Who reports the clause of ``token``: the subject of a governing verb of saying, else []."""
-    say = lex.frame("say")
-    walk = token
-    for _ in range(3):
-        if walk.dep_ in ("ccomp", "conj", "xcomp") and walk.head is not walk:
-            walk = walk.head
-            if lex.lemma(walk) in say:
-                return args.agents(walk)
-        else:
-            break
-    for child in token.children:
-        if child.dep_ in ("parataxis", "ccomp", "advcl") and lex.lemma(child) in say:
-            return args.agents(child)
-        if child.dep_ == "prep" and child.lower_ == "according":
-            return [g for p in child.children for g in p.children if g.dep_ == "pobj"]
-    return []
 
 
 def _quote_speaker(doc: Doc, token: Token, args: ArgBuilder) -> list[Token]:
