@@ -24,7 +24,7 @@ from newsgraph.extract.events.prefilter import sentence_words
 from newsgraph.extract.events.resolve import is_pronoun
 from newsgraph.extract.events.frames import harm_noun
 from newsgraph.extract.events.penalties import hostile_act
-from newsgraph.extract.events.reporting import reporter, told
+from newsgraph.extract.events.reporting import public_arg, reporter, told
 from newsgraph.extract.events.status import modals, negated
 
 
@@ -123,8 +123,8 @@ def conditional_threats(sent: Span, cands: list[Candidate], lex: Lexicon, args: 
                                for c in token.children):
             continue                          # "would close its coal plants if Russia ...": its own plan
         speakers = [s for s in subjects if args.actorish(s)]
-        if not speakers:
-            continue
+        if not speakers or not others and not any(public_arg(args.arg(s)) for s in speakers):
+            continue                          # "Lufthansa would close routes to X if ...": a firm's plan
         mode = lex.threaten_modes.get(found.type) if found is not None else None
         if found is not None:
             found.type, found.mode, found.role, found.converted = "THREATEN", mode, "threat", True

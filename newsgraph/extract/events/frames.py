@@ -24,7 +24,7 @@ from newsgraph.extract.events.prefilter import sentence_words
 from newsgraph.extract.events.status import modals, negated
 from newsgraph.extract.events.candidate import Candidate
 from newsgraph.extract.events.penalties import penalty
-from newsgraph.extract.events.reporting import reporter  # noqa: F401  (frames.reporter, used by component)
+from newsgraph.extract.events.reporting import public_arg, reporter  # noqa: F401  (frames.reporter: component)
 from newsgraph.extract.events.obligation import addressee as can_be_asked, epistemic, idle, self_obligation
 
 
@@ -372,5 +372,5 @@ def intent(cand: Candidate, sources: list, reporters: list, self_report: bool, l
     elif cand.type in violent:
         own = self_report or (reporters and same_party(sources, reporters)
                               and any(r.country or r.actor for r in reporters))
-        if own:
+        if own and any(public_arg(s) for s in sources):   # not a firm's own plan
             cand.type, cand.mode, cand.status, cand.converted = "THREATEN", threaten_mode(cand, lex), "asserted", True

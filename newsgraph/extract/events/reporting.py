@@ -35,3 +35,11 @@ def reporter(token: Token, args: ArgBuilder, lex: Lexicon) -> list[Token]:
 def told(say: Token, args: ArgBuilder) -> list[Token]:
     """Who a verb of saying addresses ("Iran's minister told Israel")."""
     return [c for c in say.children if c.dep_ in ("dobj", "dative") and args.actorish(c)]
+
+
+def public_arg(arg) -> bool:
+    """Whether a resolved actor (an ``Arg``) can threaten by announcing its own conduct: one
+    with a country or a sector that is not business. A firm's plan for its routes, plants or
+    prices ("Lufthansa would close routes to X if ...", "Apple would move production out of
+    China if tariffs rose") threatens nobody (review finding, ev-frames round)."""
+    return arg is not None and arg.sector != "BUS" and bool(arg.country or arg.sector)

@@ -35,6 +35,19 @@ def intolerance(sent: Span, lex: Lexicon) -> list[Candidate]:
     return out
 
 
+def _penalty_noun(token, lex: Lexicon):
+    """The type of the penalty an ultimatum names: a harm ("military action", "sanctions") or
+    pressure from below ("a general strike", "road blockades": ``frames.ultimatum_pressure_types``,
+    CAMEO 133 threatens protest)."""
+    harm = harm_noun(token, lex)
+    if harm or token.pos_ not in ("NOUN", "PROPN"):
+        return harm
+    lemma = lex.lemma(token)
+    keys = [f"{lex.lemma(c)} {lemma}" for c in token.lefts if c.dep_ in ("amod", "compound")] + [lemma]
+    entry = next((lex.nouns[k] for k in keys if k in lex.nouns), None)
+    return entry.type if entry is not None and (entry.type or "").lower() in lex.frame("ultimatum_pressure_types") else None
+
+
 def ultimatums(sent: Span, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
     """THREATEN for "gave / told / ordered X to act or face <harm>": the demand with its
     penalty is an ultimatum. An existing trigger on the governing verb ("ordered") is
@@ -47,7 +60,7 @@ def ultimatums(sent: Span, cands: list[Candidate], lex: Lexicon) -> list[Candida
         if lex.lemma(token) not in words or token.dep_ != "conj" or not any(
                 c.dep_ == "cc" and c.lower_ == "or" for c in token.head.children):
             continue
-        harm = next((h for c in token.children if c.dep_ == "dobj" for h in (harm_noun(c, lex),) if h), None)
+        harm = next((h for c in token.children if c.dep_ == "dobj" for h in (_penalty_noun(c, lex),) if h), None)
         demanded = token.head
         issuer = demanded.head if demanded.dep_ in ("xcomp", "ccomp") or (demanded.dep_ == "advcl" and any(
             a.dep_ == "aux" and a.lower_ == "to" for a in demanded.children)) else None
