@@ -282,6 +282,9 @@ class Constraints:
         if entry.need("actor_object") and not any(
                 self.args.actorish(o) or self.args.actorish(self.transparent(o)) for o in objs):   # "a delegation of X"
             return False
+        if entry.need("actor_or_defiance_object") and not any(   # "crush any attempt at secession"
+                self.args.actorish(o) or self.lex.in_class(self.lex.lemma(o), "defiance") for o in objs):
+            return False
         if entry.need("actor_or_place_object") and not self._visitable(token, objs):
             return False
         if entry.need("foreign_goal") and not self._abroad(token):

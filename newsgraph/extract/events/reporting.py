@@ -15,7 +15,7 @@ from newsgraph.extract.events.lexicon import Lexicon
 
 def reporter(token: Token, args: ArgBuilder, lex: Lexicon) -> list[Token]:
     """Who reports the clause of ``token``: the subject of a governing verb of saying, else []."""
-    say = lex.frame("say")
+    say = lex.frame("say") | lex.frame("sworn_reports")
     walk = token
     for _ in range(3):
         if walk.dep_ in ("ccomp", "conj", "xcomp") and walk.head is not walk:

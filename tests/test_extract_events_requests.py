@@ -1,0 +1,83 @@
+"""Threats and requests told through constructions (issue 11, ev-frames round): pressing or
+leaning on someone to act, passive directives, wishes under "would", wanted acts, ultimatums
+that threaten strikes, conditional force, and the one home of penalty phrases.
+
+Sentences are written for these tests (none is taken from a gold or evaluation file); the
+full default pipeline runs, as in production.
+"""
+from __future__ import annotations
+
+from eventkit import countries, events
+
+
+def of_type(nlp, text, kind):
+    return [e for e in events(nlp, text) if e.type == kind]
+
+
+def test_pushing_or_leaning_on_an_actor_to_act_is_a_request_and_the_act_is_not_coded(nlp):
+    found = events(nlp, "Pacific leaders are pushing Wellington to send more police to Bougainville.")
+    asked = [e for e in found if e.type == "REQUEST"]
+    assert asked and countries(asked[0].target) == {"NZL"}
+    assert not [e for e in found if e.type == "MOBILIZE"]     # the police are only asked for
+    leaned = of_type(nlp, "Paris is leaning on Rome to reopen the Alpine tunnel to lorries.", "REQUEST")
+    assert leaned and countries(leaned[0].source) == {"FRA"} and countries(leaned[0].target) == {"ITA"}
+
+
+def test_pushing_things_or_crowds_asks_nobody(nlp):
+    assert not of_type(nlp, "Riot police pushed protesters to the edge of the square.", "REQUEST")
+    assert not of_type(nlp, "Floods pushed food prices to record highs.", "REQUEST")
+
+
+def test_a_passive_directive_is_the_by_phrase_asking_the_subject(nlp):
+    urged = of_type(nlp, "Serbia was urged by Austria to recognise the court's ruling.", "REQUEST")
+    assert urged and countries(urged[0].source) == {"AUT"} and countries(urged[0].target) == {"SRB"}
+    told = of_type(nlp, "Bolivia's interior minister was told to resign by President Arce.", "REQUEST")
+    assert told and countries(told[0].target) == {"BOL"}
+
+
+def test_a_wish_under_would_asks_its_object_to_act(nlp):
+    liked = of_type(nlp, "Chile would like Argentina to extradite the former guerrilla leader.", "REQUEST")
+    assert liked and countries(liked[0].source) == {"CHL"} and countries(liked[0].target) == {"ARG"}
+
+
+def test_wanting_an_actor_to_do_something_is_a_request_even_without_an_event_word(nlp):
+    wanted = of_type(nlp, "Denmark wants Sweden to scrap the border checks on the Oresund bridge.", "REQUEST")
+    assert wanted and countries(wanted[0].target) == {"SWE"}
+    assert not of_type(nlp, "Washington wants Kyiv to win the war.", "REQUEST")
+
+
+def test_a_sought_hostile_act_asks_nothing_of_its_victim(nlp):
+    found = events(nlp, "Israel seeks the destruction of Hamas.")
+    assert not [e for e in found if e.type == "REQUEST"]
+    threats = [e for e in found if e.type == "THREATEN"]
+    assert threats and countries(threats[0].source) == {"ISR"}
+
+
+def test_an_ultimatum_may_threaten_a_strike(nlp):
+    found = of_type(nlp, "Ghana's nurses gave the government until Friday to pay their allowances or face "
+                         "an indefinite strike.", "THREATEN")
+    assert found and countries(found[0].source) == {"GHA"} and countries(found[0].target) == {"GHA"}
+
+
+def test_force_turned_on_whoever_sets_a_condition_is_a_threat(nlp):
+    found = of_type(nlp, "Somalia's president said his troops would march on Kismayo if the regional "
+                         "leaders refused to disarm.", "THREATEN")
+    assert found and countries(found[0].source) == {"SOM"}
+
+
+def test_a_firms_conditional_plan_is_no_threat(nlp):
+    assert not of_type(nlp, "Lufthansa said it would suspend its flights to Beirut if the fighting spread.",
+                       "THREATEN")
+    assert not of_type(nlp, "Volkswagen said it would close its plant in Brussels if no buyer was found.",
+                       "THREATEN")
+    state = of_type(nlp, "Turkey said it would close its airspace to Israel if the strikes went on.", "THREATEN")
+    assert state and countries(state[0].source) == {"TUR"}
+
+
+def test_a_penalty_is_coded_once_with_its_penalty_phrase(nlp):
+    found = of_type(nlp, "Pakistan will pay dearly for the border raid, Afghanistan's defence ministry said.",
+                    "THREATEN")
+    assert len(found) == 1 and countries(found[0].source) == {"AFG"} and countries(found[0].target) == {"PAK"}
+    faced = of_type(nlp, "Morocco's foreign minister said Algeria would face the consequences of its decision.",
+                    "THREATEN")
+    assert faced and faced[0].trigger.text == "face the consequences"
