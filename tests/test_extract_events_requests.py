@@ -81,3 +81,41 @@ def test_a_penalty_is_coded_once_with_its_penalty_phrase(nlp):
     faced = of_type(nlp, "Morocco's foreign minister said Algeria would face the consequences of its decision.",
                     "THREATEN")
     assert faced and faced[0].trigger.text == "face the consequences"
+
+
+def test_telling_or_begging_an_actor_to_act_is_a_request_but_telling_reporters_to_expect_is_not(nlp):
+    told = of_type(nlp, "Peru's foreign minister told Ecuador to pull its troops back from the border.", "REQUEST")
+    assert told and countries(told[0].source) == {"PER"} and countries(told[0].target) == {"ECU"}
+    begged = of_type(nlp, "Manila begged Beijing to free the detained fishermen.", "REQUEST")
+    assert begged and countries(begged[0].target) == {"CHN"}
+    assert not of_type(nlp, "The interior minister told reporters to expect more arrests.", "REQUEST")
+
+
+def test_wanting_to_see_an_actor_act_asks_it(nlp):
+    seen = of_type(nlp, "Brussels would like to see Belgrade hand over the suspects.", "REQUEST")
+    assert seen and countries(seen[0].target) == {"SRB"}
+
+
+def test_not_hesitating_to_use_force_is_a_threat_and_to_help_a_promise(nlp):
+    found = of_type(nlp, "Azerbaijan said it would not hesitate to strike Armenian positions if provoked.",
+                    "THREATEN")
+    assert found and countries(found[0].source) == {"AZE"}
+    assert not of_type(nlp, "Norway will not hesitate to send aid to Gaza.", "THREATEN")
+    assert not of_type(nlp, "The senator did not hesitate to criticise the budget.", "THREATEN")
+
+
+def test_vowing_to_crush_an_armed_group_or_any_attempt_at_secession_is_a_threat(nlp):
+    vowed = of_type(nlp, "Sudan's army chief vowed to crush the rebel militia in Darfur.", "THREATEN")
+    assert vowed and countries(vowed[0].source) == {"SDN"}
+    said = of_type(nlp, "Madrid will crush any attempt at Catalan secession, the interior minister vowed.",
+                   "THREATEN")
+    assert said and countries(said[0].source) == {"ESP"}
+    assert not of_type(nlp, "The central bank vowed to crush inflation.", "THREATEN")
+
+
+def test_a_deadline_set_for_an_actor_or_face_a_penalty_threatens_it(nlp):
+    found = events(nlp, "Opposition parties set a deadline for the Malawian government to scrap the levy "
+                        "or face a general strike.")
+    threats = [e for e in found if e.type == "THREATEN"]
+    assert threats and countries(threats[0].target) == {"MWI"}
+    assert not [e for e in found if e.type == "CONCEDE"]      # the scrapping is only demanded

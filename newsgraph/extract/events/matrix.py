@@ -73,6 +73,8 @@ def _asked_act(verb: Token, at: dict, lex: Lexicon, args: ArgBuilder, finder) ->
     objs = [c for c in kids if c.dep_ == "dobj"]
     clauses = [c for c in kids if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
     clauses += [g for o in objs for g in o.children if g.dep_ == "acl" and g.tag_ == "VBN"]  # "wants X arrested"
+    clauses = [g for c in clauses for g in ([k for k in c.children if k.dep_ in ("ccomp", "xcomp") and k.pos_ in (
+        "VERB", "AUX")] if lex.lemma(c) in lex.frame("want_see_verbs") else [c])]   # "wants to see X act": X's act
     for clause in clauses:
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subjects and not objs:
