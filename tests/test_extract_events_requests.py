@@ -119,3 +119,21 @@ def test_a_deadline_set_for_an_actor_or_face_a_penalty_threatens_it(nlp):
     threats = [e for e in found if e.type == "THREATEN"]
     assert threats and countries(threats[0].target) == {"MWI"}
     assert not [e for e in found if e.type == "CONCEDE"]      # the scrapping is only demanded
+
+
+def test_a_headline_passive_directive_takes_its_asker_from_the_by_phrase(nlp):
+    found = of_type(nlp, "Guinea army chief told to step down by West African bloc", "REQUEST")
+    assert found and countries(found[0].target) == {"GIN"}
+
+
+def test_seeking_police_or_peacekeepers_asks_for_them(nlp):
+    found = of_type(nlp, "Haiti's prime minister has sought more Kenyan police to help restore order.", "REQUEST")
+    assert found and countries(found[0].source) == {"HTI"}
+    assert not of_type(nlp, "Detectives sought witnesses to the crash.", "REQUEST")
+
+
+def test_workers_named_by_their_trade_still_threaten(nlp):
+    found = of_type(nlp, "Oil workers in Kuwait threatened to shut down refineries unless their pay was raised.",
+                    "THREATEN")
+    assert found and countries(found[0].source) == {"KWT"}
+    assert not of_type(nlp, "Oil traders demanded higher prices.", "REQUEST")

@@ -51,11 +51,13 @@ def _passive_asker(verb: Token, asked_act: Token) -> list[Token]:
                    for g in c.children if g.dep_ == "pobj"]
 
 
-def _passive(verb: Token) -> bool:
-    """Whether ``verb`` is a passive participle ("was told"; a headline's bare "told to quit by")."""
+def _passive(verb: Token, act: Token) -> bool:
+    """Whether ``verb`` is a passive participle ("was told"; a headline's bare "told to quit by",
+    whose by-phrase the parse may hang on the asked act)."""
     kids = list(verb.children)
     return verb.tag_ == "VBN" or any(c.dep_ in ("auxpass", "nsubjpass") for c in kids) or (
-        any(c.dep_ == "agent" for c in kids) and not any(c.dep_ in ("dobj", "dative") for c in kids))
+        any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in kids + list(act.children))
+        and not any(c.dep_ in ("dobj", "dative") for c in kids))
 
 
 def _request(verb: Token, sources: list[Token], targets: list[Token], args: ArgBuilder) -> Candidate:
@@ -82,7 +84,7 @@ def pressed_requests(sent: Span, cands: list[Candidate], lex: Lexicon, args: Arg
         act = _infinitive(token)
         if act is None or lex.lemma(act) in lex.frame("want_not_acts"):
             continue                          # "told reporters to expect more arrests": no act asked
-        if lemma in passive and _passive(token):
+        if lemma in passive and _passive(token, act):
             askers = [a for a in _passive_asker(token, act) if args.actorish(a)]
             asked = [c for c in token.children if c.dep_ in ("nsubjpass", "nsubj") and args.actorish(c)]
             if not askers or not asked:
