@@ -137,3 +137,8 @@ def test_workers_named_by_their_trade_still_threaten(nlp):
                     "THREATEN")
     assert found and countries(found[0].source) == {"KWT"}
     assert not of_type(nlp, "Oil traders demanded higher prices.", "REQUEST")
+
+
+def test_being_asked_to_comment_is_a_question_not_a_request(nlp):
+    assert not of_type(nlp, "The general, asked by journalists to comment on the raid, said nothing.", "REQUEST")
+    assert of_type(nlp, "Vietnam asked China to clarify its naval manoeuvres.", "REQUEST")

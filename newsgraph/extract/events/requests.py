@@ -84,6 +84,10 @@ def pressed_requests(sent: Span, cands: list[Candidate], lex: Lexicon, args: Arg
         act = _infinitive(token)
         if act is None or lex.lemma(act) in lex.frame("want_not_acts"):
             continue                          # "told reporters to expect more arrests": no act asked
+        if lex.lemma(act) in lex.frame("question_acts"):
+            for found in (c for c in cands if c.head.i == token.i and c.type == "REQUEST"):
+                found.drop = True             # "asked by reporters to comment": a question
+            continue
         if lemma in passive and _passive(token, act):
             askers = [a for a in _passive_asker(token, act) if args.actorish(a)]
             asked = [c for c in token.children if c.dep_ in ("nsubjpass", "nsubj") and args.actorish(c)]
