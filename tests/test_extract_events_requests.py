@@ -142,3 +142,13 @@ def test_workers_named_by_their_trade_still_threaten(nlp):
 def test_being_asked_to_comment_is_a_question_not_a_request(nlp):
     assert not of_type(nlp, "The general, asked by journalists to comment on the raid, said nothing.", "REQUEST")
     assert of_type(nlp, "Vietnam asked China to clarify its naval manoeuvres.", "REQUEST")
+
+
+def test_reserving_the_right_to_respond_or_being_ready_to_use_force_is_a_threat(nlp):
+    reserved = of_type(nlp, "Georgia said it reserved the right to respond to any provocation on its border.",
+                       "THREATEN")
+    assert reserved and countries(reserved[0].source) == {"GEO"}
+    ready = of_type(nlp, "Venezuela said it was ready to use force to defend the Essequibo claim.", "THREATEN")
+    assert ready and countries(ready[0].source) == {"VEN"}
+    assert not of_type(nlp, "The museum reserves the right to refuse entry.", "THREATEN")
+    assert not of_type(nlp, "Norway is ready to send aid to Gaza.", "THREATEN")

@@ -18,11 +18,10 @@ from spacy.tokens import Span, Token
 
 from newsgraph.extract.events.args import ArgBuilder
 from newsgraph.extract.events.candidate import Candidate
-from newsgraph.extract.events.frames import harm_noun
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.prefilter import sentence_words
 from newsgraph.extract.events.resolve import first_person
-from newsgraph.extract.events.status import modals, negated
+from newsgraph.extract.events.status import negated
 
 
 def _infinitive(verb: Token) -> Optional[Token]:
@@ -107,44 +106,4 @@ def pressed_requests(sent: Span, cands: list[Candidate], lex: Lexicon, args: Arg
             found.sources, found.targets, found.preset = args.expand(askers), args.expand(asked), True
             continue
         out.append(_request(token, askers, asked, args))
-    return out
-
-
-def _hostile_infinitive(act: Token, lex: Lexicon) -> bool:
-    """Whether an act named by a bare verb is force or harm: a verb of striking or cutting off
-    (``frames.conditional_harm_verbs``) or an object that is a harm or a weapon ("use force",
-    "use nuclear weapons")."""
-    if lex.lemma(act) in lex.frame("conditional_harm_verbs"):
-        return True
-    return any(c.dep_ == "dobj" and (harm_noun(c, lex) or lex.in_class(lex.lemma(c), "weapons")
-                                     or lex.in_class(lex.lemma(c), "arms")) for c in act.children)
-
-
-def unhesitating(sent: Span, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
-    """Candidates for "will / would not hesitate to act": refusing to hold back from an act
-    promises it. With a coded act it is a commissive, so the frame rules make it THREATEN for
-    a hostile act and AGREE for a cooperative one ("would not hesitate to send aid"); an uncoded
-    act of force ("would not hesitate to strike US bases", "to use nuclear weapons") makes it a
-    THREATEN. The refusal is what is said, so it is asserted although the verb is negated."""
-    out: list[Candidate] = []
-    words = lex.frame("hesitation_verbs")
-    if words.isdisjoint(sentence_words(sent, lex)):
-        return out
-    coded = {c.anchor.i for c in cands} | {c.head.i for c in cands}
-    for token in sent:
-        if token.pos_ != "VERB" or lex.lemma(token) not in words or not negated(token, lex) or not (
-                modals(token) & lex.frame("foretold_modals")):
-            continue                          # "did not hesitate to criticise": told, not promised
-        act = _infinitive(token)
-        if act is None or not any(c.dep_ == "nsubj" for c in token.children):
-            continue
-        if act.i in coded:
-            cand = Candidate(token, token, "verb", "AGREE", None, token.i, token.i + 1, role="commissive")
-        elif _hostile_infinitive(act, lex):
-            cand = Candidate(token, token, "verb", "THREATEN", lex.threaten_modes.get("ASSAULT"),
-                             token.i, act.i + 1, role="threat")
-        else:
-            continue                          # "did not hesitate to criticise the plan"
-        cand.fixed_status = "asserted"
-        out.append(cand)
     return out
