@@ -152,3 +152,11 @@ def test_reserving_the_right_to_respond_or_being_ready_to_use_force_is_a_threat(
     assert ready and countries(ready[0].source) == {"VEN"}
     assert not of_type(nlp, "The museum reserves the right to refuse entry.", "THREATEN")
     assert not of_type(nlp, "Norway is ready to send aid to Gaza.", "THREATEN")
+
+
+def test_a_deadline_given_to_act_is_a_request_and_the_act_is_only_demanded(nlp):
+    found = events(nlp, "Protesters in Peru gave President Boluarte three days to resign.")
+    asked = [e for e in found if e.type == "REQUEST"]
+    assert asked and countries(asked[0].target) == {"PER"}
+    assert not [e for e in found if e.type == "RETREAT"]
+    assert not of_type(nlp, "The IMF gave Argentina a new loan.", "REQUEST")

@@ -66,6 +66,25 @@ def _request(verb: Token, sources: list[Token], targets: list[Token], args: ArgB
     return cand
 
 
+def _deadline(verb: Token, lex: Lexicon, args: ArgBuilder) -> Optional[tuple[list[Token], list[Token], Token]]:
+    """(askers, asked, act) of "gave X three days / until Friday to act" (frames ``deadline_*``): a
+    time given to an actor to act demands the act; None for any other use of the verb."""
+    if lex.lemma(verb) not in lex.frame("deadline_verbs") or negated(verb, lex):
+        return None
+    kids = list(verb.children)
+    times = [c for c in kids if c.dep_ == "dobj" and (lex.lemma(c) in lex.frame("deadline_units") or c.ent_type_ in (
+        "DATE", "TIME"))] + [c for c in kids if c.dep_ == "prep" and c.lower_ in lex.frame("deadline_preps")]
+    if not times:
+        return None
+    act = _infinitive(verb) or next((a for t in times for a in [_infinitive(t)] if a is not None), None)
+    if act is None:
+        act = next((c for t in times for c in t.children if c.dep_ in ("relcl", "acl") and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    asked = [c for c in kids if c.dep_ in ("dative", "dobj") and c not in times and args.actorish(c)]
+    askers = [c for c in kids if c.dep_ == "nsubj" and args.actorish(c)]
+    return (askers, asked, act) if act is not None and asked and askers else None
+
+
 def pressed_requests(sent: Span, cands: list[Candidate], lex: Lexicon, args: ArgBuilder) -> list[Candidate]:
     """REQUEST candidates for "X pushes / leans on Y to act" and "Y was told / urged to act by
     X" (module docstring). A trigger already on the verb keeps its place, retyped as the
@@ -73,11 +92,17 @@ def pressed_requests(sent: Span, cands: list[Candidate], lex: Lexicon, args: Arg
     out: list[Candidate] = []
     active = lex.frame("push_verbs") | lex.frame("push_on_verbs")
     passive = lex.frame("passive_directive_verbs")
-    if (active | passive).isdisjoint(sentence_words(sent, lex)):
+    if (active | passive | lex.frame("deadline_verbs")).isdisjoint(sentence_words(sent, lex)):
         return out
     at = {c.head.i: c for c in cands}
     for token in sent:
         lemma = lex.lemma(token)
+        if token.i not in at and (given := _deadline(token, lex, args)) is not None:
+            out.append(_request(token, given[0], given[1], args))
+            for inner in cands:               # "three days to resign": the resigning is only demanded
+                if inner.anchor.i == given[2].i and inner.wrapper is None:
+                    inner.wrapper = out[-1]
+            continue
         if token.pos_ != "VERB" or lemma not in active | passive or negated(token, lex):
             continue
         act = _infinitive(token)
