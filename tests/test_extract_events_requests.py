@@ -160,3 +160,9 @@ def test_a_deadline_given_to_act_is_a_request_and_the_act_is_only_demanded(nlp):
     assert asked and countries(asked[0].target) == {"PER"}
     assert not [e for e in found if e.type == "RETREAT"]
     assert not of_type(nlp, "The IMF gave Argentina a new loan.", "REQUEST")
+
+
+def test_hours_given_to_act_or_face_an_assault_is_an_ultimatum(nlp):
+    found = of_type(nlp, "Sudan's army gave the rebels 48 hours to lay down their arms or face an all-out assault.",
+                    "THREATEN")
+    assert found and countries(found[0].source) == {"SDN"} and countries(found[0].target) == {"SDN"}

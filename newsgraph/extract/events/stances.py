@@ -75,6 +75,9 @@ def ultimatums(sent: Span, cands: list[Candidate], lex: Lexicon) -> list[Candida
         demanded = token.head
         issuer = demanded.head if demanded.dep_ in ("xcomp", "ccomp") or (demanded.dep_ == "advcl" and any(
             a.dep_ == "aux" and a.lower_ == "to" for a in demanded.children)) else None
+        if issuer is None and demanded.dep_ in ("relcl", "acl") and demanded.head.dep_ == "dobj" and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in demanded.children):
+            issuer = demanded.head            # "gave X 72 hours to surrender or face ...": the time given
         if issuer is not None and issuer.pos_ == "NOUN" and issuer.dep_ == "dobj":
             issuer = issuer.head              # "set a deadline for X to act or face ...": the setting verb
         if harm is None or issuer is None or not any(c.dep_ == "nsubj" for c in issuer.children):
