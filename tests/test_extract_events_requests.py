@@ -166,3 +166,19 @@ def test_hours_given_to_act_or_face_an_assault_is_an_ultimatum(nlp):
     found = of_type(nlp, "Sudan's army gave the rebels 48 hours to lay down their arms or face an all-out assault.",
                     "THREATEN")
     assert found and countries(found[0].source) == {"SDN"} and countries(found[0].target) == {"SDN"}
+
+
+def test_calling_for_an_actor_to_act_asks_that_actor(nlp):
+    called = of_type(nlp, "Chile called for Bolivia to return to the negotiating table.", "REQUEST")
+    assert called and countries(called[0].source) == {"CHL"} and countries(called[0].target) == {"BOL"}
+    renewed = of_type(nlp, "Argentina's president renewed his call for Britain to open talks on the islands.",
+                      "REQUEST")
+    assert renewed and countries(renewed[0].target) == {"GBR"}
+    found = events(nlp, "Activists in Uganda pushed for the government to free the detained journalists.")
+    assert [e for e in found if e.type == "REQUEST"] and not [e for e in found if e.type == "RETREAT"]
+    assert not of_type(nlp, "Commuters waited for the train to arrive.", "REQUEST")
+
+
+def test_a_that_clause_whose_bare_verb_is_misread_as_a_noun_is_still_a_demand(nlp):
+    assert of_type(nlp, "Kabul insisted that Islamabad act against the militants on its soil.", "REQUEST")
+    assert not of_type(nlp, "The minister insisted that the plan was sound.", "REQUEST")

@@ -330,6 +330,8 @@ class Constraints:
             preps |= {c.lower_ for c in noun_preps(token) if not temporal(c)}
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass"):
             preps |= {c.lower_ for c in token.head.children if c.dep_ in ("prep", "dative") and not temporal(c)}
+        preps |= {m.lower_ for c in kids if c.dep_ in ("advcl", "acl", "relcl") for m in c.children
+                  if m.dep_ == "mark" and m.lower_ == "for"}   # "his call for Venezuela to hold elections"
         wanted = entry.need("prep")
         clause = entry.need("or_clause")
         if wanted and not preps & set(wanted) and not (clause and (any(

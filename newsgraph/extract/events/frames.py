@@ -62,7 +62,7 @@ def _boundary(token: Token, lex: Lexicon) -> bool:
     if token.dep_ == "prep" and token.lower_ in lex.frame("adjunct_preps"):
         return True
     if token.dep_ == "advcl":
-        return token.tag_ == "VBG" or any(c.dep_ == "mark" for c in token.children)
+        return token.tag_ == "VBG" or any(c.dep_ == "mark" and c.lower_ != "for" for c in token.children)
     return False
 
 
