@@ -7,8 +7,11 @@ whatever the verb. Pressing someone to act ("push / prod / nudge X to", "lean on
 upon X to") is a demand, and a passive directive ("X was told / asked / urged to act by Y")
 is Y's demand of X; without these rules the requested act's own verb ("send", "resign")
 wins and is coded as done, with the asker lost. The requested act is wrapped by the frame
-rules (``frames.link``) like any directive's complement. Words: ``plover.yaml`` frames
-``push_verbs``, ``push_on_verbs`` / ``push_on_preps`` and ``passive_directive_verbs``.
+rules (``frames.link``) like any directive's complement. A deadline given to act ("gave the
+prime minister three days to resign") demands the act too (with "or face ..." it is an
+ultimatum, ``stances.ultimatums``); being asked by reporters "to comment" is a question. Words:
+``plover.yaml`` frames ``push_verbs``, ``push_on_verbs`` / ``push_on_preps``,
+``passive_directive_verbs``, ``deadline_*``, ``question_acts``.
 """
 from __future__ import annotations
 
