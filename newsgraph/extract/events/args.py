@@ -146,7 +146,9 @@ class ArgBuilder(ArgResolver, NounArgs):
                 pobjs = [g for g in child.children if g.dep_ == "pobj"]
                 if pobjs and self.actorish(pobjs[0]):
                     return self.expand(pobjs)
-        return []
+        told = [s for c in kids if c.dep_ in ("advcl", "xcomp", "ccomp") and any(   # "called for Venezuela to hold"
+            m.dep_ == "mark" and m.lower_ == "for" for m in c.children) for s in c.children if s.dep_ == "nsubj"]
+        return self.expand([t for t in told if self.actorish(t)])
 
     def objects(self, pred: Token, etype: str, extra: tuple = (), depth: int = 0) -> list[Token]:
         """Targets of a verb: direct object (or passive subject), dative, and target prepositions.

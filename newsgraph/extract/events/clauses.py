@@ -55,6 +55,8 @@ def mandative(clause: Token) -> bool:
     singular subject VBP, which a statement cannot have."""
     if any(c.dep_ == "aux" and c.lower_ == "should" for c in clause.children):
         return True
+    if clause.pos_ == "NOUN" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return True                           # "insisted that Pakistan act": a bare verb the tagger read as a noun
     if any(c.dep_ in ("aux", "auxpass") for c in clause.children):
         return False
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]

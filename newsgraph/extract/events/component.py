@@ -37,6 +37,7 @@ from newsgraph.extract import extensions  # noqa: F401  (registers doc._.ng_*)
 from newsgraph.records import Arg, Event
 from newsgraph.records import Span as TextSpan
 from newsgraph.extract.events import consequences, frames, headline, matrix
+from newsgraph.extract.events.commitments import commitments
 from newsgraph.extract.events.args import ArgBuilder
 from newsgraph.extract.events.countries import CountryResolver, warm_tables
 from newsgraph.extract.events.dates import event_date
@@ -52,6 +53,7 @@ from newsgraph.extract.events.guards import guard
 from newsgraph.extract.events.senses import claimed_or_caused, refine
 from newsgraph.extract.events.stances import intolerance, ultimatums
 from newsgraph.extract.events.penalties import idle_refusals, open_options, penalties
+from newsgraph.extract.events.requests import pressed_requests
 from newsgraph.extract.events.candidate import Candidate
 from newsgraph.extract.events.clauses import owned_act
 from newsgraph.extract.events.triggers import TriggerFinder
@@ -148,10 +150,10 @@ class EventCoder:
         cands += frames.failures(sent, cands, lex)
         cands += frames.warnings(sent, cands, lex, args)
         cands += intolerance(sent, lex) + ultimatums(sent, cands, lex)
-        cands += penalties(sent, lex, args) + idle_refusals(sent, lex, args) + open_options(sent, lex, args)
+        cands += idle_refusals(sent, lex, args) + open_options(sent, lex, args)
         cands += frames.obligations(doc, sent, lex, args)
-        cands += matrix.wanted_acts(sent, cands, lex, args, finder)
-        cands += consequences.threats(sent, cands, lex, args, finder)
+        cands += matrix.wanted_acts(sent, cands, lex, args, finder) + pressed_requests(sent, cands, lex, args) + commitments(sent, cands, lex, args)
+        cands += consequences.threats(sent, cands, lex, args, finder) + penalties(sent, cands, lex, args, finder)
         judged = judgements(sent, lex, args, lambda verb: frames.reporter(verb, args, lex))
         if judged:
             taken = {c.head.i for c in judged}

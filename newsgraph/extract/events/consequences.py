@@ -22,7 +22,9 @@ from newsgraph.extract.events.candidate import Candidate
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.prefilter import sentence_words
 from newsgraph.extract.events.resolve import is_pronoun
-from newsgraph.extract.events.frames import harm_noun, reporter
+from newsgraph.extract.events.frames import harm_noun
+from newsgraph.extract.events.penalties import hostile_act
+from newsgraph.extract.events.reporting import public_arg, reporter, told
 from newsgraph.extract.events.status import modals, negated
 
 
@@ -39,25 +41,9 @@ def _answer(verb: Token, lex: Lexicon) -> Optional[Token]:
     return None
 
 
-def _hostile_act(subject: Token, lex: Lexicon, finder) -> bool:
-    """Whether the subject names a hostile act: a hostile trigger ("attack") or one of the
-    acts a consequence makes hostile ("any move to ...", "a provocation"); "any delay
-    would trigger a response from markets" is a forecast."""
-    if lex.lemma(subject) in lex.frame("consequence_acts"):
-        return True
-    cand = finder.noun(subject) if subject.pos_ in ("NOUN", "PROPN") else None
-    return cand is not None and cand.type in lex.hostile
-
-
-def _told(say: Token, args: ArgBuilder) -> list[Token]:
-    """Who a verb of saying addresses ("Iran's minister told Israel")."""
-    return [c for c in say.children if c.dep_ in ("dobj", "dative") and args.actorish(c)]
-
-
 def threats(sent: Span, cands: list[Candidate], lex: Lexicon, args: ArgBuilder, finder) -> list[Candidate]:
     """THREATEN candidates of both shapes of the module docstring (found triggers may be retyped)."""
-    return announced(sent, lex, args, finder) + conditional_threats(sent, cands, lex, args) + \
-        penalties(sent, cands, lex, args, finder)
+    return announced(sent, lex, args, finder) + conditional_threats(sent, cands, lex, args)
 
 
 def announced(sent: Span, lex: Lexicon, args: ArgBuilder, finder) -> list[Candidate]:
@@ -74,7 +60,7 @@ def announced(sent: Span, lex: Lexicon, args: ArgBuilder, finder) -> list[Candid
             continue                          # "the raid drew a response": told, not threatened
         answer = _answer(token, lex)
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if answer is None or not subjects or not _hostile_act(subjects[0], lex, finder):
+        if answer is None or not subjects or not hostile_act(subjects[0], lex, finder):
             continue
         speakers = reporter(token, args, lex)
         if not speakers:
@@ -84,7 +70,7 @@ def announced(sent: Span, lex: Lexicon, args: ArgBuilder, finder) -> list[Candid
         cand = Candidate(token, token, "verb", "THREATEN", lex.threaten_modes.get("ASSAULT"),
                          token.i, answer.i + 1, role="threat")
         cand.sources = args.expand(speakers)
-        cand.targets = args.expand([t for t in sources if args.actorish(t)] or _told(say, args))
+        cand.targets = args.expand([t for t in sources if args.actorish(t)] or told(say, args))
         cand.preset, cand.fixed_status = True, "asserted"
         out.append(cand)
     return out
@@ -99,7 +85,7 @@ def _condition(verb: Token, lex: Lexicon) -> Optional[Token]:
 
 def _harmful(verb: Token, lex: Lexicon) -> bool:
     """A verb of cutting off or answering, or a harm noun as its object ("take measures")."""
-    if lex.lemma(verb) in lex.frame("retaliation_verbs"):
+    if lex.lemma(verb) in lex.frame("conditional_harm_verbs"):
         return True
     return any(c.dep_ == "dobj" and harm_noun(c, lex) for c in verb.children)
 
@@ -137,8 +123,8 @@ def conditional_threats(sent: Span, cands: list[Candidate], lex: Lexicon, args: 
                                for c in token.children):
             continue                          # "would close its coal plants if Russia ...": its own plan
         speakers = [s for s in subjects if args.actorish(s)]
-        if not speakers:
-            continue
+        if not speakers or not others and not any(public_arg(args.arg(s)) for s in speakers):
+            continue                          # "Lufthansa would close routes to X if ...": a firm's plan
         mode = lex.threaten_modes.get(found.type) if found is not None else None
         if found is not None:
             found.type, found.mode, found.role, found.converted = "THREATEN", mode, "threat", True
@@ -147,57 +133,5 @@ def conditional_threats(sent: Span, cands: list[Candidate], lex: Lexicon, args: 
         cand = Candidate(token, token, "verb", "THREATEN", mode, token.i, token.i + 1, role="threat")
         cand.sources, cand.targets = speakers, args.expand(objects) or others
         cand.preset, cand.fixed_status = True, "asserted"
-        out.append(cand)
-    return out
-
-
-def _penalty(verb: Token, lex: Lexicon) -> Optional[str]:
-    """"pay" (a heavy price, dearly): the subject is punished; "go" (unanswered,
-    unpunished): the subject's act will be answered; else None."""
-    lemma, kids = lex.lemma(verb), list(verb.children)
-    if lemma in lex.frame("penalty_verbs") and any(
-            (c.dep_ == "dobj" and lex.lemma(c) in lex.frame("penalty_objects")) or
-            (c.dep_ == "advmod" and c.lower_ in lex.frame("penalty_adverbs")) for c in kids):
-        return "payer"
-    if lemma in lex.frame("unanswered_verbs") and any(
-            c.dep_ in ("acomp", "oprd", "advmod") and c.lower_ in lex.frame("unanswered_words") for c in kids):
-        return "act"
-    return None
-
-
-def penalties(sent: Span, cands: list[Candidate], lex: Lexicon, args: ArgBuilder, finder) -> list[Candidate]:
-    """THREATEN for a penalty promised to another actor (module docstring): the source is
-    who says it; the target is who will pay, or whose act will not go unanswered."""
-    out: list[Candidate] = []
-    if (lex.frame("penalty_verbs") | lex.frame("unanswered_verbs")).isdisjoint(sentence_words(sent, lex)):
-        return out
-    future = lex.frame("foretold_modals")
-    for token in sent:
-        if token.pos_ != "VERB" or not modals(token) & future:
-            continue
-        shape = _penalty(token, lex)
-        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-        speakers = reporter(token, args, lex) if shape and subjects else []
-        if not speakers:
-            continue
-        if shape == "payer":
-            if not args.actorish(subjects[0]):
-                continue                      # "consumers will pay a heavy price": a forecast
-            told = _told(speakers[0].head, args) if is_pronoun(subjects[0]) else []
-            targets = args.expand(told or subjects)      # "warned Greece it will pay": Greece
-        else:
-            if not negated(token, lex) or not _hostile_act(subjects[0], lex, finder):
-                continue                      # "the crime will not go unpunished": no other side
-            targets = [t for t in args.noun_args(subjects[0], False)[0] if args.actorish(t)]
-            targets = args.expand(targets or _told(speakers[0].head, args))
-        end = max([token.i] + [c.i for c in token.children if c.dep_ in ("dobj", "acomp", "oprd", "advmod")
-                               and c.i > token.i]) + 1   # "pay a heavy price", "go unanswered"
-        cand = Candidate(token, token, "verb", "THREATEN", lex.threaten_modes.get("ASSAULT"),
-                         token.i, end, role="threat")
-        cand.sources, cand.targets = args.expand(speakers), targets
-        cand.preset, cand.fixed_status = True, "asserted"
-        for act in cands:
-            if shape == "act" and act.head.i == subjects[0].i:
-                act.wrapper, act.drop = cand, True   # "any aggression" is supposed; its victim is no target
         out.append(cand)
     return out

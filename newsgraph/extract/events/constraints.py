@@ -282,6 +282,9 @@ class Constraints:
         if entry.need("actor_object") and not any(
                 self.args.actorish(o) or self.args.actorish(self.transparent(o)) for o in objs):   # "a delegation of X"
             return False
+        if entry.need("actor_or_defiance_object") and not any(   # "crush any attempt at secession"
+                self.args.actorish(o) or self.lex.in_class(self.lex.lemma(o), "defiance") for o in objs):
+            return False
         if entry.need("actor_or_place_object") and not self._visitable(token, objs):
             return False
         if entry.need("foreign_goal") and not self._abroad(token):
@@ -327,6 +330,8 @@ class Constraints:
             preps |= {c.lower_ for c in noun_preps(token) if not temporal(c)}
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass"):
             preps |= {c.lower_ for c in token.head.children if c.dep_ in ("prep", "dative") and not temporal(c)}
+        preps |= {m.lower_ for c in kids if c.dep_ in ("advcl", "acl", "relcl") for m in c.children
+                  if m.dep_ == "mark" and m.lower_ == "for"}   # "his call for Venezuela to hold elections"
         wanted = entry.need("prep")
         clause = entry.need("or_clause")
         if wanted and not preps & set(wanted) and not (clause and (any(

@@ -24,6 +24,7 @@ from newsgraph.extract.events.prefilter import sentence_words
 from newsgraph.extract.events.status import modals, negated
 from newsgraph.extract.events.candidate import Candidate
 from newsgraph.extract.events.penalties import penalty
+from newsgraph.extract.events.reporting import public_arg, reporter  # noqa: F401  (frames.reporter: component)
 from newsgraph.extract.events.obligation import addressee as can_be_asked, epistemic, idle, self_obligation
 
 
@@ -61,7 +62,7 @@ def _boundary(token: Token, lex: Lexicon) -> bool:
     if token.dep_ == "prep" and token.lower_ in lex.frame("adjunct_preps"):
         return True
     if token.dep_ == "advcl":
-        return token.tag_ == "VBG" or any(c.dep_ == "mark" for c in token.children)
+        return token.tag_ == "VBG" or any(c.dep_ == "mark" and c.lower_ != "for" for c in token.children)
     return False
 
 
@@ -178,25 +179,6 @@ def apply_frames(cands: list[Candidate], lex: Lexicon) -> None:
         elif cand.role == "directive" and lex.lemma(cand.head) == "order" and inner is not None and \
                 inner.type in ("COERCE", "SANCTION", "ASSAULT", "INVESTIGATE", "MOBILIZE"):
             cand.type, cand.mode, cand.converted = inner.type, inner.mode, True
-
-
-def reporter(token: Token, args: ArgBuilder, lex: Lexicon) -> list[Token]:
-    """Who reports the clause of ``token``: the subject of a governing verb of saying, else []."""
-    say = lex.frame("say")
-    walk = token
-    for _ in range(3):
-        if walk.dep_ in ("ccomp", "conj", "xcomp") and walk.head is not walk:
-            walk = walk.head
-            if lex.lemma(walk) in say:
-                return args.agents(walk)
-        else:
-            break
-    for child in token.children:
-        if child.dep_ in ("parataxis", "ccomp", "advcl") and lex.lemma(child) in say:
-            return args.agents(child)
-        if child.dep_ == "prep" and child.lower_ == "according":
-            return [g for p in child.children for g in p.children if g.dep_ == "pobj"]
-    return []
 
 
 def _quote_speaker(doc: Doc, token: Token, args: ArgBuilder) -> list[Token]:
@@ -390,5 +372,5 @@ def intent(cand: Candidate, sources: list, reporters: list, self_report: bool, l
     elif cand.type in violent:
         own = self_report or (reporters and same_party(sources, reporters)
                               and any(r.country or r.actor for r in reporters))
-        if own:
+        if own and any(public_arg(s) for s in sources):   # not a firm's own plan
             cand.type, cand.mode, cand.status, cand.converted = "THREATEN", threaten_mode(cand, lex), "asserted", True

@@ -1,13 +1,16 @@
 """Penalties announced to someone: "Sweden would pay a price", "Israel would face a crushing
-response", "Poland would regret it", "X will not stand idly by while Y ...".
+response", "Poland would regret it", "any aggression will not go unanswered", "X will not stand
+idly by while Y ...".
 
 Why this module exists: wire copy reports many threats without a threat verb. A speaker
 saying that another actor *would pay / face / suffer* a penalty, or *would regret* an act,
 announces harm to it (PETRARCH2 codes "WARN * WOULD PAY * PRICE" and "SAID * WOULD REGRET"
-as 130-139, threaten). Refusing to "stand idly by" announces that one will act against
-what another does (as "will not tolerate", 130). The words live in ``plover.yaml``
-(``classes.penalty_verbs``, ``frames.idle_*``, ``frames.option_*``); :func:`penalty` is
-also how ``frames.warnings`` sees such a harm in a warning's that-clause.
+as 130-139, threaten); saying that an act "will not go unanswered" threatens whoever does it.
+Refusing to "stand idly by" announces that one will act against what another does (as "will
+not tolerate", 130). This is the one home of penalty phrases: the words live in
+``plover.yaml`` (``classes.penalty_verbs`` / ``penalty_adverbs``, ``frames.unanswered_*``,
+``frames.idle_*``, ``frames.option_*``); :func:`penalty` is also how ``frames.warnings`` sees
+such a harm in a warning's that-clause.
 """
 from __future__ import annotations
 
@@ -19,7 +22,8 @@ from newsgraph.extract.events.args import ArgBuilder
 from newsgraph.extract.events.candidate import Candidate
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.prefilter import sentence_words
-from newsgraph.extract.events.resolve import first_person
+from newsgraph.extract.events.reporting import reporter, told
+from newsgraph.extract.events.resolve import first_person, is_pronoun
 from newsgraph.extract.events.status import modals, negated
 
 PENALTY = "penalty"     # the harm a penalty phrase names: no THREATEN mode of its own
@@ -31,8 +35,9 @@ def _future(token: Token, lex: Lexicon) -> bool:
 
 
 def penalty(token: Token, lex: Lexicon) -> Optional[str]:
-    """``PENALTY`` when ``token`` is a penalty verb in the future with its penalty object
-    ("would pay a heavy price", "will face the consequences", "would regret"), else None."""
+    """``PENALTY`` when ``token`` is a penalty verb in the future with its penalty object or
+    adverb ("would pay a heavy price", "will pay dearly", "will face the consequences",
+    "would regret"), else None."""
     if token.pos_ != "VERB" or not _future(token, lex) or negated(token, lex):
         return None
     table = lex.cls("penalty_verbs")
@@ -42,8 +47,27 @@ def penalty(token: Token, lex: Lexicon) -> Optional[str]:
     wanted = table[lemma]
     if not wanted:                            # "would regret": no object needed
         return PENALTY
-    objs = [c for c in token.children if c.dep_ == "dobj"]
-    return PENALTY if any(lex.lemma(o) in wanted for o in objs) else None
+    kids = list(token.children)
+    if any(c.dep_ == "dobj" and lex.lemma(c) in wanted for c in kids) or any(
+            c.dep_ == "advmod" and c.lower_ in lex.cls("penalty_adverbs") for c in kids):
+        return PENALTY
+    return None
+
+
+def _unanswered(token: Token, lex: Lexicon) -> bool:
+    """Whether ``token`` is "(will not) go / remain unanswered, unpunished"."""
+    return lex.lemma(token) in lex.frame("unanswered_verbs") and any(
+        c.dep_ in ("acomp", "oprd", "advmod") and c.lower_ in lex.frame("unanswered_words") for c in token.children)
+
+
+def hostile_act(subject: Token, lex: Lexicon, finder) -> bool:
+    """Whether the subject names a hostile act: a hostile trigger ("attack") or one of the
+    acts a consequence makes hostile ("any move to ...", "a provocation"); "any delay
+    would trigger a response from markets" is a forecast."""
+    if lex.lemma(subject) in lex.frame("consequence_acts"):
+        return True
+    cand = finder.noun(subject) if subject.pos_ in ("NOUN", "PROPN") else None
+    return cand is not None and cand.type in lex.hostile
 
 
 def _reported(token: Token, lex: Lexicon) -> Optional[Token]:
@@ -58,30 +82,49 @@ def _reported(token: Token, lex: Lexicon) -> Optional[Token]:
     return head
 
 
-def _threat(head: Token, sources: list[Token], targets: list[Token]) -> Candidate:
+def _threat(head: Token, sources: list[Token], targets: list[Token], mode: Optional[str] = None,
+            end: Optional[int] = None) -> Candidate:
     """A THREATEN candidate with its actors set (the penalty is announced, so asserted)."""
-    cand = Candidate(head, head, "verb", "THREATEN", None, head.i, head.i + 1, role="threat")
+    cand = Candidate(head, head, "verb", "THREATEN", mode, head.i, end or head.i + 1, role="threat")
     cand.sources, cand.targets, cand.preset = sources, targets, True
     cand.fixed_status = "asserted"
     return cand
 
 
-def penalties(sent: Span, lex: Lexicon, args: ArgBuilder) -> list[Candidate]:
-    """THREATEN for "X said Y would pay a price / face consequences / regret it": the
-    speaker threatens Y. The one who pays must be another actor ("we would pay" is no threat)."""
+def penalties(sent: Span, cands: list[Candidate], lex: Lexicon, args: ArgBuilder, finder) -> list[Candidate]:
+    """THREATEN for a penalty promised to another actor: "X said Y would pay a price / face
+    consequences / regret it" (X threatens Y; "we would pay" is no threat, nor "consumers
+    will pay a heavy price") and "any aggression will not go unanswered, X said" (X threatens
+    whoever would commit it; the supposed act itself is dropped)."""
     out: list[Candidate] = []
-    if set(lex.cls("penalty_verbs")).isdisjoint(sentence_words(sent, lex)):
+    if (set(lex.cls("penalty_verbs")) | lex.frame("unanswered_verbs")).isdisjoint(sentence_words(sent, lex)):
         return out
     for token in sent:
-        if penalty(token, lex) is None:
+        if token.pos_ != "VERB" or not _future(token, lex):
             continue
-        say = _reported(token, lex)
+        shape = "payer" if penalty(token, lex) else "act" if _unanswered(token, lex) else None
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if say is None or not subjects or first_person(subjects[0]) or not args.actorish(subjects[0]):
+        speakers = reporter(token, args, lex) if shape and subjects else []
+        if not speakers:
             continue
-        speakers = args.agents(say)
-        if speakers:
-            out.append(_threat(token, speakers, args.expand(subjects)))
+        if shape == "payer":
+            if first_person(subjects[0]) or not args.actorish(subjects[0]):
+                continue                      # "consumers will pay a heavy price": a forecast
+            addressed = told(speakers[0].head, args) if is_pronoun(subjects[0]) else []
+            targets = args.expand(addressed or subjects)      # "warned Greece it will pay": Greece
+        else:
+            if not negated(token, lex) or not hostile_act(subjects[0], lex, finder):
+                continue                      # "the crime will not go unpunished": no other side
+            targets = [t for t in args.noun_args(subjects[0], False)[0] if args.actorish(t)]
+            targets = args.expand(targets or told(speakers[0].head, args))
+        nouns = lex.cls("penalty_verbs").get(lex.lemma(token)) or ()
+        end = max([token.i] + [c.i for c in token.children if c.i > token.i and (c.dep_ in ("acomp", "oprd", "advmod")
+                               or c.dep_ == "dobj" and lex.lemma(c) in nouns)]) + 1   # "pay a heavy price", "go unanswered"
+        cand = _threat(token, args.expand(speakers), targets, lex.threaten_modes.get("ASSAULT"), end)
+        for act in cands:
+            if shape == "act" and act.head.i == subjects[0].i:
+                act.wrapper, act.drop = cand, True   # "any aggression" is supposed; its victim is no target
+        out.append(cand)
     return out
 
 

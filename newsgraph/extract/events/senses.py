@@ -226,8 +226,11 @@ def _no_actor_speaks(cand: Candidate, lex: Lexicon) -> bool:
     and in a match a goal or a penalty threatens (classes ``natural_causes``,
     ``market_words``, ``sports_words``)."""
     subjects = [c for c in cand.head.children if c.dep_ == "nsubj"]
-    words = {lex.lemma(t) for s in subjects for t in (s, *s.children) if t.dep_ in ("nsubj", "compound", "amod")}
     kinds = lex.cls("natural_causes").keys() | lex.cls("market_words").keys()
     if cand.type == "THREATEN":
         kinds |= lex.cls("sports_words").keys()
+    if any(lex.lemma(s) not in kinds and (lex.lemma(s) in lex.sectors or lex.in_class(lex.lemma(s), "crowd"))
+           for s in subjects):
+        return False                              # "oil workers threatened to ...": people, whatever their trade
+    words = {lex.lemma(t) for s in subjects for t in (s, *s.children) if t.dep_ in ("nsubj", "compound", "amod")}
     return bool(words & kinds)

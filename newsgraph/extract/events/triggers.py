@@ -250,10 +250,12 @@ class TriggerFinder(Constraints, Prefixes, Idioms):
                     return Candidate(token, token, "verb", retyped[0], retyped[1], token.i, token.i + 1)
                 return Candidate(token, token, "verb", entry.type, mode, token.i, token.i + 1,
                                  target_preps=entry.target_preps)
-        for child in kids if self.keys.heads(lemma, self.keys.phrasal) else ():
+        marks = [m for c in kids if c.dep_ in ("advcl", "xcomp", "ccomp") for m in c.children   # "called for X to act":
+                 if m.dep_ == "mark" and m.lower_ == "for" and m.i == token.i + 1]              # a for-to clause
+        for child in kids + marks if self.keys.heads(lemma, self.keys.phrasal) else ():
             if temporal(child):
                 continue                      # "called on Friday" is no "call on"
-            if child.dep_ in ("prt", "prep", "dobj", "oprd", "attr", "agent") or \
+            if child.dep_ in ("prt", "prep", "dobj", "oprd", "attr", "agent", "mark") or \
                     (child.dep_ == "advmod" and (child.i == token.i + 1 or child.pos_ == "ADJ")):   # "set X ablaze"
                 words = [child.lower_, self.lex.lemma(child)]
                 if child.dep_ == "prep":          # "took to the streets", "took X to court"
