@@ -20,7 +20,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from newsgraph.records import Arg, Event
-from newsgraph.extract.events.countries import CountryResolver, gazetteer, place_key
+from newsgraph.extract.events.countries import CountryResolver, gazetteer, named_place_country, place_key
 from newsgraph.extract.events.fill import home_state_target
 from newsgraph.extract.events.lexicon import Lexicon
 
@@ -53,9 +53,11 @@ def settle(doc: Doc, cand, event: Event, named: set, resolver: CountryResolver, 
         _recipient(event, verbs, args, lex)
     if event.type in ("REQUEST", "PROTEST") and not any(a.country for a in event.target):
         _removed(event, verbs, args, lex)
+    if event.type == "PROTEST" and not any(a.country for a in event.target):
+        _protest_aim(event, cand, args, lex)
     if event.type == "ASSAULT":
         _attacked_thing(event, cand, args, lex)
-    _local_source(doc, event, resolver)
+    _local_source(doc, event, resolver, verbs)
     home_state_target(doc, event, named, resolver)
 
 
@@ -187,8 +189,8 @@ def _recipient(event: Event, verbs: list[Token], args, lex: Lexicon) -> None:
         spots = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in own]
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
             spots += [t for t in obj.subtree if t.dep_ == "prep" and t.lower_ in ("to", "with")
-                      and t.head is not verb and not any(a.pos_ in ("VERB", "AUX") and a in obj.subtree
-                                                         for a in t.ancestors)]
+                      and t.head is not verb and not any(a.pos_ in ("VERB", "AUX") and a in obj.subtree and a.dep_ in (
+                          "relcl", "acl", "advcl", "ccomp", "xcomp") for a in t.ancestors)]   # not "a loan to build X"
         for prep in spots:
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                 found = _partner(pobj, args, home)
@@ -231,7 +233,7 @@ def _attacked_thing(event: Event, cand, args, lex: Lexicon) -> None:
         objects = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("into", "on", "at")
                    for g in c.children if g.dep_ == "pobj"]
     for obj in objects:
-        if obj.pos_ not in ("NOUN", "PROPN") or lex.lemma(obj) in weapons:
+        if obj.pos_ not in ("NOUN", "PROPN", "NUM") or lex.lemma(obj) in weapons:
             continue
         arg = args.arg(obj)
         if arg is None or arg.country or (arg.actor or "").startswith(("person:", "igo:")):
@@ -258,7 +260,23 @@ def _place_country(doc: Doc, arg: Arg, resolver: CountryResolver) -> Optional[st
     return arg.country if place_key(span.text) in gazetteer() or sector == "GOV" else None
 
 
-def _local_source(doc: Doc, event: Event, resolver: CountryResolver) -> None:
+def _object_place(verbs: list[Token], resolver: CountryResolver) -> Optional[str]:
+    """The country of a town named inside the act's object ("blockaded the main road into
+    Potosi", "paralysed the port of Antwerp", "filled the streets of Belgrade")."""
+    for verb in verbs:
+        for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+            for token in obj.subtree:
+                if token.dep_ == "pobj" and token.pos_ == "PROPN" and token.head.lower_ in ("of", "into", "to", "in"):
+                    country, sector = resolver.resolve(token.text)
+                    if country and sector is None:
+                        return None              # a country: "the road to Chile" may lead abroad
+                    country = named_place_country(token.text)
+                    if country:
+                        return country
+    return None
+
+
+def _local_source(doc: Doc, event: Event, resolver: CountryResolver, verbs: list[Token]) -> None:
     """An unnamed group acting in a place ("gunmen ... in Dhaka", "striking dockworkers
     paralysed the port of Antwerp", "herders marched on the district headquarters in
     Narok") is of the place's country when nothing else names its country; the place is
@@ -272,9 +290,50 @@ def _local_source(doc: Doc, event: Event, resolver: CountryResolver) -> None:
     place = event.location.country if event.location is not None and event.location.country else None
     if place is None:
         place = next((c for c in (_place_country(doc, a, resolver) for a in event.target) if c), None)
+    if place is None and event.type in ("PROTEST", "ASSAULT", "COERCE"):
+        place = _object_place(verbs, resolver)
     if place is None:
         return
     for arg in open_args:
         arg.country = place
         if arg.sector and (arg.actor is None or arg.actor == f"org:{arg.sector.lower()}"):
             arg.actor = f"org:{place.lower()}-{arg.sector.lower()}"
+
+
+def _protest_aim(event: Event, cand, args, lex: Lexicon) -> None:
+    """Whom a protest with no target yet is against: "blocked roads and burned tyres in protest
+    at X's refusal" (the "at" phrase hangs on the verb beside "in protest"), "boycotted
+    classes to protest against the junta's arrest of ..." (a purpose clause of protest),
+    "staged a sit-in outside the health ministry in Khartoum" (a seat of power it is held
+    at; of the location's country when the seat names none)."""
+    anchor = cand.anchor
+    verbs = [anchor] + [c for c in anchor.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    protest_words = lex.cls("protest_purpose_verbs")
+    for verb in verbs:
+        kids = list(verb.children)
+        said = any(c.dep_ == "prep" and c.lower_ == "in" and any(lex.lemma(g) == "protest" for g in c.children)
+                   for c in kids)
+        heads = [g for c in kids if said and c.dep_ == "prep" and c.lower_ in ("at", "over", "against")
+                 for g in c.children if g.dep_ == "pobj"]
+        purposes = [c for c in kids if c.dep_ in ("advcl", "xcomp")]
+        purposes += [c for o in kids if o.dep_ == "dobj" for c in o.children if c.dep_ in ("acl", "relcl")
+                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]   # "classes to protest"
+        heads += [t for c in purposes if lex.lemma(c) in protest_words for t in args.objects(c, "PROTEST")]
+        found = [a for a in map(args.arg, (d for h in heads for d in args.dig(h))) if a is not None and a.country]
+        if found:
+            event.target = found
+            return
+    seats = lex.cls("seat_nouns")
+    location = event.location
+    for token in anchor.subtree:
+        if token.dep_ != "pobj" or lex.lemma(token) not in seats or \
+                token.head.lower_ not in ("outside", "at", "before", "near", "in front of", "front"):
+            continue
+        arg = args.arg(token)
+        if arg is None or (arg.actor or "").startswith(("person:", "igo:")):
+            continue
+        arg.country = arg.country or (location.country if location is not None else None)
+        arg.sector = arg.sector or "GOV"
+        if arg.country:
+            event.target = [arg]
+            return
