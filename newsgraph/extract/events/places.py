@@ -57,7 +57,9 @@ def settle(doc: Doc, cand, event: Event, named: set, resolver: CountryResolver, 
         _protest_aim(event, cand, args, lex)
     if event.type == "ASSAULT":
         _attacked_thing(event, cand, args, lex)
-    _local_source(doc, event, resolver, verbs)
+    if event.type in GIVING_TYPES:
+        _drop_topics(doc, event, verbs)
+    _local_source(doc, event, resolver, verbs, lex)
     home_state_target(doc, event, named, resolver)
 
 
@@ -98,22 +100,22 @@ def _foreign_target(event: Event) -> bool:
     return any(a.country and a.country not in home for a in event.target)
 
 
-def _topical(doc: Doc, event: Event, verbs: list[Token]) -> bool:
-    """Whether every target was found inside what the act is about ("sharing information on
+def _topical_arg(doc: Doc, arg: Arg, verbs: list[Token]) -> bool:
+    """Whether an argument was found inside what the act is about ("sharing information on
     al-Shabaab movements with ...": al-Shabaab is the topic, not the partner)."""
-    if not event.target:
+    span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
+    if span is None or not len(span):
         return False
-    for arg in event.target:
-        span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
-        if span is None or not len(span):
-            return False
-        walk, topical = span.root, False
-        while walk not in verbs and walk.head is not walk:
-            topical = topical or (walk.dep_ == "prep" and walk.lower_ in ("on", "about", "over", "regarding"))
-            walk = walk.head
-        if not topical or walk not in verbs:
-            return False
-    return True
+    walk, topical = span.root, False
+    while walk not in verbs and walk.head is not walk:
+        topical = topical or (walk.dep_ == "prep" and walk.lower_ in ("on", "about", "over", "regarding"))
+        walk = walk.head
+    return topical and walk in verbs
+
+
+def _topical(doc: Doc, event: Event, verbs: list[Token]) -> bool:
+    """Whether every target is only what the act is about."""
+    return bool(event.target) and all(_topical_arg(doc, a, verbs) for a in event.target)
 
 
 def _replace_targets(event: Event, found: list[Arg], doc: Optional[Doc] = None,
@@ -261,12 +263,16 @@ def _place_country(doc: Doc, arg: Arg, resolver: CountryResolver) -> Optional[st
 
 
 def _object_place(verbs: list[Token], resolver: CountryResolver) -> Optional[str]:
-    """The country of a town named inside the act's object ("blockaded the main road into
-    Potosi", "paralysed the port of Antwerp", "filled the streets of Belgrade")."""
+    """The country of a town named inside the act's object or as where it went ("blockaded
+    the main road into Potosi", "paralysed the port of Antwerp", "marched into Bamako")."""
     for verb in verbs:
-        for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        heads += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("into", "through", "to", "toward",
+                                                                               "towards")]   # "marched into Bamako"
+        for obj in heads:
             for token in obj.subtree:
-                if token.dep_ == "pobj" and token.pos_ == "PROPN" and token.head.lower_ in ("of", "into", "to", "in"):
+                if token.dep_ == "pobj" and token.pos_ == "PROPN" and token.head.lower_ in ("of", "into", "to", "in",
+                                                                                          "through", "toward", "towards"):
                     country, sector = resolver.resolve(token.text)
                     if country and sector is None:
                         return None              # a country: "the road to Chile" may lead abroad
@@ -276,15 +282,38 @@ def _object_place(verbs: list[Token], resolver: CountryResolver) -> Optional[str
     return None
 
 
-def _local_source(doc: Doc, event: Event, resolver: CountryResolver, verbs: list[Token]) -> None:
+def _unplaced(doc: Doc, arg: Arg, event: Event, lex: Lexicon) -> bool:
+    """Whether a source is a group with no country of its own that acts where it is: a crowd,
+    band, force or party known by its sector, a protesting crowd ("striking truckers") or an
+    attacker ("unknown assailants") known by what it does."""
+    if arg.country is not None or not (arg.actor is None or arg.actor.startswith("org:")) or arg.sector == "IGO":
+        return False
+    if arg.sector in LOCAL_SECTORS:
+        return True
+    if arg.sector is not None:
+        return False
+    span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.pos_ != "NOUN":
+        return False
+    return event.type == "PROTEST" or lex.lemma(span.root) in lex.cls("attackers")
+
+
+def _drop_topics(doc: Doc, event: Event, verbs: list[Token]) -> None:
+    """A partner named with "with" or "to" outranks actors named only as what the act is about
+    ("sharing intelligence on Boko Haram cells with their Chadian counterparts")."""
+    topical = [a for a in event.target if _topical_arg(doc, a, verbs)]
+    if topical and len(topical) < len(event.target):
+        event.target = [a for a in event.target if a not in topical]
+
+
+def _local_source(doc: Doc, event: Event, resolver: CountryResolver, verbs: list[Token], lex: Lexicon) -> None:
     """An unnamed group acting in a place ("gunmen ... in Dhaka", "striking dockworkers
     paralysed the port of Antwerp", "herders marched on the district headquarters in
     Narok") is of the place's country when nothing else names its country; the place is
     the event's location, else a town it acts on. Visitors and givers are not."""
     if event.type in VISITING_TYPES:
         return
-    open_args = [a for a in event.source if a.country is None and a.sector in LOCAL_SECTORS
-                 and (a.actor is None or a.actor.startswith("org:")) and a.sector != "IGO"]
+    open_args = [a for a in event.source if _unplaced(doc, a, event, lex)]
     if not open_args:
         return
     place = event.location.country if event.location is not None and event.location.country else None
@@ -296,6 +325,8 @@ def _local_source(doc: Doc, event: Event, resolver: CountryResolver, verbs: list
         return
     for arg in open_args:
         arg.country = place
+        if arg.sector is None and event.type == "PROTEST":
+            arg.sector, arg.actor = "CVL", f"org:{place.lower()}-protesters"   # as fill.complete names crowds
         if arg.sector and (arg.actor is None or arg.actor == f"org:{arg.sector.lower()}"):
             arg.actor = f"org:{place.lower()}-{arg.sector.lower()}"
 
