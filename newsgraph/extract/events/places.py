@@ -47,6 +47,8 @@ def settle(doc: Doc, cand, event: Event, named: set, resolver: CountryResolver, 
     verbs = _event_verbs(cand)
     if event.type in ("MOBILIZE", "RETREAT") and not _foreign_target(event):
         _frontier_target(event, verbs, args, lex)
+    if event.type in ("MOBILIZE", "RETREAT"):
+        _drop_own_places(doc, event)
     if event.type in PARTNER_TYPES and not _foreign_target(event):
         _friction_partner(event, verbs, args, lex)
     if event.type in GIVING_TYPES and (not _foreign_target(event) or _topical(doc, event, verbs)):
@@ -154,6 +156,19 @@ def _frontier_target(event: Event, verbs: list[Token], args, lex: Lexicon) -> No
                 if found is not None:
                     _replace_targets(event, [found])
                     return
+
+
+def _drop_own_places(doc: Doc, event: Event) -> None:
+    """"massed troops near its western border", "pulled back to their bases": the source's own
+    ground ("its", "their") is no target of its own deployment."""
+    home = _source_countries(event)
+    kept = []
+    for arg in event.target:
+        span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
+        own = span is not None and len(span) == 1 and span.root.dep_ == "poss" and span.root.pos_ == "PRON"
+        if not (own and arg.country in home):
+            kept.append(arg)
+    event.target = kept
 
 
 def _friction_partner(event: Event, verbs: list[Token], args, lex: Lexicon) -> None:
