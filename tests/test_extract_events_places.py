@@ -90,3 +90,8 @@ def test_troops_massed_on_the_sources_own_border_do_not_target_the_source(nlp):
 def test_a_border_with_a_named_state_gives_the_deployment_its_target(nlp):
     event = first_of_type(nlp, "Ethiopia deployed troops along its border with Eritrea.", "MOBILIZE")
     assert countries(event.target) == {"ERI"}
+
+
+def test_a_town_named_in_the_object_places_a_siege_and_its_parties(nlp):
+    event = first_of_type(nlp, "Pro-government militias besieged the rebel stronghold of Homs.", "COERCE")
+    assert countries(event.source) == {"SYR"}

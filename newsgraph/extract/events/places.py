@@ -57,8 +57,8 @@ def settle(doc: Doc, cand, event: Event, named: set, resolver: CountryResolver, 
         _removed(event, verbs, args, lex)
     if event.type == "PROTEST" and not any(a.country for a in event.target):
         _protest_aim(event, cand, args, lex)
-    if event.type == "ASSAULT":
-        _attacked_thing(event, cand, args, lex)
+    if event.type in ("ASSAULT", "COERCE"):
+        _attacked_thing(event, cand, args, lex, resolver, verbs)
     if event.type in GIVING_TYPES:
         _drop_topics(doc, event, verbs)
     _local_source(doc, event, resolver, verbs, lex)
@@ -233,13 +233,20 @@ def _removed(event: Event, verbs: list[Token], args, lex: Lexicon) -> None:
                     return
 
 
-def _attacked_thing(event: Event, cand, args, lex: Lexicon) -> None:
+def _attacked_thing(event: Event, cand, args, lex: Lexicon, resolver: CountryResolver,
+                    verbs: list[Token]) -> None:
     """"stormed a hospital in El Fasher", "torched homes in a raid on a village in Borno state",
     "slammed into a market in Mogadishu": a thing attacked in a place is a target of the
     place's country (as PLOVER codes attacked buildings and villages). Only an object of
     the attack verb, never a weapon ("detonated a bomb") or the place itself."""
     location = event.location
-    if location is None or not location.country or any(a.country for a in event.target):
+    place = location.country if location is not None and location.country else _object_place(verbs, resolver)
+    if place is None or any(a.country for a in event.target):
+        return
+    for arg in event.target:                  # "besieged the opposition stronghold of Homs"
+        if arg.country is None and (arg.actor is None or arg.actor.startswith("org:")) and arg.sector != "IGO":
+            arg.country = place
+    if any(a.country for a in event.target) or event.type != "ASSAULT":
         return
     verb = cand.head
     if verb.pos_ != "VERB":
@@ -255,9 +262,9 @@ def _attacked_thing(event: Event, cand, args, lex: Lexicon) -> None:
         arg = args.arg(obj)
         if arg is None or arg.country or (arg.actor or "").startswith(("person:", "igo:")):
             continue
-        if (location.start, location.end) == (arg.start, arg.end):
+        if location is not None and (location.start, location.end) == (arg.start, arg.end):
             continue
-        arg.country = location.country
+        arg.country = place
         event.target = [a for a in event.target if (a.start, a.end) != (arg.start, arg.end)] + [arg]
         return
 
@@ -277,6 +284,9 @@ def _place_country(doc: Doc, arg: Arg, resolver: CountryResolver) -> Optional[st
     return arg.country if place_key(span.text) in gazetteer() or sector == "GOV" else None
 
 
+_TOWARDS = ("of", "into", "to", "in", "through", "toward", "towards")
+
+
 def _object_place(verbs: list[Token], resolver: CountryResolver) -> Optional[str]:
     """The country of a town named inside the act's object or as where it went ("blockaded
     the main road into Potosi", "paralysed the port of Antwerp", "marched into Bamako")."""
@@ -286,14 +296,17 @@ def _object_place(verbs: list[Token], resolver: CountryResolver) -> Optional[str
                                                                                "towards")]   # "marched into Bamako"
         for obj in heads:
             for token in obj.subtree:
-                if token.dep_ == "pobj" and token.pos_ == "PROPN" and token.head.lower_ in ("of", "into", "to", "in",
-                                                                                          "through", "toward", "towards"):
-                    country, sector = resolver.resolve(token.text)
-                    if country and sector is None:
-                        return None              # a country: "the road to Chile" may lead abroad
-                    country = named_place_country(token.text)
-                    if country:
-                        return country
+                if token.dep_ != "pobj" or not token.text[:1].isupper() or token.pos_ not in ("PROPN", "NOUN") or \
+                        token.ent_type_ == "PERSON" or token.head.lower_ not in _TOWARDS:
+                    continue
+                start = min([c.i for c in token.lefts if c.dep_ == "compound"] + [token.i])
+                name = token.doc[start:token.i + 1].text          # "New York", not "York"
+                country, sector = resolver.resolve(name)
+                if country and sector is None:
+                    return None                  # a country: "the road to Chile" may lead abroad
+                country = country or named_place_country(name)
+                if country:
+                    return country
     return None
 
 
