@@ -95,3 +95,10 @@ def test_a_border_with_a_named_state_gives_the_deployment_its_target(nlp):
 def test_a_town_named_in_the_object_places_a_siege_and_its_parties(nlp):
     event = first_of_type(nlp, "Pro-government militias besieged the rebel stronghold of Homs.", "COERCE")
     assert countries(event.source) == {"SYR"}
+
+
+def test_a_rally_told_as_a_noun_during_a_crowds_clash_is_the_crowds(nlp):
+    event = first_of_type(nlp, "Students in Caracas clashed with riot police during a march against President "
+                               "Nicolas Maduro.", "PROTEST")
+    assert countries(event.source) == {"VEN"}
+    assert not any("police" in a.text for a in event.source)

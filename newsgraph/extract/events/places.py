@@ -57,6 +57,8 @@ def settle(doc: Doc, cand, event: Event, named: set, resolver: CountryResolver, 
         _removed(event, verbs, args, lex)
     if event.type == "PROTEST" and not any(a.country for a in event.target):
         _protest_aim(event, cand, args, lex)
+    if event.type == "PROTEST" and not event.source and cand.kind == "noun":
+        _crowd_at(event, cand, args)
     if event.type in ("ASSAULT", "COERCE"):
         _attacked_thing(event, cand, args, lex, resolver, verbs)
     if event.type in GIVING_TYPES:
@@ -395,4 +397,23 @@ def _protest_aim(event: Event, cand, args, lex: Lexicon) -> None:
         arg.sector = arg.sector or "GOV"
         if arg.country:
             event.target = [arg]
+            return
+
+
+CROWD_SECTORS = frozenset(("CVL", "OPP", "LAB", "EDU", "AGR", "MED", "REL", "PTY", "REF"))
+
+
+def _crowd_at(event: Event, cand, args) -> None:
+    """A protest told as a noun in a "during / at" phrase is held by the crowd the clause is
+    about: "Opposition supporters in Kinshasa clashed with police during a rally against X"
+    (the supporters rallied). Only a crowd: police firing tear gas "during a march" did not
+    march."""
+    head = cand.head
+    if head.dep_ != "pobj" or head.head.lower_ not in ("during", "at", "amid") or head.head.head.pos_ != "VERB":
+        return
+    verb = head.head.head
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        arg = args.arg(subject)
+        if arg is not None and arg.sector in CROWD_SECTORS and arg.country:
+            event.source = [arg]
             return
