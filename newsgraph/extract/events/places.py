@@ -8,10 +8,9 @@ country that "called up reservists as tensions with Moscow mounted" mobilises ag
 Russia; a loan "worth $300 million to Sri Lanka" goes to Sri Lanka, even though the
 parser hangs "to Sri Lanka" on "worth"; "called for the resignation of President X"
 asks X to go. PLOVER coders fill these in; the role assigner, which reads only the
-event verb's own arguments, cannot. Each step here runs on a finished event, only
-where its source or target has no country yet, and takes the words it looks for from
-``plover.yaml`` classes (``friction_nouns``, ``frontier_nouns``, ``removal_nouns``,
-``recipient_preps``).
+event verb's own arguments, cannot. Each step runs on a finished event, only where its
+source or target has no country yet; this module holds the place steps and ``settle``,
+``partners.py`` the steps that find the other party in a phrase beside the arguments.
 """
 from __future__ import annotations
 
@@ -23,6 +22,9 @@ from newsgraph.records import Arg, Event
 from newsgraph.extract.events.countries import CountryResolver, gazetteer, named_place_country, place_key
 from newsgraph.extract.events.fill import home_state_target
 from newsgraph.extract.events.lexicon import Lexicon
+from newsgraph.extract.events.partners import (crowd_at, drop_own_places, drop_topics, foreign_target,
+                                               friction_partner, frontier_target, protest_aim, recipient,
+                                               removed, topical)
 
 # Sectors of a group that acts where it is: an unnamed crowd, band, force or party.
 LOCAL_SECTORS = frozenset(("GOV", "OPP", "PTY", "CVL", "REB", "JUD", "LEG", "COP", "EDU", "LAB", "MED",
@@ -45,24 +47,24 @@ def settle(doc: Doc, cand, event: Event, named: set, resolver: CountryResolver, 
         resolver: the country resolver; args: the Doc's ArgBuilder; lex: the event lexicon.
     """
     verbs = _event_verbs(cand)
-    if event.type in ("MOBILIZE", "RETREAT") and not _foreign_target(event):
-        _frontier_target(event, verbs, args, lex)
+    if event.type in ("MOBILIZE", "RETREAT") and not foreign_target(event):
+        frontier_target(event, verbs, args, lex)
     if event.type in ("MOBILIZE", "RETREAT"):
-        _drop_own_places(doc, event)
-    if event.type in PARTNER_TYPES and not _foreign_target(event):
-        _friction_partner(event, verbs, args, lex)
-    if event.type in GIVING_TYPES and (not _foreign_target(event) or _topical(doc, event, verbs)):
-        _recipient(event, verbs, args, lex)
+        drop_own_places(doc, event)
+    if event.type in PARTNER_TYPES and not foreign_target(event):
+        friction_partner(event, verbs, args, lex)
+    if event.type in GIVING_TYPES and (not foreign_target(event) or topical(doc, event, verbs)):
+        recipient(event, verbs, args, lex)
     if event.type in ("REQUEST", "PROTEST") and not any(a.country for a in event.target):
-        _removed(event, verbs, args, lex)
+        removed(event, verbs, args, lex)
     if event.type == "PROTEST" and not any(a.country for a in event.target):
-        _protest_aim(event, cand, args, lex)
+        protest_aim(event, cand, args, lex)
     if event.type == "PROTEST" and not event.source and cand.kind == "noun":
-        _crowd_at(event, cand, args)
+        crowd_at(event, cand, args)
     if event.type in ("ASSAULT", "COERCE"):
         _attacked_thing(event, cand, args, lex, resolver, verbs)
     if event.type in GIVING_TYPES:
-        _drop_topics(doc, event, verbs)
+        drop_topics(doc, event, verbs)
     _local_source(doc, event, resolver, verbs, lex)
     home_state_target(doc, event, named, resolver)
 
@@ -76,163 +78,6 @@ def _event_verbs(cand) -> list[Token]:
     for token in list(out):
         out += [c for c in token.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and c not in out]
     return out
-
-
-def _own_clause(token: Token, verbs: list[Token]) -> bool:
-    """Whether ``token`` is said in the event's own clause: the path up to an event verb
-    crosses no other finite clause ("... as tensions with X mounted" still counts; "..., a
-    charge X denied" does not)."""
-    walk = token
-    for _ in range(8):
-        if walk in verbs:
-            return True
-        if walk.dep_ in ("ccomp", "relcl", "parataxis", "conj") and walk.pos_ in ("VERB", "AUX"):
-            return False
-        if walk.head is walk:
-            return False
-        walk = walk.head
-    return False
-
-
-def _source_countries(event: Event) -> set:
-    return {a.country for a in event.source if a.country}
-
-
-def _foreign_target(event: Event) -> bool:
-    """Whether a target with a country other than the source's is already there."""
-    home = _source_countries(event)
-    return any(a.country and a.country not in home for a in event.target)
-
-
-def _topical_arg(doc: Doc, arg: Arg, verbs: list[Token]) -> bool:
-    """Whether an argument was found inside what the act is about ("sharing information on
-    al-Shabaab movements with ...": al-Shabaab is the topic, not the partner)."""
-    span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    walk, topical = span.root, False
-    while walk not in verbs and walk.head is not walk:
-        topical = topical or (walk.dep_ == "prep" and walk.lower_ in ("on", "about", "over", "regarding"))
-        walk = walk.head
-    return topical and walk in verbs
-
-
-def _topical(doc: Doc, event: Event, verbs: list[Token]) -> bool:
-    """Whether every target is only what the act is about."""
-    return bool(event.target) and all(_topical_arg(doc, a, verbs) for a in event.target)
-
-
-def _replace_targets(event: Event, found: list[Arg], doc: Optional[Doc] = None,
-                     verbs: tuple = ()) -> None:
-    """Put ``found`` in place of targets that say nothing new (no country, or the source's own:
-    "massed troops near its border")."""
-    home = _source_countries(event)
-    kept = [] if doc is not None and _topical(doc, event, list(verbs)) else \
-        [a for a in event.target if a.country and a.country not in home]
-    event.target = kept + found
-
-
-def _partner(token: Token, args, home: set) -> Optional[Arg]:
-    """The resolved Arg of ``token`` when it names an actor of a country other than ``home``."""
-    for head in args.dig(token):
-        arg = args.arg(head)
-        if arg is not None and arg.country and arg.country not in home:
-            return arg
-    return None
-
-
-def _frontier_target(event: Event, verbs: list[Token], args, lex: Lexicon) -> None:
-    """"ordered battalions to the Colombian frontier", "sent police to its border with Turkey",
-    "withdrew from positions near the Malian border": the country across the border."""
-    frontier = lex.cls("frontier_nouns")
-    home = _source_countries(event)
-    for verb in verbs:
-        for token in verb.subtree:
-            if lex.lemma(token) not in frontier or token.pos_ != "NOUN" or not _own_clause(token, verbs):
-                continue
-            owners = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
-            owners += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
-                       for g in c.children if g.dep_ == "pobj"]
-            for owner in owners:
-                found = _partner(owner, args, home)
-                if found is not None:
-                    _replace_targets(event, [found])
-                    return
-
-
-def _drop_own_places(doc: Doc, event: Event) -> None:
-    """"massed troops near its western border", "pulled back to their bases": the source's own
-    ground ("its", "their") is no target of its own deployment."""
-    home = _source_countries(event)
-    kept = []
-    for arg in event.target:
-        span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
-        own = span is not None and len(span) == 1 and span.root.dep_ == "poss" and span.root.pos_ == "PRON"
-        if not (own and arg.country in home):
-            kept.append(arg)
-    event.target = kept
-
-
-def _friction_partner(event: Event, verbs: list[Token], args, lex: Lexicon) -> None:
-    """"called up reservists as tensions with Moscow mounted", "stand down as border tension
-    with Cambodia eases", "expelled two diplomats amid a row with Lisbon": the other party."""
-    friction = lex.cls("friction_nouns")
-    home = _source_countries(event)
-    if not home and not any(a.actor for a in event.source):
-        return
-    for verb in verbs:
-        for token in verb.subtree:
-            if lex.lemma(token) not in friction or not _own_clause(token, verbs):
-                continue
-            for prep in token.children:
-                if prep.dep_ != "prep" or prep.lower_ != "with":
-                    continue
-                for pobj in prep.children:
-                    found = _partner(pobj, args, home) if pobj.dep_ == "pobj" else None
-                    if found is not None:
-                        _replace_targets(event, [found])
-                        return
-
-
-def _recipient(event: Event, verbs: list[Token], args, lex: Lexicon) -> None:
-    """"extend a yen loan worth $300 million to Sri Lanka", "deposit $3 billion in Pakistan's
-    central bank", "sharing information on X with its Ethiopian counterparts": the recipient
-    or partner the parser hung inside the long object, or on the verb by a preposition the
-    verb's entry in ``recipient_preps`` names."""
-    preps = lex.cls("recipient_preps")
-    home = _source_countries(event)
-    for verb in verbs:
-        if verb.pos_ not in ("VERB", "AUX"):
-            continue
-        own = set(preps.get(lex.lemma(verb)) or ())
-        spots = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in own]
-        for obj in (c for c in verb.children if c.dep_ == "dobj"):
-            spots += [t for t in obj.subtree if t.dep_ == "prep" and t.lower_ in ("to", "with")
-                      and t.head is not verb and not any(a.pos_ in ("VERB", "AUX") and a in obj.subtree and a.dep_ in (
-                          "relcl", "acl", "advcl", "ccomp", "xcomp") for a in t.ancestors)]   # not "a loan to build X"
-        for prep in spots:
-            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-                found = _partner(pobj, args, home)
-                if found is not None:
-                    _replace_targets(event, [found], pobj.doc, tuple(verbs))
-                    return
-
-
-def _removed(event: Event, verbs: list[Token], args, lex: Lexicon) -> None:
-    """"called for the resignation of President X", "demanding X's ouster": X is asked to go."""
-    removal = lex.cls("removal_nouns")
-    for verb in verbs:
-        for token in verb.subtree:
-            if lex.lemma(token) not in removal or token.pos_ != "NOUN" or not _own_clause(token, verbs):
-                continue
-            holders = [c for c in token.children if c.dep_ == "poss"]
-            holders += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                        for g in c.children if g.dep_ == "pobj"]
-            for holder in holders:
-                arg = next((a for a in map(args.arg, args.dig(holder)) if a is not None and a.country), None)
-                if arg is not None:
-                    event.target = [a for a in event.target if a.country] + [arg]
-                    return
 
 
 def _attacked_thing(event: Event, cand, args, lex: Lexicon, resolver: CountryResolver,
@@ -328,14 +173,6 @@ def _unplaced(doc: Doc, arg: Arg, event: Event, lex: Lexicon) -> bool:
     return event.type == "PROTEST" or lex.lemma(span.root) in lex.cls("attackers")
 
 
-def _drop_topics(doc: Doc, event: Event, verbs: list[Token]) -> None:
-    """A partner named with "with" or "to" outranks actors named only as what the act is about
-    ("sharing intelligence on Boko Haram cells with their Chadian counterparts")."""
-    topical = [a for a in event.target if _topical_arg(doc, a, verbs)]
-    if topical and len(topical) < len(event.target):
-        event.target = [a for a in event.target if a not in topical]
-
-
 def _local_source(doc: Doc, event: Event, resolver: CountryResolver, verbs: list[Token], lex: Lexicon) -> None:
     """An unnamed group acting in a place ("gunmen ... in Dhaka", "striking dockworkers
     paralysed the port of Antwerp", "herders marched on the district headquarters in
@@ -359,61 +196,3 @@ def _local_source(doc: Doc, event: Event, resolver: CountryResolver, verbs: list
             arg.sector, arg.actor = "CVL", f"org:{place.lower()}-protesters"   # as fill.complete names crowds
         if arg.sector and (arg.actor is None or arg.actor == f"org:{arg.sector.lower()}"):
             arg.actor = f"org:{place.lower()}-{arg.sector.lower()}"
-
-
-def _protest_aim(event: Event, cand, args, lex: Lexicon) -> None:
-    """Whom a protest with no target yet is against: "blocked roads and burned tyres in protest
-    at X's refusal" (the "at" phrase hangs on the verb beside "in protest"), "boycotted
-    classes to protest against the junta's arrest of ..." (a purpose clause of protest),
-    "staged a sit-in outside the health ministry in Khartoum" (a seat of power it is held
-    at; of the location's country when the seat names none)."""
-    anchor = cand.anchor
-    verbs = [anchor] + [c for c in anchor.children if c.dep_ == "conj" and c.pos_ == "VERB"]
-    protest_words = lex.cls("protest_purpose_verbs")
-    for verb in verbs:
-        kids = list(verb.children)
-        said = any(c.dep_ == "prep" and c.lower_ == "in" and any(lex.lemma(g) == "protest" for g in c.children)
-                   for c in kids)
-        heads = [g for c in kids if said and c.dep_ == "prep" and c.lower_ in ("at", "over", "against")
-                 for g in c.children if g.dep_ == "pobj"]
-        purposes = [c for c in kids if c.dep_ in ("advcl", "xcomp")]
-        purposes += [c for o in kids if o.dep_ == "dobj" for c in o.children if c.dep_ in ("acl", "relcl")
-                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]   # "classes to protest"
-        heads += [t for c in purposes if lex.lemma(c) in protest_words for t in args.objects(c, "PROTEST")]
-        found = [a for a in map(args.arg, (d for h in heads for d in args.dig(h))) if a is not None and a.country]
-        if found:
-            event.target = found
-            return
-    seats = lex.cls("seat_nouns")
-    location = event.location
-    for token in anchor.subtree:
-        if token.dep_ != "pobj" or lex.lemma(token) not in seats or \
-                token.head.lower_ not in ("outside", "at", "before", "near", "in front of", "front"):
-            continue
-        arg = args.arg(token)
-        if arg is None or (arg.actor or "").startswith(("person:", "igo:")):
-            continue
-        arg.country = arg.country or (location.country if location is not None else None)
-        arg.sector = arg.sector or "GOV"
-        if arg.country:
-            event.target = [arg]
-            return
-
-
-CROWD_SECTORS = frozenset(("CVL", "OPP", "LAB", "EDU", "AGR", "MED", "REL", "PTY", "REF"))
-
-
-def _crowd_at(event: Event, cand, args) -> None:
-    """A protest told as a noun in a "during / at" phrase is held by the crowd the clause is
-    about: "Opposition supporters in Kinshasa clashed with police during a rally against X"
-    (the supporters rallied). Only a crowd: police firing tear gas "during a march" did not
-    march."""
-    head = cand.head
-    if head.dep_ != "pobj" or head.head.lower_ not in ("during", "at", "amid") or head.head.head.pos_ != "VERB":
-        return
-    verb = head.head.head
-    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-        arg = args.arg(subject)
-        if arg is not None and arg.sector in CROWD_SECTORS and arg.country:
-            event.source = [arg]
-            return
