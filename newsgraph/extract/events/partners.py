@@ -30,7 +30,7 @@ def own_clause(token: Token, verbs: list[Token]) -> bool:
             return True
         if walk.dep_ in ("ccomp", "relcl", "parataxis", "conj") and walk.pos_ in ("VERB", "AUX"):
             return False
-        if walk.head is walk:
+        if walk.head.i == walk.i:
             return False
         walk = walk.head
     return False
@@ -53,7 +53,7 @@ def topical_arg(doc: Doc, arg: Arg, verbs: list[Token]) -> bool:
     if span is None or not len(span):
         return False
     walk, topical = span.root, False
-    while walk not in verbs and walk.head is not walk:
+    while walk not in verbs and walk.head.i != walk.i:
         topical = topical or (walk.dep_ == "prep" and walk.lower_ in ("on", "about", "over", "regarding"))
         walk = walk.head
     return topical and walk in verbs
@@ -150,7 +150,7 @@ def recipient(event: Event, verbs: list[Token], args, lex: Lexicon) -> None:
         spots = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in own]
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
             spots += [t for t in obj.subtree if t.dep_ == "prep" and t.lower_ in ("to", "with")
-                      and t.head is not verb and not any(a.pos_ in ("VERB", "AUX") and a in obj.subtree and a.dep_ in (
+                      and t.head.i != verb.i and not any(a.pos_ in ("VERB", "AUX") and a in obj.subtree and a.dep_ in (
                           "relcl", "acl", "advcl", "ccomp", "xcomp") for a in t.ancestors)]   # not "a loan to build X"
         for prep in spots:
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
