@@ -102,3 +102,8 @@ def test_a_rally_told_as_a_noun_during_a_crowds_clash_is_the_crowds(nlp):
                                "Nicolas Maduro.", "PROTEST")
     assert countries(event.source) == {"VEN"}
     assert not any("police" in a.text for a in event.source)
+
+
+def test_rockets_fired_from_afar_do_not_take_the_country_they_hit(nlp):
+    event = first_of_type(nlp, "Rockets fired from Gaza struck a house in Ashkelon, wounding two people.", "ASSAULT")
+    assert "ISR" not in countries(event.source)

@@ -106,11 +106,12 @@ def drop_own_places(doc: Doc, event: Event) -> None:
     """"massed troops near its western border", "pulled back to their bases": the source's own
     ground ("its", "their") is no target of its own deployment."""
     home = source_countries(event)
+    actors = {a.actor for a in event.source if a.actor}
     kept = []
     for arg in event.target:
         span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
         own = span is not None and len(span) == 1 and span.root.dep_ == "poss" and span.root.pos_ == "PRON"
-        if not (own and arg.country in home):
+        if not (own and arg.country in home and (arg.actor is None or arg.actor in actors)):
             kept.append(arg)
     event.target = kept
 

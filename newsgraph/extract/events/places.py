@@ -49,7 +49,7 @@ def settle(doc: Doc, cand, event: Event, named: set, resolver: CountryResolver, 
     verbs = _event_verbs(cand)
     if event.type in ("MOBILIZE", "RETREAT") and not foreign_target(event):
         frontier_target(event, verbs, args, lex)
-    if event.type in ("MOBILIZE", "RETREAT"):
+    if event.type == "MOBILIZE":
         drop_own_places(doc, event)
     if event.type in PARTNER_TYPES and not foreign_target(event):
         friction_partner(event, verbs, args, lex)
@@ -173,6 +173,16 @@ def _unplaced(doc: Doc, arg: Arg, event: Event, lex: Lexicon) -> bool:
     return event.type == "PROTEST" or lex.lemma(span.root) in lex.cls("attackers")
 
 
+def _from_afar(doc: Doc, arg: Arg, lex: Lexicon) -> bool:
+    """Whether a source is a weapon or craft that strikes from a distance ("rockets fired from
+    Gaza struck a house in Sderot"): where it hits says nothing of whose it is."""
+    span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    word = lex.lemma(span.root)
+    return word in lex.cls("projectile") or word in lex.cls("explosives") or word in lex.cls("strike_craft")
+
+
 def _local_source(doc: Doc, event: Event, resolver: CountryResolver, verbs: list[Token], lex: Lexicon) -> None:
     """An unnamed group acting in a place ("gunmen ... in Dhaka", "striking dockworkers
     paralysed the port of Antwerp", "herders marched on the district headquarters in
@@ -180,7 +190,7 @@ def _local_source(doc: Doc, event: Event, resolver: CountryResolver, verbs: list
     the event's location, else a town it acts on. Visitors and givers are not."""
     if event.type in VISITING_TYPES:
         return
-    open_args = [a for a in event.source if _unplaced(doc, a, event, lex)]
+    open_args = [a for a in event.source if _unplaced(doc, a, event, lex) and not _from_afar(doc, a, lex)]
     if not open_args:
         return
     place = event.location.country if event.location is not None and event.location.country else None
