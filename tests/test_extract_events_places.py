@@ -107,3 +107,15 @@ def test_a_rally_told_as_a_noun_during_a_crowds_clash_is_the_crowds(nlp):
 def test_rockets_fired_from_afar_do_not_take_the_country_they_hit(nlp):
     event = first_of_type(nlp, "Rockets fired from Gaza struck a house in Ashkelon, wounding two people.", "ASSAULT")
     assert "ISR" not in countries(event.source)
+
+
+def test_an_inquiry_into_claims_is_aimed_at_the_claims_subject(nlp):
+    event = first_of_type(nlp, "Zambia's auditor general is looking into reports that President Edgar Lungu "
+                               "benefited from inflated contracts.", "INVESTIGATE")
+    assert any("Lungu" in a.text for a in event.target)
+
+
+def test_an_inquiry_into_claims_about_a_thing_names_no_target(nlp):
+    event = first_of_type(nlp, "Police are investigating claims that the fire was started deliberately.",
+                          "INVESTIGATE")
+    assert not any("fire" in a.text for a in event.target)

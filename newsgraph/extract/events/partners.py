@@ -242,3 +242,29 @@ def crowd_at(event: Event, cand, args) -> None:
         if arg is not None and arg.sector in CROWD_SECTORS and arg.country:
             event.source = [arg]
             return
+
+
+def claimed_doer(event: Event, verbs: list[Token], args, lex: Lexicon) -> None:
+    """"is examining claims that President X benefited from ...", "looking into reports that
+    the army sold fuel": an inquiry into a claim is aimed at whom the claim is about, the
+    subject of its that-clause (nouns in the ``claim_nouns`` class). A domestic-looking
+    subject with no country of its own ("the health minister") is of the inquirer's state."""
+    claims = lex.cls("claim_nouns")
+    home = source_countries(event)
+    for verb in verbs:
+        heads = [c for c in verb.children if c.dep_ == "dobj"]
+        heads += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        for noun in heads:
+            if lex.lemma(noun) not in claims:
+                continue
+            for clause in (c for c in noun.children if c.dep_ in ("acl", "ccomp") and
+                           any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
+                for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+                    found = args.dig(subject)
+                    arg = args.arg(found[0]) if found else None
+                    if arg is not None and arg.country is None and arg.sector and len(home) == 1 and \
+                            not (arg.actor or "").startswith("igo:"):
+                        arg.country = next(iter(home))
+                    if arg is not None and arg.country:
+                        event.target = [a for a in event.target if a.country] + [arg]
+                        return

@@ -22,7 +22,7 @@ from newsgraph.records import Arg, Event
 from newsgraph.extract.events.countries import CountryResolver, gazetteer, named_place_country, place_key
 from newsgraph.extract.events.fill import home_state_target
 from newsgraph.extract.events.lexicon import Lexicon
-from newsgraph.extract.events.partners import (crowd_at, drop_own_places, drop_topics, foreign_target,
+from newsgraph.extract.events.partners import (claimed_doer, crowd_at, drop_own_places, drop_topics, foreign_target,
                                                friction_partner, frontier_target, protest_aim, recipient,
                                                removed, topical)
 
@@ -59,6 +59,8 @@ def settle(doc: Doc, cand, event: Event, named: set, resolver: CountryResolver, 
         removed(event, verbs, args, lex)
     if event.type == "PROTEST" and not any(a.country for a in event.target):
         protest_aim(event, cand, args, lex)
+    if event.type == "INVESTIGATE" and not any(a.country for a in event.target):
+        claimed_doer(event, verbs, args, lex)
     if event.type == "PROTEST" and not event.source and cand.kind == "noun":
         crowd_at(event, cand, args)
     if event.type in ("ASSAULT", "COERCE"):
