@@ -76,12 +76,6 @@ def test_a_protest_at_a_leaders_decision_hung_beside_the_verb_targets_the_leader
     assert any("Macron" in a.text for a in event.target)
 
 
-def test_a_sit_in_outside_a_ministry_targets_that_ministry(nlp):
-    event = first_of_type(nlp, "Students staged a sit-in outside the education ministry in Dhaka over exam fees.",
-                          "PROTEST")
-    assert countries(event.target) == {"BGD"}
-
-
 def test_troops_massed_on_the_sources_own_border_do_not_target_the_source(nlp):
     event = first_of_type(nlp, "Russia massed troops near its western border on Tuesday.", "MOBILIZE")
     assert "RUS" not in countries(event.target)

@@ -8,7 +8,7 @@ tensions with Moscow mounted", "a loan worth $300 million to Sri Lanka", "blocke
 and burned tyres in protest at X's refusal"). ``places.settle`` calls these on the finished
 event, only where its target has no country yet (or only a topic); the words come from
 ``plover.yaml`` classes (``friction_nouns``, ``frontier_nouns``, ``removal_nouns``,
-``recipient_preps``, ``protest_purpose_verbs``, ``seat_nouns``).
+``recipient_preps``, ``protest_purpose_verbs``, ``claim_nouns``).
 """
 from __future__ import annotations
 
@@ -189,9 +189,8 @@ def drop_topics(doc: Doc, event: Event, verbs: list[Token]) -> None:
 def protest_aim(event: Event, cand, args, lex: Lexicon) -> None:
     """Whom a protest with no target yet is against: "blocked roads and burned tyres in protest
     at X's refusal" (the "at" phrase hangs on the verb beside "in protest"), "boycotted
-    classes to protest against the junta's arrest of ..." (a purpose clause of protest),
-    "staged a sit-in outside the health ministry in Khartoum" (a seat of power it is held
-    at; of the location's country when the seat names none)."""
+    classes to protest against the junta's arrest of ..." (a purpose clause of protest). A seat of power it
+    is held at ("outside the parliament in Warsaw") is where it happened, not its target."""
     anchor = cand.anchor
     verbs = [anchor] + [c for c in anchor.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     protest_words = lex.cls("protest_purpose_verbs")
@@ -208,20 +207,6 @@ def protest_aim(event: Event, cand, args, lex: Lexicon) -> None:
         found = [a for a in map(args.arg, (d for h in heads for d in args.dig(h))) if a is not None and a.country]
         if found:
             event.target = found
-            return
-    seats = lex.cls("seat_nouns")
-    location = event.location
-    for token in anchor.subtree:
-        if token.dep_ != "pobj" or lex.lemma(token) not in seats or \
-                token.head.lower_ not in ("outside", "at", "before", "near", "in front of", "front"):
-            continue
-        arg = args.arg(token)
-        if arg is None or (arg.actor or "").startswith(("person:", "igo:")):
-            continue
-        arg.country = arg.country or (location.country if location is not None else None)
-        arg.sector = arg.sector or "GOV"
-        if arg.country:
-            event.target = [arg]
             return
 
 
