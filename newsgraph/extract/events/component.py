@@ -42,7 +42,8 @@ from newsgraph.extract.events.args import ArgBuilder
 from newsgraph.extract.events.countries import CountryResolver, warm_tables
 from newsgraph.extract.events.dates import event_date
 from newsgraph.extract.events.fill import (complete, informative, drop_non_actors, drop_self_loops, identified, register_groups, told_again, magnitudes, merge, reciprocal_sentence,
-                                           sentence_countries, split_joint, home_state_target)
+                                           sentence_countries, split_joint)
+from newsgraph.extract.events.places import settle
 from newsgraph.extract.events.lexicon import Lexicon, load_lexicon
 from newsgraph.extract.events.judgements import judgements
 from newsgraph.extract.events.location import find_location
@@ -336,7 +337,7 @@ class EventCoder:
             states = frozenset(sentence_countries(sent, [e for e in args.ents if e.start in clause],
                                                   self.resolver, ("GPE",)))
             complete(event, named, states)
-            home_state_target(doc, event, named, self.resolver)
+            settle(doc, cand, event, named, self.resolver, args, lex)
         merged = merge(events)
         if not reciprocal:
             merged = split_joint(doc, merged, joint_types())
