@@ -18,6 +18,7 @@ from newsgraph.extract.events.nounargs import NounArgs
 from newsgraph.extract.events.countries import named_place_country
 from newsgraph.extract.events.resolve import ArgResolver, allegiance, is_pronoun
 from newsgraph.extract.events.status import headline_infinitive
+from newsgraph.extract.events.transfers import helps_on_arrival
 
 # Prepositions on a direct object that name the recipient ("delivered aid to X", "recalled
 # its envoy from X", "moved troops to the border with X").
@@ -180,10 +181,15 @@ class ArgBuilder(ArgResolver, NounArgs):
         on_object = [g for d in direct for g in d.children if d.dep_ == "dobj"
                      and g.dep_ == "prep" and g.lower_ in object_preps
                      and not (etype == "ACCUSE" and self.doers(d))]
+        grounds: list[Token] = []
         for child in kids:
             if child.dep_ in ("prep", "prt") and child.lower_ in preps and not temporal(child) and \
                     not (child.lower_ == "to" and any(c.dep_ == "aux" for c in child.children)):
-                heads += [g for g in child.children if g.dep_ == "pobj"] or self.stranded(child)
+                pobjs = [g for g in child.children if g.dep_ == "pobj"]
+                grounds += [g for g in pobjs if self.lex.lemma(g) in self.lex.cls("grounds_nouns")]
+                heads += [g for g in pobjs if g not in grounds] or ([] if pobjs else self.stranded(child))
+        if not any(self.dig(h) for h in heads):
+            heads += grounds    # "expelled Russian diplomats on suspicion of spying": not the grounds
         if etype in ("ASSAULT", "SANCTION", "COERCE", "THREATEN", "ACCUSE") or etype in _OBJECT_PREPS:
             heads += [g for p in on_object for g in p.children if g.dep_ == "pobj"]   # "fired shells at X"
         if not heads:                       # "allowed Ouattara to run": the parser's clause subject
@@ -209,6 +215,10 @@ class ArgBuilder(ArgResolver, NounArgs):
                 x for k in c.children if k.dep_ in ("ccomp", "xcomp") for x in k.children)]
                 if g.dep_ in ("dobj", "nsubj") and self.actorish(g)]    # "to help Peru (fight ...)"
             heads = kept or helped or heads  # "sent rescue teams to help Spain": the one helped
+            if not any(self.actorish(h) for h in heads) and helps_on_arrival(self.lex, pred):
+                heads += [g for p in pred.head.children if p.dep_ == "prep" and p.lower_ in ("in", "to", "at")
+                          for g in p.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC")]
+                # "doctors arrived in Haiti to treat victims": the place reached is the recipient
         if etype == "MOBILIZE" or (etype == "SANCTION" and heads):
             own = self.lex.cls("forces") if etype == "MOBILIZE" else self.lex.cls("personnel")
             kept = [h for h in heads if self.lex.lemma(h) not in own]
@@ -288,6 +298,12 @@ class ArgBuilder(ArgResolver, NounArgs):
                     kept_by or (done_by and child.dep_ == "compound" and child.pos_ == "NOUN") or
                     self.lex.lemma(child) not in self.lex.sectors) and not allegiance(child):
                 return [child]
+        if self.lex.lemma(head) in self.lex.cls("craft"):    # "a British-flagged tanker": the flag's state
+            for child in head.lefts:
+                found = [g for g in child.lefts if child.dep_ == "amod" and g.dep_ in ("amod", "npadvmod", "compound")
+                         and g.ent_type_ in ("NORP", "GPE") and self.actorish(g)]
+                if found:
+                    return found[:1]
         for child in head.rights:
             if child.dep_ == "acl":
                 agents = [g for a in child.children if a.dep_ == "agent" for g in a.children
