@@ -75,6 +75,8 @@ class TriggerFinder(Constraints, Prefixes, Idioms):
                     self.lex.lemma(inner) in self.lex.cls("bonds"):
                 return table[(trigger_lemma, "@bonds")]
             words = (self.lex.lemma(item),) + tuple(self.lex.lemma(c) for c in item.children if c.dep_ == "compound")
+            words += tuple(self.lex.cls("suspect_marks").get(c.lower_) for c in item.children   # "suspected ETA members"
+                           if c.dep_ == "amod" and c.lower_ in self.lex.cls("suspect_marks"))
             if item.ent_type_ == "MONEY" and self._recipient(item.head):
                 words += ("money",)               # "gave Lebanon $60 million": a sum given to someone
             for word in words:
