@@ -96,3 +96,13 @@ def test_settling_a_dispute_agrees_and_dropping_charges_concedes(nlp):
 def test_taking_in_refugees_is_refuge_and_a_militia_decommissioning_arms_disarms(nlp):
     assert "AID" in kinds(nlp, "Poland took in two million Ukrainian refugees.")
     assert "RETREAT" in kinds(nlp, "The militia decommissioned its weapons under the peace deal.")
+
+
+def test_blocking_sanctions_or_a_deal_in_a_council_is_a_veto(nlp):
+    e = first_of_type(nlp, "Cyprus blocked new EU sanctions on Belarus.", "REJECT")
+    assert countries(e.source) == {"CYP"}
+    assert "SANCTION" not in kinds(nlp, "Cyprus blocked new EU sanctions on Belarus.")
+
+
+def test_handing_over_a_captured_operative_is_judicial_cooperation(nlp):
+    assert "COOPERATE" in kinds(nlp, "Jordan handed a senior Islamic State operative over to Iraq.")
