@@ -106,3 +106,16 @@ def test_blocking_sanctions_or_a_deal_in_a_council_is_a_veto(nlp):
 
 def test_handing_over_a_captured_operative_is_judicial_cooperation(nlp):
     assert "COOPERATE" in kinds(nlp, "Jordan handed a senior Islamic State operative over to Iraq.")
+
+
+def test_looting_by_fighters_is_force_and_by_a_crowd_a_riot(nlp):
+    assert "ASSAULT" in kinds(nlp, "Militiamen ransacked the UN compound in Juba.")
+    assert kinds(nlp, "Rioters looted shops in Durban.")[:1] == ["PROTEST"]
+
+
+def test_sinking_a_ship_poisoning_a_dissident_or_gassing_civilians_is_force(nlp):
+    assert "ASSAULT" in kinds(nlp, "Ukraine sank a Russian warship in the Black Sea.")
+    assert "ASSAULT" in kinds(nlp, "Syrian forces gassed civilians in Douma.")
+    assert "ASSAULT" in kinds(nlp, "Agents poisoned the exiled opposition leader in Berlin.")
+    assert kinds(nlp, "The storm sank three fishing boats.") == []
+    assert kinds(nlp, "The scandal poisoned relations between the two parties.") == []
