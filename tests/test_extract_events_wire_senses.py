@@ -119,3 +119,17 @@ def test_sinking_a_ship_poisoning_a_dissident_or_gassing_civilians_is_force(nlp)
     assert "ASSAULT" in kinds(nlp, "Agents poisoned the exiled opposition leader in Berlin.")
     assert kinds(nlp, "The storm sank three fishing boats.") == []
     assert kinds(nlp, "The scandal poisoned relations between the two parties.") == []
+
+
+def test_closing_or_reopening_an_embassy_is_about_the_host_state(nlp):
+    e = first_of_type(nlp, "Kenya closed its embassy in Tehran.", "SANCTION")
+    assert countries(e.target) == {"IRN"}
+    e = first_of_type(nlp, "Saudi Arabia reopened its embassy in Damascus.", "SUPPORT")
+    assert countries(e.target) == {"SYR"}
+
+
+def test_a_state_restoring_services_concedes_and_suspending_deliveries_sanctions(nlp):
+    assert "CONCEDE" in kinds(nlp, "Ethiopia restored electricity and banking services to Tigray.")
+    assert kinds(nlp, "The airline restored services to Paris.") == []
+    e = first_of_type(nlp, "Russia suspended gas deliveries to Bulgaria.", "SANCTION")
+    assert countries(e.target) == {"BGR"}

@@ -201,10 +201,14 @@ class ArgBuilder(ArgResolver, NounArgs):
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                 for g in c.children if g.dep_ == "nsubj" and self.actorish(g)]   # "gave permission for X to go"
         heads = [h for h in heads if self.lex.lemma(h) not in self.lex.cls("projectile")]
-        if etype == "SANCTION":              # "recalled its ambassador to Argentina": the host country
-            heads += [g for h in heads if self.lex.lemma(h) in self.lex.cls("personnel")
-                      for p in h.children if p.dep_ == "prep" and p.lower_ in ("to", "in", "from")
-                      for g in p.children if g.dep_ == "pobj" and self.actorish(g)]
+        if etype in ("SANCTION", "SUPPORT"):   # "recalled its ambassador to Argentina": the host country
+            envoys = set(self.lex.cls("personnel")) | set(self.lex.cls("missions"))   # "closed its embassy in X"
+            hosts = [g for h in heads if self.lex.lemma(h) in envoys
+                     for p in h.children if p.dep_ == "prep" and p.lower_ in ("to", "in", "from")
+                     for g in p.children if g.dep_ == "pobj" and self.actorish(g)]
+            if hosts and etype == "SUPPORT":  # "reopened its embassy in Damascus": Syria, not the embassy
+                heads = [h for h in heads if self.lex.lemma(h) not in envoys]
+            heads += hosts
         if etype == "AID":                   # troops, doctors or goods sent to X are the giver's; X is the target
             given = set(self.lex.cls("forces")) | set(self.lex.cls("aid"))
             kept = [h for h in heads if h.dep_ not in ("dobj", "conj") or not given & {self.lex.lemma(h), *(
@@ -220,7 +224,8 @@ class ArgBuilder(ArgResolver, NounArgs):
                           for g in p.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC")]
                 # "doctors arrived in Haiti to treat victims": the place reached is the recipient
         if etype == "MOBILIZE" or (etype == "SANCTION" and heads):
-            own = self.lex.cls("forces") if etype == "MOBILIZE" else self.lex.cls("personnel")
+            own = set(self.lex.cls("forces")) if etype == "MOBILIZE" else \
+                set(self.lex.cls("personnel")) | set(self.lex.cls("missions"))   # "closed its embassy in X"
             kept = [h for h in heads if self.lex.lemma(h) not in own]
             heads = kept if kept or etype == "MOBILIZE" else heads   # troops sent are the source's own
         if etype == "RETREAT":                # "withdrew its soldiers from X": its soldiers are the source's
