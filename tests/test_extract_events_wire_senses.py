@@ -133,3 +133,14 @@ def test_a_state_restoring_services_concedes_and_suspending_deliveries_sanctions
     assert kinds(nlp, "The airline restored services to Paris.") == []
     e = first_of_type(nlp, "Russia suspended gas deliveries to Bulgaria.", "SANCTION")
     assert countries(e.target) == {"BGR"}
+
+
+def test_refuting_disputing_or_contesting_a_result_rejects_it_but_running_in_an_election_does_not(nlp):
+    assert "REJECT" in kinds(nlp, "Moscow refuted the allegations of election meddling.")
+    assert "REJECT" in kinds(nlp, "The opposition challenged the election results in court.")
+    assert "REJECT" not in kinds(nlp, "Five parties contested the election.")
+
+
+def test_a_headline_rap_is_criticism_and_rape_stays_force(nlp):
+    assert "ACCUSE" in kinds(nlp, "Beijing rapped Tokyo over the shrine visit.")
+    assert "ASSAULT" in kinds(nlp, "Witnesses said soldiers raped women in the town.")
