@@ -144,3 +144,10 @@ def test_refuting_disputing_or_contesting_a_result_rejects_it_but_running_in_an_
 def test_a_headline_rap_is_criticism_and_rape_stays_force(nlp):
     assert "ACCUSE" in kinds(nlp, "Beijing rapped Tokyo over the shrine visit.")
     assert "ASSAULT" in kinds(nlp, "Witnesses said soldiers raped women in the town.")
+
+
+def test_receiving_a_leader_named_by_title_is_hosting_a_visit(nlp):
+    e = first_of_type(nlp, "The Pope received Argentina's president at the Vatican.", "CONSULT")
+    assert countries(e.target) == {"ARG"}
+    assert "CONSULT" in kinds(nlp, "The president received opposition leaders at the palace.")
+    assert kinds(nlp, "The ministry received a letter from the embassy.") == []

@@ -86,8 +86,9 @@ class TriggerFinder(Constraints, Prefixes, Idioms):
                     if (trigger_lemma, "@" + cls) in table:
                         return table[(trigger_lemma, "@" + cls)]
         if (trigger_lemma, "@actor") in table and any(   # "received a delegation of Ukrainian bishops"
-                (item.pos_ in ("PROPN", "PRON") or any(c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
-                                                       for c in item.children)) and self.args.actorish(item)
+                (item.pos_ in ("PROPN", "PRON") or any(c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in (
+                    "NORP", "GPE") for c in item.children) or self.lex.sectors.get(self.lex.lemma(item)) in ("GOV", "OPP")
+                 ) and self.args.actorish(item)      # "received Argentina's president / opposition leaders"
                 for item in {obj, self.transparent(obj)}):
             return table[(trigger_lemma, "@actor")]
         return None
