@@ -206,8 +206,8 @@ class ArgBuilder(ArgResolver, NounArgs):
             hosts = [g for h in heads if self.lex.lemma(h) in envoys
                      for p in h.children if p.dep_ == "prep" and p.lower_ in ("to", "in", "from")
                      for g in p.children if g.dep_ == "pobj" and self.actorish(g)]
-            if hosts and etype == "SUPPORT":  # "reopened its embassy in Damascus": Syria, not the embassy
-                heads = [h for h in heads if self.lex.lemma(h) not in envoys]
+            if etype == "SUPPORT":            # "reopened its embassy in Damascus": Syria, not the embassy
+                heads = [h for h in heads if self.lex.lemma(h) not in self.lex.cls("missions")]
             heads += hosts
         if etype == "AID":                   # troops, doctors or goods sent to X are the giver's; X is the target
             given = set(self.lex.cls("forces")) | set(self.lex.cls("aid"))
