@@ -18,6 +18,7 @@ from newsgraph.extract.events.nounargs import NounArgs
 from newsgraph.extract.events.countries import named_place_country
 from newsgraph.extract.events.resolve import ArgResolver, allegiance, is_pronoun
 from newsgraph.extract.events.status import headline_infinitive
+from newsgraph.extract.events.transfers import helps_on_arrival
 
 # Prepositions on a direct object that name the recipient ("delivered aid to X", "recalled
 # its envoy from X", "moved troops to the border with X").
@@ -182,10 +183,15 @@ class ArgBuilder(ArgResolver, NounArgs):
         on_object = [g for d in direct for g in d.children if d.dep_ == "dobj"
                      and g.dep_ == "prep" and g.lower_ in object_preps
                      and not (etype == "ACCUSE" and self.doers(d))]
+        grounds: list[Token] = []
         for child in kids:
             if child.dep_ in ("prep", "prt") and child.lower_ in preps and not temporal(child) and \
                     not (child.lower_ == "to" and any(c.dep_ == "aux" for c in child.children)):
-                heads += [g for g in child.children if g.dep_ == "pobj"] or self.stranded(child)
+                pobjs = [g for g in child.children if g.dep_ == "pobj"]
+                grounds += [g for g in pobjs if self.lex.lemma(g) in self.lex.cls("grounds_nouns")]
+                heads += [g for g in pobjs if g not in grounds] or ([] if pobjs else self.stranded(child))
+        if not any(self.dig(h) for h in heads):
+            heads += grounds    # "expelled Russian diplomats on suspicion of spying": not the grounds
         if etype in ("ASSAULT", "SANCTION", "COERCE", "THREATEN", "ACCUSE") or etype in _OBJECT_PREPS:
             heads += [g for p in on_object for g in p.children if g.dep_ == "pobj"]   # "fired shells at X"
         if not heads:                       # "allowed Ouattara to run": the parser's clause subject
@@ -197,10 +203,14 @@ class ArgBuilder(ArgResolver, NounArgs):
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                 for g in c.children if g.dep_ == "nsubj" and self.actorish(g)]   # "gave permission for X to go"
         heads = [h for h in heads if self.lex.lemma(h) not in self.lex.cls("projectile")]
-        if etype == "SANCTION":              # "recalled its ambassador to Argentina": the host country
-            heads += [g for h in heads if self.lex.lemma(h) in self.lex.cls("personnel")
-                      for p in h.children if p.dep_ == "prep" and p.lower_ in ("to", "in", "from")
-                      for g in p.children if g.dep_ == "pobj" and self.actorish(g)]
+        if etype in ("SANCTION", "SUPPORT"):   # "recalled its ambassador to Argentina": the host country
+            envoys = set(self.lex.cls("personnel")) | set(self.lex.cls("missions"))   # "closed its embassy in X"
+            hosts = [g for h in heads if self.lex.lemma(h) in envoys
+                     for p in h.children if p.dep_ == "prep" and p.lower_ in ("to", "in", "from")
+                     for g in p.children if g.dep_ == "pobj" and self.actorish(g)]
+            if etype == "SUPPORT":            # "reopened its embassy in Damascus": Syria, not the embassy
+                heads = [h for h in heads if self.lex.lemma(h) not in self.lex.cls("missions")]
+            heads += hosts
         if etype == "AID":                   # troops, doctors or goods sent to X are the giver's; X is the target
             given = set(self.lex.cls("forces")) | set(self.lex.cls("aid"))
             kept = [h for h in heads if h.dep_ not in ("dobj", "conj") or not given & {self.lex.lemma(h), *(
@@ -211,8 +221,13 @@ class ArgBuilder(ArgResolver, NounArgs):
                 x for k in c.children if k.dep_ in ("ccomp", "xcomp") for x in k.children)]
                 if g.dep_ in ("dobj", "nsubj") and self.actorish(g)]    # "to help Peru (fight ...)"
             heads = kept or helped or heads  # "sent rescue teams to help Spain": the one helped
+            if not any(self.actorish(h) for h in heads) and helps_on_arrival(self.lex, pred):
+                heads += [g for p in pred.head.children if p.dep_ == "prep" and p.lower_ in ("in", "to", "at")
+                          for g in p.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC")]
+                # "doctors arrived in Haiti to treat victims": the place reached is the recipient
         if etype == "MOBILIZE" or (etype == "SANCTION" and heads):
-            own = self.lex.cls("forces") if etype == "MOBILIZE" else self.lex.cls("personnel")
+            own = set(self.lex.cls("forces")) if etype == "MOBILIZE" else \
+                set(self.lex.cls("personnel")) | set(self.lex.cls("missions"))   # "closed its embassy in X"
             kept = [h for h in heads if self.lex.lemma(h) not in own]
             heads = kept if kept or etype == "MOBILIZE" else heads   # troops sent are the source's own
         if etype == "RETREAT":                # "withdrew its soldiers from X": its soldiers are the source's
@@ -290,6 +305,12 @@ class ArgBuilder(ArgResolver, NounArgs):
                     kept_by or (done_by and child.dep_ == "compound" and child.pos_ == "NOUN") or
                     self.lex.lemma(child) not in self.lex.sectors) and not allegiance(child):
                 return [child]
+        if self.lex.lemma(head) in self.lex.cls("craft"):    # "a British-flagged tanker": the flag's state
+            for child in head.lefts:
+                found = [g for g in child.lefts if child.dep_ == "amod" and g.dep_ in ("amod", "npadvmod", "compound")
+                         and g.ent_type_ in ("NORP", "GPE") and self.actorish(g)]
+                if found:
+                    return found[:1]
         for child in head.rights:
             if child.dep_ == "acl":
                 agents = [g for a in child.children if a.dep_ == "agent" for g in a.children

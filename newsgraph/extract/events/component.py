@@ -157,7 +157,7 @@ class EventCoder:
         cands += consequences.threats(sent, cands, lex, args, finder) + penalties(sent, cands, lex, args, finder)
         judged = judgements(sent, lex, args, lambda verb: frames.reporter(verb, args, lex))
         if judged:
-            taken = {c.head.i for c in judged}
+            taken = {c.head.i for c in judged} | {c.anchor.i for c in judged}   # "received tanks": one event
             cands = [c for c in cands if c.head.i not in taken] + judged
         frames.assign_roles(cands, lex)
         containers = frames.link(cands, lex)

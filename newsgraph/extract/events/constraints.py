@@ -316,9 +316,9 @@ class Constraints:
                 c.dep_ in _OBJ_DEPS or (c.dep_ == "prep" and c.lower_ == "with") for c in kids):
             return False                      # "thousands of mourners met at the cathedral": a gathering
         if entry.need("purpose_of_arrival") and not (helps_on_arrival(self.lex, token) and any(
-                self.args.actorish(o) or any(m.ent_type_ in ("NORP", "GPE") for m in o.children)
-                for o in objs)):
-            return False                      # "doctors arrived to help Italian hospitals"; not "helped the economy"
+                self.args.actorish(o) or any(m.ent_type_ in ("NORP", "GPE") for m in o.children) or
+                self.lex.lemma(self.transparent(o)) in self.lex.cls("relief_recipients") for o in objs)):
+            return False                      # "doctors arrived to help Italian hospitals / to treat the wounded"
         if entry.need("crowd_subject"):
             if not subjects or not any(self._crowd(s) for s in subjects):
                 return False

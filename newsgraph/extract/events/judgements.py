@@ -199,6 +199,8 @@ def _received(verb: Token, kids: list[Token], lex: Lexicon, args: ArgBuilder) ->
                 break
             gift = inner[0]
         mode = lex.cls("aid").get(lex.lemma(gift), "none")
+        if mode == "none" and lex.lemma(gift) in lex.cls("received_arms"):
+            mode = "military"                    # "received the first Leopard tanks from Germany"
         if mode == "none" or lex.lemma(gift) in _section(lex, "receipt_vague"):
             continue                             # a bare sum received may be a donation to a campaign
         for mod in (c for c in gift.children if c.dep_ in ("amod", "compound") and mode is None):

@@ -192,11 +192,33 @@ def refine(cand: Candidate, lex: Lexicon) -> None:
             cand.head.head.i == cand.head.i + 1 and \
             not any(c.dep_ in ("nsubj", "aux", "dobj") for c in cand.head.children):
         cand.drop = True                          # "monitoring group NetBlocks said": a body's name, no act
+    if cand.kind == "noun" and names_a_body(cand.head, lex):
+        cand.drop = True                          # "riot police", "peace talks envoy": who, not what happened
     if cand.type == "CONSULT" and cand.mode is None:
         for child in list(cand.head.children) + list(cand.anchor.children):
             if child.dep_ == "prep" and any(lex.lemma(g) in lex.cls("phone_words")
                                             for g in child.children if g.dep_ == "pobj"):
                 cand.mode = "phone"
+
+
+def names_a_body(noun: Token, lex: Lexicon) -> bool:
+    """Whether an event noun is a modifier in the name of a body or a person ("riot police",
+    "strike committee", "peace talks envoy", "aid worker", "protest leader"): the compound
+    says what kind of police or envoy, not that a riot or talks took place. A head that is
+    an event itself or a generic event head keeps the event ("a protest march", "a bombing
+    campaign", "aid package" is read through the quantity word)."""
+    if noun.dep_ != "compound":
+        return False
+    head = noun.head
+    while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > head.i:
+        head = head.head                          # "peace talks envoy": talks -> envoy
+    if head is noun or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    word = lex.lemma(head)
+    if word in lex.nouns or word in lex.cls("generic_event_heads") or word in lex.cls("transparent"):
+        return False
+    return word in lex.sectors or word in lex.cls("forces") or word in lex.cls("body_heads") or \
+        word in lex.cls("body_people")
 
 
 def _not_verbal_act(cand: Candidate, lex: Lexicon) -> bool:

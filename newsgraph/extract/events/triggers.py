@@ -75,6 +75,8 @@ class TriggerFinder(Constraints, Prefixes, Idioms):
                     self.lex.lemma(inner) in self.lex.cls("bonds"):
                 return table[(trigger_lemma, "@bonds")]
             words = (self.lex.lemma(item),) + tuple(self.lex.lemma(c) for c in item.children if c.dep_ == "compound")
+            words += tuple(self.lex.cls("suspect_marks").get(c.lower_) for c in item.children   # "suspected ETA members"
+                           if c.dep_ == "amod" and c.lower_ in self.lex.cls("suspect_marks"))
             if item.ent_type_ == "MONEY" and self._recipient(item.head):
                 words += ("money",)               # "gave Lebanon $60 million": a sum given to someone
             for word in words:
@@ -84,8 +86,9 @@ class TriggerFinder(Constraints, Prefixes, Idioms):
                     if (trigger_lemma, "@" + cls) in table:
                         return table[(trigger_lemma, "@" + cls)]
         if (trigger_lemma, "@actor") in table and any(   # "received a delegation of Ukrainian bishops"
-                (item.pos_ in ("PROPN", "PRON") or any(c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
-                                                       for c in item.children)) and self.args.actorish(item)
+                (item.pos_ in ("PROPN", "PRON") or any(c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in (
+                    "NORP", "GPE") for c in item.children) or self.lex.sectors.get(self.lex.lemma(item)) in ("GOV", "OPP")
+                 ) and self.args.actorish(item)      # "received Argentina's president / opposition leaders"
                 for item in {obj, self.transparent(obj)}):
             return table[(trigger_lemma, "@actor")]
         return None
