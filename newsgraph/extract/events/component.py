@@ -3,9 +3,8 @@
 Why this module exists: analysts want "who did what to whom" as records they
 can count and trace to the exact words of the article. This component reads
 the parsed Doc (plus what ``newsgraph_actors``, ``newsgraph_timex`` and
-``newsgraph_quotes`` left on it, when present) and writes
-``doc._.ng_events`` (``list[records.Event]``) and ``doc.spans["ng_events"]``
-(label = PLOVER type).
+``newsgraph_quotes`` left on it, when present) and writes ``doc._.ng_events``
+(``list[records.Event]``) and ``doc.spans["ng_events"]`` (label = PLOVER type).
 
 How, per sentence (one pass, dictionary lookups, no re-parsing):
 1. ``event_triggers`` finds verbal and nominal triggers in the lexicon
