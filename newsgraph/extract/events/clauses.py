@@ -29,9 +29,11 @@ def content_clause(noun: Token) -> Optional[Token]:
 
 def noun_preps(noun: Token) -> list[Token]:
     """A noun's prepositions, with those the parser hangs on its by-phrase's object ("calls by
-    the opposition | for his resignation": "for" belongs to "calls")."""
+    the opposition | for his resignation": "for" belongs to "calls") or on a date between
+    ("Iran's rejection on Sunday | of a proposal")."""
     preps = [c for c in noun.children if c.dep_ == "prep"]
-    return preps + [g for c in preps if c.lower_ == "by" for p in c.children if p.dep_ == "pobj"
+    return preps + [g for c in preps if c.lower_ == "by" or all(
+        p.ent_type_ in ("DATE", "TIME") for p in c.children if p.dep_ == "pobj") for p in c.children if p.dep_ == "pobj"
                     for g in p.children if g.dep_ == "prep" and g.lower_ != "by"]
 
 

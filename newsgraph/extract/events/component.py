@@ -265,9 +265,9 @@ class EventCoder:
         if container.type == "PROTEST" and cand.type == "REQUEST":
             return True
         if cand.kind == "noun" and any(c.dep_ == "poss" and c.ent_type_ not in NOT_EVENT_LABELS
-                                       for c in cand.head.children) and cand.head.dep_ == "nsubj" and \
-                cand.head.head in (container.head, container.anchor) and \
-                any(c.dep_ == "dobj" for c in cand.head.head.children):
+                                       for c in cand.head.children) and \
+                cand.head.head in (container.head, container.anchor) and any(   # or "... was backed by X"
+                    c.dep_ == {"nsubj": "dobj", "nsubjpass": "agent"}.get(cand.head.dep_) for c in cand.head.head.children):
             return False                      # "Ethiopia's rejection of the plan ended the talks": a doer, not content
         if cand.kind == "noun" and cand.anchor is container.head:
             return True                       # "lodged a protest": the verb's reading wins

@@ -66,6 +66,7 @@ def build_trigger_words(lex: Lexicon, cameo: VerbDictionary) -> TriggerWords:
     verbs |= {_first(k) for k in lex.phrasal} | {_first(k) for k in lex.reversal_phrasal}
     cameo_verbs = set(cameo.verbs) | set(cameo.multi)
     verbs |= lex.reversal_verbs | lex.blockers | (cameo_verbs - lex.known) | (cameo_verbs & lex.light_verbs)
+    verbs |= set(lex.cls("adoption_verbs"))            # "endorsed an embargo" (carried.adopted_measure)
     verbs |= set(lex.cls("expulsion_order_verbs"))     # "told the diplomats to leave" (constraints.expulsion)
     verbs |= {_first(k) for k in lex.idioms}           # "poured cold water on" (events/idioms.py)
     nouns = {_first(k) for k in lex.nouns} | {_last(k) for k in lex.nouns}

@@ -10,18 +10,17 @@ applies those rules on top of ``event_args`` and returns resolved Args.
 from __future__ import annotations
 
 from typing import Optional
-
 from functools import lru_cache
 
 from spacy.tokens import Token
 
 from newsgraph.knowledge.loader import merged, require
-
 from newsgraph.records import Arg
 from newsgraph.extract.events.args import CONDEMNED_ACTS, ArgBuilder
 from newsgraph.extract.events.argwords import concessive_preps, informative, is_pronoun, speech_verbs
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.candidate import Candidate
+from newsgraph.extract.events.carried import carried_sources, deal_parties
 from newsgraph.extract.events.clauses import content_clause
 
 
@@ -112,7 +111,7 @@ class RoleAssigner:
                         if agents else src_tokens        # "X launched its offensive": "its" is X, not a target
                     if agents and src_tokens and not tgt_tokens:
                         tgt_tokens = src_tokens          # "Qatar hosted talks between X and Y"
-                    src_tokens = agents or src_tokens
+                    src_tokens = carried_sources(first, agents, src_tokens)   # "X's acceptance was announced by Y"
                 if not tgt_tokens:
                     tgt_tokens = [t for t in args.objects(anchor, cand.type, cand.target_preps)
                                   if t.i != head.i and t not in head.subtree and t not in src_tokens]
@@ -130,6 +129,7 @@ class RoleAssigner:
                             for g in c.children if g.dep_ == "pobj"]
             between = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "between"
                        for g in c.children if g.dep_ == "pobj"]   # "the accord between X and Y was signed"
+            between = between or deal_parties(holders, args.actorish, lex)   # "a deal ... of X and Y was signed"
             if between:                              # "A truce was agreed between X and Y": both agree
                 src_tokens = args.expand(between)
                 tgt_tokens = [t for t in tgt_tokens if t not in src_tokens]

@@ -1,0 +1,67 @@
+"""Events told as nouns that another verb only carries: a measure approved, endorsed or
+renewed, a deal signed with its parties inside its own words, an act announced in a passive
+with its doer in the possessive, a possessed act that others back or criticise, and event
+nouns that headlines use as subjects."""
+from __future__ import annotations
+
+from eventkit import countries, events, first_of_type
+
+
+def test_an_embargo_endorsed_by_a_body_is_the_sanction_not_support(nlp):
+    found = events(nlp, "A weapons embargo against Eritrea was endorsed by the African Union on Monday.")
+    assert [e.type for e in found] == ["SANCTION"]
+    assert countries(found[0].target) == {"ERI"}
+
+
+def test_sanctions_renewed_by_a_council_are_a_sanction_on_their_target(nlp):
+    e = first_of_type(nlp, "The Security Council renewed the arms embargo on Libya for another year.", "SANCTION")
+    assert countries(e.target) == {"LBY"}
+
+
+def test_endorsing_a_peace_plan_stays_support(nlp):
+    found = events(nlp, "Washington endorsed the Egyptian peace plan for Gaza.")
+    assert "SUPPORT" in {e.type for e in found} and "SANCTION" not in {e.type for e in found}
+
+
+def test_a_ban_imposed_in_a_passive_takes_its_target_from_its_on_phrase(nlp):
+    e = first_of_type(nlp, "A travel ban on senior Zimbabwean officials was imposed by Canada.", "COERCE")
+    assert countries(e.source) == {"CAN"} and countries(e.target) == {"ZWE"}
+
+
+def test_a_signed_deal_takes_its_parties_from_its_of_phrase(nlp):
+    text = "A deal to connect the railways of Kenya and Uganda was signed on Thursday."
+    signed = [e for e in events(nlp, text) if e.type == "AGREE"]
+    assert {c for e in signed for c in countries(e.source)} == {"KEN", "UGA"}
+
+
+def test_a_possessed_acceptance_announced_by_someone_else_is_the_possessors(nlp):
+    e = first_of_type(nlp, "Peru's acceptance of a Japanese offer to rebuild the port was announced "
+                           "by a ministry spokesman.", "AGREE")
+    assert countries(e.source) == {"PER"} and countries(e.target) == {"JPN"}
+
+
+def test_a_possessed_demand_backed_by_another_is_made_as_well(nlp):
+    found = events(nlp, "Zambia's call for debt relief was backed by the World Bank on Monday.")
+    request = [e for e in found if e.type == "REQUEST"]
+    assert request and countries(request[0].source) == {"ZMB"}
+    assert "SUPPORT" in {e.type for e in found}
+
+
+def test_a_rejection_with_a_date_before_its_of_phrase_is_still_an_event(nlp):
+    e = first_of_type(nlp, "Syria's rejection on Friday of a Turkish proposal for a buffer zone "
+                           "angered Ankara, diplomats said.", "REJECT")
+    assert countries(e.source) == {"SYR"}
+
+
+def test_a_headline_barrage_that_hits_a_place_is_an_attack_on_its_country(nlp):
+    e = first_of_type(nlp, "Mortar barrage hits Mogadishu airport, three hurt", "ASSAULT")
+    assert countries(e.target) == {"SOM"}
+
+
+def test_a_prisoner_swap_is_a_release(nlp):
+    e = first_of_type(nlp, "A prisoner swap between Armenia and Azerbaijan was completed on Thursday.", "RETREAT")
+    assert countries(e.source) >= {"ARM"}
+
+
+def test_acceptance_of_things_that_are_no_offer_is_no_event(nlp):
+    assert not events(nlp, "The acceptance of mobile payments by shoppers in Kenya has grown fast.")
