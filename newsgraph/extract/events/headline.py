@@ -75,7 +75,7 @@ def headline_verbs(sent: Span, found: list[Candidate], finder: TriggerFinder, le
     if not is_headline(sent):
         return []
     _verbless(sent, found, finder, lex)
-    out: list[Candidate] = []
+    out: list[Candidate] = _event_subject(sent, found, finder, lex)
     stop = min((c.head.i for c in found if c.kind == "verb"), default=sent.end)
     for token in sent.doc[sent.start:stop]:
         if token.i == sent.start or token.pos_ not in ("NOUN", "ADJ", "PROPN") or token.ent_type_:
@@ -119,3 +119,34 @@ def _verbless(sent: Span, found: list[Candidate], finder: TriggerFinder, lex: Le
         sources, targets = args.noun_args(cand.head, lex.lemma(cand.head) in lex.cls("patient_nouns"))
         if not sources:
             cand.sources, cand.targets, cand.preset = args.expand([root]), targets, True
+
+
+def _event_subject(sent: Span, found: list[Candidate], finder: TriggerFinder, lex: Lexicon) -> list[Candidate]:
+    """"Riots rock Nairobi slums", "Airstrikes pound towns in Idlib": the small model reads an
+    occurrence verb after a headline's event noun as one more noun. An event noun that ends the
+    headline's first noun phrase, right before a word spelt as an occurrence verb (its base or -s
+    form) that the parser did not take for a verb, is the event: its own modifiers name who did
+    it, the noun phrase after that word what it struck (none for a protest: that is its place)."""
+    doc = sent.doc
+    for token in sent:
+        if token.pos_ not in NP_POS and token.text != "-":
+            break
+        after = doc[token.i + 1] if token.i + 1 < sent.end else None
+        if after is None or after.pos_ in ("VERB", "AUX") or token.pos_ != "NOUN" or \
+                not any(stem in lex.occurrence_verbs for stem in _stems(after)):
+            continue
+        if any(c.head is token for c in found):
+            return []
+        cand = finder.noun(token)
+        if cand is None:
+            return []
+        sources, _ = finder.args.noun_args(token, lex.lemma(token) in lex.cls("patient_nouns"))
+        struck = _object(sent, after.i)
+        while struck and struck[0].dep_ in ("compound", "amod", "npadvmod", "nmod") and struck[0].head.i > struck[0].i:
+            struck = [struck[0].head]            # "rebel-held towns": the towns
+        if struck and not finder.args.actorish(struck[0]):   # "towns in Idlib", "Odesa port warehouses": the place
+            struck = [t for t in struck[0].subtree if t.ent_type_ in ("GPE", "LOC", "FAC")][:1] or struck
+        cand.anchor, cand.sources, cand.preset, cand.fixed_status = after, sources, True, "asserted"
+        cand.targets = struck if cand.type != "PROTEST" else []
+        return [cand]
+    return []
