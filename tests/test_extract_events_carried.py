@@ -65,3 +65,27 @@ def test_a_prisoner_swap_is_a_release(nlp):
 
 def test_acceptance_of_things_that_are_no_offer_is_no_event(nlp):
     assert not events(nlp, "The acceptance of mobile payments by shoppers in Kenya has grown fast.")
+
+
+def test_a_headline_event_noun_before_a_misread_verb_is_the_event(nlp):
+    found = events(nlp, "Riots rock Lusaka townships after vote")
+    assert [e.type for e in found] == ["PROTEST"]
+
+
+def test_headline_air_strikes_that_pound_towns_in_a_place_strike_its_country(nlp):
+    e = first_of_type(nlp, "Airstrikes pound rebel-held villages near Homs", "ASSAULT")
+    assert countries(e.target) == {"SYR"}
+
+
+def test_a_car_bomb_that_rocks_a_city_is_a_bombing(nlp):
+    e = first_of_type(nlp, "Car bomb rocks central Mogadishu", "ASSAULT")
+    assert countries(e.target) == {"SOM"}
+
+
+def test_a_bomb_that_is_a_weapon_is_no_attack(nlp):
+    assert not events(nlp, "Police defused a car bomb outside the stadium in Istanbul.")
+
+
+def test_unnamed_enforcers_of_a_coerced_national_are_of_that_state(nlp):
+    e = first_of_type(nlp, "The arrest of a Cambodian opposition leader by police sparked protests.", "COERCE")
+    assert countries(e.source) == {"KHM"}

@@ -180,8 +180,8 @@ class ArgBuilder(ArgResolver, NounArgs):
         heads += [g for c in direct if c.dep_ == "dative" and c.pos_ == "ADP"
                   for g in c.children if g.dep_ == "pobj"]          # "were sent to Jakarta"
         object_preps = {"at", "against", "on", "upon"} | _OBJECT_PREPS.get(etype, set())
-        on_object = [g for d in heads for g in d.children if d.dep_ == "dobj" or (   # "a ban on X was imposed"
-                     d.dep_ == "nsubjpass" and self.lex.lemma(d) in self.lex.nouns)
+        on_object = [g for d in heads for g in d.children if (d.dep_ == "dobj" or (   # "a ban on X was imposed"
+                     d.dep_ == "nsubjpass" and self.lex.lemma(d) in self.lex.nouns))
                      and g.dep_ == "prep" and g.lower_ in object_preps
                      and not (etype == "ACCUSE" and self.doers(d))]
         grounds: list[Token] = []

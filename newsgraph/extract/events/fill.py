@@ -32,6 +32,9 @@ DOMESTIC_SECTORS = frozenset(("GOV", "OPP", "PTY", "CVL", "REB", "JUD", "LEG", "
 # of that state when the sentence names no other; PLOVER codes such acts as domestic.
 HOME_SECTORS = frozenset(("JUD", "COP", "LEG"))
 HOME_TYPES = frozenset(("INVESTIGATE", "COERCE", "ACCUSE", "REJECT", "REQUEST", "SANCTION", "CONCEDE"))
+# Forces of order that arrest, detain or ban: with no country of their own, those of the one
+# country whose people they coerce (when the sentence names no other).
+ENFORCER_SECTORS = frozenset(("COP", "SPY", "MIL", "JUD", "GOV"))
 SIZE_TYPES = frozenset(("PROTEST", "COERCE", "SANCTION", "MOBILIZE"))
 # Acts whose unnamed victims ("people", "police officers", "protesters") are of the place they are
 # hit in, as PLOVER codes them; the place itself stays the location.
@@ -100,6 +103,11 @@ def complete(event: Event, named: set, states: frozenset = frozenset()) -> None:
                 arg.country = place
                 if event.type == "PROTEST":
                     arg.actor = f"org:{place.lower()}-protesters"
+    struck = {a.country for a in event.target if a.country}
+    if event.type == "COERCE" and len(struck) == 1 and named <= struck:
+        for arg in event.source:                  # "the detention of a Saudi activist by the security
+            if arg.country is None and arg.sector in ENFORCER_SECTORS and not (arg.actor or "").startswith("igo:"):
+                arg.country = next(iter(struck))  # services": that state's services, none other named
     if len(named) == 1 and named <= states:   # "The Umma party said it will boycott Algeria's elections"
         for arg in event.source + event.target:
             if arg.country is None and arg.sector in DOMESTIC_SECTORS and not (arg.actor or "").startswith("igo:"):

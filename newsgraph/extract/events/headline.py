@@ -16,6 +16,7 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
+from newsgraph.extract.events.countries import named_place_country
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.candidate import Candidate
 from newsgraph.extract.events.triggers import TriggerFinder
@@ -145,7 +146,8 @@ def _event_subject(sent: Span, found: list[Candidate], finder: TriggerFinder, le
         while struck and struck[0].dep_ in ("compound", "amod", "npadvmod", "nmod") and struck[0].head.i > struck[0].i:
             struck = [struck[0].head]            # "rebel-held towns": the towns
         if struck and not finder.args.actorish(struck[0]):   # "towns in Idlib", "Odesa port warehouses": the place
-            struck = [t for t in struck[0].subtree if t.ent_type_ in ("GPE", "LOC", "FAC")][:1] or struck
+            struck = [t for t in struck[0].subtree if t.ent_type_ in ("GPE", "LOC", "FAC") or (
+                t.pos_ == "PROPN" and named_place_country(t.text))][:1] or struck
         cand.anchor, cand.sources, cand.preset, cand.fixed_status = after, sources, True, "asserted"
         cand.targets = struck if cand.type != "PROTEST" else []
         return [cand]
