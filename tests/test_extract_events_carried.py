@@ -91,11 +91,6 @@ def test_unnamed_enforcers_of_a_coerced_national_are_of_that_state(nlp):
     assert countries(e.source) == {"KHM"}
 
 
-def test_a_strike_called_by_unions_in_a_passive_is_their_protest(nlp):
-    e = first_of_type(nlp, "A general strike was called by Kenyan teachers' unions over pay.", "PROTEST")
-    assert countries(e.source) == {"KEN"}
-
-
 def test_restrictions_tightened_by_a_state_coerce_whom_they_restrict(nlp):
     e = first_of_type(nlp, "Restrictions on Uighur worshippers were tightened by Beijing.", "COERCE")
     assert countries(e.source) == {"CHN"} and countries(e.target) == {"CHN"}
