@@ -98,3 +98,14 @@ def test_restrictions_tightened_by_a_state_coerce_whom_they_restrict(nlp):
 
 def test_calling_measures_names_is_no_measure(nlp):
     assert not events(nlp, "Russia called the new sanctions illegal.")
+
+
+def test_a_demand_for_a_withdrawal_is_addressed_to_those_who_must_withdraw(nlp):
+    e = first_of_type(nlp, "Georgia's demand for the withdrawal of Russian troops from Abkhazia went unheeded.",
+                      "REQUEST")
+    assert countries(e.source) == {"GEO"} and countries(e.target) == {"RUS"}
+
+
+def test_a_call_for_a_release_names_no_addressee_without_a_jailer(nlp):
+    e = first_of_type(nlp, "Lithuania's call for the release of jailed Belarusian activists was repeated.", "REQUEST")
+    assert countries(e.target) == set()

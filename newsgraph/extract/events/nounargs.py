@@ -134,4 +134,23 @@ class NounArgs:
                     sources += [g for g in child.children if g.dep_ == "pobj"]
                 if child.dep_ == "poss":
                     sources.append(child)
+        if etype == "REQUEST" and not targets:
+            targets = self.asked_to_act(noun)       # "Armenia's demand for the withdrawal of Azerbaijani troops"
         return self.expand(sources), self.expand(targets)
+
+    def asked_to_act(self, noun: Token) -> list[Token]:
+        """Whom a demand noun asks to act, read from the act it asks for ("the demand for the
+        withdrawal of Azerbaijani troops", "calls for the resignation of the prime minister",
+        "a demand for the release of its nationals by North Korea"): the act's doer; for an act
+        done to someone (``patient_nouns``: release, arrest) only a doer named as such."""
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ != "for":
+                continue
+            for act in prep.children:
+                if act.dep_ != "pobj" or act.pos_ != "NOUN":
+                    continue
+                patient = self.lex.lemma(act) in self.lex.cls("patient_nouns")
+                doers, undergoers = self.noun_args(act, patient)
+                doers = [t for t in doers if t.head.lower_ != "from"]    # not the place left
+                return [t for t in doers or ([] if patient else undergoers) if self.actorish(t)]
+        return []
