@@ -109,3 +109,9 @@ def test_a_demand_for_a_withdrawal_is_addressed_to_those_who_must_withdraw(nlp):
 def test_a_call_for_a_release_names_no_addressee_without_a_jailer(nlp):
     e = first_of_type(nlp, "Lithuania's call for the release of jailed Belarusian activists was repeated.", "REQUEST")
     assert countries(e.target) == set()
+
+
+def test_a_threat_whose_condition_names_no_one_is_aimed_at_the_threatened_acts_target(nlp):
+    e = first_of_type(nlp, "Hezbollah warned that it would resume rocket fire on Israeli towns if the "
+                           "siege of Gaza was not lifted.", "THREATEN")
+    assert countries(e.target) == {"ISR"}

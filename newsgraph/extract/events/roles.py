@@ -365,8 +365,8 @@ class RoleAssigner:
         for token in dict.fromkeys((cand.anchor, cand.head)):
             for clause in token.subtree:
                 if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children):
-                    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-                    if subjects:
+                    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and self.args.actorish(c)]
+                    if subjects:                 # someone, not "if the blockade is not eased"
                         return self.args.expand(subjects)
         return []
 
