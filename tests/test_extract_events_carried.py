@@ -115,3 +115,8 @@ def test_a_threat_whose_condition_names_no_one_is_aimed_at_the_threatened_acts_t
     e = first_of_type(nlp, "Hezbollah warned that it would resume rocket fire on Israeli towns if the "
                            "siege of Gaza was not lifted.", "THREATEN")
     assert countries(e.target) == {"ISR"}
+
+
+def test_a_rejected_organisations_target_has_no_country_of_its_own(nlp):
+    e = first_of_type(nlp, "Nicaragua's rejection of the OAS resolution on its elections was swift.", "REJECT")
+    assert countries(e.source) == {"NIC"} and countries(e.target) == set()
