@@ -13,28 +13,26 @@ endorsed) and who the parties and doers of a carried noun are.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import Callable, Optional
 
 from spacy.tokens import Token
 
 from newsgraph.extract.events.argwords import is_pronoun
 from newsgraph.extract.events.candidate import Candidate
-
-if TYPE_CHECKING:                       # the finder imports this module
-    from newsgraph.extract.events.lexicon import Lexicon
-    from newsgraph.extract.events.triggers import TriggerFinder
+from newsgraph.extract.events.lexicon import Entry, Lexicon
 
 
-def adopted_measure(finder: "TriggerFinder", verb: Token, lemma: str, obj: Optional[Token]) -> Optional[Candidate]:
+def adopted_measure(lex: Lexicon, event_type_of: Callable[..., Optional[Entry]], verb: Token, lemma: str,
+                    obj: Optional[Token]) -> Optional[Candidate]:
     """The measure an adoption verb puts in force, as the verb's event: "the Assembly endorsed
     an arms embargo against Myanmar", "a ban on Russian ships was approved by the government",
     "EU ministers renewed sanctions" are the embargo, the ban, the sanctions (SANCTION, COERCE,
     MOBILIZE: ``classes.adopted_types``), done by whoever adopts them, not support for a text.
-    None when the verb is no adoption verb or its object (or passive subject) names no such act."""
-    lex = finder.lex
+    None when the verb is no adoption verb or its object (or passive subject) names no such act.
+    ``event_type_of(noun, relations=False)`` is the trigger finder's lookup of a noun's event entry."""
     if obj is None or lemma not in lex.cls("adoption_verbs"):
         return None
-    entry = finder._event_type_of(obj, relations=False)
+    entry = event_type_of(obj, relations=False)
     if entry is None or (entry.type or "").lower() not in lex.cls("adopted_types"):
         return None
     mode = entry.mode if entry.mode and not entry.mode.startswith("@") else None
@@ -52,7 +50,7 @@ def carried_sources(noun: Token, agents: list[Token], own: list[Token]) -> list[
     return agents or own
 
 
-def deal_parties(holders: list[Token], actorish, lex: "Lexicon") -> list[Token]:
+def deal_parties(holders: list[Token], actorish: Callable[[Token], bool], lex: Lexicon) -> list[Token]:
     """The parties of a signed deal named inside its own words, when no "between" hangs on it:
     "a deal to link the power grids of Mozambique and Malawi was signed" (the states joined by
     "and" in an of- or between-phrase of the deal's subtree). Only for a deal noun
