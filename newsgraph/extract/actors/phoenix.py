@@ -100,8 +100,8 @@ class PhoenixBook:
         bid"). Every dictionary person of that surname, in any year, must belong to one
         state: two Kabilas are both Congolese, but "Harris", "Brown" or "Khan" are people of
         many states and give nothing, unless the article names exactly one of those states
-        (``hints``: "Ouattara" in an Ivorian story); when it names states and none is the
-        person's, the word is someone else's name. Someone of that state must also be in
+        (``hints``: "Ouattara" in an Ivorian story); the article must name the person's
+        state, since a lone "Chen" or "Henderson" is far more often somebody else. Someone of that state must also be in
         office on ``date`` (a bare surname is too weak to date-shift as ``lookup`` does)."""
         key = _key(word)
         if " " in key or len(key) < 4 or word.isupper():   # "ALBA" is an acronym, not Mr Alba
@@ -110,7 +110,8 @@ class PhoenixBook:
         states = {self._decode(code)[0] for k in people for code, _s, _e in self.names[k]}
         if len(states) > 1:
             states &= hints
-        if len(states) != 1 or None in states or hints and not states & hints:
+        if len(states) != 1 or None in states or not states & hints:   # "Chen", "Henderson": a name
+            return None                                                  # alone is no evidence of a state
             return None
         country = next(iter(states))
         day = (date or "").replace("-", "")[:8]

@@ -54,11 +54,14 @@ def not_sponsor(actor, head: Token, span, actor_at):
     return None if own and all(sponsor(t) for t in own) else actor
 
 
-def people_home(word: str) -> str | None:
+def people_home(token: Token) -> str | None:
     """The state of a people without one ("Catalan" -> ESP, "Tamil" -> LKA) when
     ``peoples`` in demonyms.yaml gives a single home or a default one; "Kurdish" (four
-    homes, no default) gives None."""
-    found = default_lexicon().people_homes(word)
+    homes, no default) gives None. Only a word that modifies a common noun counts: in
+    "Karen Bass" or "Sergio Moro" the word is part of a person's name."""
+    if token.ent_type_ == "PERSON" or token.dep_ not in ("amod", "compound", "nmod") or token.head.pos_ != "NOUN":
+        return None
+    found = default_lexicon().people_homes(token.text)
     if not found:
         return None
     homes, first = found

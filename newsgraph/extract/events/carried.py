@@ -23,14 +23,20 @@ from newsgraph.extract.events.lexicon import Entry, Lexicon
 
 
 def adopted_measure(lex: Lexicon, event_type_of: Callable[..., Optional[Entry]], verb: Token, lemma: str,
-                    obj: Optional[Token]) -> Optional[Candidate]:
+                    obj: Optional[Token], official: Callable[[Token], bool]) -> Optional[Candidate]:
     """The measure an adoption verb puts in force, as the verb's event: "the Assembly endorsed
     an arms embargo against Myanmar", "a ban on Russian ships was approved by the government",
     "EU ministers renewed sanctions" are the embargo, the ban, the sanctions (SANCTION, COERCE,
     MOBILIZE: ``classes.adopted_types``), done by whoever adopts them, not support for a text.
     None when the verb is no adoption verb or its object (or passive subject) names no such act.
-    ``event_type_of(noun, relations=False)`` is the trigger finder's lookup of a noun's event entry."""
+    ``event_type_of(noun, relations=False)`` is the trigger finder's lookup of a noun's event entry;
+    ``official(token)`` says whether an adopter named as subject or by-phrase is an official actor:
+    "the school introduced a ban on phones" puts no measure of state in force."""
     if obj is None or lemma not in lex.cls("adoption_verbs"):
+        return None
+    adopters = [c for c in verb.children if c.dep_ == "nsubj"] + \
+        [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if adopters and not any(is_pronoun(a) or official(a) for a in adopters):
         return None
     entry = event_type_of(obj, relations=False)
     if entry is None or (entry.type or "").lower() not in lex.cls("adopted_types"):

@@ -21,6 +21,7 @@ from newsgraph.extract.events.candidate import Candidate
 from newsgraph.extract.events.frames import harm_noun
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.prefilter import sentence_words
+from newsgraph.extract.events.reporting import public_arg
 from newsgraph.extract.events.status import modals, negated
 
 
@@ -30,14 +31,21 @@ def _infinitive(head: Token) -> Optional[Token]:
                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
 
 
-def _hostile(act: Token, lex: Lexicon) -> bool:
-    """Whether an act named by a bare verb is force or harm: a verb of striking or cutting off
-    (``frames.conditional_harm_verbs``) or an object that is a harm or a weapon ("use force",
-    "use nuclear weapons", "take all necessary measures")."""
-    if lex.lemma(act) in lex.frame("conditional_harm_verbs"):
+def _hostile(act: Token, lex: Lexicon, args: ArgBuilder) -> bool:
+    """Whether an act named by a bare verb is force or harm: an object that is a harm or a weapon
+    ("use force", "use nuclear weapons", "take all necessary measures"), or a verb of striking or
+    cutting off (``frames.conditional_harm_verbs``) aimed at no thing but an actor or its assets:
+    "respond (to any provocation)", "strike Israel / Armenian positions" are force; "recall more
+    cars", "close schools", "respond to questions" are not."""
+    objs = [c for c in act.children if c.dep_ == "dobj"]
+    if any(harm_noun(c, lex) or lex.in_class(lex.lemma(c), "weapons") or lex.in_class(lex.lemma(c), "arms")
+           for c in objs):
         return True
-    return any(c.dep_ == "dobj" and (harm_noun(c, lex) or lex.in_class(lex.lemma(c), "weapons")
-                                     or lex.in_class(lex.lemma(c), "arms")) for c in act.children)
+    if lex.lemma(act) not in lex.frame("conditional_harm_verbs"):
+        return False
+    aimed = all(args.actorish(o) or any(m.ent_type_ in ("NORP", "GPE") for m in o.children) for o in objs)
+    answered = [g for c in act.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+    return aimed and all(harm_noun(g, lex) or lex.lemma(g) in lex.frame("answerable_acts") for g in answered)   # "strike Armenian positions", "respond to any attack"
 
 
 def _threat(head: Token, end: int, lex: Lexicon) -> Candidate:
@@ -47,7 +55,7 @@ def _threat(head: Token, end: int, lex: Lexicon) -> Candidate:
     return cand
 
 
-def _unhesitating(token: Token, coded: set, lex: Lexicon) -> Optional[Candidate]:
+def _unhesitating(token: Token, coded: set, lex: Lexicon, args: ArgBuilder) -> Optional[Candidate]:
     """"will / would not hesitate to act": with a coded act a commissive (THREATEN for a hostile
     act, AGREE for "would not hesitate to send aid" by the frame rules), with an uncoded act of
     force a THREATEN; "did not hesitate to criticise" is told, not promised."""
@@ -55,13 +63,13 @@ def _unhesitating(token: Token, coded: set, lex: Lexicon) -> Optional[Candidate]
             modals(token) & lex.frame("foretold_modals")):
         return None
     act = _infinitive(token)
-    if act is None or not any(c.dep_ == "nsubj" for c in token.children):
-        return None
+    if act is None or not any(c.dep_ == "nsubj" and public_arg(args.arg(c)) for c in token.children):
+        return None                           # "Toyota would not hesitate to recall cars": no one threatened
     if act.i in coded:
         cand = Candidate(token, token, "verb", "AGREE", None, token.i, token.i + 1, role="commissive")
         cand.fixed_status = "asserted"        # the refusal to hold back is what is said
         return cand
-    return _threat(token, act.i + 1, lex) if _hostile(act, lex) else None
+    return _threat(token, act.i + 1, lex) if _hostile(act, lex, args) else None
 
 
 def _reserved(token: Token, coded: dict, lex: Lexicon, args: ArgBuilder) -> Optional[Candidate]:
@@ -71,8 +79,8 @@ def _reserved(token: Token, coded: dict, lex: Lexicon, args: ArgBuilder) -> Opti
         return None
     right = next((c for c in token.children if c.dep_ == "dobj" and lex.lemma(c) in lex.frame("reserved_nouns")), None)
     act = _infinitive(right) if right is not None else None
-    subjects = [c for c in token.children if c.dep_ == "nsubj" and args.actorish(c)]
-    if act is None or not subjects or not (_hostile(act, lex) or coded.get(act.i) in lex.hostile):
+    subjects = [c for c in token.children if c.dep_ == "nsubj" and args.actorish(c) and public_arg(args.arg(c))]
+    if act is None or not subjects or not (_hostile(act, lex, args) or coded.get(act.i) in lex.hostile):
         return None
     cand = _threat(token, act.i + 1, lex)
     aimed = [g for c in act.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "at")
@@ -88,7 +96,7 @@ def commitments(sent: Span, cands: list[Candidate], lex: Lexicon, args: ArgBuild
     coded = {c.anchor.i: c.type for c in cands} | {c.head.i: c.type for c in cands}
     for cand in cands:                        # "ready / prepared to use force": no coded act inside
         act = _infinitive(cand.head) if cand.role == "commissive" and cand.kind == "adj" else None
-        if act is not None and act.i not in coded and _hostile(act, lex):
+        if act is not None and act.i not in coded and _hostile(act, lex, args):
             cand.type, cand.mode, cand.role, cand.converted = "THREATEN", lex.threaten_modes.get("ASSAULT"), "threat", True
             cand.fixed_status = "asserted"
     if (lex.frame("hesitation_verbs") | lex.frame("reserve_verbs")).isdisjoint(sentence_words(sent, lex)):
@@ -96,7 +104,7 @@ def commitments(sent: Span, cands: list[Candidate], lex: Lexicon, args: ArgBuild
     for token in sent:
         if token.pos_ != "VERB":
             continue
-        found = _unhesitating(token, set(coded), lex) or _reserved(token, coded, lex, args)
+        found = _unhesitating(token, set(coded), lex, args) or _reserved(token, coded, lex, args)
         if found is not None:
             out.append(found)
     return out

@@ -136,7 +136,9 @@ def _event_subject(sent: Span, found: list[Candidate], finder: TriggerFinder, le
         if after is None or after.pos_ in ("VERB", "AUX") or token.pos_ != "NOUN" or \
                 not any(stem in lex.occurrence_verbs for stem in _stems(after)):
             continue
-        if any(c.head is token for c in found):
+        if after.dep_ == "compound" or after.head.i > after.i:
+            continue   # "Protest halt call ignored": the verb-like word is a noun modifier
+        if any(c.head.i == token.i for c in found):
             return []
         cand = finder.noun(token)
         if cand is None:

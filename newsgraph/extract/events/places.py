@@ -31,9 +31,11 @@ LOCAL_SECTORS = frozenset(("GOV", "OPP", "PTY", "CVL", "REB", "JUD", "LEG", "COP
                            "REF", "REL", "BUS", "AGR", "MIL", "CRM", "UAF"))
 # Acts whose doer is a visitor or a giver by nature: being somewhere says nothing of whose it is.
 VISITING_TYPES = frozenset(("AID", "CONSULT"))
-# Acts whose partner "amid tensions with X" may be: not attacks or protests, which name their own.
+# Acts whose partner "amid tensions with X" may be: not attacks or protests, which name their own,
+# and not deals or talks, made with someone else because of X ("agreed to buy gas from Qatar as
+# tensions with Russia grew").
 PARTNER_TYPES = frozenset(("MOBILIZE", "RETREAT", "SANCTION", "THREATEN", "COERCE", "CONCEDE", "REJECT",
-                           "AGREE", "CONSULT", "COOPERATE", "REQUEST", "SUPPORT", "ACCUSE", "INVESTIGATE"))
+                           "REQUEST", "ACCUSE", "INVESTIGATE"))
 # Acts that hand something over: a recipient may hang anywhere inside the long object.
 GIVING_TYPES = frozenset(("AGREE", "AID", "COOPERATE", "SUPPORT", "RETREAT"))
 

@@ -27,9 +27,12 @@ from newsgraph.extract.events.resolve import first_person
 from newsgraph.extract.events.status import negated
 
 
-def _infinitive(verb: Token) -> Optional[Token]:
-    """The to-infinitive that says what is asked ("to send more police"), or None."""
-    return next((c for c in verb.children if c.dep_ in ("xcomp", "advcl", "ccomp") and c.pos_ in ("VERB", "AUX")
+def _infinitive(verb: Token, moved: bool = False) -> Optional[Token]:
+    """The to-infinitive that says what is asked ("to send more police"), or None. The parse may
+    hang it as an advcl ("leaned on Cairo to open ..."); after a verb of moving someone
+    (``moved``: "pushed troops deeper into Rafah to destroy tunnels") an advcl is a purpose."""
+    deps = ("xcomp", "ccomp") if moved else ("xcomp", "advcl", "ccomp")
+    return next((c for c in verb.children if c.dep_ in deps and c.pos_ in ("VERB", "AUX")
                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
 
 
@@ -108,7 +111,8 @@ def pressed_requests(sent: Span, cands: list[Candidate], lex: Lexicon, args: Arg
             continue
         if token.pos_ != "VERB" or lemma not in active | passive or negated(token, lex):
             continue
-        act = _infinitive(token)
+        act = _infinitive(token, any(c.dep_ in ("advmod", "prt", "prep") and c.lower_ in lex.frame("push_directions")
+                                     for c in token.children))
         if act is None or lex.lemma(act) in lex.frame("want_not_acts"):
             continue                          # "told reporters to expect more arrests": no act asked
         if lex.lemma(act) in lex.frame("question_acts"):

@@ -117,7 +117,7 @@ class ArgResolver:
                         return country, sector, token
             if token.pos_ in ("PROPN", "ADJ", "NOUN") and token.text[:1].isupper():
                 country, sector = self.resolver.resolve(token.text)
-                country = country or people_home(token.text)      # "the Catalan vote": Spain's
+                country = country or people_home(token)      # "the Catalan vote": Spain's
                 if country:
                     return country, sector, token
         return None, None, None

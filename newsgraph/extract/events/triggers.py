@@ -254,7 +254,7 @@ class TriggerFinder(Constraints, Prefixes, Idioms):
                     return Candidate(token, token, "verb", retyped[0], retyped[1], token.i, token.i + 1)
                 return Candidate(token, token, "verb", entry.type, mode, token.i, token.i + 1,
                                  target_preps=entry.target_preps)
-        if (adopted := adopted_measure(lex, self._event_type_of, token, lemma, obj)) is not None:
+        if (adopted := adopted_measure(lex, self._event_type_of, token, lemma, obj, self._leader)) is not None:
             return adopted                    # "an embargo was endorsed by X": the embargo is the event
         marks = [m for c in kids if c.dep_ in ("advcl", "xcomp", "ccomp") for m in c.children   # "called for X to act":
                  if m.dep_ == "mark" and m.lower_ == "for" and m.i == token.i + 1]              # a for-to clause
