@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.extract.events.argwords import leads, particles, topic_preps
+from newsgraph.extract.events.argwords import leads, particles, to_infinitive, topic_preps
 from newsgraph.extract.events.constraints import temporal
 from newsgraph.extract.events.nounargs import NounArgs
 from newsgraph.extract.events.countries import named_place_country
@@ -196,12 +196,10 @@ class ArgBuilder(ArgResolver, NounArgs):
         if etype in ("ASSAULT", "SANCTION", "COERCE", "THREATEN", "ACCUSE") or etype in _OBJECT_PREPS:
             heads += [g for p in on_object for g in p.children if g.dep_ == "pobj"]   # "fired shells at X"
         if not heads:                       # "allowed Ouattara to run": the parser's clause subject
-            heads += [g for c in kids if c.dep_ in ("ccomp", "xcomp") and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            heads += [g for c in kids if c.dep_ in ("ccomp", "xcomp") and to_infinitive(c)
                 for g in c.children if g.dep_ == "nsubj" and self.actorish(g)]
         if not any(self.actorish(h) for h in heads):
-            heads += [g for d in direct for c in d.children if c.dep_ == "acl" and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            heads += [g for d in direct for c in d.children if c.dep_ == "acl" and to_infinitive(c)
                 for g in c.children if g.dep_ == "nsubj" and self.actorish(g)]   # "gave permission for X to go"
         heads = [h for h in heads if self.lex.lemma(h) not in self.lex.cls("projectile")]
         if etype in ("SANCTION", "SUPPORT"):   # "recalled its ambassador to Argentina": the host country

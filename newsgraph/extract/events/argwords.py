@@ -54,6 +54,17 @@ def not_sponsor(actor, head: Token, span, actor_at):
     return None if own and all(sponsor(t) for t in own) else actor
 
 
+def to_infinitive(verb: Token) -> bool:
+    """Whether a verb is a to-infinitive ("to send more police", "to resign"): the one test the
+    frames, requests and argument rules share for "what is asked, promised or meant"."""
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
+
+
+def infinitive(head: Token, deps: tuple[str, ...]) -> Token | None:
+    """The first to-infinitive verb hanging on ``head`` by one of ``deps``, or None."""
+    return next((c for c in head.children if c.dep_ in deps and c.pos_ in ("VERB", "AUX") and to_infinitive(c)), None)
+
+
 def people_home(token: Token) -> str | None:
     """The state of a people without one ("Catalan" -> ESP, "Tamil" -> LKA) when
     ``peoples`` in demonyms.yaml gives a single home or a default one; "Kurdish" (four

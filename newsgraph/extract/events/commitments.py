@@ -23,12 +23,12 @@ from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.prefilter import sentence_words
 from newsgraph.extract.events.reporting import public_arg
 from newsgraph.extract.events.status import modals, negated
+from newsgraph.extract.events.argwords import infinitive
 
 
-def _infinitive(head: Token) -> Optional[Token]:
-    """The to-infinitive on ``head`` that names the promised act, or None."""
-    return next((c for c in head.children if c.dep_ in ("xcomp", "advcl", "ccomp", "acl") and c.pos_ in ("VERB", "AUX")
-                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+def _promised_act(head: Token) -> Optional[Token]:
+    """The to-infinitive on ``head`` that names the promised act ("ready to use force"), or None."""
+    return infinitive(head, ("xcomp", "advcl", "ccomp", "acl"))
 
 
 def _hostile(act: Token, lex: Lexicon, args: ArgBuilder) -> bool:
@@ -62,7 +62,7 @@ def _unhesitating(token: Token, coded: set, lex: Lexicon, args: ArgBuilder) -> O
     if lex.lemma(token) not in lex.frame("hesitation_verbs") or not negated(token, lex) or not (
             modals(token) & lex.frame("foretold_modals")):
         return None
-    act = _infinitive(token)
+    act = _promised_act(token)
     if act is None or not any(c.dep_ == "nsubj" and public_arg(args.arg(c)) for c in token.children):
         return None                           # "Toyota would not hesitate to recall cars": no one threatened
     if act.i in coded:
@@ -78,7 +78,7 @@ def _reserved(token: Token, coded: dict, lex: Lexicon, args: ArgBuilder) -> Opti
     if lex.lemma(token) not in lex.frame("reserve_verbs") or negated(token, lex):
         return None
     right = next((c for c in token.children if c.dep_ == "dobj" and lex.lemma(c) in lex.frame("reserved_nouns")), None)
-    act = _infinitive(right) if right is not None else None
+    act = _promised_act(right) if right is not None else None
     subjects = [c for c in token.children if c.dep_ == "nsubj" and args.actorish(c) and public_arg(args.arg(c))]
     if act is None or not subjects or not (_hostile(act, lex, args) or coded.get(act.i) in lex.hostile):
         return None
@@ -95,7 +95,7 @@ def commitments(sent: Span, cands: list[Candidate], lex: Lexicon, args: ArgBuild
     out: list[Candidate] = []
     coded = {c.anchor.i: c.type for c in cands} | {c.head.i: c.type for c in cands}
     for cand in cands:                        # "ready / prepared to use force": no coded act inside
-        act = _infinitive(cand.head) if cand.role == "commissive" and cand.kind == "adj" else None
+        act = _promised_act(cand.head) if cand.role == "commissive" and cand.kind == "adj" else None
         if act is not None and act.i not in coded and _hostile(act, lex, args):
             cand.type, cand.mode, cand.role, cand.converted = "THREATEN", lex.threaten_modes.get("ASSAULT"), "threat", True
             cand.fixed_status = "asserted"

@@ -15,6 +15,7 @@ from newsgraph.extract.events.clauses import content_clause, mandative, noun_pre
 from newsgraph.extract.events.status import negated
 from newsgraph.extract.events.lexicon import Entry, Lexicon
 from newsgraph.extract.events.transfers import helps_on_arrival
+from newsgraph.extract.events.argwords import to_infinitive
 
 _OBJ_DEPS = ("dobj", "nsubjpass", "oprd", "attr")
 
@@ -232,8 +233,7 @@ class Constraints:
             return "MOBILIZE", "troops"   # "ordered the army onto the streets": forces sent are no target
         leaving = [c for c in kids if c.dep_ in ("xcomp", "advcl")] + [
             g for c in told for g in c.children if g.dep_ in ("relcl", "acl")]
-        if not any(self.lex.lemma(v) in self.lex.cls("departure_verbs") and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in v.children) for v in leaving) and not any(
+        if not any(self.lex.lemma(v) in self.lex.cls("departure_verbs") and to_infinitive(v) for v in leaving) and not any(
                 c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "out" for c in kids):
             return None                       # "ordered the envoy out (of the country)" departs too
         for person in told:
@@ -307,8 +307,7 @@ class Constraints:
             return False                      # "debts threatened the survival of the airline": endangered
         if entry.need("event_object") and objs and not any(self._eventful(o) for o in objs):
             return False                      # "ruled out a stroke": no act or proposal is refused
-        if entry.need("xcomp") and not any(c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) for c in kids + (
+        if entry.need("xcomp") and not any(c.dep_ == "xcomp" or (c.dep_ == "advcl" and to_infinitive(c)) for c in kids + (
                 list(token.head.children) if token.dep_ == "dobj" else [])):   # "took steps | to ease"
             return False
         subjects = [c for c in kids if c.dep_ in ("nsubj",)] or self.stray_subject(token)

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.records import Arg, Event
 from newsgraph.extract.events.lexicon import Lexicon
+from newsgraph.extract.events.argwords import to_infinitive
 
 
 def own_clause(token: Token, verbs: list[Token]) -> bool:
@@ -202,7 +203,7 @@ def protest_aim(event: Event, cand, args, lex: Lexicon) -> None:
                  for g in c.children if g.dep_ == "pobj"]
         purposes = [c for c in kids if c.dep_ in ("advcl", "xcomp")]
         purposes += [c for o in kids if o.dep_ == "dobj" for c in o.children if c.dep_ in ("acl", "relcl")
-                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]   # "classes to protest"
+                     and to_infinitive(c)]   # "classes to protest"
         heads += [t for c in purposes if lex.lemma(c) in protest_words for t in args.objects(c, "PROTEST")]
         found = [a for a in map(args.arg, (d for h in heads for d in args.dig(h))) if a is not None and a.country]
         if found:

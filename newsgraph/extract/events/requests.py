@@ -25,15 +25,14 @@ from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.prefilter import sentence_words
 from newsgraph.extract.events.resolve import first_person
 from newsgraph.extract.events.status import negated
+from newsgraph.extract.events.argwords import infinitive, to_infinitive
 
 
 def _infinitive(verb: Token, moved: bool = False) -> Optional[Token]:
     """The to-infinitive that says what is asked ("to send more police"), or None. The parse may
     hang it as an advcl ("leaned on Cairo to open ..."); after a verb of moving someone
     (``moved``: "pushed troops deeper into Rafah to destroy tunnels") an advcl is a purpose."""
-    deps = ("xcomp", "ccomp") if moved else ("xcomp", "advcl", "ccomp")
-    return next((c for c in verb.children if c.dep_ in deps and c.pos_ in ("VERB", "AUX")
-                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    return infinitive(verb, ("xcomp", "ccomp") if moved else ("xcomp", "advcl", "ccomp"))
 
 
 def _pressed(verb: Token, lex: Lexicon, args: ArgBuilder) -> list[Token]:
@@ -84,8 +83,7 @@ def _deadline(verb: Token, lex: Lexicon, args: ArgBuilder) -> Optional[tuple[lis
         return None
     act = _infinitive(verb) or next((a for t in times for a in [_infinitive(t)] if a is not None), None)
     if act is None:
-        act = next((c for t in times for c in t.children if c.dep_ in ("relcl", "acl") and any(
-            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        act = next((c for t in times for c in t.children if c.dep_ in ("relcl", "acl") and to_infinitive(c)), None)
     asked = [c for c in kids if c.dep_ in ("dative", "dobj") and c not in times and args.actorish(c)]
     askers = [c for c in kids if c.dep_ == "nsubj" and args.actorish(c)]
     return (askers, asked, act) if act is not None and asked and askers else None

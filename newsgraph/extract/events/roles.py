@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from newsgraph.knowledge.loader import merged, require
 from newsgraph.records import Arg
 from newsgraph.extract.events.args import CONDEMNED_ACTS, ArgBuilder
-from newsgraph.extract.events.argwords import concessive_preps, informative, is_pronoun, speech_verbs
+from newsgraph.extract.events.argwords import concessive_preps, informative, is_pronoun, speech_verbs, to_infinitive
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.candidate import Candidate
 from newsgraph.extract.events.carried import carried_sources, deal_parties
@@ -160,8 +160,7 @@ class RoleAssigner:
             tgt_tokens = self._aimed_against(head)
         if cand.type in ("COERCE", "ASSAULT") and not tgt_tokens and cand.kind == "verb":
             for purpose in head.children:            # "fired tear gas to disperse students": the students
-                if purpose.dep_ in ("advcl", "xcomp") and lex.lemma(purpose) in lex.cls("dispersal_verbs") and any(
-                        a.dep_ == "aux" and a.lower_ == "to" for a in purpose.children):
+                if purpose.dep_ in ("advcl", "xcomp") and lex.lemma(purpose) in lex.cls("dispersal_verbs") and to_infinitive(purpose):
                     tgt_tokens = [t for t in args.objects(purpose, cand.type) if args.actorish(t) or self._who(t)]
                     break
         if cand.type == "PROTEST" and not tgt_tokens:

@@ -15,6 +15,7 @@ from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.prefilter import sentence_words
 from newsgraph.extract.events.status import modals, negated
 from newsgraph.extract.events.candidate import Candidate
+from newsgraph.extract.events.argwords import to_infinitive
 
 
 def intolerance(sent: Span, lex: Lexicon) -> list[Candidate]:
@@ -73,10 +74,8 @@ def ultimatums(sent: Span, cands: list[Candidate], lex: Lexicon) -> list[Candida
             continue
         harm = next((h for c in token.children if c.dep_ == "dobj" for h in (_penalty_noun(c, lex),) if h), None)
         demanded = token.head
-        issuer = demanded.head if demanded.dep_ in ("xcomp", "ccomp") or (demanded.dep_ == "advcl" and any(
-            a.dep_ == "aux" and a.lower_ == "to" for a in demanded.children)) else None
-        if issuer is None and demanded.dep_ in ("relcl", "acl") and demanded.head.dep_ == "dobj" and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in demanded.children):
+        issuer = demanded.head if demanded.dep_ in ("xcomp", "ccomp") or (demanded.dep_ == "advcl" and to_infinitive(demanded)) else None
+        if issuer is None and demanded.dep_ in ("relcl", "acl") and demanded.head.dep_ == "dobj" and to_infinitive(demanded):
             issuer = demanded.head            # "gave X 72 hours to surrender or face ...": the time given
         if issuer is not None and issuer.pos_ == "NOUN" and issuer.dep_ == "dobj":
             issuer = issuer.head              # "set a deadline for X to act or face ...": the setting verb

@@ -17,6 +17,7 @@ from typing import Callable, Optional
 from spacy.tokens import Token
 
 from newsgraph.extract.events.lexicon import Lexicon
+from newsgraph.extract.events.argwords import to_infinitive
 
 
 def cargo(lex: Lexicon, carrier: Token) -> Optional[Token]:
@@ -36,7 +37,7 @@ def cargo(lex: Lexicon, carrier: Token) -> Optional[Token]:
 def _purposes(verb: Token) -> list[Token]:
     """The verb's purpose clauses ("sent troops ... to help fight", "in order to")."""
     return [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"
-            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+            and to_infinitive(c)]
 
 
 def helping_purpose(lex: Lexicon, verb: Token) -> bool:
@@ -98,5 +99,5 @@ def sent_as_aid(lex: Lexicon, verb: Token, lemma: str, etype: Optional[str],
 def helps_on_arrival(lex: Lexicon, verb: Token) -> bool:
     """Whether ``verb`` ("help") is the purpose of someone coming or being sent
     ("doctors arrived in Lombardy to help Italian hospitals"): aid to its object."""
-    return verb.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children) \
+    return verb.dep_ in ("advcl", "xcomp") and to_infinitive(verb) \
         and lex.lemma(verb.head) in lex.cls("movement_verbs")
